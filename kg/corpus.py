@@ -1,0 +1,272 @@
+"""Reading articles: bytes on disk -> ``Document`` (normalised text a reader sees, with offsets).
+
+What happens to a file, in order:
+
+1. decode: UTF-8 (with or without BOM) first, then charset-normalizer's best guess among the
+   Chinese encodings (GB18030/GBK, Big5) and UTF-16; binary, empty and oversized files are refused
+   with an :class:`~kg.errors.InputError` naming the file;
+2. ``.html``/``.htm`` files: the article text is taken out of the page with trafilatura;
+3. Unicode NFKC (full-width digits and letters become ASCII), character by character so that
+   every character of the result knows which character of the decoded file it came from;
+4. line joins: newspaper scans wrap lines at a fixed width and even split words across blank
+   lines (「二\\n\\n十大」); in such a layout wrapped lines are joined back into paragraphs;
+5. exact repeated paragraphs are dropped.
+
+A document's identity is the hash of its normalised text, so a re-saved file with the same text
+keeps its identity and any edit gives it a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import InputError
+
+#: Files larger than this are refused rather than read (a newspaper article is a few 10 kB).
+MAX_BYTES = 20 * 1024 * 1024
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SENTENCE_END = "。！？；…」』”’）)】"
+# Lines that start a new paragraph even in a wrapped layout.
+_PARAGRAPH_START = re.compile(r"^(本报|□|■|●|◆|▲|（作者|\(作者|作者|文/|记者|通讯员|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\*\*)")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, normalised.
+
+    ``text`` is what a reader sees; ``offsets[i]`` is the index in ``source_text`` (the decoded file)
+    of ``text[i]``, so evidence can point back at the original.
+    """
+
+    id: str
+    path: str
+    text: str
+    source_text: str = field(repr=False)
+    offsets: tuple[int, ...] = field(repr=False)
+    encoding: str = "utf-8"
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of ``text`` to the decoded source file."""
+        if not self.offsets or start >= end:
+            return (0, 0)
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+
+def document_id(text: str) -> str:
+    """A stable identity from the normalised text (first 16 hex digits of its SHA-256)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------------------------
+# decoding
+
+
+def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
+    """Decode article bytes; return ``(text, encoding)``.
+
+    :raises InputError: empty, binary (NUL bytes or no text) or undecodable input.
+    """
+    if not data.strip():
+        raise InputError(path, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError(path, "undecodable UTF-16 text") from None
+    if b"\x00" in data:
+        raise InputError(path, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "cp1252"]).best()
+    # charset-normalizer guesses well between GB18030 and Big5 but tends to call short Chinese
+    # text "cp1252"; a guess that yields no Chinese is no guess for a Chinese article.
+    candidates = ([best.encoding] if best is not None else []) + ["gb18030", "big5"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _looks_like_text(text):
+            return text, _canonical_encoding(encoding)
+    raise InputError(path, "cannot decode: not UTF-8, GB18030/GBK or Big5 text")
+
+
+def _canonical_encoding(name: str) -> str:
+    return {"gb18030": "gb18030", "big5": "big5", "utf_16": "utf-16"}.get(name.lower(), name.lower())
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text.strip():
+        return False
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    return controls / len(text) < 0.01 and bool(_CJK.search(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# normalisation
+
+
+def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
+    """NFKC, line joins and paragraph dedupe; returns the text and its offset map into ``raw``.
+
+    >>> normalise("党的二\\n\\n十大精神。\\n")[0]
+    '党的二\\n十大精神。'
+    >>> normalise("１２３")[0]
+    '123'
+    """
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, c in enumerate(raw):
+        if c == "\r":
+            continue
+        n = unicodedata.normalize("NFKC", c) if ord(c) > 127 else c
+        for d in n:
+            chars.append(d)
+            origin.append(i)
+
+    # split into lines of (text, origins), stripped of surrounding whitespace
+    lines: list[tuple[str, list[int]]] = []
+    start = 0
+    for i in range(len(chars) + 1):
+        if i == len(chars) or chars[i] == "\n":
+            seg_c, seg_o = chars[start:i], origin[start:i]
+            a, b = 0, len(seg_c)
+            while a < b and seg_c[a].isspace():
+                a += 1
+            while b > a and seg_c[b - 1].isspace():
+                b -= 1
+            lines.append(("".join(seg_c[a:b]), seg_o[a:b]))
+            start = i + 1
+    nonempty = [ln for ln in lines if ln[0]]
+    width = _wrap_width([t for t, _ in nonempty])
+
+    paragraphs: list[tuple[str, list[int]]] = []
+    cur_t, cur_o = "", []
+    for text, orig in nonempty:
+        if cur_t and width and _continues(cur_t, text, width):
+            if cur_t[-1].isascii() and cur_t[-1].isalnum() and text[0].isascii() and text[0].isalnum():
+                cur_t += " "
+                cur_o = cur_o + [cur_o[-1]]
+            cur_t += text
+            cur_o = cur_o + orig
+            continue
+        if cur_t:
+            paragraphs.append((cur_t, cur_o))
+        cur_t, cur_o = text, list(orig)
+    if cur_t:
+        paragraphs.append((cur_t, cur_o))
+
+    seen: set[str] = set()
+    out_t: list[str] = []
+    out_o: list[int] = []
+    for text, orig in paragraphs:
+        if len(text) >= 8 and text in seen:
+            continue  # an exact repeat of an earlier paragraph (a layout duplicate)
+        seen.add(text)
+        if out_t:
+            out_t.append("\n")
+            out_o.append(orig[0])
+        out_t.append(text)
+        out_o.extend(orig)
+    return "".join(out_t), tuple(out_o)
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The fixed line width of a wrapped (scanned/columned) layout, or 0 if lines are paragraphs."""
+    if len(lines) < 8:
+        return 0
+    lengths = Counter(len(t) for t in lines)
+    mode, count = lengths.most_common(1)[0]
+    near = sum(n for length, n in lengths.items() if abs(length - mode) <= 2)
+    if 6 <= mode <= 45 and near >= 0.5 * len(lines):
+        return mode
+    return 0
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Does ``line`` continue the paragraph whose last line is ``previous`` in a wrapped layout?"""
+    if _PARAGRAPH_START.match(line):
+        return False
+    if len(previous) >= width - 2:
+        return True
+    # a nearly full line that does not end a sentence was cut by the layout; a shorter one
+    # without final punctuation is a heading
+    return previous[-1] not in _SENTENCE_END and len(previous) >= 0.75 * width
+
+
+# ---------------------------------------------------------------------------------------------
+# files
+
+
+def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
+    """Read one file into a :class:`Document`.
+
+    :raises InputError: the file is missing, unreadable, binary, empty, too large or undecodable.
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(str(p), f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(str(p), f"cannot read: {e.strerror or e}") from None
+    return parse_document(data, str(p))
+
+
+def parse_document(data: bytes, path: str) -> Document:
+    """Turn the bytes of a file named ``path`` into a :class:`Document`."""
+    raw, encoding = decode(data, path)
+    if Path(path).suffix.lower() in HTML_SUFFIXES:
+        raw = _html_to_text(raw, path)
+    text, offsets = normalise(raw)
+    if not text.strip():
+        raise InputError(path, "no text after normalisation")
+    return Document(document_id(text), path, text, raw, offsets, encoding)
+
+
+def _html_to_text(html: str, path: str) -> str:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    if not text:
+        raise InputError(path, "no article text found in the HTML page")
+    return text
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand files and folders (recursively) into article files, sorted, each once.
+
+    A file named explicitly is always yielded; inside folders only known suffixes are.
+    """
+    seen: set[Path] = set()
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        else:
+            found = [p]
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield f
