@@ -1,0 +1,118 @@
+"""Campaigns, slogans and brands: quoted expressions classified by their head words and context.
+
+The press puts named campaigns, formulas and brands in quotation marks: 「“三抓三促”行动」,
+「坚定“四个自信”」, 「“秦商量·同心汇”协商品牌」. A quoted expression becomes a concept when its
+shape says so, and its type comes from, in order: the word right after the closing quote (行动 ->
+campaign, 品牌 -> brand, 理念 -> slogan), its own head word (…行动, …工作室, …年), and numbered
+formulas (两个确立, 三抓三促). Quoted speech, long clauses, book titles and ordinary words are not
+concepts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .records import ConceptMention
+
+if TYPE_CHECKING:
+    from .extract import _Finder
+
+HAN = r"\u4e00-\u9fff"
+QUOTES = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|\"([^\"\n]{1,40})\"")
+NUM = "一二三四五六七八九十百千万两双几多0-9"
+
+# the word after the closing quote -> type; the word is not part of the name
+AFTER = [
+    ("campaign", "行动 活动 工程 攻坚 专项行动 主题活动 系列活动 专项 大行动 计划 工作 服务 竞赛 比赛 评选 示范 建设 普法 规划 行 战役".split()),
+    ("brand", "品牌 平台 载体 阵地 工作室 栏目 公众号 协商品牌 履职品牌 服务品牌 讲堂 论坛".split()),
+    ("slogan", "理念 战略 定位 要求 目标 思路 发展思路 机制 模式 体系 格局 精神 重要思想 原则 方针 路径 布局 思想 作风 标准 重要论述".split()),
+]
+# the concept's own last words -> type
+HEADS = [
+    ("campaign", "行动 活动 工程 年 月 周 季 日 攻坚战 行 计划 竞赛 走基层 进基层 在行动 大走访 大调研 进万家 下基层 联系 群众 党日 党日+ 送温暖 回头看 进校园 进社区 进企业 进百村 话良策".split()),
+    ("brand", "平台 品牌 工作室 会客厅 客厅 讲堂 讲坛 论坛 沙龙 驿站 之家 书屋 读书吧 读书屋 议事会 议事厅 协商 直通车 服务站 联络站 学堂 号 大讲堂 有约 政协 说事 茶话会".split()),
+]
+NOT_CONCEPTS = set(
+    """重要阵地 重要平台 重要渠道 急难愁盼 最后一公里 卡脖子 清一色 单打一 直通车 富矿 验方 新方 互动平台 双向通道
+    零距离 最前沿 联络站 真声音 真问题 真药方 有心人 知心人 热心人 关键小事 人才库 智囊团 必修课 专业课 委员作业
+    时代答卷 标准地 友谊勋章 四风 两新 两支队伍 国之大者""".split()
+) - {"四风", "国之大者"}
+# quoted words that are plainly not names of anything
+_GENERIC = re.compile(r"^(的|了|是|在|和|与|及|我|你|他|这|那|什么|怎么|为什么|如何)")
+
+
+def classify(name: str, after: str) -> str | None:
+    """The type of a quoted expression ``name`` followed by the text ``after``, or None."""
+    for t, words in AFTER:
+        for w in sorted(words, key=len, reverse=True):
+            if after.startswith(w):
+                return t
+    if "·" in name or "•" in name:
+        return "brand"
+    for t, words in HEADS:
+        for w in sorted(words, key=len, reverse=True):
+            if name.endswith(w) and len(name) > len(w):
+                return t
+    if re.fullmatch(rf"[{NUM}][个大项条件种点]?[{HAN}]{{1,8}}", name) and re.match(rf"[{NUM}]", name):
+        return "slogan"
+    if re.search(rf"[{NUM}][{HAN}]{{1,3}}[{NUM}][{HAN}]{{1,3}}", name):
+        return "slogan"
+    if re.fullmatch(r"[0-9+X×x\-]+[托带促强]?[0-9+X]*", name) or re.fullmatch(r"[0-9]{2,6}", name):
+        return "slogan"
+    if re.fullmatch(rf"[{HAN}]{{2,8}}[、,，][{HAN}]{{2,8}}", name):
+        return "slogan"
+    if re.fullmatch(rf"[{HAN}]{{3,8}}", name):
+        return "slogan"
+    return None
+
+
+def normalise_name(raw: str) -> str:
+    """Quoted text -> concept name: outer spaces and layout spaces next to non-CJK dropped."""
+    name = raw.strip()
+    name = re.sub(rf"(?<=[^{HAN}])\s+|\s+(?=[^{HAN}])", "", name)
+    return name
+
+
+def find_concepts(f: "_Finder") -> list[ConceptMention]:
+    s = f.s
+    out: list[ConceptMention] = []
+    for m in QUOTES.finditer(s):
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        raw_start, raw_end = m.start(g), m.end(g)
+        name_s = normalise_name(s[raw_start:raw_end])
+        if not _shape_ok(name_s, s, m.start(), m.end()):
+            continue
+        after = s[m.end() : m.end() + 6]
+        ctype = classify(name_s, after)
+        if ctype is None:
+            continue
+        name = normalise_name(f.doc.text[raw_start:raw_end])  # as printed (traditional kept)
+        division = _division_at(f, m.start())
+        out.append(ConceptMention(name, ctype, division, f.evidence(raw_start, raw_end)))
+    return out
+
+
+def _shape_ok(name: str, s: str, start: int, end: int) -> bool:
+    if len(name) < 2 or len(name) > 20:
+        return False
+    if name in NOT_CONCEPTS or _GENERIC.match(name):
+        return False
+    if re.search(r"[。!?！？;；:：《》]", name):
+        return False
+    if not re.search(f"[{HAN}0-9]", name):
+        return False
+    # quoted speech: 「…指出：“……”」
+    if re.search(r"[:：]\s*$", s[max(0, start - 2) : start]):
+        return False
+    if len(re.findall(r"[,，、]", name)) > 2:
+        return False
+    return True
+
+
+def _division_at(f: "_Finder", pos: int):
+    for level in ("县", "区", "市", "省", "自治区"):
+        ref = f.ctx.resolve_level(level, pos)
+        if ref is not None:
+            return ref
+    return None

@@ -1,0 +1,186 @@
+"""Scoring extracted facts against gold annotations (eval/SCHEMA.md).
+
+Facts are compared as keys:
+
+* offices: (person, role, body, division) — the fact kinds SCHEMA.md scores;
+* press credits: (person, role);
+* concepts: name (and, for matched names, whether the type agrees).
+
+Keys are normalised the same way on both sides: traditional characters to simplified, spaces
+removed, and a division name mapped to its GB/T 2260 code when the gazetteer knows it, so that
+「天祝县」 and 「天祝藏族自治县」 are the same division while a flagged name (陇西市) compares as written.
+Scores are micro-averaged over documents.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .errors import UsageError
+from .gazetteer import load as load_gazetteer
+from .nlp import to_simplified
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[tuple[str, tuple, str]] = field(default_factory=list)  # (doc, key, evidence)
+    false: list[tuple[str, tuple, str]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    offices: Score
+    press: Score
+    concepts: Score
+    concept_types_right: int
+    concept_types_total: int
+    documents: int
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.concept_types_right / self.concept_types_total if self.concept_types_total else 1.0
+
+    def as_dict(self) -> dict:
+        def s(x: Score) -> dict:
+            return {"precision": round(x.precision, 4), "recall": round(x.recall, 4), "f1": round(x.f1, 4),
+                    "tp": x.tp, "fp": x.fp, "fn": x.fn}
+
+        return {"documents": self.documents, "offices": s(self.offices), "press": s(self.press),
+                "concepts": s(self.concepts), "concept_type_accuracy": round(self.type_accuracy, 4)}
+
+
+def _norm(text: str | None) -> str:
+    return to_simplified("".join((text or "").split()))
+
+
+def _division_key(name: str | None, parent: str | None = None) -> str:
+    name = _norm(name)
+    if not name or name == "全国":
+        return name
+    gaz = load_gazetteer()
+    found = gaz.lookup(name, include_bare=False)
+    if len(found) > 1 and parent:
+        inside = [d for d in found if any(a.name == _norm(parent) for a in gaz.ancestors(d))]
+        found = inside or found
+    return found[0].code if len(found) == 1 or (found and parent) else name
+
+
+def office_key(row: dict) -> tuple:
+    return (_norm(row["person"]), _norm(row["role"]), _norm(row["body"]),
+            _division_key(row.get("division"), row.get("parent")))
+
+
+def load_gold(path: str | Path) -> dict[str, dict]:
+    """Gold JSONL -> {document file name: annotation}."""
+    p = Path(path)
+    if not p.is_file():
+        raise UsageError(f"{p}: no such gold file")
+    gold = {}
+    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            gold[d["doc"]] = d
+        except (json.JSONDecodeError, KeyError) as e:
+            raise UsageError(f"{p}:{n}: not a gold annotation line ({e})") from None
+    return gold
+
+
+def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
+    """Score predicted annotations (same shape as gold, keyed by document name) against gold.
+
+    Only documents present in the gold file are scored.
+    """
+    offices, press, concepts = Score(), Score(), Score()
+    types_right = types_total = 0
+    for doc, g in gold.items():
+        p = predicted.get(doc, {})
+        _compare(doc, [office_key(o) for o in g.get("offices", [])], [office_key(o) for o in p.get("offices", [])],
+                 offices, _evidence_map(g.get("offices", [])), _evidence_map(p.get("offices", [])))
+        _compare(doc, [(_norm(x["person"]), x["role"]) for x in g.get("press", [])],
+                 [(_norm(x["person"]), x["role"]) for x in p.get("press", [])], press, {}, {})
+        gc = {(_norm(c["name"]),): c["type"] for c in g.get("concepts", [])}
+        pc = {(_norm(c["name"]),): c["type"] for c in p.get("concepts", [])}
+        _compare(doc, list(gc), list(pc), concepts, {}, {})
+        for k in set(gc) & set(pc):
+            types_total += 1
+            types_right += gc[k] == pc[k]
+    return Report(offices, press, concepts, types_right, types_total, len(gold))
+
+
+def _evidence_map(rows: list[dict]) -> dict[tuple, str]:
+    return {office_key(r): r.get("evidence") or "" for r in rows}
+
+
+def _compare(doc, gold_keys, pred_keys, sc: Score, gold_ev, pred_ev) -> None:
+    g, p = set(gold_keys), set(pred_keys)
+    sc.tp += len(g & p)
+    sc.fp += len(p - g)
+    sc.fn += len(g - p)
+    sc.misses += [(doc, k, gold_ev.get(k, "")) for k in sorted(g - p)]
+    sc.false += [(doc, k, pred_ev.get(k, "")) for k in sorted(p - g)]
+
+
+def predicted_from_rows(offices: Iterable[dict], press: Iterable[dict], concepts: Iterable[dict]) -> dict[str, dict]:
+    """Rows of the `offices`, `press` and `concepts` queries -> annotations keyed by document."""
+    out: dict[str, dict] = defaultdict(lambda: {"offices": [], "press": [], "concepts": []})
+    for r in offices:
+        out[r["document"]]["offices"].append(r)
+    for r in press:
+        out[r["document"]]["press"].append(r)
+    for r in concepts:
+        out[r["document"]]["concepts"].append(r)
+    return dict(out)
+
+
+def annotation_of(extraction) -> dict:
+    """One document's Extraction in the gold annotation shape."""
+    return {
+        "doc": extraction.doc_name,
+        "offices": [
+            {"person": o.person, "role": o.role, "body": o.body.kind, "committee": o.body.committee,
+             "division": o.body.division.written, "parent": o.body.division.parent_name,
+             "province": o.body.division.province_name, "evidence": o.evidence.sentence}
+            for o in extraction.offices
+        ],
+        "press": [{"person": p.person, "role": p.role} for p in extraction.press],
+        "concepts": [{"name": c.name, "type": c.type} for c in extraction.concepts],
+    }
+
+
+def format_report(report: Report, show_errors: bool = True) -> str:
+    lines = [f"documents scored: {report.documents}", "",
+             f"{'facts':<10}{'precision':>10}{'recall':>10}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for name, sc in (("offices", report.offices), ("press", report.press), ("concepts", report.concepts)):
+        lines.append(f"{name:<10}{sc.precision:>10.3f}{sc.recall:>10.3f}{sc.f1:>8.3f}{sc.tp:>6}{sc.fp:>6}{sc.fn:>6}")
+    lines.append(f"concept type accuracy (on matched names): {report.type_accuracy:.3f}")
+    if show_errors:
+        for name, sc in (("offices", report.offices), ("press", report.press), ("concepts", report.concepts)):
+            if sc.misses:
+                lines += ["", f"missed {name} ({len(sc.misses)}):"]
+                lines += [f"  - {doc}: {' | '.join(map(str, k))}    «{ev}»" for doc, k, ev in sc.misses]
+            if sc.false:
+                lines += ["", f"false {name} ({len(sc.false)}):"]
+                lines += [f"  + {doc}: {' | '.join(map(str, k))}    «{ev}»" for doc, k, ev in sc.false]
+    return "\n".join(lines)

@@ -1,0 +1,201 @@
+"""The words recognition is driven by: titles, bodies, surnames, and words that end a name.
+
+These are lexicons of the language of Chinese official news, not of any article: no person or place
+of the corpus is named here (places come from the gazetteer).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Title:
+    """An office title as printed and what it implies.
+
+    ``kinds`` are the body kinds the title exists in (the first is used when the title alone
+    implies its body, e.g. 县长 -> 政府). ``level`` is the division suffix a self-contained title
+    implies (县长 -> 县), or "nation" (总理); ``committee`` a sub-body it names (统战部长 -> 统战部).
+    """
+
+    surface: str
+    role: str
+    kinds: tuple[str, ...]
+    implies_body: bool = False
+    level: str | None = None
+    committee: str | None = None
+
+
+_CPPCC = ("政协",)
+_SPECIAL = ("政协专委会",)
+_PARTY = ("党委",)
+_NPC = ("人大",)
+_GOV = ("政府",)
+
+
+def _titles() -> dict[str, Title]:
+    t: dict[str, Title] = {}
+
+    def add(surface, kinds, role=None, **kw):
+        t[surface] = Title(surface, role or surface, kinds, **kw)
+
+    for s in ("主席", "副主席"):
+        add(s, ("政协", "中央", "政府"))
+    add("常务副主席", _CPPCC + _GOV)
+    for s in ("秘书长", "副秘书长"):
+        add(s, ("政协", "人大", "党委", "政府"))
+    for s in ("党组书记", "党组副书记", "党组成员"):
+        add(s, ("政协", "人大", "政府"))
+    for s in ("分党组书记", "分党组副书记", "分党组成员"):
+        add(s, _SPECIAL)
+    add("常务委员", ("政协", "人大"))
+    add("常委", ("政协", "党委", "人大", "中央"))
+    add("委员", ("政协", "政协专委会", "党委", "人大", "中央"))
+    for s in ("主任", "副主任", "常务副主任", "驻会副主任", "专职副主任"):
+        add(s, ("政协专委会", "人大", "政府"))
+    for s in ("书记", "副书记"):
+        add(s, _PARTY)
+    add("总书记", ("中央",), implies_body=True, level="nation")
+    for s in ("部长", "副部长", "常务副部长"):
+        add(s, ("党委", "政府"))
+    add("统战部长", _PARTY, role="部长", committee="统战部")
+    add("组织部长", _PARTY, role="部长", committee="组织部")
+    add("宣传部长", _PARTY, role="部长", committee="宣传部")
+    add("政治局委员", ("中央",), role="委员", implies_body=True, level="nation", committee="中共中央政治局")
+    add("政治局常委", ("中央",), role="常委", implies_body=True, level="nation", committee="中共中央政治局常务委员会")
+    for s in ("总理", "副总理", "国务委员"):
+        add(s, _GOV, implies_body=True, level="nation")
+    for suffix in ("省", "市", "县", "区", "州", "旗"):
+        for pre in ("", "副", "常务副"):
+            add(f"{pre}{suffix}长", _GOV, implies_body=True, level=suffix)
+    for s in ("局长", "副局长", "厅长", "副厅长"):
+        add(s, _GOV)
+    return t
+
+
+TITLES: dict[str, Title] = _titles()
+
+#: Titles that may follow a name (「李强总理」「王沪宁主席」「王某某委员」).
+POST_TITLES = {"总书记", "总理", "主席", "副主席", "委员", "常委"}
+
+
+@dataclass(frozen=True)
+class BodyWord:
+    """A word naming a body: its kind and, for 县政协/市委 style words, the level it implies."""
+
+    surface: str
+    kind: str
+    level: str | None = None  # division suffix (省 市 县 区 州 旗 自治区) or "nation"; None: from text
+    committee: str | None = None
+
+
+def _bodies() -> dict[str, BodyWord]:
+    b: dict[str, BodyWord] = {}
+
+    def add(surface, kind, level=None, committee=None):
+        b[surface] = BodyWord(surface, kind, level, committee)
+
+    levels = ("省", "市", "县", "区", "州", "旗", "盟", "自治区", "自治州", "自治县")
+    for lv in levels:
+        norm = {"自治州": "州", "自治县": "县"}.get(lv, lv)
+        add(f"{lv}政协", "政协", norm)
+        add(f"{lv}人大常委会", "人大", norm)
+        add(f"{lv}人大", "人大", norm)
+        add(f"{lv}政府", "政府", norm)
+        add(f"{lv}人民政府", "政府", norm)
+    for lv in ("省", "市", "县", "区", "州", "旗", "盟"):
+        add(f"{lv}委", "党委", lv)
+    add("自治区党委", "党委", "自治区")
+    add("自治州州委", "党委", "州")
+    # an autonomous region's chairman is its government's head (「自治区副主席」)
+    add("自治区", "政府", "自治区")
+    add("政协", "政协")
+    add("人大常委会", "人大")
+    add("人民代表大会常务委员会", "人大")
+    add("人大", "人大")
+    add("人民政府", "政府")
+    add("政府", "政府")
+    add("党委", "党委")
+    add("全国政协", "政协", "nation")
+    add("全国人大常委会", "人大", "nation")
+    add("全国人大", "人大", "nation")
+    add("国务院", "政府", "nation")
+    add("中共中央", "中央", "nation")
+    add("党中央", "中央", "nation")
+    add("中央政治局", "中央", "nation", "中共中央政治局")
+    add("中共中央政治局", "中央", "nation", "中共中央政治局")
+    return b
+
+
+BODIES: dict[str, BodyWord] = _bodies()
+
+#: Words in front of a body that make it some other organisation (democratic parties, mass
+#: organisations, firms): 「民进新疆区委会主委」「自治区妇联副主席」 are no offices of ours.
+FOREIGN_ORG_MARKERS = (
+    "民进", "民盟", "民革", "民建", "农工", "致公", "九三", "台盟", "工商联", "妇联", "共青团", "团委",
+    "总工会", "工会", "侨联", "科协", "文联", "作协", "红十字", "委会", "协会", "学会", "商会", "联合会",
+    "公司", "集团", "大学", "学院", "学校", "医院", "银行", "事务所", "研究院", "研究所", "支部",
+    "街道", "社区", "村委", "镇", "乡", "企业", "基金会", "联谊会", "机关", "纪检组", "派驻", "监事会",
+    "董事会", "前", "原",
+)
+
+#: Special committees and departments: what may stand between a body and a title.
+SPECIAL_COMMITTEE_ENDS = ("委员会", "委员会办公室", "工委", "委", "办公室")
+DEPARTMENT_ENDS = ("部", "局", "厅", "委", "办", "署", "办公室", "委员会")
+
+#: Words that end a person's name when they follow it directly.
+NAME_FOLLOWERS = sorted(
+    set(
+        """主持 出席 参加 代表 讲话 致辞 表示 说 指出 强调 介绍 率 带领 陪同 当选 为 任 一行 作 对 和 与 及
+        的 列席 宣读 通报 应邀 分别 是 也 就 围绕 先后 还 到 赴 深入 来 一同 会见 看望 调研 考察 听取 传达
+        要求 希望 认为 回顾 总结 宣布 主讲 进行 发表 提出 带队 同志 等 在 向 从 以 将 把 被 于 先生 女士
+        领学 领读 作了 出任 担任 接任 获 荣获 同 跟 所作 所 在会上 会上 一起 共同 亲自 专程 实地 现场
+        摄 摄影 报道 文 图 首先 最后 随后 主讲 宣讲 解读 答 问 称 谈 讲 并 又 则 即 今年 近日 日前 上午
+        下午 晚上 前往 走访 慰问 检查 督导 视察 部署 安排 批示 寄语 做 作出 提议 建议 呼吁 号召 代为
+        还是 已 曾 参与 召集 召开 组织 致 发言 汇报 点评""".split()
+    ),
+    key=len,
+    reverse=True,
+)
+
+#: Single surnames (the common ones cover >99% of people) and compound surnames.
+SURNAMES = set(
+    """王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田
+    董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白
+    邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 常 温
+    康 施 文 牛 樊 葛 邢 安 齐 易 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹 申 欧 耿 关 兰 焦 俞 左 柳 甘 祝 包
+    宁 尚 符 舒 阮 柯 纪 梅 童 凌 毕 单 季 裴 霍 涂 成 苗 谷 盛 曲 翁 冉 骆 蓝 路 游 辛 靳 管 柴 蒙 鲍 华
+    喻 祁 蒲 房 滕 屈 饶 解 牟 艾 尤 阳 时 穆 农 司 卓 古 吉 缪 简 车 项 连 芦 麦 褚 娄 窦 戚 岑 景 党 宫
+    费 卜 冷 晏 席 卫 米 柏 宗 瞿 桂 全 佟 应 臧 闵 苟 邬 边 卞 姬 师 和 仇 栾 隋 商 刁 沙 荣 巫 寇 桑 郎
+    甄 丛 仲 虞 敖 巩 明 佘 池 查 麻 苑 迟 邝 官 封 谈 匡 鞠 惠 荆 乐 冀 郁 胥 南 班 储 原 栗 燕 楚 鄢 劳 谌
+    奚 皮 粟 冼 蔺 楼 盘 满 闻 位 厉 伊 仝 区 郜 海 阚 花 权 强 帅 屠 豆 朴 盖 练 廉 禹 井 祖 漆 巴 丰 支 卿
+    国 狄 平 计 索 宣 晋 相 初 门 云 容 敬 来 扈 晁 芮 都 普 阙 浦 戈 伏 鹿 薄 邸 雍 辜 羊 阿 乌 母 裘 亓
+    修 邰 赫 杭 况 那 宿 鲜 印 逯 隆 茹 诸 战 慕 危 玉 银 亢 嵇 公 哈 湛 宾 戎 勾 茅 利 於 呼 居 揭 干 但
+    尉 冶 斯 元 束 檀 衣 信 展 阴 昝 智 幸 奉 植 衡 富 尧 闭 由 钮 逄 訾 丘 过 稽 蹇 銮 鄂 滑 綦 勇 付 甯 陈
+    帕 努 热 买 吐 依 古 托 肉 玛 库 塔 达 其 格 扎 次 旦 央 拉 洛 尼 多 仁""".split()
+)
+COMPOUND_SURNAMES = set(
+    """欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 公冶 太史
+    申屠 端木 百里 呼延 南宫 西门 独孤 万俟 闻人 赫连 拓跋 第五""".split()
+)
+
+#: Two-character words that begin like a name but are not one (kept short: jieba's dictionary
+#: catches most ordinary words).
+NOT_NAMES = set(
+    """同志 领导 委员 主任 主席 代表 常委 书记 成员 干部 群众 全体 全市 全县 全省 全区 各级 有关 相关 部分
+    大家 我们 他们 其中 一行 分别 等人 一起 同时 党员 专家 学者 记者 通讯 作者 摄影 报道 本报 市委 县委
+    区委 省委 政协 人大 政府 党组 机关 会议 常务 秘书 部长 局长 市长 县长 区长 省长""".split()
+)
+
+#: Press-credit roles as printed (longest first) and how they are recorded.
+PRESS_ROLE_WORDS = {
+    "实习记者": "实习记者",
+    "特约记者": "记者",
+    "全媒体记者": "记者",
+    "融媒体记者": "记者",
+    "本报记者": "记者",
+    "记者": "记者",
+    "通讯员": "通讯员",
+    "摄影": "摄影",
+    "作者": "作者",
+}

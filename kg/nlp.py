@@ -1,0 +1,167 @@
+"""The NLP layer: spaCy's blank Chinese pipeline (jieba segmenter) plus lexicon recognition.
+
+``analyse(text)`` returns an :class:`Analysis`: the spaCy ``Doc`` of the text (tokens from jieba,
+sentences from a punctuation sentencizer), the text in simplified characters used for all lookups
+(traditional articles match the same lexicons; the conversion keeps offsets since it is character
+for character), and the lexicon matches: divisions from the gazetteer and titles.
+
+Recognition is by Aho-Corasick automata (pyahocorasick) over characters rather than over jieba
+tokens: jieba glues titles to bodies (「政协主席」 is one token), so token-level matching would miss
+them. Token boundaries are still used where they help, to decide where a person's name ends.
+The matches are also written onto the Doc as spans (``doc.spans["kg"]``) for inspection.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+import ahocorasick
+
+from . import gazetteer
+from .lexicon import TITLES, Title
+
+# Words that contain a title but are none: 「常务委员会」 is not 常务委员 + 会.
+_TITLE_BLOCKERS = (
+    "委员会", "常务委员会", "常委会", "主席团", "主席会议", "主席台", "主席办公会", "书记处", "秘书处",
+    "委员们", "党组会", "党组会议", "主任会议", "县长办公会", "市长热线", "委员长", "主任委员会",
+    "书记员", "委员履职", "委员作用", "委员风采", "委员队伍", "委员联系", "委员读书", "委员工作",
+    "委员之家", "委员会客厅", "常委会议", "副主席会议",
+)
+# Titles of other organisations: recognised so that a name after them is found, never an office.
+FOREIGN_TITLES = (
+    "会长", "副会长", "执行会长", "名誉会长", "常务副会长", "主委", "副主委", "专职副主委", "召集人",
+    "巡视员", "一级巡视员", "二级巡视员", "调研员", "董事长", "副董事长", "总经理", "副总经理", "院长",
+    "副院长", "校长", "副校长", "理事长", "副理事长", "社长", "主编", "负责人", "馆长", "行长", "所长",
+    "经理", "合伙人", "高级合伙人", "监事长", "组长", "副组长", "队长", "站长", "庭长", "检察长",
+    "教授", "研究员", "工程师", "律师", "医师", "主任医师", "总工程师", "会计师", "创始人", "首席",
+    "大使", "专员", "秘书", "干事", "处长", "副处长", "科长", "团长", "支书", "村长", "镇长", "乡长",
+)
+
+ZH_CONFIG = {"nlp": {"tokenizer": {"segmenter": "jieba"}}}
+SENTENCE_PUNCT = ["。", "！", "？", "!", "?", "；", ";", "\n"]
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    kind: str  # "division" | "bare" (a bare short form of a division) | "title" | "other-title"
+    text: str
+
+    @property
+    def divisions(self) -> list[gazetteer.Division]:
+        return gazetteer.load().lookup(self.text, include_bare=self.kind == "bare")
+
+    @property
+    def title(self) -> Title | None:
+        return TITLES.get(self.text)
+
+
+@cache
+def pipeline():
+    """spaCy's blank "zh" with jieba and a sentencizer (built once per process)."""
+    import spacy
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    nlp = spacy.blank("zh", config=ZH_CONFIG)
+    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
+    return nlp
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, keeping length (falls back to the input if a phrase rule would
+    change the length, so offsets stay valid)."""
+    out = _converter().convert(text)
+    return out if len(out) == len(text) else "".join(_converter().convert(c) or c for c in text)
+
+
+@cache
+def _automata():
+    gaz = gazetteer.load()
+    main = ahocorasick.Automaton()
+    bare = ahocorasick.Automaton()
+    for text, aliases in gaz.aliases.items():
+        if any(not a.bare for a in aliases):
+            main.add_word(text, (text, "division"))
+        if any(a.bare for a in aliases):
+            bare.add_word(text, (text, "bare"))
+    for surface in TITLES:
+        main.add_word(surface, (surface, "title"))
+    for surface in FOREIGN_TITLES:
+        if surface not in TITLES:
+            main.add_word(surface, (surface, "other-title"))
+    for surface in _TITLE_BLOCKERS:
+        main.add_word(surface, (surface, "block"))
+    main.make_automaton()
+    bare.make_automaton()
+    return main, bare
+
+
+def _longest(automaton, text: str) -> list[Match]:
+    out = []
+    for end, (surface, kind) in automaton.iter_long(text):
+        if kind != "block":
+            out.append(Match(end - len(surface) + 1, end + 1, kind, surface))
+    return out
+
+
+@dataclass
+class Analysis:
+    text: str  # the document text as printed
+    search: str  # the same text in simplified characters (same length)
+    doc: object  # spacy.tokens.Doc over ``search``
+    matches: list[Match]  # divisions (full forms) and titles, leftmost-longest
+    bare: list[Match]  # bare short forms of divisions (張掖, 两当): trusted only in context
+
+    @cached_property
+    def token_starts(self) -> set[int]:
+        return {t.idx for t in self.doc}
+
+    @cached_property
+    def token_ends(self) -> set[int]:
+        return {t.idx + len(t.text) for t in self.doc}
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return [(s.start_char, s.end_char) for s in self.doc.sents]
+
+    def token_at(self, i: int) -> str | None:
+        """The jieba token starting at character ``i``, if one does."""
+        return self._token_by_start.get(i)
+
+    @cached_property
+    def _token_by_start(self) -> dict[int, str]:
+        return {t.idx: t.text for t in self.doc}
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        import bisect
+
+        starts = [s for s, _ in self.sentences]
+        k = max(0, bisect.bisect_right(starts, i) - 1)
+        return self.sentences[k] if self.sentences else (0, len(self.text))
+
+
+def analyse(text: str) -> Analysis:
+    search = to_simplified(text)
+    doc = pipeline()(search)
+    main, bare = _automata()
+    analysis = Analysis(text, search, doc, _longest(main, search), _longest(bare, search))
+    spans = []
+    for m in analysis.matches:
+        span = doc.char_span(m.start, m.end, label=m.kind.upper(), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans["kg"] = spans
+    return analysis

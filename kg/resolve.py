@@ -1,0 +1,253 @@
+"""Which division does the text mean? Mentions, datelines, paragraph heads and context.
+
+A document's :class:`DivisionContext` collects its division *anchors* — every place where the
+text names a division: full names (张掖市高台县, 天祝县), and bare short forms where the layout makes
+them unambiguous (the dateline 「本报两当讯」, 「鹿城政协」 in a headline). A bare 「县政协」 at
+position p is then resolved to the county-level anchor a careful reader would take: the nearest
+earlier one in the same news item (items are delimited by datelines and paragraph heads), then
+in the document, then the only one of its kind. Derived anchors stand in where the text names a
+county but says 「市政协」: the county's city is the city meant.
+
+Where nothing fits, nothing is returned: no fact is better than a wrong fact.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Division, Gazetteer
+from .gazetteer import load as load_gazetteer
+from .nlp import Analysis, Match
+from .records import NATIONAL, DivisionRef
+
+# 「本报两当讯」「本报嘉峪关1月24日讯」「张掖讯」
+DATELINE = re.compile(r"(?:本报|本刊)?(?P<place>[\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月\d{1,2}日)?讯")
+# a paragraph head: a body name then a space/date, e.g. 「汉中市政协 10月29日，」
+PARAGRAPH_HEAD = re.compile(r"^(?P<head>[\u4e00-\u9fff]{2,12}?(?:政协|市委|县委|区委))[\s:：]")
+
+# which anchors a level word (县 in 县政协) can mean
+_SUFFIX_OK = {
+    "县": lambda d: d.level == "county" and d.name.endswith("县"),
+    "区": lambda d: d.level == "county" and d.kind == "市辖区",
+    "市": lambda d: d.name.endswith("市"),
+    "省": lambda d: d.level == "province" and d.name.endswith("省"),
+    "自治区": lambda d: d.level == "province" and d.kind == "自治区",
+    "州": lambda d: d.kind == "自治州",
+    "旗": lambda d: d.kind in ("旗", "自治旗"),
+    "盟": lambda d: d.kind == "盟",
+}
+
+
+def national() -> DivisionRef:
+    return DivisionRef(NATIONAL, NATIONAL, None, "nation")
+
+
+def to_ref(d: Division, written: str | None = None, gaz: Gazetteer | None = None) -> DivisionRef:
+    gaz = gaz or load_gazetteer()
+    parent = gaz.get(d.parent)
+    province = gaz.get(d.province)
+    written = written if written and written[-1] in "省市县区州旗盟" else d.name
+    return DivisionRef(
+        name=d.name,
+        written=written,
+        code=d.code,
+        level=d.level,
+        kind=d.kind,
+        parent=parent.code if parent else None,
+        parent_name=parent.name if parent else None,
+        province=province.code if province else None,
+        province_name=province.name if province else None,
+    )
+
+
+def flagged_ref(written: str, gaz: Gazetteer | None = None) -> DivisionRef | None:
+    """A division the gazetteer does not know as written (陇西市, 吐鲁番地区), kept as written when
+    its stem names a real division (陇西县, 吐鲁番市), whose parent and province it borrows."""
+    gaz = gaz or load_gazetteer()
+    m = re.fullmatch(r"([\u4e00-\u9fff]{2,8}?)(地区|自治州|自治县|市|县|区|州|旗|盟)", written)
+    if not m:
+        return None
+    near = gaz.lookup(m.group(1))
+    if len(near) != 1:
+        return None
+    d = near[0]
+    parent = gaz.get(d.parent) if d.level == "county" else None
+    province = gaz.get(d.province)
+    return DivisionRef(
+        name=written,
+        written=written,
+        code=None,
+        level=d.level,
+        kind="",
+        parent=parent.code if parent else None,
+        parent_name=parent.name if parent else None,
+        province=province.code if province else None,
+        province_name=province.name if province else None,
+        flagged=True,
+        note=f"not in the gazetteer as written; nearest: {d.name} ({d.code})",
+    )
+
+
+@dataclass(frozen=True)
+class Anchor:
+    pos: int
+    end: int
+    division: Division
+    written: str
+    derived: bool = False  # an ancestor of a named division, not itself named
+    strong: bool = False  # a dateline, paragraph head or headline
+
+
+class DivisionContext:
+    """Division anchors of one document and the resolution of 「县/市/区/省」 words against them."""
+
+    def __init__(self, analysis: Analysis, gaz: Gazetteer | None = None):
+        self.gaz = gaz or load_gazetteer()
+        self.analysis = analysis
+        self.anchors: list[Anchor] = []
+        self.breaks: list[int] = [0]  # starts of news items
+        self.mentions: list[tuple[Match, Division]] = []  # resolved full-name mentions
+        self._collect()
+        self.anchors.sort(key=lambda a: (a.pos, a.derived))
+        self._positions = [a.pos for a in self.anchors]
+        self.breaks.sort()
+
+    # -- collection ---------------------------------------------------------------------------
+
+    def _collect(self) -> None:
+        a = self.analysis
+        text = a.search
+        divs = [m for m in a.matches if m.kind == "division"]
+        # chains like 张掖市高台县 resolve their last element within the earlier ones
+        previous: tuple[Match, Division] | None = None
+        for m in divs:
+            within = previous[1] if previous and previous[0].end == m.start else None
+            d = self.choose(m.divisions, m.start, within)
+            if d is None:
+                previous = None
+                continue
+            self.mentions.append((m, d))
+            self._add(m.start, m.end, d, m.text)
+            previous = (m, d)
+        covered = [(m.start, m.end) for m in divs]
+        for m in a.bare:
+            if any(s <= m.start < e for s, e in covered):
+                continue
+            strong = self._bare_is_trusted(m, text)
+            cands = m.divisions
+            if strong is None:
+                # bare names of provinces and prefecture-level cities are distinctive enough
+                cands = [d for d in cands if d.level in ("province", "prefecture")]
+                if not cands:
+                    continue
+            d = self.choose(cands, m.start, None)
+            if d is not None:
+                self._add(m.start, m.end, d, m.text, strong=bool(strong))
+        for dm in DATELINE.finditer(text):
+            self.breaks.append(dm.start())
+        offset = 0
+        for para in text.split("\n"):
+            hm = PARAGRAPH_HEAD.match(para)
+            if hm:
+                self.breaks.append(offset)
+            offset += len(para) + 1
+
+    def _bare_is_trusted(self, m: Match, text: str) -> bool | None:
+        """True where the layout vouches for a bare short form: a dateline (本报两当讯) or a body
+        word right after it (鹿城政协, 张掖市委 is a full form anyway)."""
+        before = text[max(0, m.start - 2) : m.start]
+        after = text[m.end : m.end + 8]
+        if before.endswith("本报") or before.endswith("本刊") or re.match(r"(\d{1,2}月\d{1,2}日)?讯", after):
+            return True
+        if re.match(r"(政协|县委|市委|区委|人大|政府)", after):
+            return True
+        return None
+
+    def _add(self, start: int, end: int, d: Division, written: str, strong: bool = False) -> None:
+        self.anchors.append(Anchor(start, end, d, written, strong=strong))
+        for anc in self.gaz.ancestors(d):
+            self.anchors.append(Anchor(start, end, anc, anc.name, derived=True))
+
+    def choose(self, candidates: list[Division], pos: int, within: Division | None) -> Division | None:
+        """Pick among same-named divisions: inside ``within`` if given, else the one whose
+        ancestors the document names, else the only one."""
+        if not candidates:
+            return None
+        if within is not None:
+            inside = [d for d in candidates if self.gaz.is_within(d, within)]
+            if inside:
+                return inside[0]
+        if len(candidates) == 1:
+            return candidates[0]
+        named = {anc.division.code for anc in getattr(self, "anchors", []) if not anc.derived}
+        fits = [d for d in candidates if any(x.code in named for x in self.gaz.ancestors(d))]
+        if len(fits) == 1:
+            return fits[0]
+        provinces = {anc.division.province for anc in getattr(self, "anchors", [])}
+        fits = [d for d in candidates if d.province in provinces]
+        return fits[0] if len(fits) == 1 else None
+
+    # -- resolution -----------------------------------------------------------------------------
+
+    def item_start(self, pos: int) -> int:
+        k = bisect.bisect_right(self.breaks, pos) - 1
+        return self.breaks[max(0, k)]
+
+    def resolve_level(self, level: str, pos: int) -> DivisionRef | None:
+        """The division a bare level word (县 in 县政协 at ``pos``) stands for, or None."""
+        if level == "nation":
+            return national()
+        ok = _SUFFIX_OK.get(level)
+        if ok is None:
+            return None
+        k = bisect.bisect_right(self._positions, pos)
+        before = [a for a in self.anchors[:k] if a.end <= pos]
+        start = self.item_start(pos)
+        in_item = [a for a in before if a.pos >= start]
+        for group in (in_item, before):
+            found = self._nearest(group, ok)
+            if found is not None:
+                return to_ref(found.division, found.written if not found.derived else None, self.gaz)
+        # the only division of that kind anywhere in the document (e.g. named later, in a note)
+        kinds = {a.division.code: a for a in self.anchors if ok(a.division)}
+        if len(kinds) == 1:
+            a = next(iter(kinds.values()))
+            return to_ref(a.division, a.written if not a.derived else None, self.gaz)
+        return None
+
+    def _nearest(self, group: list[Anchor], ok) -> Anchor | None:
+        # a strong anchor (dateline/head) of the item wins over incidental mentions after it
+        for a in group:
+            if a.strong and ok(a.division):
+                strong = a
+                break
+        else:
+            strong = None
+        for a in reversed(group):
+            if ok(a.division):
+                if strong is not None and a.division.code != strong.division.code and a.derived:
+                    continue
+                return a
+        return strong
+
+    def province_of_document(self) -> Division | None:
+        counts: dict[str, int] = {}
+        for a in self.anchors:
+            counts[a.division.province] = counts.get(a.division.province, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=counts.get)
+        return self.gaz.get(best)
+
+    def resolve_written(self, written: str, pos: int, within: DivisionRef | None = None) -> DivisionRef | None:
+        """A division name as written (full or suffixed short form), resolved in context."""
+        cands = self.gaz.lookup(written, include_bare=False)
+        w = self.gaz.get(within.code) if within and within.code else None
+        d = self.choose(cands, pos, w)
+        if d is not None:
+            return to_ref(d, written, self.gaz)
+        if not cands:
+            return flagged_ref(written, self.gaz)
+        return None
