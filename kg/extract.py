@@ -46,7 +46,7 @@ _CPPCC_FORMAL = re.compile(
     rf"(?P<div>[{HAN}]{{2,12}}?(?:自治区|自治州|自治县|地区|省|市|县|区|州|旗|盟))"
     r"(?:第?[一二三四五六七八九十百零〇\d]+届)?(?P<end>委员会|工委)"
 )
-_LINK = re.compile(r"^(?:同志)?(?:等\d*人)?(?:当选为|当选|为|任|出任|担任)")
+_LINK = re.compile(r"(?:同志)?(?:等\d*人)?(?:当选为|当选|为|任|出任|担任)")
 _FOREIGN = ("越南", "老挝", "朝鲜", "古巴", "柬埔寨", "俄罗斯", "美国", "日本", "韩国", "蒙古国")
 
 
@@ -130,7 +130,7 @@ class _Finder:
 
     # ------------------------------------------------------------------ names
 
-    def name_at(self, i: int, strict: bool = False) -> int | None:
+    def name_at(self, i: int, lenient: bool = False) -> int | None:
         """End of a person's name starting at ``i`` (one layout space allowed inside), or None.
 
         ``strict``: the name has no delimiter after it, so its end is inferred from the words
@@ -139,9 +139,13 @@ class _Finder:
         s = self.s
         if i >= len(s) or not _HAN.match(s[i]):
             return None
-        m = re.match(rf"[{HAN}]{{1,6}}[·•・][{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,10}})?", s[i:])
-        if m:
-            return i + m.end()
+        m = re.match(rf"[{HAN}]{{1,6}}[·•・](?:[{HAN}]{{1,10}}[·•・])?", s[i:])
+        if m:  # 「艾斯海提·克里木拜主持」: the last part ends where a follower word starts
+            k = i + m.end()
+            for e in range(k + 2, min(k + 11, len(s) + 1)):
+                if e == len(s) or not _HAN.match(s[e]) or self._is_follower(e):
+                    return e
+            return None
         # a layout space inside a two-character name: 「罗 琼」
         if i + 3 <= len(s) and s[i + 1] == " " and _HAN.match(s[i + 2]) and s[i] in lx.SURNAMES:
             after = s[i + 3 : i + 4]
@@ -152,8 +156,13 @@ class _Finder:
             return None
         options = [i + sur + 1, i + sur + 2]
         good = [e for e in options if e <= len(s) and all(_HAN.match(c) for c in s[i:e]) and self._boundary(e)]
-        good = [e for e in good if self._plausible(s[i:e])]
+        good = [e for e in good if self._plausible(s[i:e]) and (lenient or self._not_a_word(s[i:e]))]
         if not good:
+            # no word after the name says where it ends: jieba's token does (「韩静通过」)
+            tok = self.a.token_at(i)
+            if tok and 2 <= len(tok) <= 3 and all(_HAN.match(c) for c in tok) and self._plausible(tok) \
+                    and (_word_tag(tok) in ("nr", "nrfg", "nrt") or (lenient and _word_tag(tok) is None)):
+                return i + len(tok)
             return None
         if len(good) == 2:
             # both ends look possible (「王为民主持」 vs 「王为」): trust jieba's token
@@ -186,6 +195,12 @@ class _Finder:
         return None
 
     @staticmethod
+    def _not_a_word(name: str) -> bool:
+        """jieba's dictionary does not know ``name`` as an ordinary word (「应邀」 is a verb)."""
+        tag = _word_tag(name)
+        return tag is None or tag.startswith("nr")
+
+    @staticmethod
     def _plausible(name: str) -> bool:
         if name in lx.NOT_NAMES or name in lx.TITLES or name in lx.BODIES:
             return False
@@ -197,7 +212,7 @@ class _Finder:
         """Names separated by 、 starting at ``i``: [(start, end)], and where the list stops."""
         out = []
         while i < end:
-            e = self.name_at(i)
+            e = self.name_at(i, lenient=bool(out))
             if e is None or e > end:
                 break
             out.append((i, e))
@@ -205,7 +220,7 @@ class _Finder:
             if self.s.startswith("同志", j):
                 j += 2
             if j < end and self.s[j] == ITEM_BREAK:
-                nxt = self.name_at(j + 1)
+                nxt = self.name_at(j + 1, lenient=True)
                 # a following item that starts a new chain is not another name
                 if nxt is not None and not self._starts_chain(j + 1):
                     i = j + 1
@@ -228,7 +243,7 @@ class _Finder:
         """Read the body named in ``s[start:end]``, the words of an item before its title."""
         s = self.s
         region = s[start:end]
-        if any(mk in region for mk in lx.FOREIGN_ORG_MARKERS):
+        if any(mk in region for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", region):
             return Segment(None, title, False, start)
         # 「政协两当县第十届委员会」「政协吐鲁番地区工委」
         for fs, fm in self.formal.items():
@@ -269,6 +284,10 @@ class _Finder:
             ref = div_before
         elif word.level == "nation":
             ref = national()
+        elif word.level and self._stem_before(bstart, start):
+            # 「陇西市政协」「张掖市委」: the level character belongs to a name before it
+            stem = self._stem_before(bstart, start)
+            ref = self.ctx.resolve_written(stem + word.level, bstart - len(stem))
         elif word.level:
             ref = self.ctx.resolve_level(word.level, bstart)
         else:
@@ -356,6 +375,11 @@ class _Finder:
     def _resolve_chain(self, pos: int, written: str) -> DivisionRef | None:
         return self.ctx.resolve_written(written, pos)
 
+    def _stem_before(self, pos: int, floor: int) -> str | None:
+        """A bare short form of a division ending right at ``pos`` (陇西 in 陇西市政协)."""
+        m = self.bare.get(next((k for k, b in self.bare.items() if b.end == pos and k >= floor), -1))
+        return m.text if m else None
+
     def _bare_before(self, pos: int, floor: int) -> DivisionRef | None:
         for m in self.bare.values():
             if m.end == pos and m.start >= floor:
@@ -413,7 +437,7 @@ class _Finder:
         return any(m.end == k for m in self.titles)
 
     def _paragraph(self, p0: int, p1: int, out: list[Office]) -> None:
-        org_ctx: Body | None = None  # the last explicit body in the paragraph
+        org_ctx: dict[str, Body] = {}  # the last explicit body of each kind in the paragraph
         for c0, c1 in self._clauses(p0, p1):
             chain: list[Segment] = []
             closed = False
@@ -423,14 +447,14 @@ class _Finder:
                 titles = [m for m in self.titles if i0 <= m.start and m.end <= i1]
                 # election: 「李思进当选十二届省政协副主席」「选举于杰同志为…主席」
                 lead = i0 + 2 if self.s.startswith("选举", i0) else i0
-                ne = self.name_at(lead)
+                ne = self.name_at(lead, lenient=self.s[i0 - 1 : i0] == ITEM_BREAK or self.s[i1 : i1 + 1] == ITEM_BREAK)
                 if ne is not None and titles and titles[-1].end >= i1 - 2:
                     link = _LINK.match(self.s, ne)
                     if link and not self._title_at(ne):
                         t = titles[-1]
                         seg = self._seg(link.end(), t, c0, chain, org_ctx)
                         if seg.valid and seg.body is not None:
-                            org_ctx = seg.body
+                            org_ctx[seg.body.kind] = seg.body
                             for ns, nend in pending + [(lead, ne)]:
                                 out.append(self._office(ns, nend, seg, c0, c1))
                         pending, chain, names_mode = [], [], False
@@ -447,7 +471,7 @@ class _Finder:
                     seg = self._seg(i0, t_named, c0, chain, org_ctx)
                     chain.append(seg)
                     if seg.body is not None and seg.valid:
-                        org_ctx = seg.body
+                        org_ctx[seg.body.kind] = seg.body
                     names, _ = self.names_from(t_named.end, c1)
                     for ns, nend in names:
                         for sg in chain:
@@ -467,7 +491,7 @@ class _Finder:
                     seg = self._seg(i0, titles[-1], c0, chain, org_ctx)
                     chain.append(seg)
                     if seg.body is not None and seg.valid:
-                        org_ctx = seg.body
+                        org_ctx[seg.body.kind] = seg.body
                     names_mode = False
                     continue
                 # a bare name: the next one in a list, or one waiting for 「当选」
@@ -485,7 +509,7 @@ class _Finder:
     def _region_ok(self, i0: int, t0: int) -> bool:
         return True
 
-    def _seg(self, i0: int, t: Match, c0: int, chain: list[Segment], org_ctx: Body | None) -> Segment:
+    def _seg(self, i0: int, t: Match, c0: int, chain: list[Segment], org_ctx: dict[str, Body]) -> Segment:
         """The segment for title ``t`` whose item starts at ``i0``, inheriting where needed."""
         title = t.title
         if title is None:  # another organisation's title
@@ -494,7 +518,9 @@ class _Finder:
         if not seg.valid or seg.body is not None:
             return seg
         # inherit the body: from the chain, else the paragraph
-        base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None) or org_ctx
+        base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
+        if base is None:  # the paragraph's last body of the kind this title belongs to first
+            base = next((org_ctx[k] for k in title.kinds if k in org_ctx), None)
         if base is None:
             return Segment(None, title, False, i0)
         if seg.committee_only:
@@ -534,7 +560,7 @@ class _Finder:
                 continue
             person = before[-1]
             chain: list[Segment] = []
-            org_ctx = None
+            org_ctx: dict[str, Body] = {}
             for c0, c1 in self._clauses(b0, b1):
                 for i0, i1 in self._items(c0, c1):
                     titles = [t for t in self.titles if i0 <= t.start and t.end <= i1]
@@ -543,7 +569,7 @@ class _Finder:
                     seg = self._seg(i0, titles[-1], c0, chain, org_ctx)
                     chain.append(seg)
                     if seg.valid and seg.body is not None:
-                        org_ctx = seg.body
+                        org_ctx[seg.body.kind] = seg.body
             for seg in chain:
                 if seg.valid and seg.body is not None:
                     role = seg.title.role
@@ -618,7 +644,7 @@ class _Finder:
             ns = pos - length
             if ns < 0 or ns not in self.a.token_starts:
                 continue
-            if self.name_at(ns) == pos:
+            if self.name_at(ns) == pos and self._word_is_name(ns, pos) and _tagged_name(self.s[max(0, ns - 4) : pos + 3], self.s[ns:pos]):
                 # the characters before the name must not be a body or title (then it is a chain)
                 if any(m.end == ns for m in self.titles) or any(m.end == ns for m in self.div_list):
                     return None
@@ -629,11 +655,28 @@ class _Finder:
                 return ns, pos
         return None
 
+    def _word_is_name(self, ns: int, ne: int) -> bool:
+        """jieba agrees that ``s[ns:ne]`` is a name: one token (or surname + given name) that its
+        dictionary does not know as an ordinary word, and not a count (「30余位」)."""
+        if ns > 0 and (self.s[ns - 1].isdigit() or self.s[ns - 1] in "各每全本该"):
+            return False
+        name = self.s[ns:ne]
+        tag = _word_tag(name)
+        if tag is not None and not tag.startswith("nr"):
+            return False
+        tok = self.a.token_at(ns)
+        if tok == name:
+            return True
+        # surname alone then the given name (jieba splits unknown names this way)
+        return tok is not None and len(tok) <= 2 and ns + len(tok) < ne and (ns + len(tok)) in self.a.token_starts \
+            and _word_tag(self.s[ns + len(tok) : ne]) in (None, "nr", "nrfg", "nrt", "ng")
+
     def _foreign_context(self, pos: int) -> bool:
         window = self.s[max(0, pos - 12) : pos]
         return any(f in window for f in _FOREIGN) or self._foreign_person(pos)
 
     def _foreign_person(self, pos: int) -> bool:
+        """Someone the document places next to a foreign country (「以阮某总书记为首的越南共产党」)."""
         name = None
         for length in (3, 2):
             if self.name_at(pos) == pos + length:
@@ -641,7 +684,7 @@ class _Finder:
         if not name:
             return False
         for m in re.finditer(re.escape(name), self.s):
-            window = self.s[max(0, m.start() - 12) : m.start()]
+            window = self.s[max(0, m.start() - 12) : m.end() + 15]
             if any(f in window for f in _FOREIGN):
                 return True
         # a person who only ever appears in a paragraph about a foreign country
@@ -656,7 +699,7 @@ class _Finder:
         return bool(re.search("全国|总书记|总理|国务院|中央", sent))
 
     def _main_cppcc(self, found: list[Office]) -> Body | None:
-        bodies = [o.body for o in found if o.body.kind == "政协"]
+        bodies = [o.body for o in found if o.body.kind in ("政协", "政协专委会")]
         if bodies:
             return Body("政协", bodies[0].division)
         return None
@@ -813,6 +856,26 @@ class _Finder:
             )
             del sent
         return out
+
+
+def _tagged_name(window: str, name: str) -> bool:
+    """jieba's part-of-speech tagger, run on a short window only (it is slow), calls ``name`` a
+    person's name."""
+    import jieba.posseg
+
+    pos = 0
+    for w in jieba.posseg.cut(window):
+        if w.word == name or (name.startswith(w.word) and len(w.word) >= 1 and w.flag.startswith("nr")):
+            return w.flag.startswith("nr")
+        pos += len(w.word)
+    return False
+
+
+def _word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag for a dictionary word, None for words it does not know."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word)
 
 
 def _dedupe(offices: list[Office]) -> list[Office]:

@@ -98,6 +98,7 @@ class Anchor:
     written: str
     derived: bool = False  # an ancestor of a named division, not itself named
     strong: bool = False  # a dateline, paragraph head or headline
+    weak: bool = False  # a bare short form in running text (「陕西」): used when nothing better is
 
 
 class DivisionContext:
@@ -110,7 +111,8 @@ class DivisionContext:
         self.breaks: list[int] = [0]  # starts of news items
         self.mentions: list[tuple[Match, Division]] = []  # resolved full-name mentions
         self._collect()
-        self.anchors.sort(key=lambda a: (a.pos, a.derived))
+        # at one position the named division comes last, so that a backward scan meets it first
+        self.anchors.sort(key=lambda a: (a.pos, not a.derived))
         self._positions = [a.pos for a in self.anchors]
         self.breaks.sort()
 
@@ -132,19 +134,24 @@ class DivisionContext:
             self._add(m.start, m.end, d, m.text)
             previous = (m, d)
         covered = [(m.start, m.end) for m in divs]
+        named = {d.code for _, d in self.mentions}
         for m in a.bare:
             if any(s <= m.start < e for s, e in covered):
                 continue
             strong = self._bare_is_trusted(m, text)
+            if strong is None and not (m.start in a.token_starts and m.end in a.token_ends):
+                continue  # inside a word: 「玉林」 in the name 施玉林
             cands = m.divisions
             if strong is None:
-                # bare names of provinces and prefecture-level cities are distinctive enough
-                cands = [d for d in cands if d.level in ("province", "prefecture")]
+                # bare names of provinces and prefecture-level cities are distinctive enough, and
+                # so is a county's when the document names its city (分宜 beside 新余市)
+                cands = [d for d in cands if d.level in ("province", "prefecture")
+                         or (d.parent in named and len(m.text) >= 2)]
                 if not cands:
                     continue
             d = self.choose(cands, m.start, None)
             if d is not None:
-                self._add(m.start, m.end, d, m.text, strong=bool(strong))
+                self._add(m.start, m.end, d, m.text, strong=bool(strong), weak=strong is None)
         for dm in DATELINE.finditer(text):
             self.breaks.append(dm.start())
         offset = 0
@@ -165,10 +172,10 @@ class DivisionContext:
             return True
         return None
 
-    def _add(self, start: int, end: int, d: Division, written: str, strong: bool = False) -> None:
-        self.anchors.append(Anchor(start, end, d, written, strong=strong))
+    def _add(self, start: int, end: int, d: Division, written: str, strong: bool = False, weak: bool = False) -> None:
+        self.anchors.append(Anchor(start, end, d, written, strong=strong, weak=weak))
         for anc in self.gaz.ancestors(d):
-            self.anchors.append(Anchor(start, end, anc, anc.name, derived=True))
+            self.anchors.append(Anchor(start, end, anc, anc.name, derived=True, weak=weak))
 
     def choose(self, candidates: list[Division], pos: int, within: Division | None) -> Division | None:
         """Pick among same-named divisions: inside ``within`` if given, else the one whose
@@ -203,18 +210,21 @@ class DivisionContext:
         if ok is None:
             return None
         k = bisect.bisect_right(self._positions, pos)
-        before = [a for a in self.anchors[:k] if a.end <= pos]
         start = self.item_start(pos)
-        in_item = [a for a in before if a.pos >= start]
-        for group in (in_item, before):
-            found = self._nearest(group, ok)
-            if found is not None:
-                return to_ref(found.division, found.written if not found.derived else None, self.gaz)
-        # the only division of that kind anywhere in the document (e.g. named later, in a note)
-        kinds = {a.division.code: a for a in self.anchors if ok(a.division)}
-        if len(kinds) == 1:
-            a = next(iter(kinds.values()))
-            return to_ref(a.division, a.written if not a.derived else None, self.gaz)
+        before_all = [a for a in self.anchors[:k] if a.end <= pos]
+        later_all = self.anchors[k:]
+        for weak in (False, True):  # bare short forms in running text only when nothing else fits
+            before = [a for a in before_all if a.weak == weak or not a.weak]
+            in_item = [a for a in before if a.pos >= start]
+            for group in (in_item, before):
+                found = self._nearest(group, ok)
+                if found is not None:
+                    return to_ref(found.division, found.written if not found.derived else None, self.gaz)
+            # named only later (a report that names its county further down)
+            later = [a for a in later_all if ok(a.division) and (a.weak == weak or not a.weak)]
+            later = [a for a in later if not a.derived] or later
+            if later:
+                return to_ref(later[0].division, later[0].written if not later[0].derived else None, self.gaz)
         return None
 
     def _nearest(self, group: list[Anchor], ok) -> Anchor | None:
