@@ -1,0 +1,290 @@
+"""The benchmark harness: figures 1-7 of the issue, results merged into bench/results/*.json and
+written as tables into BENCHMARKS.md.
+
+Every build is a subprocess (``python -m bench build``) so that its wall time includes start-up and
+its peak memory (PSS summed over the process tree, sampled every 50 ms) is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+SCALES = {
+    # corpus characters, documents in the incremental-rebuild store, office facts for query latency
+    "tiny": dict(chars=int(1e4), incr_docs=30, offices=[int(1e3)]),
+    "small": dict(chars=int(1e5), incr_docs=1000, offices=[int(1e5)]),
+    "medium": dict(chars=int(1e6), incr_docs=10000, offices=[int(1e5), int(1e6)]),
+    "large": dict(chars=int(1e7), incr_docs=10000, offices=[int(1e6)]),
+}
+
+
+# --------------------------------------------------------------------------------------------
+# measuring processes
+
+
+class TreeSampler:
+    """Peak memory of a process and its children (PSS when the kernel gives it, else RSS)."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        import psutil
+
+        self.proc = psutil.Process(pid)
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _mem(self, p) -> int:
+        try:
+            m = p.memory_full_info()
+            return getattr(m, "pss", 0) or m.rss
+        except Exception:
+            return 0
+
+    def _run(self):
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                procs = [self.proc, *self.proc.children(recursive=True)]
+            except psutil.Error:
+                break
+            self.peak = max(self.peak, sum(self._mem(p) for p in procs))
+            self._stop.wait(self.interval)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run_build(paths: list[str], store: Path, jobs: int, keep_nquads: Path | None = None, bulk: bool = True) -> dict:
+    cmd = [sys.executable, "-m", "bench", "build", *paths, "--store", str(store), "--jobs", str(jobs)]
+    if keep_nquads:
+        cmd += ["--keep-nquads", str(keep_nquads)]
+    if not bulk:
+        cmd.append("--no-bulk")
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    sampler = TreeSampler(p.pid)
+    out, err = p.communicate()
+    wall = time.perf_counter() - t0
+    peak = sampler.stop()
+    if p.returncode:
+        raise RuntimeError(f"build failed: {err.decode()[-2000:]}")
+    rep = json.loads(out)
+    rep["wall_s"] = wall
+    rep["peak_mb"] = peak / 2**20
+    return rep
+
+
+# --------------------------------------------------------------------------------------------
+# figures
+
+
+def fig_build(work: Path, scale: str, cfg: dict, jobs: int, seed: int) -> dict:
+    """(1) build vs bare jieba, (2) store stage vs bulk_load, (5) peak memory, recall."""
+    from pyoxigraph import RdfFormat, Store
+
+    from .corpus import generate, recall
+
+    corpus = work / f"corpus-{scale}"
+    shutil.rmtree(corpus, ignore_errors=True)
+    gold = generate(corpus, cfg["chars"], seed=seed)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    chars = sum(map(len, texts))
+
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    t0 = time.perf_counter()
+    for t in texts:
+        jieba.lcut(t)
+    jieba_s = time.perf_counter() - t0
+
+    res = dict(scale=scale, chars=chars, documents=len(texts), gold_offices=len(gold), jieba_s=jieba_s, builds={})
+    nq = work / f"{scale}.nq"
+    for j in sorted({1, jobs}):
+        store = work / f"store-{scale}-j{j}"
+        shutil.rmtree(store, ignore_errors=True)
+        rep = run_build([str(corpus)], store, j, keep_nquads=nq if j == jobs else None)
+        predicted = {tuple(o) for o in rep.pop("offices")}
+        rep["recall"] = recall(gold, predicted)
+        rep["ratio_jieba"] = jieba_s / rep["wall_s"]
+        rep["ratio_jieba_steady"] = jieba_s / rep["extract_s"]
+        res["builds"][str(j)] = rep
+        shutil.rmtree(store, ignore_errors=True)
+
+    # (2) pyoxigraph's own bulk_load of exactly the N-Quads the build wrote (without background)
+    bare = work / f"bare-{scale}"
+    shutil.rmtree(bare, ignore_errors=True)
+    s = Store(str(bare))
+    t0 = time.perf_counter()
+    s.bulk_load(path=str(nq), format=RdfFormat.N_QUADS)
+    res["bulk_load_s"] = time.perf_counter() - t0
+    res["nquads_mb"] = nq.stat().st_size / 2**20
+    res["quads"] = len(s)
+    del s
+    shutil.rmtree(bare, ignore_errors=True)
+    # ... and the per-document transactional path (replace_document), on the same graphs
+    res["replace_s"] = _replace_path(work / f"replace-{scale}", nq)
+    res["ratio_store"] = res["bulk_load_s"] / res["builds"][str(jobs)]["store_s"]
+    nq.unlink()
+    return res
+
+
+def _replace_path(store_dir: Path, nq: Path) -> float:
+    """Time writing the same graphs with KGStore.replace_document, one update per document."""
+    from pyoxigraph import RdfFormat, parse
+
+    from kg.store import open_store
+
+    shutil.rmtree(store_dir, ignore_errors=True)
+    by_graph: dict = {}
+    meta_prefix = "graph/meta"
+    for q in parse(path=str(nq), format=RdfFormat.N_QUADS):
+        if q.graph_name.value.endswith(meta_prefix):
+            continue
+        by_graph.setdefault(q.graph_name, []).append(q)
+    st = open_store(store_dir)
+    st.ensure_background()
+    t0 = time.perf_counter()
+    for g, quads in by_graph.items():
+        doc_id = g.value.rsplit("/", 1)[-1]
+        st.replace_document(doc_id, f"/bench/{doc_id}.txt", quads, "bench")
+    dt = time.perf_counter() - t0
+    st.close()
+    shutil.rmtree(store_dir, ignore_errors=True)
+    return dt
+
+
+def fig_incremental(work: Path, scale: str, cfg: dict, jobs: int, seed: int) -> dict:
+    """(3) one changed file in an N-document store vs the full build of that store."""
+    from .corpus import generate
+
+    corpus = work / f"incr-{scale}"
+    shutil.rmtree(corpus, ignore_errors=True)
+    n = cfg["incr_docs"]
+    generate(corpus, n * 250, seed=seed + 1, doc_chars=200)
+    docs = sorted(corpus.glob("*.txt"))
+    store = work / f"store-incr-{scale}"
+    shutil.rmtree(store, ignore_errors=True)
+    full = run_build([str(corpus)], store, jobs)
+    noop = run_build([str(corpus)], store, jobs)
+    victim = docs[len(docs) // 2]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\n会议强调，要切实加强委员队伍建设。\n", encoding="utf-8")
+    one = run_build([str(corpus)], store, jobs)
+    shutil.rmtree(store, ignore_errors=True)
+    return dict(documents=len(docs), full_s=full["wall_s"], noop_s=noop["wall_s"], one_s=one["wall_s"],
+                one_changed=one["changed"], one_store_s=one["store_s"], one_extract_s=one["extract_s"],
+                ratio=one["wall_s"] / full["wall_s"])
+
+
+# --------------------------------------------------------------------------------------------
+# driver
+
+
+def machine() -> dict:
+    import pyoxigraph
+
+    cpu = platform.processor() or ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import psutil
+
+    return dict(cpu=cpu, cores=os.cpu_count(), ram_gb=round(psutil.virtual_memory().total / 2**30, 1),
+                python=platform.python_version(), os=platform.platform(), pyoxigraph=pyoxigraph.__version__)
+
+
+def run_all(args) -> None:
+    scales = [s.strip() for s in args.scale.split(",") if s.strip()]
+    only = {s.strip() for s in args.only.split(",") if s.strip()}
+    for s in scales:
+        if s not in SCALES:
+            raise SystemExit(f"unknown scale {s!r}; choose from {', '.join(SCALES)}")
+    tmp = None
+    if args.work:
+        work = Path(args.work)
+        work.mkdir(parents=True, exist_ok=True)
+    else:
+        tmp = tempfile.mkdtemp(prefix="kg-bench-")
+        work = Path(tmp)
+    command = "python -m bench " + " ".join(sys.argv[1:]) if sys.argv[0].endswith("__main__.py") else "python -m bench run --scale " + args.scale
+    results_dir = Path(args.results) if args.results else RESULTS
+    try:
+        for scale in scales:
+            cfg = SCALES[scale]
+            res = _load(scale, results_dir)
+            res.update(scale=scale, date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                       machine=machine(), command=command, jobs=args.jobs)
+
+            def want(name):
+                return not only or name in only
+
+            if want("build"):
+                print(f"[{scale}] build vs jieba, store stage, memory", file=sys.stderr)
+                res["build"] = fig_build(work, scale, cfg, args.jobs, args.seed)
+            if want("incremental"):
+                print(f"[{scale}] incremental rebuild", file=sys.stderr)
+                res["incremental"] = fig_incremental(work, scale, cfg, args.jobs, args.seed)
+            if want("query"):
+                from .queries import fig_queries
+
+                print(f"[{scale}] query latency", file=sys.stderr)
+                res["query"] = fig_queries(work, cfg["offices"], args.seed)
+            if want("endpoint"):
+                from .endpoint import fig_endpoint
+
+                print(f"[{scale}] endpoint throughput", file=sys.stderr)
+                res["endpoint"] = fig_endpoint(work, cfg["offices"][0], args.seed)
+            _save(scale, res, results_dir)
+        if args.out and args.out != "-":
+            from .report import write_report
+
+            write_report(Path(args.out), results_dir, Path(args.plot) if args.plot else None)
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _load(scale: str, d: Path = RESULTS) -> dict:
+    p = d / f"{scale}.json"
+    return json.loads(p.read_text()) if p.exists() else {}
+
+
+def _save(scale: str, res: dict, d: Path = RESULTS) -> None:
+    d.mkdir(parents=True, exist_ok=True)
+    (d / f"{scale}.json").write_text(json.dumps(res, ensure_ascii=False, indent=1))
+
+
+def percentile(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    if not xs:
+        return float("nan")
+    k = (len(xs) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+__all__ = ["run_all", "percentile", "statistics"]

@@ -1,0 +1,185 @@
+"""Results (bench/results/*.json) -> the measured part of BENCHMARKS.md and docs/scaling.png.
+
+BENCHMARKS.md keeps any hand-written text outside the markers
+``<!-- bench:begin -->`` / ``<!-- bench:end -->``; only what is between them is regenerated.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+ORDER = ["tiny", "small", "medium", "large"]
+
+
+def _f(x, nd=2) -> str:
+    if x is None:
+        return "–"
+    if isinstance(x, float):
+        if abs(x) >= 1000:
+            return f"{x:,.0f}"
+        return f"{x:.{nd}f}"
+    return f"{x:,}" if isinstance(x, int) else str(x)
+
+
+def _ok(cond) -> str:
+    return "met" if cond else "**not met**"
+
+
+def load(results_dir: Path) -> list[dict]:
+    out = [json.loads(p.read_text()) for p in results_dir.glob("*.json")]
+    return sorted(out, key=lambda r: ORDER.index(r["scale"]) if r["scale"] in ORDER else 99)
+
+
+def tables(results: list[dict], plot_rel: str | None) -> str:
+    L: list[str] = []
+    if not results:
+        return "No results yet: run `python -m bench run --scale small`.\n"
+    m = results[-1]["machine"]
+    L.append(f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM; {m['os']}; Python {m['python']}; "
+             f"pyoxigraph {m['pyoxigraph']}.\n")
+    L.append("| scale | date (UTC) | command |\n|---|---|---|")
+    for r in results:
+        L.append(f"| {r['scale']} | {r['date']} | `{r['command']}` |")
+    L.append("")
+
+    builds = [r for r in results if "build" in r]
+    if builds:
+        L.append("### 1. Build throughput vs bare `jieba.lcut`, recall, memory (figures 1, 5)\n")
+        L.append("Whole `build` (subprocess wall time: start-up, read, extract, map, store) against "
+                 "`jieba.lcut` over the same texts in one process (dictionary already loaded). "
+                 "*steady* excludes start-up and the store stage (extraction stage only). "
+                 "Recall: share of the generator's gold offices (doc, person, role, body, division) the build found. "
+                 "Peak memory: PSS summed over the build's process tree.\n")
+        L.append("| scale | chars | docs | jobs | build s | chars/s | jieba s | jieba/build | jieba/build steady | goal | recall | peak MB |")
+        L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|")
+        for r in builds:
+            b = r["build"]
+            for j, rep in sorted(b["builds"].items()):
+                goal = 1.0 if int(j) > 1 else 0.5
+                L.append(
+                    f"| {r['scale']} | {_f(b['chars'])} | {_f(b['documents'])} | {j} | {_f(rep['wall_s'])} | "
+                    f"{_f(b['chars'] / rep['wall_s'], 0)} | {_f(b['jieba_s'])} | {_f(rep['ratio_jieba'])} | "
+                    f"{_f(rep['ratio_jieba_steady'])} | ≥ {goal}: {_ok(rep['ratio_jieba'] >= goal)} | "
+                    f"{rep['recall']:.1%} | {_f(rep['peak_mb'], 0)} |"
+                )
+        L.append("")
+        L.append("### 2. Store writing vs pyoxigraph's own `bulk_load` (figure 2)\n")
+        L.append("The build's store stage (a fresh store: one `bulk_load` of the N-Quads the workers produced) "
+                 "against `Store.bulk_load` of the same N-Quads file into an empty store; and, for reference, the "
+                 "transactional per-document path (`KGStore.replace_document`, one SPARQL update per document) "
+                 "that incremental builds use.\n")
+        L.append("| scale | quads | N-Quads MB | build store stage s | bare bulk_load s | bulk/build | goal ≥ 0.5 | replace_document path s |")
+        L.append("|---|---:|---:|---:|---:|---:|---|---:|")
+        for r in builds:
+            b = r["build"]
+            st = b["builds"][str(r["jobs"])]["store_s"]
+            L.append(f"| {r['scale']} | {_f(b['quads'])} | {_f(b['nquads_mb'], 1)} | {_f(st)} | {_f(b['bulk_load_s'])} | "
+                     f"{_f(b['ratio_store'])} | {_ok(b['ratio_store'] >= 0.5)} | {_f(b['replace_s'])} |")
+        L.append("")
+
+    incs = [r for r in results if "incremental" in r]
+    if incs:
+        L.append("### 3. Incremental rebuild (figure 3)\n")
+        L.append("A store of N short articles; rebuild with nothing changed, then with one file changed "
+                 "(subprocess wall times, start-up included).\n")
+        L.append("| scale | docs | full build s | no-change rebuild s | one-file rebuild s | one/full | goal < 2% |")
+        L.append("|---|---:|---:|---:|---:|---:|---|")
+        for r in incs:
+            i = r["incremental"]
+            L.append(f"| {r['scale']} | {_f(i['documents'])} | {_f(i['full_s'])} | {_f(i['noop_s'])} | {_f(i['one_s'])} | "
+                     f"{i['ratio']:.1%} | {_ok(i['ratio'] < 0.02)} |")
+        L.append("")
+
+    qs = [r for r in results if "query" in r]
+    if qs:
+        L.append("### 4. Query latency (figure 4)\n")
+        L.append("Office facts generated directly (records -> `kg.mapping` -> bulk load). Each canned query through "
+                 "`kg.queries.run_query` (the `kg query` path, results fully consumed) and the same SPARQL text run "
+                 "bare with `Store.query`. Bound lookups take one parameter; whole-table queries none.\n")
+        L.append("| office facts | query | kind | rows | kg p50 ms | kg p95 ms | bare p50 ms | kg/bare | goal |")
+        L.append("|---:|---|---|---:|---:|---:|---:|---:|---|")
+        seen = set()
+        for r in qs:
+            for q in r["query"]:
+                key = (q["offices"], q["query"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                if q["kind"] == "bound":
+                    goal = f"p50 < 20 ms: {_ok(q['p50_ms'] < 20)}"
+                else:
+                    goal = f"≤ 1.2× bare and < 1 s: {_ok(q['p50_ms'] <= 1.2 * q['bare_p50_ms'] and q['p50_ms'] < 1000)}"
+                L.append(f"| {_f(q['offices'])} | `{q['query']}` | {q['kind']} | {_f(q['rows'])} | {_f(q['p50_ms'], 1)} | "
+                         f"{_f(q['p95_ms'], 1)} | {_f(q['bare_p50_ms'], 1)} | {_f(q['p50_ms'] / q['bare_p50_ms'] if q['bare_p50_ms'] else None)} | {goal} |")
+        L.append("")
+
+    eps = [r for r in results if "endpoint" in r]
+    if eps:
+        L.append("### 6. Endpoint throughput (figure 6)\n")
+        for r in eps:
+            e = r["endpoint"]
+            L.append(e.get("note", ""))
+            if e.get("rows_table"):
+                L.append("\n| server | query | concurrency | requests | req/s | p50 ms | p95 ms | errors |")
+                L.append("|---|---|---:|---:|---:|---:|---:|---:|")
+                for row in e["rows_table"]:
+                    L.append(f"| {row['server']} | `{row['query']}` | {row['concurrency']} | {row['requests']} | "
+                             f"{_f(row['rps'], 1)} | {_f(row['p50_ms'], 1)} | {_f(row['p95_ms'], 1)} | {row['errors']} |")
+            L.append("")
+
+    if plot_rel and builds:
+        L.append("### 7. Scaling (figure 7)\n")
+        L.append(f"![build time and peak memory against corpus size]({plot_rel})\n")
+    return "\n".join(L) + "\n"
+
+
+def plot(results: list[dict], out: Path) -> bool:
+    builds = [r for r in results if "build" in r and r["scale"] != "tiny"]
+    if not builds:
+        return False
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 4))
+    jobs = sorted({j for r in builds for j in r["build"]["builds"]}, key=int)
+    for j in jobs:
+        pts = [(r["build"]["chars"], r["build"]["builds"][j]) for r in builds if j in r["build"]["builds"]]
+        xs = [p[0] for p in pts]
+        a1.plot(xs, [p[1]["wall_s"] for p in pts], "o-", label=f"kg build, jobs={j}")
+        a2.plot(xs, [p[1]["peak_mb"] for p in pts], "o-", label=f"kg build, jobs={j}")
+    xs = [r["build"]["chars"] for r in builds]
+    a1.plot(xs, [r["build"]["jieba_s"] for r in builds], "s--", label="bare jieba.lcut")
+    for a, t in ((a1, "wall time (s)"), (a2, "peak memory, PSS of process tree (MB)")):
+        a.set_xscale("log")
+        a.set_xlabel("corpus size (characters)")
+        a.set_ylabel(t)
+        a.grid(True, which="both", alpha=0.3)
+        a.legend()
+    a1.set_yscale("log")
+    fig.suptitle("kg build scaling (synthetic CPPCC corpus)")
+    fig.tight_layout()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+    return True
+
+
+def write_report(md: Path, results_dir: Path, plot_path: Path | None) -> None:
+    results = load(results_dir)
+    plot_rel = None
+    if plot_path is not None and plot(results, plot_path):
+        try:
+            plot_rel = str(plot_path.resolve().relative_to(md.resolve().parent))
+        except ValueError:
+            plot_rel = str(plot_path)
+    body = tables(results, plot_rel)
+    text = md.read_text(encoding="utf-8") if md.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    if BEGIN not in text:
+        text += f"\n{BEGIN}\n{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    md.write_text(f"{head}{BEGIN}\n{body}{END}{tail}", encoding="utf-8")
