@@ -39,7 +39,7 @@ NOT_CONCEPTS = set(
     时代答卷 标准地 友谊勋章 四风 两新 两支队伍 国之大者""".split()
 ) - {"四风", "国之大者"}
 # quoted words that are plainly not names of anything
-_GENERIC = re.compile(r"^(的|了|是|在|和|与|及|我|你|他|这|那|什么|怎么|为什么|如何)")
+_GENERIC = re.compile(r"^(的|了|是|在|和|与|及|我|你|他|这|那|什么|怎么|为什么|如何)|什么|多少|怎么|[吗呢]$|(起来|下去|出来)$|全省|全市|前列")
 
 
 def classify(name: str, after: str) -> str | None:
@@ -62,9 +62,16 @@ def classify(name: str, after: str) -> str | None:
         return "slogan"
     if re.fullmatch(rf"[{HAN}]{{2,8}}[、,，][{HAN}]{{2,8}}", name):
         return "slogan"
-    if re.fullmatch(rf"[{HAN}]{{3,8}}", name):
+    if re.fullmatch(rf"[{HAN}]{{3,8}}", name) and not _ordinary_word(name):
         return "slogan"
     return None
+
+
+def _ordinary_word(name: str) -> bool:
+    """A word jieba's dictionary knows (an idiom, a common noun or verb) is no coined slogan."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(name) is not None
 
 
 def normalise_name(raw: str) -> str:
@@ -84,6 +91,8 @@ def find_concepts(f: "_Finder") -> list[ConceptMention]:
         if not _shape_ok(name_s, s, m.start(), m.end()):
             continue
         after = s[m.end() : m.end() + 6]
+        if _in_run_of_short_quotes(s, m, name_s):
+            continue
         ctype = classify(name_s, after)
         if ctype is None:
             continue
@@ -91,6 +100,18 @@ def find_concepts(f: "_Finder") -> list[ConceptMention]:
         division = _division_at(f, m.start())
         out.append(ConceptMention(name, ctype, division, f.evidence(raw_start, raw_end)))
     return out
+
+
+def _in_run_of_short_quotes(s: str, m: re.Match, name: str) -> bool:
+    """「“懂政协”“会协商”“善议政”」: a run of three-character quotes is a list of section heads
+    or virtues, not of names (numbered formulas such as 四个意识 are exempt)."""
+    if len(name) != 3 or re.match(f"[{NUM}]", name):
+        return False
+    run = re.compile(r"(?:“[^“”]{3}”[、，,]?){3,}")
+    for r in run.finditer(s, max(0, m.start() - 30), min(len(s), m.end() + 30)):
+        if r.start() <= m.start() < r.end():
+            return True
+    return False
 
 
 def _shape_ok(name: str, s: str, start: int, end: int) -> bool:

@@ -64,6 +64,7 @@ class Document:
         """Map a ``[start, end)`` span of ``text`` to the decoded source file."""
         if not self.offsets or start >= end:
             return (0, 0)
+        start, end = max(0, start), min(end, len(self.offsets))
         return (self.offsets[start], self.offsets[end - 1] + 1)
 
 

@@ -712,7 +712,7 @@ class _Finder:
         roles = sorted(lx.PRESS_ROLE_WORDS, key=len, reverse=True)
         role_re = "|".join(map(re.escape, roles))
         spans: list[tuple[int, int, bool]] = []  # (start, end, names_only_is_author)
-        for m in re.finditer(r"[(（]([^()（）\n]{2,60})[)）]", s):
+        for m in re.finditer(r"[(（【\[]([^()（）【】\[\]\n]{2,60})[)）】\]]", s):
             spans.append((m.start(1), m.end(1), self._at_end_of_item(m.end())))
         offset = 0
         for line in s.split("\n"):
@@ -720,12 +720,12 @@ class _Finder:
             lead = offset + (len(line) - len(line.lstrip()))
             if re.match(rf"^[□■●]\s*", st):
                 spans.append((lead + 1, lead + len(st), True))
-            elif re.match(rf"^(文/|作者[:：]|{role_re})", st) and len(st) <= 40:
+            elif re.match(rf"^(文/|作者[:：]|[{HAN}]{{0,8}}?({role_re}))", st) and len(st) <= 40:
                 spans.append((lead, lead + len(st), False))
             else:
-                tail = re.search(rf"[。!?！？]\s*((?:{role_re})\s*[{HAN} ]{{2,20}}(?:摄影报道|报道|摄)?)$", st)
-                if tail:
-                    spans.append((lead + tail.start(1), lead + tail.end(1), False))
+                # 「……问候。 通讯员 赵婷婷 摄影报道」 at the end of a piece (layout may run on)
+                for tail in re.finditer(rf"[。!?！？]\s*((?:{role_re})\s*[{HAN}](?: ?[{HAN}]){{1,3}}\s*(?:摄影报道|报道|摄)?)(?=\s|$|[{HAN}])", line):
+                    spans.append((offset + tail.start(1), offset + tail.end(1), False))
                 hm = re.search(rf"(?:^|\s|\|)(?:文/|作者[:：])\s*([{HAN}·]{{2,8}})", line)
                 if hm:
                     out.append(self._credit(offset + hm.start(1), offset + hm.end(1), "作者"))
@@ -747,7 +747,8 @@ class _Finder:
     def _credit_string(self, a: int, b: int, names_author: bool, role_re: str) -> list[PressCredit]:
         """Parse 「实习记者 闫智 记者 李荣」「海南日报全媒体记者黎鹏 通讯员李发强」「程卓 高吕艳杏」."""
         s = self.s
-        text = s[a:b]
+        text = re.sub(r"[一二三四五六七八九十\d]+日电$", "", s[a:b])
+        b = a + len(text)
         if text.startswith("文/") or text.startswith("作者:") or text.startswith("作者："):
             k = 2 if text.startswith("文/") else 3
             text, a = text[k:], a + k
@@ -766,7 +767,7 @@ class _Finder:
         i = first.start() if first is not None else 0
         pending_names: list[tuple[int, int]] = []
         while i < len(text):
-            if text[i] in " \u3000、,，":
+            if text[i] in " \u3000、,，:：":
                 i += 1
                 continue
             rm = re.match(role_re, text[i:])

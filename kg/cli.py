@@ -1,0 +1,272 @@
+"""The ``kg`` command: a thin layer over the library.
+
+Each command declares its options and calls one library function. Errors kg raises on purpose
+(:class:`~kg.errors.KGError`) become one line on stderr and the error's exit code; anything else is
+a bug and shows its traceback only with ``kg --traceback ...``.
+
+Exit codes: 0 ok, 1 some input failed / validation failed, 2 usage or query error, 3 store error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples
+
+from . import __version__
+from .errors import KGError, UsageError
+from .formats import names as format_names
+from .formats import rdf_format, result_format
+from .store import STORE_ENV, default_store_dir, open_store
+
+_STDERR = None
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    global _STDERR
+    if _STDERR is None:
+        _STDERR = Console(stderr=True, highlight=False)
+    return _STDERR
+
+
+def _error(message: str) -> None:
+    click.echo(f"kg: error: {message}", err=True)
+
+
+class KGGroup(click.Group):
+    """Turns a :class:`KGError` into its message and exit code (and other errors into a short
+    message) unless ``--traceback`` was given."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KGError as e:
+            if ctx.params.get("traceback"):
+                raise
+            _error(str(e))
+            ctx.exit(e.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            _error("interrupted")
+            ctx.exit(130)
+        except Exception as e:
+            if ctx.params.get("traceback"):
+                raise
+            _error(f"unexpected {type(e).__name__}: {e} (run `kg --traceback ...` for details)")
+            ctx.exit(1)
+
+
+def _store_option(f):
+    return click.option(
+        "--store", "store_dir", type=click.Path(path_type=Path), default=None,
+        help=f"Store directory (default: ${STORE_ENV} or ./kg-store).",
+    )(f)
+
+
+@click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--traceback", is_flag=True, envvar="KG_TRACEBACK", help="Show the full traceback of errors.")
+@click.version_option(__version__, prog_name="kg")
+def cli(traceback: bool) -> None:
+    """Knowledge graphs from Chinese political-consultation (CPPCC, 政协) news."""
+
+
+# ---------------------------------------------------------------------------------------------
+# build
+
+
+def default_inputs() -> list[Path]:
+    """./seeds if there is one, else the bundled seeds next to the package."""
+    from .vocab import project_root
+
+    here = Path("seeds")
+    return [here if here.is_dir() else project_root() / "seeds"]
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_store_option
+@click.option("--prune", is_flag=True, help="Drop documents whose file is not among PATHS.")
+@click.option("--base", default=None, help="Base IRI of the store's resources (default https://w3id.org/kg-cppcc/).")
+@click.option("--force", is_flag=True, help="Re-extract and rewrite every document.")
+@click.pass_context
+def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, prune: bool,
+          base: str | None, force: bool) -> None:
+    """Read PATHS (files or folders; default seeds/) into the store.
+
+    Unchanged documents are left alone; a changed file replaces its own graph only.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .build import build as run_build
+
+    console = _stderr_console()
+    columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn(), TextColumn("{task.fields[path]}", style="dim"))
+    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
+        tasks: dict[str, int] = {}
+
+        def on_progress(p) -> None:
+            if p.stage not in tasks:
+                label = {"plan": "reading", "write": "extracting", "prune": "pruning"}[p.stage]
+                tasks[p.stage] = bar.add_task(label, total=p.total, path="")
+            bar.update(tasks[p.stage], completed=p.done, total=p.total, path=Path(p.path).name if p.path else "")
+
+        report = run_build(
+            list(paths) or default_inputs(),
+            store_dir if store_dir is not None else default_store_dir(),
+            prune=prune, base=base, force=force,
+            strict=bool(ctx.parent and ctx.parent.params.get("traceback")),
+            progress=on_progress,
+        )
+
+    for message in report.skipped:
+        click.echo(f"kg: skipped {message}", err=True)
+    for message in report.failed:
+        click.echo(f"kg: failed {message}", err=True)
+    click.echo(
+        f"documents: {report.read} read, {report.unchanged} unchanged, {report.written} written, "
+        f"{len(report.skipped)} skipped, {len(report.failed)} failed"
+        + (f", {report.pruned} pruned" if prune else "")
+    )
+    click.echo(f"quads: {report.quads_written} written, {report.store_quads} in store")
+    click.echo(f"time: {report.seconds:.1f} s")
+    if not report.ok:
+        ctx.exit(1)
+
+
+# ---------------------------------------------------------------------------------------------
+# query
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the canned queries.")
+@_store_option
+@click.option("--format", "-f", "format_", default="table", show_default=True,
+              help="table, csv, tsv, json or xml (RDF formats for CONSTRUCT queries).")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+def query(name: str | None, list_: bool, store_dir: Path | None, format_: str, params: tuple[str, ...]) -> None:
+    """Run the canned query NAME (a file in queries/ without .rq, or a path to a .rq file)."""
+    from .queries import list_queries, load_query, parse_params, run_query
+
+    if list_:
+        _print_query_list(list_queries())
+        return
+    if not name:
+        raise UsageError("give a query NAME or --list")
+    canned = load_query(name)
+    values = parse_params(params)
+    canned.bind(values)  # bad parameters fail before the store is opened
+    with open_store(store_dir, read_only=True) as store:
+        result = run_query(store, canned, values)
+        _print_result(result, format_)
+
+
+def _print_query_list(queries) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal:
+        for q in queries:
+            params = " ".join(f"{p.name}=" for p in q.params)
+            click.echo(f"{q.name}\t{q.title}" + (f"\t[{params}]" if params else ""))
+        return
+    table = Table("name", "title", "parameters", show_lines=False)
+    for q in queries:
+        table.add_row(q.name, q.title, ", ".join(p.name for p in q.params))
+    console.print(table)
+
+
+def _cell(term) -> str:
+    return "" if term is None else term.value
+
+
+def _print_result(result, format_: str) -> None:
+    out = click.get_binary_stream("stdout")
+    if isinstance(result, QueryTriples):
+        fmt = rdf_format("turtle" if format_ == "table" else format_)
+        out.write(result.serialize(format=fmt.rdf))
+        return
+    if isinstance(result, QueryBoolean):
+        click.echo("true" if bool(result) else "false")
+        return
+    fmt = result_format(format_)
+    assert isinstance(result, QuerySolutions)
+    if fmt.results is not None:
+        out.write(result.serialize(format=fmt.results))
+        out.flush()
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    variables = [v.value for v in result.variables]
+    rows = [[_cell(s[v]) for v in variables] for s in result]
+    console = Console(highlight=False)
+    table = Table(*variables, show_lines=False)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+    _stderr_console().print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", style="dim")
+
+
+# ---------------------------------------------------------------------------------------------
+# stats, validate
+
+
+@cli.command()
+@_store_option
+def stats(store_dir: Path | None) -> None:
+    """Count what the store holds."""
+    with open_store(store_dir, read_only=True) as store:
+        rows = store.stats().rows()
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        click.echo(f"{key + ':':<{width + 1}} {value}")
+
+
+@cli.command()
+@_store_option
+@click.pass_context
+def validate(ctx: click.Context, store_dir: Path | None) -> None:
+    """Check the store against the SHACL shapes (ontology/shapes.ttl)."""
+    from .validation import validate_store
+
+    with open_store(store_dir, read_only=True) as store:
+        report = validate_store(store)
+    for result in report.results:
+        click.echo(str(result), err=result.severity != "Violation")
+    if report.conforms:
+        warnings = len(report.results)
+        click.echo(f"conforms ({report.triples} triples" + (f", {warnings} warnings)" if warnings else ")"))
+    else:
+        click.echo(f"{len(report.violations)} violations ({report.triples} triples)")
+        ctx.exit(1)
+
+
+# ---------------------------------------------------------------------------------------------
+# export, ontology, viz (kg/cli_export.py)
+
+from .cli_export import register as _register_export  # noqa: E402
+
+_register_export(cli)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: run the CLI and exit with its status."""
+    try:
+        cli.main(args=argv, prog_name="kg", standalone_mode=True)
+    except KGError as e:  # raised outside a command (e.g. while parsing); --traceback re-raises
+        if "--traceback" in (argv if argv is not None else sys.argv[1:]) or os.environ.get("KG_TRACEBACK"):
+            raise
+        _error(str(e))
+        sys.exit(e.exit_code)
+
+
+__all__ = ["cli", "main", "format_names"]

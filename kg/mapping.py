@@ -1,0 +1,551 @@
+"""Records -> RDF: stable IRIs and the quads of one document's named graph (and of the background).
+
+Pure functions, no I/O beyond reading the bundled ontology and gazetteer: the same extraction
+always gives the same quads, so a rebuild is a no-op and documents map independently.
+
+IRIs (``base`` defaults to :data:`DEFAULT_BASE`; every part is derived from content):
+
+==========================  =====================================================================
+division                    ``id/division/{GB/T 2260 code}``; the nation ``id/division/CN``;
+                            a division the gazetteer does not know ``id/division/x-{name}`` or
+                            ``id/division/x-{parent code}-{name}`` (name percent-encoded)
+body                        ``id/org/{kind slug}/{division key}[/{hash of committee name}]``
+person                      ``id/person/{hash(name + "|" + context)}``: context is the key of the
+                            most specific division among the person's offices in the document,
+                            ``press`` for a person with press credits only
+office (org:Membership)     ``id/office/{hash(person IRI, role, body IRI, doc id)}``
+role                        ``id/role/{title}``
+document                    ``id/doc/{doc id}``, its graph ``graph/doc/{doc id}``
+concept                     ``id/concept/{type}/{hash(name)}``
+mention, credit, meeting    ``id/mention/{doc id}/{hash}``, ``id/credit/{doc id}/{hash}``,
+                            ``id/meeting/{doc id}/{hash}``
+graphs                      ``graph/background`` (ontology + gazetteer), ``graph/meta`` (store)
+==========================  =====================================================================
+
+Hashes are the first 16 hex digits of SHA-256 over UTF-8.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from urllib.parse import quote
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+
+from . import __version__
+from . import gazetteer as gaz
+from .corpus import Document
+from .records import (
+    NATIONAL,
+    Body,
+    ConceptMention,
+    DivisionMention,
+    DivisionRef,
+    Evidence,
+    Extraction,
+    Meeting,
+    Office,
+    PressCredit,
+)
+from .vocab import DCTERMS, FOAF, KG, ORG, PROV, RDF, SKOS, XSD, ontology_path
+
+DEFAULT_BASE = "https://w3id.org/kg-cppcc/"
+
+#: Body kind -> (IRI slug, class of the body itself, class of a named unit under it)
+BODY_KINDS: dict[str, tuple[str, NamedNode, NamedNode]] = {
+    "政协": ("cppcc", KG.CPPCCCommittee, ORG.OrganizationalUnit),
+    "政协专委会": ("cppcc-special", KG.CPPCCCommittee, KG.SpecialCommittee),
+    "党委": ("party", KG.PartyCommittee, ORG.OrganizationalUnit),
+    "人大": ("congress", KG.PeoplesCongress, ORG.OrganizationalUnit),
+    "政府": ("government", KG.Government, KG.GovernmentDepartment),
+    "中央": ("central", KG.CentralOrgan, KG.CentralOrgan),
+}
+
+CONCEPT_CLASSES: dict[str, NamedNode] = {
+    "campaign": KG.Campaign,
+    "slogan": KG.Slogan,
+    "brand": KG.Brand,
+}
+
+#: gazetteer kind -> division class
+DIVISION_CLASSES: dict[str, NamedNode] = {
+    "省": KG.Province,
+    "自治区": KG.AutonomousRegion,
+    "直辖市": KG.Municipality,
+    "特别行政区": KG.SpecialAdministrativeRegion,
+    "地级市": KG.PrefectureCity,
+    "自治州": KG.AutonomousPrefecture,
+    "地区": KG.Prefecture,
+    "盟": KG.League,
+    "县": KG.County,
+    "自治县": KG.AutonomousCounty,
+    "县级市": KG.CountyLevelCity,
+    "市辖区": KG.District,
+    "区": KG.District,
+    "旗": KG.Banner,
+    "自治旗": KG.AutonomousBanner,
+}
+LEVEL_CLASSES: dict[str, NamedNode] = {
+    "nation": KG.Nation,
+    "province": KG.Province,
+    "prefecture": KG.PrefectureLevelDivision,
+    "county": KG.CountyLevelDivision,
+}
+_LEVEL_DEPTH = {"nation": 0, "province": 1, "prefecture": 2, "county": 3}
+
+#: Bump when the shape of the mapped graphs changes, so that stores rebuild their graphs.
+MAPPING_VERSION = "1"
+
+
+def short_hash(*parts: str) -> str:
+    """First 16 hex digits of SHA-256 over the parts joined by "|".
+
+    >>> short_hash("王军", "620723")
+    'c2a2c03cd138a28e'
+    """
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _q(text: str) -> str:
+    return quote(text, safe="")
+
+
+@dataclass(frozen=True)
+class Iris:
+    """Mints kg's IRIs under one base (which must end in "/" or "#")."""
+
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S*[/#]$", self.base):
+            from .errors import UsageError
+
+            raise UsageError(f"base IRI {self.base!r} must be an absolute IRI ending in '/' or '#'")
+
+    def _n(self, path: str) -> NamedNode:
+        return NamedNode(self.base + path)
+
+    # graphs -------------------------------------------------------------------------------
+    @property
+    def background_graph(self) -> NamedNode:
+        return self._n("graph/background")
+
+    @property
+    def meta_graph(self) -> NamedNode:
+        return self._n("graph/meta")
+
+    @property
+    def store(self) -> NamedNode:
+        return self._n("id/store")
+
+    def doc_graph(self, doc_id: str) -> NamedNode:
+        return self._n(f"graph/doc/{doc_id}")
+
+    def doc_graph_prefix(self) -> str:
+        return self.base + "graph/doc/"
+
+    # resources ------------------------------------------------------------------------------
+    def doc(self, doc_id: str) -> NamedNode:
+        return self._n(f"id/doc/{doc_id}")
+
+    @property
+    def nation(self) -> NamedNode:
+        return self._n("id/division/CN")
+
+    def division_code(self, code: str) -> NamedNode:
+        return self._n(f"id/division/{code}")
+
+    def division(self, ref: DivisionRef) -> NamedNode:
+        return self._n(f"id/division/{division_key(ref)}")
+
+    def org(self, body: Body) -> NamedNode:
+        slug = BODY_KINDS[body.kind][0]
+        path = f"id/org/{slug}/{division_key(body.division)}"
+        if body.committee:
+            path += f"/{short_hash(body.committee)}"
+        return self._n(path)
+
+    def parent_org(self, body: Body) -> NamedNode | None:
+        """The body a named unit belongs to (a special committee's CPPCC, a department's
+        government); None for a body that is not a unit of another."""
+        if not body.committee or body.kind == "中央":
+            return None
+        parent_kind = "政协" if body.kind == "政协专委会" else body.kind
+        return self.org(Body(parent_kind, body.division))
+
+    def person(self, name: str, context: str) -> NamedNode:
+        return self._n(f"id/person/{short_hash(name + '|' + context)}")
+
+    def office(self, person: NamedNode, role: str, org: NamedNode, doc_id: str) -> NamedNode:
+        return self._n(f"id/office/{short_hash(person.value, role, org.value, doc_id)}")
+
+    def role(self, title: str) -> NamedNode:
+        return self._n(f"id/role/{_q(title)}")
+
+    def concept(self, type_: str, name: str) -> NamedNode:
+        return self._n(f"id/concept/{type_}/{short_hash(name)}")
+
+    def mention(self, doc_id: str, *parts: str) -> NamedNode:
+        return self._n(f"id/mention/{doc_id}/{short_hash(*parts)}")
+
+    def credit(self, doc_id: str, *parts: str) -> NamedNode:
+        return self._n(f"id/credit/{doc_id}/{short_hash(*parts)}")
+
+    def meeting(self, doc_id: str, *parts: str) -> NamedNode:
+        return self._n(f"id/meeting/{doc_id}/{short_hash(*parts)}")
+
+
+def division_key(ref: DivisionRef) -> str:
+    """The last IRI segment of a division: its code, ``CN``, or ``x-[parent-]name``.
+
+    >>> division_key(DivisionRef("全国", "全国", None, "nation"))
+    'CN'
+    >>> division_key(DivisionRef("陇西市", "陇西市", None, "county", parent="621100", flagged=True))
+    'x-621100-%E9%99%87%E8%A5%BF%E5%B8%82'
+    """
+    if not ref.flagged:
+        if ref.code and gaz.load().get(ref.code) is not None:
+            return ref.code
+        if ref.code is None and ref.name == NATIONAL:
+            return "CN"
+    prefix = f"x-{ref.parent}-" if ref.parent else "x-"
+    return prefix + _q(ref.name)
+
+
+def is_known(ref: DivisionRef) -> bool:
+    """Is the division in the background graph (the gazetteer or the nation)?"""
+    key = division_key(ref)
+    return key == "CN" or key == ref.code
+
+
+def body_label(body: Body) -> str:
+    """The name of a body as a reader would write it (高台县政协, 甘肃省政协教育科技委员会, 国务院).
+
+    >>> body_label(Body("政协", DivisionRef("全国", "全国", None, "nation")))
+    '全国政协'
+    """
+    div = body.division
+    national = division_key(div) == "CN"
+    name = div.name
+    if body.kind == "中央":
+        return body.committee or "中共中央"
+    base = {
+        "政协": "全国政协" if national else f"{name}政协",
+        "政协专委会": "全国政协" if national else f"{name}政协",
+        "党委": "中共中央" if national else f"{name}委",
+        "人大": "全国人大" if national else f"{name}人大",
+        "政府": "国务院" if national else f"{name}人民政府",
+    }[body.kind]
+    if not body.committee:
+        return base
+    if body.kind == "政府":
+        if national or body.committee.startswith(name):
+            return body.committee
+        return f"{name}{body.committee}"
+    return base + body.committee
+
+
+# ---------------------------------------------------------------------------------------------
+# literals
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, language="zh")
+
+
+def en(text: str) -> Literal:
+    return Literal(text, language="en")
+
+
+def string(text: str) -> Literal:
+    return Literal(text)
+
+
+def integer(n: int) -> Literal:
+    return Literal(str(int(n)), datatype=XSD.integer)
+
+
+def boolean(b: bool) -> Literal:
+    return Literal("true" if b else "false", datatype=XSD.boolean)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _GraphBuilder:
+    """Collects the triples of one named graph, once each, in insertion order."""
+
+    def __init__(self, graph: NamedNode):
+        self.graph = graph
+        self._seen: dict[tuple, None] = {}
+
+    def add(self, s: NamedNode, p: NamedNode, o) -> None:
+        self._seen.setdefault((s, p, o), None)
+
+    def quads(self) -> list[Quad]:
+        return [Quad(s, p, o, self.graph) for s, p, o in self._seen]
+
+
+# ---------------------------------------------------------------------------------------------
+# a document
+
+
+def extraction_to_quads(extraction: Extraction, document: Document, base: str = DEFAULT_BASE) -> list[Quad]:
+    """The quads of one document's named graph ``graph/doc/{doc id}``.
+
+    :raises ValueError: the extraction belongs to another document, or has a body kind or
+        concept type that is not one of :data:`kg.records.BODY_KINDS` / ``CONCEPT_TYPES``.
+    """
+    if extraction.doc_id != document.id:
+        raise ValueError(f"extraction of {extraction.doc_id} given with document {document.id}")
+    return _DocumentMapper(extraction, document, Iris(base)).run()
+
+
+class _DocumentMapper:
+    def __init__(self, extraction: Extraction, document: Document, iris: Iris):
+        self.x = extraction
+        self.d = document
+        self.iris = iris
+        self.doc = iris.doc(document.id)
+        self.g = _GraphBuilder(iris.doc_graph(document.id))
+        self.contexts = _person_contexts(extraction.offices)
+
+    def run(self) -> list[Quad]:
+        self.document()
+        seen_offices: set[NamedNode] = set()
+        for office in sorted(self.x.offices, key=lambda o: (o.evidence.start, o.evidence.end)):
+            self.office(office, seen_offices)
+        seen_credits: set[NamedNode] = set()
+        for credit in sorted(self.x.press, key=lambda c: (c.evidence.start, c.evidence.end)):
+            self.press_credit(credit, seen_credits)
+        for mention in self.x.concepts:
+            self.concept_mention(mention)
+        for meeting in self.x.meetings:
+            self.meeting(meeting)
+        for mention in self.x.divisions:
+            self.division_mention(mention)
+        return self.g.quads()
+
+    # nodes ---------------------------------------------------------------------------------
+    def document(self) -> None:
+        add, doc, d = self.g.add, self.doc, self.d
+        add(doc, RDF.type, KG.Document)
+        add(doc, RDF.type, PROV.Entity)
+        add(doc, DCTERMS.identifier, string(d.id))
+        add(doc, DCTERMS.title, zh(self.x.title.strip() or _first_line(d.text) or d.name))
+        add(doc, KG.fileName, string(d.name))
+        add(doc, DCTERMS.source, string(d.path))
+        add(doc, KG.text, zh(d.text))
+        add(doc, KG.encoding, string(d.encoding))
+        if self.x.date:
+            if _ISO_DATE.match(self.x.date):
+                add(doc, DCTERMS.date, Literal(self.x.date, datatype=XSD.date))
+            else:
+                add(doc, KG.dateAsWritten, string(self.x.date))
+
+    def evidence(self, node: NamedNode, ev: Evidence) -> None:
+        add = self.g.add
+        add(node, KG.evidence, zh(ev.sentence))
+        add(node, KG.startOffset, integer(ev.start))
+        add(node, KG.endOffset, integer(ev.end))
+        add(node, KG.sourceStartOffset, integer(ev.source_start))
+        add(node, KG.sourceEndOffset, integer(ev.source_end))
+        add(node, PROV.wasDerivedFrom, self.doc)
+
+    def division(self, ref: DivisionRef) -> NamedNode:
+        """The division's IRI; a division the background lacks is described in the doc graph."""
+        node = self.iris.division(ref)
+        if is_known(ref):
+            return node
+        add = self.g.add
+        cls = DIVISION_CLASSES.get(ref.kind) or LEVEL_CLASSES.get(ref.level, KG.AdministrativeDivision)
+        add(node, RDF.type, cls)
+        add(node, SKOS.prefLabel, zh(ref.name))
+        add(node, KG.flagged, boolean(True))
+        parent = gaz.load().get(ref.parent)
+        if parent is not None:
+            add(node, KG.partOf, self.iris.division_code(parent.code))
+        province = gaz.load().get(ref.province) or (gaz.load().get(parent.province) if parent else None)
+        if province is not None:
+            add(node, KG.inProvince, self.iris.division_code(province.code))
+        return node
+
+    def body(self, body: Body) -> NamedNode:
+        if body.kind not in BODY_KINDS:
+            raise ValueError(f"unknown body kind {body.kind!r}; expected one of {', '.join(BODY_KINDS)}")
+        add = self.g.add
+        node = self.iris.org(body)
+        _, body_class, unit_class = BODY_KINDS[body.kind]
+        parent = self.iris.parent_org(body)
+        add(node, RDF.type, ORG.Organization)
+        if body.committee:
+            add(node, RDF.type, unit_class)
+            add(node, KG.committeeName, zh(body.committee))
+        else:
+            add(node, RDF.type, body_class)
+        add(node, SKOS.prefLabel, zh(body_label(body)))
+        add(node, KG.bodyKind, string(body.kind))
+        add(node, KG.division, self.division(body.division))
+        if parent is not None:
+            parent_body = Body("政协" if body.kind == "政协专委会" else body.kind, body.division)
+            self.body(parent_body)
+            add(node, ORG.subOrganizationOf, parent)
+        return node
+
+    def person(self, name: str) -> NamedNode:
+        node = self.iris.person(name, self.contexts.get(name, "press"))
+        self.g.add(node, RDF.type, FOAF.Person)
+        self.g.add(node, FOAF.name, zh(name))
+        return node
+
+    def role(self, title: str, cls: NamedNode) -> NamedNode:
+        node = self.iris.role(title)
+        self.g.add(node, RDF.type, cls)
+        self.g.add(node, SKOS.prefLabel, zh(title))
+        return node
+
+    def office(self, office: Office, seen: set[NamedNode]) -> None:
+        person = self.iris.person(office.person, self.contexts[office.person])
+        org = self.iris.org(office.body)
+        node = self.iris.office(person, office.role, org, self.d.id)
+        if node in seen:
+            return  # the same office stated again: the first statement is its evidence
+        seen.add(node)
+        add = self.g.add
+        self.person(office.person)
+        self.body(office.body)
+        add(node, RDF.type, ORG.Membership)
+        add(node, ORG.member, person)
+        add(node, ORG.organization, org)
+        add(node, ORG.role, self.role(office.role, ORG.Role))
+        add(node, KG.roleName, zh(office.role))
+        add(node, KG.divisionAsWritten, zh(office.body.division.written or office.body.division.name))
+        self.evidence(node, office.evidence)
+
+    def press_credit(self, credit: PressCredit, seen: set[NamedNode]) -> None:
+        node = self.iris.credit(self.d.id, credit.person, credit.role)
+        if node in seen:
+            return
+        seen.add(node)
+        add = self.g.add
+        add(node, RDF.type, KG.PressCredit)
+        add(node, PROV.agent, self.person(credit.person))
+        add(node, PROV.hadRole, self.role(credit.role, PROV.Role))
+        add(node, KG.roleName, zh(credit.role))
+        self.evidence(node, credit.evidence)
+        add(self.doc, PROV.qualifiedAttribution, node)
+
+    def concept_mention(self, mention: ConceptMention) -> None:
+        cls = CONCEPT_CLASSES.get(mention.type)
+        if cls is None:
+            raise ValueError(f"unknown concept type {mention.type!r}; expected one of {', '.join(CONCEPT_CLASSES)}")
+        add = self.g.add
+        concept = self.iris.concept(mention.type, mention.name)
+        add(concept, RDF.type, cls)
+        add(concept, SKOS.prefLabel, zh(mention.name))
+        add(concept, KG.conceptType, string(mention.type))
+        ev = mention.evidence
+        node = self.iris.mention(self.d.id, concept.value, str(ev.start), str(ev.end))
+        add(node, RDF.type, KG.ConceptMention)
+        add(node, KG.concept, concept)
+        if mention.division is not None:
+            add(node, KG.aboutDivision, self.division(mention.division))
+        self.evidence(node, ev)
+
+    def division_mention(self, mention: DivisionMention) -> None:
+        division = self.division(mention.division)
+        ev = mention.evidence
+        node = self.iris.mention(self.d.id, division.value, str(ev.start), str(ev.end))
+        self.g.add(node, RDF.type, KG.DivisionMention)
+        self.g.add(node, KG.mentionedDivision, division)
+        self.g.add(node, KG.divisionAsWritten, zh(mention.division.written or mention.division.name))
+        self.evidence(node, ev)
+
+    def meeting(self, meeting: Meeting) -> None:
+        add = self.g.add
+        ev = meeting.evidence
+        node = self.iris.meeting(self.d.id, meeting.name, meeting.date or "", str(ev.start))
+        add(node, RDF.type, KG.Meeting)
+        add(node, SKOS.prefLabel, zh(meeting.name))
+        if meeting.date:
+            if _ISO_DATE.match(meeting.date):
+                add(node, DCTERMS.date, Literal(meeting.date, datatype=XSD.date))
+            else:
+                add(node, KG.dateAsWritten, string(meeting.date))
+        if meeting.organiser is not None:
+            add(node, KG.organisedBy, self.body(meeting.organiser))
+            add(node, KG.aboutDivision, self.division(meeting.organiser.division))
+        if meeting.chair:
+            add(node, KG.chairedBy, self.person(meeting.chair))
+        self.evidence(node, ev)
+
+
+def _person_contexts(offices: list[Office]) -> dict[str, str]:
+    """name -> key of the most specific division among the person's offices in one document."""
+    best: dict[str, tuple[int, str]] = {}
+    for office in offices:
+        div = office.body.division
+        key = division_key(div)
+        rank = (-_LEVEL_DEPTH.get(div.level, 0), key)
+        if office.person not in best or rank < best[office.person]:
+            best[office.person] = rank
+    return {name: key for name, (_, key) in best.items()}
+
+
+def _first_line(text: str, limit: int = 120) -> str:
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return line[:limit]
+
+
+# ---------------------------------------------------------------------------------------------
+# the background graph: ontology + gazetteer
+
+
+def background_quads(base: str = DEFAULT_BASE) -> list[Quad]:
+    """The ``graph/background`` quads: the ontology and every division of the gazetteer (class,
+    label, short forms as altLabels, code, partOf, inProvince), plus the nation."""
+    iris = Iris(base)
+    g = _GraphBuilder(iris.background_graph)
+    for triple in parse(path=str(ontology_path()), format=RdfFormat.TURTLE):
+        g.add(triple.subject, triple.predicate, triple.object)
+
+    nation = iris.nation
+    g.add(nation, RDF.type, KG.Nation)
+    g.add(nation, SKOS.prefLabel, zh(NATIONAL))  # how bodies name their level: 全国政协
+    g.add(nation, SKOS.prefLabel, en("China"))
+    g.add(nation, SKOS.altLabel, zh("中国"))
+    g.add(nation, SKOS.altLabel, zh("中华人民共和国"))
+    g.add(nation, SKOS.notation, string("CN"))
+
+    gazetteer = gaz.load()
+    alt_labels: dict[str, list[str]] = {}
+    for text, aliases in gazetteer.aliases.items():
+        for alias in aliases:
+            if alias.text != alias.division.name:
+                alt_labels.setdefault(alias.division.code, []).append(text)
+    for d in gazetteer.by_code.values():
+        node = iris.division_code(d.code)
+        g.add(node, RDF.type, DIVISION_CLASSES.get(d.kind) or LEVEL_CLASSES[d.level])
+        g.add(node, SKOS.prefLabel, zh(d.name))
+        for alt in sorted(alt_labels.get(d.code, [])):
+            g.add(node, SKOS.altLabel, zh(alt))
+        g.add(node, KG.divisionCode, string(d.code))
+        parent = iris.division_code(d.parent) if d.parent else nation
+        g.add(node, KG.partOf, parent)
+        if d.province:
+            g.add(node, KG.inProvince, iris.division_code(d.province))
+    return g.quads()
+
+
+@cache
+def background_fingerprint(base: str = DEFAULT_BASE) -> str:
+    """Changes whenever the background graph would: ontology, gazetteer, mapping or base."""
+    h = hashlib.sha256()
+    h.update(ontology_path().read_bytes())
+    h.update(files("kg").joinpath("data/gazetteer.tsv").read_bytes())
+    h.update(f"{MAPPING_VERSION}|{base}|{__version__}".encode())
+    return h.hexdigest()[:16]

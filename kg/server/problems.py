@@ -1,0 +1,62 @@
+"""The refusals the server answers with: an HTTP status and a message saying what to do next.
+
+Workers raise :class:`Problem`; the pool carries it back as ``(status, message)``; the web layer
+answers it as ``text/plain`` (or an HTML page for a browser). Every message is written here.
+"""
+
+from __future__ import annotations
+
+
+class Problem(Exception):
+    """A request the server refuses, with the status to answer."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+    def __reduce__(self):  # picklable across the worker pipe
+        return (Problem, (self.status, self.message))
+
+
+def timeout(seconds: float) -> Problem:
+    return Problem(503, f"query timed out after {seconds:g} s and was stopped; "
+                        "narrow it (add LIMIT, more specific patterns) or ask the operator for a longer --timeout")
+
+
+def busy(seconds: float) -> Problem:
+    return Problem(503, f"all query workers stayed busy for {seconds:g} s; try again in a moment")
+
+
+def worker_died(detail: str) -> Problem:
+    return Problem(503, f"the query worker stopped unexpectedly ({detail}); it has been replaced, try again")
+
+
+def too_many_rows(limit: int) -> Problem:
+    return Problem(400, f"the result has more than {limit} rows (the server's --max-rows); "
+                        "add a LIMIT (and OFFSET to page through it)")
+
+
+def body_too_large(limit: int) -> Problem:
+    return Problem(413, f"request body larger than {limit} bytes (the server's maximum); send a shorter query")
+
+
+def malformed(message: str) -> Problem:
+    return Problem(400, f"malformed SPARQL query: {' '.join(message.split())}")
+
+
+def read_only() -> Problem:
+    return Problem(403, "this endpoint is read-only: SPARQL Update is refused. "
+                        "Change the data with `kg build` and restart `kg serve`")
+
+
+def not_acceptable(kind: str, offered: list[str]) -> Problem:
+    return Problem(406, f"no acceptable media type for a {kind}; this server offers: {', '.join(offered)}")
+
+
+def unknown_format(name: str, offered: list[str]) -> Problem:
+    return Problem(406, f"unknown format {name!r}; choose one of: {', '.join(offered)}")
+
+
+def not_found(what: str) -> Problem:
+    return Problem(404, f"{what} is not in this knowledge graph; try the search box on / or a SPARQL query")

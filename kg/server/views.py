@@ -1,0 +1,310 @@
+"""The data behind the entity pages, search and VoID: SPARQL over the store, plain dicts out.
+
+Runs inside a query worker (see :mod:`kg.server.worker`); ``q(query, **kwargs)`` runs one query
+there. Terms leave as dicts ``{"type": "iri"|"literal"|"bnode", "value", "lang", "datatype"}`` so
+that they pickle cheaply and the templates stay simple.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Variable
+
+from ..vocab import DCTERMS, FOAF, KG, ORG, PROV, RDF, RDFS, SKOS
+from .problems import not_found
+
+Q = Callable[..., object]
+
+LABEL_PATH = "skos:prefLabel|foaf:name|dcterms:title|rdfs:label"
+
+#: class -> (kind of page, human name of the kind)
+KINDS: dict[str, tuple[str, str]] = {
+    FOAF.Person.value: ("person", "人物 person"),
+    ORG.Organization.value: ("org", "机构 body"),
+    KG.CPPCCCommittee.value: ("org", "政协 CPPCC committee"),
+    ORG.Membership.value: ("office", "职务 office"),
+    KG.Campaign.value: ("concept", "活动 campaign"),
+    KG.Slogan.value: ("concept", "口号 slogan"),
+    KG.Brand.value: ("concept", "品牌 brand"),
+    KG.Document.value: ("document", "文档 document"),
+    KG.Nation.value: ("division", "国家 nation"),
+}
+DIVISION_CLASSES = {c.value for c in (
+    KG.AdministrativeDivision, KG.Province, KG.AutonomousRegion, KG.Municipality,
+    KG.SpecialAdministrativeRegion, KG.PrefectureLevelDivision, KG.PrefectureCity,
+    KG.AutonomousPrefecture, KG.Prefecture, KG.League, KG.CountyLevelDivision, KG.County,
+    KG.AutonomousCounty, KG.CountyLevelCity, KG.District, KG.Banner, KG.AutonomousBanner)}
+
+MAX_LINKS = 500  # properties / incoming links listed on one page
+
+
+def term(t) -> dict | None:
+    if t is None:
+        return None
+    if isinstance(t, NamedNode):
+        return {"type": "iri", "value": t.value}
+    if isinstance(t, BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, Literal):
+        dt = t.datatype.value if t.datatype else ""
+        return {"type": "literal", "value": t.value, "lang": t.language or "",
+                "datatype": "" if t.language or dt.endswith("#string") else dt}
+    return {"type": "literal", "value": str(t), "lang": "", "datatype": ""}
+
+
+def _rows(q: Q, query: str, iri: str | None = None, **subs) -> list[dict]:
+    substitutions = {Variable(k): v for k, v in subs.items()}
+    if iri is not None:
+        substitutions[Variable("x")] = NamedNode(iri)
+    result = q(query, substitutions=substitutions)
+    variables = [v.value for v in result.variables]
+    return [{v: term(s[v]) for v in variables} for s in result]
+
+
+def _v(row: dict, key: str) -> str:
+    cell = row.get(key)
+    return cell["value"] if cell else ""
+
+
+def labels(q: Q, iris: set[str]) -> dict[str, str]:
+    """A label per IRI (Chinese first), for those that have one."""
+    out: dict[str, str] = {}
+    iris = sorted(iris)
+    for i in range(0, len(iris), 200):
+        values = " ".join(f"<{x}>" for x in iris[i:i + 200])
+        rows = _rows(q, f"""SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s {LABEL_PATH} ?l }}
+                           ORDER BY DESC(LANGMATCHES(LANG(?l), "zh")) STRLEN(STR(?l))""")
+        for r in rows:
+            out.setdefault(_v(r, "s"), _v(r, "l"))
+    return out
+
+
+def resource(q: Q, iri: str) -> dict:
+    """Everything an entity page shows about ``iri``.
+
+    :raises Problem: 404 when the store says nothing about ``iri``.
+    """
+    props = _rows(q, f"SELECT ?p ?o WHERE {{ ?x ?p ?o }} LIMIT {MAX_LINKS}", iri)
+    incoming = _rows(q, f"SELECT ?s ?p WHERE {{ ?s ?p ?x }} LIMIT {MAX_LINKS}", iri)
+    if not props and not incoming:
+        raise not_found(f"<{iri}>")
+    types = [p["o"]["value"] for p in props if _v(p, "p") == RDF.type.value]
+    kind, kind_name = "other", ""
+    for t in types:
+        if t in KINDS:
+            kind, kind_name = KINDS[t]
+            if kind != "org":
+                break
+        elif t in DIVISION_CLASSES and kind == "other":
+            kind, kind_name = "division", "行政区划 division"
+    # the text of a document is long: shown in its own section, not in the property table
+    text = next((_v(p, "o") for p in props if _v(p, "p") == KG.text.value), "")
+    props = [p for p in props if _v(p, "p") != KG.text.value]
+    page = {
+        "iri": iri, "kind": kind, "kind_name": kind_name, "types": types,
+        "props": props, "incoming": incoming, "text": text,
+        "truncated": len(props) >= MAX_LINKS or len(incoming) >= MAX_LINKS,
+    }
+    section = {"person": _person, "org": _org, "division": _division, "concept": _concept,
+               "document": _document, "office": _office}.get(kind)
+    if section:
+        page.update(section(q, iri))
+    mentioned = {iri, *types}
+    for p in props:
+        mentioned.add(_v(p, "p"))
+        if p["o"]["type"] == "iri":
+            mentioned.add(_v(p, "o"))
+    for r in incoming:
+        mentioned.update((_v(r, "s"), _v(r, "p")))
+    page["labels"] = labels(q, {m for m in mentioned if m})
+    page["label"] = page["labels"].get(iri) or iri.rstrip("/").rsplit("/", 1)[-1]
+    return page
+
+
+_OFFICE_COLUMNS = f"""
+    OPTIONAL {{ ?office kg:evidence ?evidence }}
+    OPTIONAL {{ ?office prov:wasDerivedFrom ?doc . OPTIONAL {{ ?doc dcterms:title ?docTitle }} }}
+"""
+
+
+def _person(q: Q, iri: str) -> dict:
+    offices = _rows(q, f"""
+        SELECT ?office ?role ?org (SAMPLE(?ol) AS ?orgLabel) (SAMPLE(?d) AS ?division)
+               (SAMPLE(?dl) AS ?divisionLabel) ?evidence ?doc (SAMPLE(?dt) AS ?docTitle)
+        WHERE {{
+          ?office org:member ?x ; org:organization ?org ; kg:roleName ?role .
+          OPTIONAL {{ ?org skos:prefLabel ?ol }}
+          OPTIONAL {{ ?org kg:division ?d . ?d skos:prefLabel ?dl FILTER(LANGMATCHES(LANG(?dl), "zh")) }}
+          OPTIONAL {{ ?office kg:evidence ?evidence }}
+          OPTIONAL {{ ?office prov:wasDerivedFrom ?doc . OPTIONAL {{ ?doc dcterms:title ?dt }} }}
+        }} GROUP BY ?office ?role ?org ?evidence ?doc ORDER BY ?orgLabel ?role""", iri)
+    credits = _rows(q, """
+        SELECT ?credit ?role ?evidence ?doc (SAMPLE(?dt) AS ?docTitle) WHERE {
+          ?credit prov:agent ?x ; kg:roleName ?role .
+          OPTIONAL { ?credit kg:evidence ?evidence }
+          OPTIONAL { ?credit prov:wasDerivedFrom ?doc . OPTIONAL { ?doc dcterms:title ?dt } }
+        } GROUP BY ?credit ?role ?evidence ?doc""", iri)
+    return {"offices": offices, "credits": credits}
+
+
+def _office(q: Q, iri: str) -> dict:
+    rows = _rows(q, """
+        SELECT ?person (SAMPLE(?pn) AS ?personName) ?role ?org (SAMPLE(?ol) AS ?orgLabel) ?evidence ?doc
+               (SAMPLE(?dt) AS ?docTitle) WHERE {
+          ?x org:member ?person ; org:organization ?org ; kg:roleName ?role .
+          OPTIONAL { ?person foaf:name ?pn } OPTIONAL { ?org skos:prefLabel ?ol }
+          OPTIONAL { ?x kg:evidence ?evidence }
+          OPTIONAL { ?x prov:wasDerivedFrom ?doc . OPTIONAL { ?doc dcterms:title ?dt } }
+        } GROUP BY ?person ?role ?org ?evidence ?doc""", iri)
+    return {"holding": rows[0] if rows else None}
+
+
+def _org(q: Q, iri: str) -> dict:
+    officers = _rows(q, """
+        SELECT ?office ?person (SAMPLE(?pn) AS ?personName) ?role ?evidence ?doc (SAMPLE(?dt) AS ?docTitle)
+        WHERE {
+          ?office org:organization ?x ; org:member ?person ; kg:roleName ?role .
+          OPTIONAL { ?person foaf:name ?pn }
+          OPTIONAL { ?office kg:evidence ?evidence }
+          OPTIONAL { ?office prov:wasDerivedFrom ?doc . OPTIONAL { ?doc dcterms:title ?dt } }
+        } GROUP BY ?office ?person ?role ?evidence ?doc ORDER BY ?role ?personName""", iri)
+    units = _rows(q, """
+        SELECT ?unit (SAMPLE(?l) AS ?label) WHERE { ?unit org:subOrganizationOf ?x .
+          OPTIONAL { ?unit skos:prefLabel ?l } } GROUP BY ?unit ORDER BY ?label""", iri)
+    division = _rows(q, """
+        SELECT ?division (SAMPLE(?l) AS ?label) WHERE { ?x kg:division ?division .
+          OPTIONAL { ?division skos:prefLabel ?l FILTER(LANGMATCHES(LANG(?l), "zh")) } } GROUP BY ?division""", iri)
+    out = {"officers": officers, "units": units}
+    if division:
+        out["tree"] = _tree(q, _v(division[0], "division"))
+    return out
+
+
+def _tree(q: Q, iri: str) -> dict:
+    """The division's ancestors (nation first), itself and its children."""
+    chain = []
+    current, seen = iri, set()
+    while current and current not in seen and len(chain) < 8:
+        seen.add(current)
+        rows = _rows(q, """SELECT ?parent (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?code) WHERE {
+                             OPTIONAL { ?x skos:prefLabel ?l FILTER(LANGMATCHES(LANG(?l), "zh")) }
+                             OPTIONAL { ?x kg:divisionCode ?c }
+                             OPTIONAL { ?x kg:partOf ?parent } } GROUP BY ?parent""", current)
+        row = rows[0] if rows else {}
+        chain.append({"iri": current, "label": _v(row, "label") or current.rsplit("/", 1)[-1],
+                      "code": _v(row, "code")})
+        current = _v(row, "parent")
+    children = _rows(q, """SELECT ?child (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?code) WHERE {
+                             ?child kg:partOf ?x .
+                             OPTIONAL { ?child skos:prefLabel ?l FILTER(LANGMATCHES(LANG(?l), "zh")) }
+                             OPTIONAL { ?child kg:divisionCode ?c } } GROUP BY ?child ORDER BY ?code ?label
+                             LIMIT 400""", iri)
+    return {"ancestors": list(reversed(chain[1:])), "self": chain[0], "children": children}
+
+
+def _division(q: Q, iri: str) -> dict:
+    bodies = _rows(q, """SELECT ?body (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?office) AS ?offices) WHERE {
+                           ?body kg:division ?x . OPTIONAL { ?body skos:prefLabel ?l }
+                           OPTIONAL { ?office org:organization ?body } } GROUP BY ?body ORDER BY ?label""", iri)
+    concepts = _rows(q, """SELECT ?concept (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type)
+                             (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
+                             ?m kg:aboutDivision ?x ; kg:concept ?concept ; prov:wasDerivedFrom ?doc .
+                             OPTIONAL { ?concept skos:prefLabel ?l } OPTIONAL { ?concept kg:conceptType ?t }
+                           } GROUP BY ?concept ORDER BY DESC(?documents) ?label""", iri)
+    return {"tree": _tree(q, iri), "bodies": bodies, "concepts": concepts}
+
+
+def _concept(q: Q, iri: str) -> dict:
+    mentions = _rows(q, """
+        SELECT ?mention ?evidence ?doc (SAMPLE(?dt) AS ?docTitle) (SAMPLE(?d) AS ?division)
+               (SAMPLE(?dl) AS ?divisionLabel) WHERE {
+          ?mention kg:concept ?x .
+          OPTIONAL { ?mention kg:evidence ?evidence }
+          OPTIONAL { ?mention prov:wasDerivedFrom ?doc . OPTIONAL { ?doc dcterms:title ?dt } }
+          OPTIONAL { ?mention kg:aboutDivision ?d . OPTIONAL { ?d skos:prefLabel ?dl FILTER(LANGMATCHES(LANG(?dl), "zh")) } }
+        } GROUP BY ?mention ?evidence ?doc ORDER BY ?doc""", iri)
+    return {"mentions": mentions}
+
+
+def _document(q: Q, iri: str) -> dict:
+    offices = _rows(q, """
+        SELECT ?office ?person (SAMPLE(?pn) AS ?personName) ?role ?org (SAMPLE(?ol) AS ?orgLabel) ?evidence
+               (MIN(?s) AS ?start) WHERE {
+          ?office a org:Membership ; prov:wasDerivedFrom ?x ; org:member ?person ; kg:roleName ?role ;
+                  org:organization ?org .
+          OPTIONAL { ?person foaf:name ?pn } OPTIONAL { ?org skos:prefLabel ?ol }
+          OPTIONAL { ?office kg:evidence ?evidence } OPTIONAL { ?office kg:startOffset ?s }
+        } GROUP BY ?office ?person ?role ?org ?evidence ORDER BY ?start""", iri)
+    concepts = _rows(q, """
+        SELECT ?concept (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) ?evidence (MIN(?s) AS ?start) WHERE {
+          ?m a kg:ConceptMention ; prov:wasDerivedFrom ?x ; kg:concept ?concept .
+          OPTIONAL { ?concept skos:prefLabel ?l } OPTIONAL { ?concept kg:conceptType ?t }
+          OPTIONAL { ?m kg:evidence ?evidence } OPTIONAL { ?m kg:startOffset ?s }
+        } GROUP BY ?concept ?evidence ORDER BY ?start""", iri)
+    credits = _rows(q, """
+        SELECT ?person (SAMPLE(?pn) AS ?personName) ?role WHERE {
+          ?c a kg:PressCredit ; prov:wasDerivedFrom ?x ; prov:agent ?person ; kg:roleName ?role .
+          OPTIONAL { ?person foaf:name ?pn } } GROUP BY ?person ?role""", iri)
+    return {"doc_offices": offices, "doc_concepts": concepts, "doc_credits": credits}
+
+
+def describe(q: Q, iri: str) -> list:
+    """The triples about ``iri`` (as subject or object), for its RDF representations.
+
+    :raises Problem: 404 when there are none.
+    """
+    result = q("CONSTRUCT { ?x ?p ?o . ?s ?q ?x } WHERE { { ?x ?p ?o } UNION { ?s ?q ?x } }",
+               substitutions={Variable("x"): NamedNode(iri)})
+    triples = list(result)
+    if not triples:
+        raise not_found(f"<{iri}>")
+    return triples
+
+
+SEARCH_TYPES = {
+    FOAF.Person.value: "person", ORG.Organization.value: "committee", KG.Campaign.value: "campaign",
+    KG.Slogan.value: "slogan", KG.Brand.value: "brand", KG.Document.value: "document",
+}
+
+
+def search(q: Q, text: str, limit: int = 20) -> list[dict]:
+    """Entities (people, bodies, divisions, campaigns, slogans, brands, documents) whose label
+    contains ``text``, exact matches and short labels first."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    rows = _rows(q, f"""
+        SELECT ?s (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (MAX(?exact) AS ?isExact) WHERE {{
+          ?s skos:prefLabel|skos:altLabel|foaf:name|dcterms:title ?l .
+          FILTER(CONTAINS(STR(?l), STR(?q)))
+          ?s a ?t .
+          FILTER(?t IN (foaf:Person, org:Organization, kg:Campaign, kg:Slogan, kg:Brand, kg:Document)
+                 || EXISTS {{ ?t rdfs:subClassOf* kg:AdministrativeDivision }})
+          BIND(STR(?l) = STR(?q) AS ?exact)
+        }} GROUP BY ?s ORDER BY DESC(?isExact) STRLEN(STR(?label)) ?label LIMIT {int(limit)}""",
+                 q=Literal(text))
+    out = []
+    for r in rows:
+        t = _v(r, "type")
+        out.append({"iri": _v(r, "s"), "label": _v(r, "label"),
+                    "type": SEARCH_TYPES.get(t, "division"), "exact": _v(r, "isExact") == "true"})
+    return out
+
+
+def void_stats(q: Q) -> dict:
+    """Counts for the VoID description."""
+    def one(query: str) -> str:
+        rows = _rows(q, query)
+        return _v(rows[0], "n") if rows else ""
+
+    classes = _rows(q, "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY ?class")
+    return {
+        "triples": one("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
+        "entities": one("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o FILTER(isIRI(?s)) }"),
+        "properties": one("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }"),
+        "documents": one("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }"),
+        "classes": [(_v(c, "class"), _v(c, "n")) for c in classes],
+        "modified": one("SELECT (MAX(?m) AS ?n) WHERE { ?s a kg:Store ; dcterms:modified ?m }"),
+        "graphs": one("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
+    }

@@ -1,0 +1,176 @@
+"""What runs inside a query worker process: a read-only store and the jobs the server sends it.
+
+A worker opens ``Store.read_only(path)``, then answers ``(job, kwargs)`` messages on its pipe
+with ``("ok", value)`` or ``("problem", status, message)``. Every job *fully* materialises and
+serialises its answer before sending it, so the server never starts a 200 it cannot finish.
+A worker reopens the store when the files under it change (a ``kg build`` while serving).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, serialize
+
+from ..formats import rdf_format, result_format
+from ..queries import load_query
+from ..vocab import PREFIXES
+from . import results as res
+from . import views
+from .problems import Problem, malformed, not_acceptable, too_many_rows
+
+
+class WorkerStore:
+    """The read-only store a worker holds, reopened when the store's files change."""
+
+    def __init__(self, path: str):
+        self.path = Path(path)
+        self._signature = None
+        self._store: Store | None = None
+
+    def _current_signature(self):
+        try:
+            entries = list(os.scandir(self.path))
+        except OSError:
+            return None
+        return (os.stat(self.path).st_mtime_ns,
+                tuple(sorted((e.name, e.stat().st_size) for e in entries
+                             if e.name.startswith("MANIFEST") or e.name.endswith(".log"))))
+
+    @property
+    def store(self) -> Store:
+        sig = self._current_signature()
+        if self._store is None or sig != self._signature:
+            self._store = Store.read_only(str(self.path))
+            self._signature = sig
+        return self._store
+
+
+def _graphs(iris: list[str] | None):
+    if iris is None:
+        return None
+    return [DefaultGraph() if iri == "" else NamedNode(iri) for iri in iris]
+
+
+def _query(ws: WorkerStore, query: str, default_graph=None, named_graphs=None, substitutions=None):
+    kwargs = {"prefixes": PREFIXES}
+    if default_graph is None and named_graphs is None:
+        kwargs["use_default_graph_as_union"] = True
+    else:
+        if default_graph is not None:
+            kwargs["default_graph"] = _graphs(default_graph)
+        if named_graphs is not None:
+            kwargs["named_graphs"] = _graphs(named_graphs)
+    if substitutions:
+        kwargs["substitutions"] = substitutions
+    try:
+        return ws.store.query(query, **kwargs)
+    except SyntaxError as e:
+        raise malformed(str(e)) from None
+
+
+def _serialise(result, results_fmt: str | None, rdf_fmt: str | None, max_rows: int) -> tuple[str, bytes]:
+    """(media type, bytes) of a query result in the negotiated format."""
+    if isinstance(result, QueryBoolean):
+        if results_fmt is None:
+            raise not_acceptable("boolean (ASK) result", _RESULT_TYPES)
+        fmt = result_format(results_fmt)
+        return fmt.media_type, res.boolean(bool(result), fmt.name)
+    if isinstance(result, QuerySolutions):
+        if results_fmt is None:
+            raise not_acceptable("SELECT result", _RESULT_TYPES)
+        fmt = result_format(results_fmt)
+        variables = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            if len(rows) == max_rows:
+                raise too_many_rows(max_rows)
+            rows.append([solution[v] for v in variables])
+        return fmt.media_type, res.SERIALISERS[fmt.name](variables, rows)
+    if rdf_fmt is None:
+        raise not_acceptable("graph (CONSTRUCT/DESCRIBE) result", _RDF_TYPES)
+    fmt = rdf_format(rdf_fmt)
+    triples = []
+    for triple in result:
+        if len(triples) == max_rows:
+            raise too_many_rows(max_rows)
+        triples.append(triple)
+    return fmt.media_type, _serialise_triples(triples, fmt.rdf)
+
+
+def _serialise_triples(triples, fmt: RdfFormat) -> bytes:
+    if fmt.supports_datasets:  # N-Quads / TriG: the triples in the default graph
+        from pyoxigraph import Quad
+        return serialize([Quad(t.subject, t.predicate, t.object) for t in triples], format=fmt) or b""
+    prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML, RdfFormat.N3) else None
+    return serialize(triples, format=fmt, prefixes=prefixes) if prefixes else serialize(triples, format=fmt)
+
+
+_RESULT_TYPES = [result_format(n).media_type for n in ("json", "xml", "csv", "tsv")]
+_RDF_TYPES = [rdf_format(n).media_type for n in ("turtle", "ntriples", "jsonld", "rdfxml", "nquads")]
+
+
+# jobs -------------------------------------------------------------------------------------------
+
+def job_sparql(ws: WorkerStore, query: str, results_fmt: str | None, rdf_fmt: str | None,
+               default_graph: list[str] | None, named_graphs: list[str] | None, max_rows: int):
+    return _serialise(_query(ws, query, default_graph, named_graphs), results_fmt, rdf_fmt, max_rows)
+
+
+def job_canned(ws: WorkerStore, name: str, values: dict[str, str], results_fmt: str, rdf_fmt: str, max_rows: int):
+    canned = load_query(name)
+    substitutions = canned.bind(values)
+    return _serialise(_query(ws, canned.text, substitutions=substitutions), results_fmt, rdf_fmt, max_rows)
+
+
+def job_resource(ws: WorkerStore, iri: str):
+    return views.resource(lambda q, **kw: _query(ws, q, **kw), iri)
+
+
+def job_describe(ws: WorkerStore, iri: str, rdf_fmt: str):
+    fmt = rdf_format(rdf_fmt)
+    triples = views.describe(lambda q, **kw: _query(ws, q, **kw), iri)
+    return fmt.media_type, _serialise_triples(triples, fmt.rdf)
+
+
+def job_search(ws: WorkerStore, text: str, limit: int):
+    return views.search(lambda q, **kw: _query(ws, q, **kw), text, limit)
+
+
+def job_void(ws: WorkerStore):
+    return views.void_stats(lambda q, **kw: _query(ws, q, **kw))
+
+
+def job_sleep(ws: WorkerStore, seconds: float):  # for tests of the pool itself
+    import time
+    time.sleep(seconds)
+    return seconds
+
+
+JOBS = {name[4:]: fn for name, fn in globals().items() if name.startswith("job_")}
+
+
+def main(conn, store_path: str) -> None:
+    """The worker loop (the target of the worker process)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
+    ws = WorkerStore(store_path)
+    while True:
+        try:
+            job, kwargs = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            value = JOBS[job](ws, **kwargs)
+            reply = ("ok", value)
+        except Problem as p:
+            reply = ("problem", p.status, p.message)
+        except Exception as e:  # a KGError (bad parameter ...) or a store error
+            from ..errors import KGError
+            status = 400 if isinstance(e, KGError) else 500
+            reply = ("problem", status, " ".join(str(e).split()) or type(e).__name__)
+        try:
+            conn.send(reply)
+        except (BrokenPipeError, OSError):
+            return
