@@ -142,10 +142,21 @@ class _Finder:
         m = re.match(rf"[{HAN}]{{1,6}}[·•・](?:[{HAN}]{{1,10}}[·•・])?", s[i:])
         if m:  # 「艾斯海提·克里木拜主持」: the last part ends where a follower word starts
             k = i + m.end()
+            ends = []
             for e in range(k + 2, min(k + 11, len(s) + 1)):
-                if e == len(s) or not _HAN.match(s[e]) or self._is_follower(e):
+                if e == len(s) or not _HAN.match(s[e]):
+                    ends.append(e)
+                    break
+                if self._is_follower(e):
+                    ends.append(e)
+            if not ends:
+                return None
+            # 「买买提出席」: prefer the end after which a whole follower word closes the clause
+            for e in ends:
+                w = next((w for w in lx.NAME_FOLLOWERS if s.startswith(w, e)), "")
+                if e == len(s) or not _HAN.match(s[e]) or (w and (e + len(w) == len(s) or not _HAN.match(s[e + len(w)]))):
                     return e
-            return None
+            return ends[0]
         # a layout space inside a two-character name: 「罗 琼」
         if i + 3 <= len(s) and s[i + 1] == " " and _HAN.match(s[i + 2]) and s[i] in lx.SURNAMES:
             after = s[i + 3 : i + 4]
@@ -459,28 +470,30 @@ class _Finder:
                                 out.append(self._office(ns, nend, seg, c0, c1))
                         pending, chain, names_mode = [], [], False
                         continue
-                # a title followed by a name: the chain is complete
-                t_named = None
-                for t in reversed(titles):
-                    if t.end < i1 and self.name_at(t.end) is not None and not self._title_at(t.end):
-                        t_named = t
-                        break
-                if t_named is not None and (t_named.start == i0 or self._region_ok(i0, t_named.start)):
-                    if closed:
-                        chain, closed = [], False
-                    seg = self._seg(i0, t_named, c0, chain, org_ctx)
-                    chain.append(seg)
-                    if seg.body is not None and seg.valid:
-                        org_ctx[seg.body.kind] = seg.body
-                    names, _ = self.names_from(t_named.end, c1)
-                    for ns, nend in names:
-                        for sg in chain:
-                            if sg.valid and sg.body is not None:
-                                out.append(self._office(ns, nend, sg, c0, c1))
-                    closed, names_mode = True, True
+                # a title followed by a name: the chain is complete. One item may hold several
+                # (「岷县政协主席王某和临潭县政协主席王某」): each reads from the end of the last.
+                named = [t for t in titles if t.end < i1 and self.name_at(t.end) is not None and not self._title_at(t.end)]
+                if named:
+                    region = i0
+                    for t_named in named:
+                        if t_named.start < region:
+                            continue  # inside names already read
+                        if closed:
+                            chain, closed = [], False
+                        seg = self._seg(region, t_named, c0, chain, org_ctx)
+                        chain.append(seg)
+                        if seg.body is not None and seg.valid:
+                            org_ctx[seg.body.kind] = seg.body
+                        names, _ = self.names_from(t_named.end, c1)
+                        for ns, nend in names:
+                            for sg in chain:
+                                if sg.valid and sg.body is not None:
+                                    out.append(self._office(ns, nend, sg, c0, c1))
+                        closed, names_mode = True, True
+                        region = names[-1][1] if names else t_named.end
                     pending = []
                     # names after the first one are consumed by names_from: skip their items
-                    self._skip_until = names[-1][1] if names else t_named.end
+                    self._skip_until = region
                     continue
                 if getattr(self, "_skip_until", -1) >= i1 and names_mode:
                     continue
@@ -505,9 +518,6 @@ class _Finder:
                     continue
                 chain, closed, names_mode, pending = [], False, False, []
             self._skip_until = -1
-
-    def _region_ok(self, i0: int, t0: int) -> bool:
-        return True
 
     def _seg(self, i0: int, t: Match, c0: int, chain: list[Segment], org_ctx: dict[str, Body]) -> Segment:
         """The segment for title ``t`` whose item starts at ``i0``, inheriting where needed."""
