@@ -151,12 +151,14 @@ class _Finder:
                     ends.append(e)
             if not ends:
                 return None
-            # 「买买提出席」: prefer the end after which a whole follower word closes the clause
-            for e in ends:
+            # 「买买提出席。」: prefer the end after which a whole follower word closes the clause,
+            # then the first follower (「克里木拜主持会议」), then the end of the clause
+            followers = [e for e in ends if e < len(s) and _HAN.match(s[e])]
+            for e in followers:
                 w = next((w for w in lx.NAME_FOLLOWERS if s.startswith(w, e)), "")
-                if e == len(s) or not _HAN.match(s[e]) or (w and (e + len(w) == len(s) or not _HAN.match(s[e + len(w)]))):
+                if w and (e + len(w) == len(s) or not _HAN.match(s[e + len(w)])):
                     return e
-            return ends[0]
+            return followers[0] if followers else ends[-1]
         # a layout space inside a two-character name: 「罗 琼」
         if i + 3 <= len(s) and s[i + 1] == " " and _HAN.match(s[i + 2]) and s[i] in lx.SURNAMES:
             after = s[i + 3 : i + 4]
