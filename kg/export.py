@@ -304,7 +304,7 @@ def export_quads(store: Store, fmt: Format, output: IO[bytes], *, graph: NamedNo
         if not rdf.supports_datasets:
             groups = _to_triples(groups)
         if rdf == RdfFormat.JSON_LD:
-            return _write_jsonld(output, [(None, groups)], context, what)
+            return _write_jsonld(output, [(graph, groups)], context, what)
     elif rdf.supports_datasets:
         what = "dataset"
         if rdf == RdfFormat.JSON_LD:
