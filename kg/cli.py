@@ -52,6 +52,10 @@ class KGGroup(click.Group):
             ctx.exit(e.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:  # `kg query ... | head`: the reader has gone, that is fine
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(0)
         except KeyboardInterrupt:
             _error("interrupted")
             ctx.exit(130)
@@ -94,9 +98,11 @@ def default_inputs() -> list[Path]:
 @click.option("--prune", is_flag=True, help="Drop documents whose file is not among PATHS.")
 @click.option("--base", default=None, help="Base IRI of the store's resources (default https://w3id.org/kg-cppcc/).")
 @click.option("--force", is_flag=True, help="Re-extract and rewrite every document.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for extraction.")
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, prune: bool,
-          base: str | None, force: bool) -> None:
+          base: str | None, force: bool, jobs: int) -> None:
     """Read PATHS (files or folders; default seeds/) into the store.
 
     Unchanged documents are left alone; a changed file replaces its own graph only.
@@ -120,7 +126,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, p
         report = run_build(
             list(paths) or default_inputs(),
             store_dir if store_dir is not None else default_store_dir(),
-            prune=prune, base=base, force=force,
+            prune=prune, base=base, force=force, jobs=jobs,
             strict=bool(ctx.parent and ctx.parent.params.get("traceback")),
             progress=on_progress,
         )
@@ -256,6 +262,56 @@ def validate(ctx: click.Context, store_dir: Path | None) -> None:
 from .cli_export import register as _register_export  # noqa: E402
 
 _register_export(cli)
+
+
+# ---------------------------------------------------------------------------------------------
+# serve (kg/server/)
+
+
+@cli.command()
+@_store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--timeout", default=5.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds a query may run; then its worker is killed and the answer is 503.")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(1),
+              help="Largest result (rows or triples) answered; larger ones are refused with 400.")
+@click.option("--max-body", default=100_000, show_default=True, type=click.IntRange(1),
+              help="Largest request body (bytes) accepted; larger ones are refused with 413.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Query worker processes (each holds the store read-only).")
+def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_rows: int, max_body: int,
+          workers: int) -> None:
+    """Serve the store: SPARQL endpoint (/sparql), linked-data pages (/id/...) and a web UI (/)."""
+    from .server import serve as run_server
+
+    click.echo(f"kg: serving on http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops", err=True)
+    run_server(store_dir, host=host, port=port, timeout=timeout, max_rows=max_rows, max_body=max_body,
+               workers=workers)
+
+
+@cli.command("eval")
+@click.option("--gold", "gold", required=True, type=click.Path(path_type=Path),
+              help="Gold annotations (JSONL, see eval/SCHEMA.md).")
+@_store_option
+@click.option("--format", "-f", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="Scores only, without the list of misses and false facts.")
+def eval_(gold: Path, store_dir: Path | None, format_: str, quiet: bool) -> None:
+    """Score the store's offices, press credits and concepts against gold annotations.
+
+    Prints precision, recall and F1 per fact kind, then every missed and every false fact with its
+    evidence so that errors can be read.
+    """
+    import json as _json
+
+    from .evaluate import evaluate_store, format_report
+
+    with open_store(store_dir, read_only=True) as store:
+        report = evaluate_store(store, gold)
+    if format_ == "json":
+        click.echo(_json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(report, show_errors=not quiet))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -184,3 +184,19 @@ def format_report(report: Report, show_errors: bool = True) -> str:
                 lines += ["", f"false {name} ({len(sc.false)}):"]
                 lines += [f"  + {doc}: {' | '.join(map(str, k))}    «{ev}»" for doc, k, ev in sc.false]
     return "\n".join(lines)
+
+
+def rows_of(store, name: str) -> list[dict]:
+    """The rows of canned query ``name`` on an open :class:`kg.store.KGStore`, as dicts of strings."""
+    from .queries import load_query, run_query
+
+    result = run_query(store, load_query(name))
+    names = [v.value for v in result.variables]
+    return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
+
+
+def evaluate_store(store, gold_path: str | Path) -> Report:
+    """Score the facts in a built store against a gold JSONL file."""
+    gold = load_gold(gold_path)
+    predicted = predicted_from_rows(rows_of(store, "offices"), rows_of(store, "press"), rows_of(store, "concepts"))
+    return score(gold, predicted)
