@@ -11,8 +11,9 @@ division                    ``id/division/{GB/T 2260 code}``; the nation ``id/di
                             ``id/division/x-{parent code}-{name}`` (name percent-encoded)
 body                        ``id/org/{kind slug}/{division key}[/{hash of committee name}]``
 person                      ``id/person/{hash(name + "|" + context)}``: context is the key of the
-                            most specific division among the person's offices in the document,
-                            ``press`` for a person with press credits only
+                            most specific division among the person's offices in the document
+                            (offices in unrelated divisions make two persons), ``press`` for a
+                            person with press credits only
 office (org:Membership)     ``id/office/{hash(person IRI, role, body IRI, doc id)}``
 role                        ``id/role/{title}``
 document                    ``id/doc/{doc id}``, its graph ``graph/doc/{doc id}``
@@ -313,6 +314,11 @@ class _DocumentMapper:
         self.doc = iris.doc(document.id)
         self.g = _GraphBuilder(iris.doc_graph(document.id))
         self.contexts = _person_contexts(extraction.offices)
+        # a person named without an office (press credit, meeting chair) is the first person of
+        # that name among the offices (the most specific), else a press-only person
+        self.by_name: dict[str, str] = {}
+        for (name, _), context in self.contexts.items():
+            self.by_name.setdefault(name, context)
 
     def run(self) -> list[Quad]:
         self.document()
@@ -396,8 +402,8 @@ class _DocumentMapper:
             add(node, ORG.subOrganizationOf, parent)
         return node
 
-    def person(self, name: str) -> NamedNode:
-        node = self.iris.person(name, self.contexts.get(name, "press"))
+    def person(self, name: str, context: str | None = None) -> NamedNode:
+        node = self.iris.person(name, context or self.by_name.get(name, "press"))
         self.g.add(node, RDF.type, FOAF.Person)
         self.g.add(node, FOAF.name, zh(name))
         return node
@@ -409,14 +415,15 @@ class _DocumentMapper:
         return node
 
     def office(self, office: Office, seen: set[NamedNode]) -> None:
-        person = self.iris.person(office.person, self.contexts[office.person])
+        context = self.contexts[(office.person, office.body.division)]
+        person = self.iris.person(office.person, context)
         org = self.iris.org(office.body)
         node = self.iris.office(person, office.role, org, self.d.id)
         if node in seen:
             return  # the same office stated again: the first statement is its evidence
         seen.add(node)
         add = self.g.add
-        self.person(office.person)
+        self.person(office.person, context)
         self.body(office.body)
         add(node, RDF.type, ORG.Membership)
         add(node, ORG.member, person)
@@ -484,16 +491,45 @@ class _DocumentMapper:
         self.evidence(node, ev)
 
 
-def _person_contexts(offices: list[Office]) -> dict[str, str]:
-    """name -> key of the most specific division among the person's offices in one document."""
-    best: dict[str, tuple[int, str]] = {}
+def _person_contexts(offices: list[Office]) -> dict[tuple[str, DivisionRef], str]:
+    """(name, division) -> person context: the key of the most specific division of the person.
+
+    Within one document, offices of one name whose divisions lie on one line of descent (省政协委员
+    and 张掖市政协主席, or 总书记 and anything) are one person, with the most specific division as
+    context; the same name in two unrelated divisions (天祝县 and 金塔县) is two persons.
+    """
+    out: dict[tuple[str, DivisionRef], str] = {}
+    by_name: dict[str, list[DivisionRef]] = {}
     for office in offices:
-        div = office.body.division
-        key = division_key(div)
-        rank = (-_LEVEL_DEPTH.get(div.level, 0), key)
-        if office.person not in best or rank < best[office.person]:
-            best[office.person] = rank
-    return {name: key for name, (_, key) in best.items()}
+        divisions = by_name.setdefault(office.person, [])
+        if office.body.division not in divisions:
+            divisions.append(office.body.division)
+    for name, divisions in by_name.items():
+        clusters: list[tuple[str, set[str]]] = []  # (context key, keys of the line of descent)
+        ordered = sorted(divisions, key=lambda d: (-_LEVEL_DEPTH.get(d.level, 0), division_key(d)))
+        for div in ordered:
+            key = division_key(div)
+            for context, line in clusters:
+                if key in line:
+                    out[(name, div)] = context
+                    break
+            else:
+                clusters.append((key, _line_of_descent(div)))
+                out[(name, div)] = key
+    return out
+
+
+def _line_of_descent(ref: DivisionRef) -> set[str]:
+    """Keys of the division, its ancestors and the nation."""
+    gazetteer = gaz.load()
+    keys = {division_key(ref), "CN"}
+    start = gazetteer.get(ref.code if division_key(ref) == ref.code else ref.parent)
+    if start is None and ref.province:
+        start = gazetteer.get(ref.province)
+    while start is not None:
+        keys.add(start.code)
+        start = gazetteer.get(start.parent)
+    return keys
 
 
 def _first_line(text: str, limit: int = 120) -> str:

@@ -16,6 +16,7 @@ Queries see all graphs as the default graph (``use_default_graph_as_union``).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -231,15 +232,28 @@ class KGStore:
         for q in quads:
             if q.graph_name != graph:
                 raise ValueError(f"quad {q} is not in the document's graph {graph.value}")
-        record = [
+        parts.append(_insert_data([*quads, *self.record_quads(doc_id, source_path, pipeline)]))
+        parts.append(self._touch())
+        self.store.update(";\n".join(parts))
+
+    def record_quads(self, doc_id: str, source_path: str, pipeline: str) -> list[Quad]:
+        """The meta graph's record of one stored document."""
+        iris = self.iris
+        doc = iris.doc(doc_id)
+        return [
             Quad(doc, KG.sourcePath, string(source_path), iris.meta_graph),
-            Quad(doc, KG.namedGraph, graph, iris.meta_graph),
+            Quad(doc, KG.namedGraph, iris.doc_graph(doc_id), iris.meta_graph),
             Quad(doc, KG.pipeline, string(pipeline), iris.meta_graph),
             Quad(doc, DCTERMS.modified, _now(), iris.meta_graph),
         ]
-        parts.append(_insert_data([*quads, *record]))
-        parts.append(self._touch())
-        self.store.update(";\n".join(parts))
+
+    def bulk_load(self, path: str, format) -> None:
+        """Load a file of documents' graphs and their meta records (see :meth:`record_quads`) with
+        Oxigraph's bulk loader: fast, but not one transaction; meant for a first build into an
+        empty store."""
+        self._check_writable()
+        self.store.bulk_load(path=path, format=format)
+        self.store.update(self._touch())
 
     def remove_documents(self, records: Iterable[DocRecord]) -> int:
         """Atomically drop the graphs and meta records of ``records``; returns how many."""
@@ -272,6 +286,14 @@ def _is_store_dir(path: Path) -> bool:
     return (path / "CURRENT").is_file()
 
 
+_ROCKSDB_FILE = re.compile(r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?|\d+\.(log|sst|dbtmp))$")
+
+
+def _may_be_store_dir(path: Path) -> bool:
+    """Empty, or holding only RocksDB's files (a store, perhaps cut short while being created)."""
+    return all(_ROCKSDB_FILE.match(child.name) for child in path.iterdir())
+
+
 def open_store(path: str | Path | None = None, *, read_only: bool = False, base: str | None = None) -> KGStore:
     """Open (for writing: create if missing) the kg store at ``path`` (default
     :func:`default_store_dir`).
@@ -286,7 +308,7 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False, base:
     if read_only:
         if not _is_store_dir(p):
             raise StoreError(f"no store at {p}; run `kg build` first")
-    elif p.exists() and (not p.is_dir() or (any(p.iterdir()) and not _is_store_dir(p))):
+    elif p.exists() and (not p.is_dir() or not (_is_store_dir(p) or _may_be_store_dir(p))):
         raise StoreError(f"{p} exists and is not a kg store; choose another --store")
     try:
         store = Store.read_only(str(p)) if read_only else Store(str(p))

@@ -1,0 +1,269 @@
+"""The store and the build: incremental, atomic, crash-safe."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from pyoxigraph import NamedNode
+
+from kg.build import build
+from kg.corpus import read_document
+from kg.errors import StoreError
+from kg.mapping import Iris, extraction_to_quads
+from kg.store import open_store
+
+from conftest import handmade_extraction
+
+
+def graph_quads(store_dir: Path) -> dict[str, int]:
+    """Named graph -> number of quads in it."""
+    with open_store(store_dir, read_only=True) as store:
+        counts: dict[str, int] = {}
+        for q in store.store:
+            counts[q.graph_name.value] = counts.get(q.graph_name.value, 0) + 1
+    return counts
+
+
+def test_build_seeds_then_rebuild_changes_nothing(seeds_dir, store_dir, fake_extractor):
+    first = build([seeds_dir], store_dir)
+    assert (first.read, first.written, first.unchanged, first.failed) == (5, 5, 0, ())
+    assert first.background_written
+    before = graph_quads(store_dir)
+    assert len([g for g in before if "/graph/doc/" in g]) == 5
+
+    fake_extractor.clear()
+    second = build([seeds_dir], store_dir)
+    assert (second.read, second.written, second.unchanged, second.quads_written) == (5, 0, 5, 0)
+    assert not second.background_written
+    assert fake_extractor == []  # unchanged documents are not even extracted
+    assert graph_quads(store_dir) == before
+    assert second.store_quads == first.store_quads
+
+
+def test_changed_file_replaces_only_its_own_graph(seeds_dir, tmp_path, store_dir, fake_extractor):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    build([corpus], store_dir)
+    before = graph_quads(store_dir)
+    with open_store(store_dir, read_only=True) as store:
+        old_meta = {p: r.doc_id for p, r in store.documents().items()}
+
+    target = sorted(corpus.glob("*.txt"))[2]
+    old_id = read_document(target).id
+    target.write_text(target.read_text(encoding="utf-8") + "\n新增一段文字，改变了文档。\n", encoding="utf-8")
+    report = build([corpus], store_dir)
+    assert (report.written, report.unchanged) == (1, 4)
+
+    after = graph_quads(store_dir)
+    new_id = read_document(target).id
+    iris = Iris()
+    assert iris.doc_graph(old_id).value not in after
+    assert iris.doc_graph(new_id).value in after
+    for graph, n in before.items():
+        if graph != iris.doc_graph(old_id).value and "/graph/meta" not in graph:
+            assert after[graph] == n, graph
+    with open_store(store_dir, read_only=True) as store:
+        new_meta = {p: r.doc_id for p, r in store.documents().items()}
+    assert new_meta[str(target.resolve())] == new_id
+    assert {p: i for p, i in new_meta.items() if p != str(target.resolve())} == \
+        {p: i for p, i in old_meta.items() if p != str(target.resolve())}
+
+
+def test_prune_drops_documents_no_longer_in_input(seeds_dir, tmp_path, store_dir, fake_extractor):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    build([corpus], store_dir)
+    removed = sorted(corpus.glob("*.txt"))[0]
+    removed_id = read_document(removed).id
+    removed.unlink()
+
+    kept = build([corpus], store_dir)  # without --prune the old graph stays
+    assert kept.pruned == 0
+    assert Iris().doc_graph(removed_id).value in graph_quads(store_dir)
+
+    pruned = build([corpus], store_dir, prune=True)
+    assert (pruned.pruned, pruned.written, pruned.unchanged) == (1, 0, 4)
+    graphs = graph_quads(store_dir)
+    assert Iris().doc_graph(removed_id).value not in graphs
+    with open_store(store_dir, read_only=True) as store:
+        assert len(store.documents()) == 4
+
+
+def test_gbk_copy_is_the_same_document(seeds_dir, tmp_path, store_dir, fake_extractor):
+    original = sorted(seeds_dir.glob("*.txt"))[1]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a_utf8.txt").write_bytes(original.read_bytes())
+    (corpus / "b_gbk.txt").write_bytes(original.read_text(encoding="utf-8").encode("gbk"))
+    utf8, gbk = read_document(corpus / "a_utf8.txt"), read_document(corpus / "b_gbk.txt")
+    assert gbk.encoding in ("gb18030", "gbk")
+    assert gbk.id == utf8.id
+
+    report = build([corpus], store_dir)
+    assert (report.read, report.written, len(report.skipped)) == (2, 1, 1)
+    assert "b_gbk.txt" in report.skipped[0] and "same text as" in report.skipped[0]
+
+
+def test_bad_files_are_reported_and_the_rest_loads(seeds_dir, tmp_path, store_dir, fake_extractor):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    (corpus / "empty.txt").write_bytes(b"")
+    report = build([corpus], store_dir)
+    assert report.written == 5
+    assert len(report.failed) == 2
+    assert any("binary.txt" in m for m in report.failed)
+    assert any("empty.txt" in m for m in report.failed)
+    assert not report.ok
+
+
+def test_extraction_bug_fails_that_file_only(seeds_dir, store_dir, monkeypatch, fake_extractor):
+    import kg.extract
+
+    good = kg.extract.extract_document
+
+    def flaky(doc):
+        if doc.name.startswith("002"):
+            raise IndexError("tuple index out of range")
+        return good(doc)
+
+    monkeypatch.setattr(kg.extract, "extract_document", flaky)
+    report = build([seeds_dir], store_dir)
+    assert report.written == 4
+    assert len(report.failed) == 1 and "002_" in report.failed[0] and "IndexError" in report.failed[0]
+    with pytest.raises(IndexError):
+        build([seeds_dir], store_dir, strict=True)
+
+
+def test_replace_is_one_atomic_update_keyed_by_path(store_dir, handmade_doc):
+    """Replacing a document drops its old graph in the same update that inserts the new one."""
+    path = str(Path(handmade_doc.path).resolve())
+    with open_store(store_dir) as store:
+        store.ensure_background()
+        quads = extraction_to_quads(handmade_extraction(handmade_doc), handmade_doc, store.base)
+        store.replace_document(handmade_doc.id, path, quads, "p1")
+        n = len(store)
+        store.replace_document(handmade_doc.id, path, quads, "p1", list(store.documents().values()))
+        assert len(store) == n
+        # the same path now holding another document: the old graph goes
+        store.replace_document("0123456789abcdef", path, [], "p1", list(store.documents().values()))
+        graphs = {g.value for g in store.store.named_graphs()}
+        assert store.iris.doc_graph(handmade_doc.id).value not in graphs
+        assert list(store.documents().values())[0].doc_id == "0123456789abcdef"
+
+
+def test_store_errors(tmp_path, store_dir, handmade_doc):
+    with pytest.raises(StoreError, match=r"no store at .*; run `kg build` first"):
+        open_store(tmp_path / "missing", read_only=True)
+    not_a_store = tmp_path / "notes"
+    not_a_store.mkdir()
+    (not_a_store / "a.txt").write_text("x")
+    with pytest.raises(StoreError, match="not a kg store"):
+        open_store(not_a_store)
+    with open_store(store_dir) as store:
+        store.ensure_background()
+        with pytest.raises(StoreError, match="locked"):
+            open_store(store_dir)
+    with pytest.raises(StoreError, match="base IRI"):
+        open_store(store_dir, base="https://example.org/other/")
+    with open_store(store_dir, read_only=True) as store:
+        with pytest.raises(StoreError, match="read-only"):
+            store.ensure_background()
+
+
+def test_meta_records_version_and_base(office_store):
+    with open_store(office_store, read_only=True) as store:
+        stats = store.stats()
+    assert stats.base == "https://w3id.org/kg-cppcc/"
+    assert stats.kg_version
+    assert stats.modified
+    assert stats.documents == 1
+    assert stats.offices == 8  # the repeated statement is one office
+    assert stats.persons == 8  # 向钧 张三 王沪宁 刘树武 王"军} 苏天泰 and two 王军 in two counties
+
+
+def test_custom_base(store_dir, seeds_dir, fake_extractor):
+    build([seeds_dir], store_dir, base="https://example.org/kg/")
+    with open_store(store_dir, read_only=True) as store:
+        graphs = {g.value for g in store.store.named_graphs()}
+    assert "https://example.org/kg/graph/background" in graphs
+    assert all(g.startswith("https://example.org/kg/") for g in graphs)
+
+
+# ---------------------------------------------------------------------------------------------
+# crash safety
+
+_DRIVER = textwrap.dedent(
+    """
+    import sys
+    from kg.cli import main
+    main(["build", *sys.argv[1:]])
+    """
+)
+
+
+def _kg_build(args: list[str], capture: bool = False) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    out = subprocess.PIPE if capture else subprocess.DEVNULL
+    return subprocess.Popen([sys.executable, "-c", _DRIVER, *args], env=env, stdout=out, stderr=out, text=True)
+
+
+def _finish(args: list[str]) -> None:
+    proc = _kg_build(args, capture=True)
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, out + err
+
+
+def _check_consistent(store_dir: Path) -> dict[str, int]:
+    """Every document the meta graph lists has its complete graph, and no other doc graph exists."""
+    with open_store(store_dir, read_only=True) as store:
+        records = store.documents()
+        graphs = {g.value for g in store.store.named_graphs()}
+        doc_graphs = {g for g in graphs if "/graph/doc/" in g}
+        assert doc_graphs == {r.graph.value for r in records.values()}
+        sizes = {}
+        for path, record in records.items():
+            quads = list(store.store.quads_for_pattern(None, None, None, record.graph))
+            doc = NamedNode(store.iris.doc(record.doc_id).value)
+            assert any(q.subject == doc for q in quads), f"{path}: graph without its document node"
+            sizes[record.doc_id] = len(quads)
+        return sizes
+
+
+@pytest.mark.slow
+def test_sigkill_mid_build_leaves_a_consistent_store(seeds_dir, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    for i in range(4):  # 20 distinct documents
+        for seed in seeds:
+            text = seed.read_text(encoding="utf-8")
+            (corpus / f"{i}_{seed.name}").write_text(f"{text}\n第{i}版。\n", encoding="utf-8")
+    store_dir = tmp_path / "store"
+    rng = random.Random(7)
+    for _ in range(4):
+        proc = _kg_build([str(corpus), "--store", str(store_dir)])
+        time.sleep(rng.uniform(0.5, 4.0))
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        if (store_dir / "CURRENT").exists():
+            _check_consistent(store_dir)
+
+    _finish([str(corpus), "--store", str(store_dir)])
+    sizes = _check_consistent(store_dir)
+
+    clean = tmp_path / "clean"
+    _finish([str(corpus), "--store", str(clean)])
+    assert sizes == _check_consistent(clean)
+    with open_store(store_dir, read_only=True) as a, open_store(clean, read_only=True) as b:
+        assert len(a) == len(b)
