@@ -23,7 +23,7 @@ def test_harness_tiny(tmp_path):
           "--results", str(tmp_path / "res"), "--plot", str(tmp_path / "s.png"), "--work", str(tmp_path / "w")])
     res = json.loads((tmp_path / "res" / "tiny.json").read_text())
     builds = res["build"]["builds"]
-    assert builds and all(b["recall"] > 0.5 and b["documents"] > 0 for b in builds.values())
+    assert builds and all(b["recall"] > 0.5 and b["written"] > 0 for b in builds.values())
     assert res["incremental"]["one_changed"] == 1
     text = out.read_text(encoding="utf-8")
     assert "jieba/build" in text and "Incremental rebuild" in text

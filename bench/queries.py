@@ -1,0 +1,128 @@
+"""Figure 4: canned-query latency over 1e5 / 1e6 office facts.
+
+The facts are made directly as records (no extraction): documents of 100 offices each, persons from
+the name generator, county CPPCC committees from the gazetteer; mapped with
+:func:`kg.mapping.extraction_to_quads` (so the graph has exactly the shape a build writes) into an
+N-Quads file (worker processes), then bulk-loaded.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import random
+import shutil
+import time
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, serialize
+
+from .harness import percentile
+
+PER_DOC = 100
+ROLES = ["主席", "副主席", "副主席", "秘书长", "党组书记", "常委", "委员", "委员"]
+BOUND = {"person": "name", "committee-officers": "committee"}
+WHOLE = ["county-chairs", "offices"]
+
+
+def _doc_quads(args) -> bytes:
+    seed, k = args
+    from kg.corpus import Document, document_id
+    from kg.mapping import extraction_to_quads
+    from kg.records import Body, Evidence, Extraction, Office
+    from kg.resolve import to_ref
+
+    from .corpus import Generator, _Names
+
+    gen = _generator(seed)
+    rng = random.Random(f"q{seed}:{k}")
+    names = _Names(rng)
+    county = rng.choice(gen.counties)
+    ref = to_ref(county)
+    body = Body("政协", ref)
+    lines, offices, pos = [], [], 0
+    for i in range(PER_DOC):
+        person, role = names(), rng.choice(ROLES)
+        sentence = f"{county.name}政协{role}{person}出席会议。"
+        offices.append((person, role, pos, pos + len(sentence), sentence))
+        lines.append(sentence)
+        pos += len(sentence)
+    text = "".join(lines)
+    doc = Document(document_id(f"{seed}:{k}:" + text), f"/bench/q_{k:07d}.txt", text, text, tuple(range(len(text))))
+    ex = Extraction(doc.id, doc.name, title=f"q{k}")
+    ex.offices = [Office(p, r, body, Evidence(s, e, s, e, sent)) for p, r, s, e, sent in offices]
+    return serialize(extraction_to_quads(ex, doc), format=RdfFormat.N_QUADS)
+
+
+_GEN = {}
+
+
+def _generator(seed):
+    from .corpus import Generator
+
+    if seed not in _GEN:
+        _GEN[seed] = Generator(seed)
+    return _GEN[seed]
+
+
+def make_store(work: Path, offices: int, seed: int, jobs: int = 2):
+    from kg.store import open_store
+
+    nq = work / f"offices-{offices}.nq"
+    store_dir = work / f"query-store-{offices}"
+    shutil.rmtree(store_dir, ignore_errors=True)
+    docs = max(1, offices // PER_DOC)
+    _generator(seed)  # before the fork
+    t0 = time.perf_counter()
+    with open(nq, "wb") as f, mp.get_context("fork").Pool(jobs) as pool:
+        for chunk in pool.imap(_doc_quads, [(seed, k) for k in range(docs)], chunksize=16):
+            f.write(chunk)
+    gen_s = time.perf_counter() - t0
+    st = open_store(store_dir)
+    st.ensure_background()
+    t0 = time.perf_counter()
+    st.store.bulk_load(path=str(nq), format=RdfFormat.N_QUADS)
+    load_s = time.perf_counter() - t0
+    nq.unlink()
+    return st, dict(generate_s=gen_s, load_s=load_s, quads=len(st.store))
+
+
+def _time(fn, n: int) -> tuple[list[float], int]:
+    out, rows = [], 0
+    for _ in range(n):
+        t0 = time.perf_counter()
+        rows = sum(1 for _ in fn())
+        out.append((time.perf_counter() - t0) * 1000)
+    return out, rows
+
+
+def fig_queries(work: Path, sizes: list[int], seed: int) -> list[dict]:
+    from kg.queries import load_query, run_query
+
+    results = []
+    for n in sizes:
+        st, info = make_store(work, n, seed)
+        try:
+            # parameter values that exist in the store
+            row = next(iter(st.query(
+                "SELECT ?name ?committee WHERE { ?o a org:Membership ; org:member/foaf:name ?name ; "
+                "org:organization/skos:prefLabel ?committee } LIMIT 1")))
+            values = {"person": {"name": row["name"].value}, "committee-officers": {"committee": row["committee"].value}}
+            for name in [*BOUND, *WHOLE]:
+                q = load_query(name)
+                vals = values.get(name, {})
+                subs = q.bind(vals)
+                t0 = time.perf_counter()
+                list(run_query(st, q, vals))  # warm
+                warm = time.perf_counter() - t0
+                # bounded effort: about 20 s of repetitions per query and side (at least 1, at most 30)
+                reps = max(1, min(30 if name in BOUND else 10, int(20 / max(warm, 1e-3))))
+                kg_ms, rows = _time(lambda: run_query(st, q, vals), reps)
+                bare_ms, _ = _time(lambda: st.store.query(q.text, use_default_graph_as_union=True, substitutions=subs or None), reps)
+                results.append(dict(offices=n, query=name, kind="bound" if name in BOUND else "whole", rows=rows,
+                                    p50_ms=percentile(kg_ms, .5), p95_ms=percentile(kg_ms, .95),
+                                    bare_p50_ms=percentile(bare_ms, .5), bare_p95_ms=percentile(bare_ms, .95), reps=reps, **info))
+        finally:
+            path = st.path
+            st.close()
+            shutil.rmtree(path, ignore_errors=True)
+    return results
