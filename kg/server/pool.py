@@ -23,7 +23,7 @@ from .worker import main as worker_main
 _CTX = mp.get_context("spawn")
 
 
-@dataclass
+@dataclass(eq=False)  # hashable by identity: kept in a set
 class _Worker:
     process: mp.process.BaseProcess
     conn: object

@@ -7,9 +7,10 @@ that they pickle cheaply and the templates stay simple.
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Variable
+from pyoxigraph import BlankNode, Literal, NamedNode
 
 from ..vocab import DCTERMS, FOAF, KG, ORG, PROV, RDF, RDFS, SKOS
 from .problems import not_found
@@ -53,11 +54,25 @@ def term(t) -> dict | None:
     return {"type": "literal", "value": str(t), "lang": "", "datatype": ""}
 
 
-def _rows(q: Q, query: str, iri: str | None = None, **subs) -> list[dict]:
-    substitutions = {Variable(k): v for k, v in subs.items()}
+def bind(query: str, **terms) -> str:
+    """``query`` with each ``?name`` replaced by the term's SPARQL syntax.
+
+    pyoxigraph's substitutions need the variable in the SELECT projection, which these queries
+    do not want; the terms are pyoxigraph terms, whose ``str()`` is validated, escaped N-Triples
+    syntax (a NamedNode cannot contain ``>`` or spaces), so no value can change the query.
+
+    >>> bind("SELECT * { ?x ?p ?xo }", x=NamedNode("http://a/b"))
+    'SELECT * { <http://a/b> ?p ?xo }'
+    """
+    for name, value in terms.items():
+        query = re.sub(rf"\?{name}\b", lambda _m: str(value), query)
+    return query
+
+
+def _rows(q: Q, query: str, iri: str | None = None, **terms) -> list[dict]:
     if iri is not None:
-        substitutions[Variable("x")] = NamedNode(iri)
-    result = q(query, substitutions=substitutions)
+        terms["x"] = NamedNode(iri)
+    result = q(bind(query, **terms))
     variables = [v.value for v in result.variables]
     return [{v: term(s[v]) for v in variables} for s in result]
 
@@ -80,11 +95,19 @@ def labels(q: Q, iris: set[str]) -> dict[str, str]:
     return out
 
 
+def _check_iri(iri: str) -> None:
+    try:
+        NamedNode(iri)
+    except ValueError:
+        raise not_found(f"<{iri}> (not a valid IRI)") from None
+
+
 def resource(q: Q, iri: str) -> dict:
     """Everything an entity page shows about ``iri``.
 
     :raises Problem: 404 when the store says nothing about ``iri``.
     """
+    _check_iri(iri)
     props = _rows(q, f"SELECT ?p ?o WHERE {{ ?x ?p ?o }} LIMIT {MAX_LINKS}", iri)
     incoming = _rows(q, f"SELECT ?s ?p WHERE {{ ?s ?p ?x }} LIMIT {MAX_LINKS}", iri)
     if not props and not incoming:
@@ -254,8 +277,9 @@ def describe(q: Q, iri: str) -> list:
 
     :raises Problem: 404 when there are none.
     """
-    result = q("CONSTRUCT { ?x ?p ?o . ?s ?q ?x } WHERE { { ?x ?p ?o } UNION { ?s ?q ?x } }",
-               substitutions={Variable("x"): NamedNode(iri)})
+    _check_iri(iri)
+    result = q(bind("CONSTRUCT { ?x ?p ?o . ?s ?q ?x } WHERE { { ?x ?p ?o } UNION { ?s ?q ?x } }",
+                    x=NamedNode(iri)))
     triples = list(result)
     if not triples:
         raise not_found(f"<{iri}>")
@@ -277,13 +301,13 @@ def search(q: Q, text: str, limit: int = 20) -> list[dict]:
     rows = _rows(q, f"""
         SELECT ?s (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (MAX(?exact) AS ?isExact) WHERE {{
           ?s skos:prefLabel|skos:altLabel|foaf:name|dcterms:title ?l .
-          FILTER(CONTAINS(STR(?l), STR(?q)))
+          FILTER(CONTAINS(STR(?l), STR(?needle)))
           ?s a ?t .
           FILTER(?t IN (foaf:Person, org:Organization, kg:Campaign, kg:Slogan, kg:Brand, kg:Document)
                  || EXISTS {{ ?t rdfs:subClassOf* kg:AdministrativeDivision }})
-          BIND(STR(?l) = STR(?q) AS ?exact)
+          BIND(STR(?l) = STR(?needle) AS ?exact)
         }} GROUP BY ?s ORDER BY DESC(?isExact) STRLEN(STR(?label)) ?label LIMIT {int(limit)}""",
-                 q=Literal(text))
+                 needle=Literal(text))
     out = []
     for r in rows:
         t = _v(r, "type")

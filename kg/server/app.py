@@ -1,0 +1,72 @@
+"""The Starlette application: routes, the worker pool's life cycle, refusals as responses."""
+
+from __future__ import annotations
+
+import contextlib
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from . import linked_data, negotiation, service, sparql, ui
+from .config import ServerConfig
+from .pages import WEB_DIR, environment_for, render
+from .pool import QueryPool
+from .problems import Problem
+
+
+async def _problem(request: Request, exc: Problem) -> Response:
+    if negotiation.prefers_html(request.headers.get("accept")) and request.url.path != "/sparql" \
+            and not request.url.path.startswith("/api/"):
+        return render(request, "error.html", status=exc.status, status_code=exc.status, message=exc.message)
+    return PlainTextResponse(exc.message + "\n", status_code=exc.status)
+
+
+async def _http(request: Request, exc: HTTPException) -> Response:
+    message = {404: "no such page; the UI is at /, the SPARQL endpoint at /sparql",
+               405: "method not allowed here"}.get(exc.status_code, str(exc.detail))
+    return await _problem(request, Problem(exc.status_code, message))
+
+
+def create_app(config: ServerConfig) -> Starlette:
+    """The kg web app over the store in ``config`` (its pool starts with the app's lifespan)."""
+    pool = QueryPool(config.store, size=config.workers, timeout=config.timeout)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        await pool.start()
+        try:
+            yield
+        finally:
+            await pool.close()
+
+    routes = [
+        Route("/", ui.index),
+        Route("/sparql", sparql.endpoint, methods=["GET", "POST"]),
+        Route("/void", service.void),
+        Route("/.well-known/void", service.void),
+        Route("/search", ui.search_page),
+        Route("/api/queries", ui.api_queries),
+        Route("/api/queries/{name}", ui.api_run),
+        Route("/api/search", ui.api_search),
+        Route("/id/{rest:path}", linked_data.dereference),
+        Route("/graph/{rest:path}", linked_data.dereference),
+        Mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static"),
+        Mount("/vendor", StaticFiles(directory=str(WEB_DIR / "vendor")), name="vendor"),
+    ]
+    app = Starlette(
+        routes=routes, lifespan=lifespan,
+        exception_handlers={Problem: _problem, HTTPException: _http},
+        # Any web page may query the endpoint (read-only, no credentials), as public endpoints do.
+        middleware=[Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
+                               allow_headers=["*"])],
+    )
+    app.state.config = config
+    app.state.pool = pool
+    app.state.jinja = environment_for(config.base)
+    return app
