@@ -61,6 +61,7 @@ def test_canned_query_table_graph_and_entity_page(page, server, tmp_path):
     assert headers[:3] == ["person", "role", "body"]
     assert "canned=offices" in page.url  # a shareable URL
     assert "/api/queries/offices" in page.locator("#dl-csv").get_attribute("href")
+    page.evaluate("window.scrollTo(0, 0)")
     _shot(page, tmp_path, "ui-table")
 
     page.locator("#tab-graph").click()
@@ -68,6 +69,8 @@ def test_canned_query_table_graph_and_entity_page(page, server, tmp_path):
     page.wait_for_timeout(500)
     assert page.locator("#graph-view").is_visible()
     assert int(page.locator("#count").inner_text().split()[0]) > 5
+    page.locator(".results").scroll_into_view_if_needed()
+    page.evaluate("document.querySelector('.results').scrollIntoView()")
     _shot(page, tmp_path, "ui-graph")
 
     # clicking a node of the graph opens its page (Cytoscape draws on a canvas: tap by API)

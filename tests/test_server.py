@@ -352,3 +352,17 @@ def test_search(server, config):
     assert r.status_code == 303 and r.headers["location"] == "/id/division/620700"
     r = requests.get(server + "/search", params={"q": "掖市"}, headers={"Accept": "text/html"})
     assert r.status_code == 200 and "张掖市政协" in r.text and "/id/org/cppcc/620700" in r.text
+
+
+def test_ontology_terms_dereference(server):
+    r = requests.get(server + "/ontology", headers={"Accept": "text/html"})
+    assert r.status_code == 200 and 'id="division"' in r.text
+    r = requests.get(server + "/ontology", headers={"Accept": "text/turtle"})
+    triples = list(parse(r.content, format=RdfFormat.TURTLE))
+    assert any(t.subject.value == "https://w3id.org/kg-cppcc/ontology#division" for t in triples)
+    assert requests.get(server + "/ontology.jsonld").headers["content-type"].startswith("application/ld+json")
+
+
+def test_office_links_are_labelled(server, config):
+    html = requests.get(server + _local(config, _evil_person(server)) + ".html").text
+    assert "高台县政协 主席" in html  # the office node in the incoming links, by body and role

@@ -13,7 +13,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import linked_data, negotiation, service, sparql, ui
+from . import linked_data, negotiation, ontology, service, sparql, ui
 from .config import ServerConfig
 from .pages import WEB_DIR, environment_for, render
 from .pool import QueryPool
@@ -54,6 +54,8 @@ def create_app(config: ServerConfig) -> Starlette:
         Route("/api/queries", ui.api_queries),
         Route("/api/queries/{name}", ui.api_run),
         Route("/api/search", ui.api_search),
+        Route("/ontology", ontology.ontology),
+        Route("/ontology.{ext}", ontology.ontology),
         Route("/id/{rest:path}", linked_data.dereference),
         Route("/graph/{rest:path}", linked_data.dereference),
         Mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static"),

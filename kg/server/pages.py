@@ -7,7 +7,6 @@ Every piece of text from the data goes through Jinja2's autoescape; templates ne
 from __future__ import annotations
 
 from importlib.resources import files
-from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
@@ -38,10 +37,10 @@ def curie(iri: str) -> str:
 
 def make_href(base: str):
     def href(iri: str) -> str:
+        if iri.startswith(PREFIXES["kg"]):  # ontology terms: their entry on /ontology
+            return "/ontology#" + iri[len(PREFIXES["kg"]):]
         if iri.startswith(base):
             return "/" + iri[len(base):]
-        if iri.startswith(PREFIXES["kg"]):  # ontology terms: the SPARQL UI can describe them
-            return "/?query=" + quote(f"DESCRIBE <{iri}>")
         return iri
     return href
 

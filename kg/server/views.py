@@ -92,6 +92,19 @@ def labels(q: Q, iris: set[str]) -> dict[str, str]:
                            ORDER BY DESC(LANGMATCHES(LANG(?l), "zh")) STRLEN(STR(?l))""")
         for r in rows:
             out.setdefault(_v(r, "s"), _v(r, "l"))
+    # nodes without a label of their own: offices, mentions, credits ("高台县政协 主席")
+    rest = [x for x in iris if x not in out]
+    for i in range(0, len(rest), 200):
+        values = " ".join(f"<{x}>" for x in rest[i:i + 200])
+        rows = _rows(q, f"""SELECT ?s (SAMPLE(?a) AS ?first) (SAMPLE(?b) AS ?second) WHERE {{
+                              VALUES ?s {{ {values} }}
+                              {{ ?s org:organization/skos:prefLabel ?a ; kg:roleName ?b }}
+                              UNION {{ ?s prov:agent/foaf:name ?a ; kg:roleName ?b }}
+                              UNION {{ ?s kg:concept/skos:prefLabel ?a . BIND("" AS ?b) }}
+                              UNION {{ ?s kg:mentionedDivision ?d ; kg:divisionAsWritten ?a . BIND("" AS ?b) }}
+                            }} GROUP BY ?s""")
+        for r in rows:
+            out.setdefault(_v(r, "s"), " ".join(x for x in (_v(r, "first"), _v(r, "second")) if x))
     return out
 
 

@@ -132,7 +132,9 @@
       td.append(a);
     } else {
       td.textContent = term.value;
-      if (term["xml:lang"]) td.append(el("span", { class: "lang" }, "@" + term["xml:lang"]));
+      const lang = term["xml:lang"];
+      if (lang && lang !== "zh") td.append(el("span", { class: "lang" }, "@" + lang));
+      if (term.value.length <= 12) td.className = "short";
     }
     return td;
   }
@@ -191,7 +193,9 @@
       const id = a + ">" + b + ":" + label;
       if (a !== b && !edges.has(id)) edges.set(id, { data: { id: "e" + edges.size, source: a, target: b, label } });
     };
-    const usable = (t) => t && (t.type === "uri" || (t.type === "literal" && t.value.length <= 24 && !t.datatype));
+    // names, titles and places, not sentences, file names, codes or numbers
+    const usable = (t) => t && (t.type === "uri" || (t.type === "literal" && !t.datatype &&
+      t.value.length <= 16 && !/\.\w{2,4}$/.test(t.value) && !/^[\d\s.:-]+$/.test(t.value)));
     if (last.triples) {
       for (const tr of last.triples) {
         if (!usable(tr.s) || !usable(tr.o)) continue;
@@ -199,14 +203,16 @@
       }
     } else if (last.results) {
       const vars = last.head.vars;
-      for (const b of last.results.bindings) {
+      for (const b of last.results.bindings.slice(0, 400)) {
         const cols = vars.filter((v) => usable(b[v]));
         if (cols.length < 1) continue;
         const hub = addNode(b[cols[0]]);
         for (const v of cols.slice(1)) addEdge(hub, addNode(b[v]), v);
       }
     }
-    // label IRI nodes with a literal of the same row when the IRI is ours and opaque
+    const degree = new Map();
+    for (const e of edges.values()) for (const end of [e.data.source, e.data.target]) degree.set(end, (degree.get(end) || 0) + 1);
+    for (const n of nodes.values()) n.data.degree = degree.get(n.data.id) || 0;
     return [...nodes.values(), ...edges.values()];
   }
 
@@ -218,15 +224,17 @@
       container: $("graph-view"),
       elements,
       style: [
-        { selector: "node", style: { label: "data(label)", "font-size": 11, "text-valign": "bottom",
-            "text-margin-y": 3, width: 14, height: 14, "background-color": "#b03a2e", color: "#222",
+        { selector: "node", style: { label: "data(label)", "font-size": 12, "text-valign": "bottom",
+            "text-margin-y": 3, width: "mapData(degree, 1, 20, 12, 34)", height: "mapData(degree, 1, 20, 12, 34)",
+            "background-color": "#b03a2e", color: "#222", "text-outline-color": "#fcfcfb", "text-outline-width": 2,
             "font-family": "Noto Sans CJK SC, Noto Sans SC, sans-serif" } },
         { selector: "node[kind = 'literal']", style: { "background-color": "#2e6eb0", shape: "round-rectangle" } },
         { selector: "edge", style: { width: 1, "line-color": "#bbb", "target-arrow-shape": "triangle",
             "target-arrow-color": "#bbb", "curve-style": "bezier", label: "data(label)", "font-size": 8,
             color: "#888", "text-rotation": "autorotate" } },
       ],
-      layout: { name: elements.length > 400 ? "grid" : "cose", animate: false, nodeRepulsion: 8000 },
+      layout: { name: elements.length > 1500 ? "grid" : "cose", animate: false, nodeRepulsion: () => 60000,
+                idealEdgeLength: () => 70, gravity: 0.4, numIter: 1500, randomize: true },
       wheelSensitivity: 0.3,
     });
     cy.on("tap", "node", (evt) => {
