@@ -24,47 +24,72 @@ NUM = "一二三四五六七八九十百千万两双几多0-9"
 
 # the word after the closing quote -> type; the word is not part of the name
 AFTER = [
-    ("campaign", "行动 活动 工程 攻坚 专项行动 主题活动 系列活动 专项 大行动 计划 工作 服务 竞赛 比赛 评选 示范 建设 普法 规划 行 战役".split()),
+    ("campaign", "行动 活动 工程 攻坚 专项行动 主题活动 系列活动 专项 大行动 计划 竞赛 比赛 评选 普法 规划 行 战役".split()),
     ("brand", "品牌 平台 载体 阵地 工作室 栏目 公众号 协商品牌 履职品牌 服务品牌 讲堂 论坛".split()),
     ("slogan", "理念 战略 定位 要求 目标 思路 发展思路 机制 模式 体系 格局 精神 重要思想 原则 方针 路径 布局 思想 作风 标准 重要论述".split()),
 ]
 # the concept's own last words -> type
 HEADS = [
-    ("campaign", "行动 活动 工程 年 月 周 季 日 攻坚战 行 计划 竞赛 走基层 进基层 在行动 大走访 大调研 进万家 下基层 联系 群众 党日 党日+ 送温暖 回头看 进校园 进社区 进企业 进百村 话良策".split()),
-    ("brand", "平台 品牌 工作室 会客厅 客厅 讲堂 讲坛 论坛 沙龙 驿站 之家 书屋 读书吧 读书屋 议事会 议事厅 协商 直通车 服务站 联络站 学堂 号 大讲堂 有约 政协 说事 茶话会".split()),
+    ("campaign", "行动 活动 工程 分享会 年 月 周 季 日 攻坚战 行 计划 竞赛 走基层 进基层 在行动 大走访 大调研 进万家 下基层 联系 群众 党日 党日+ 送温暖 回头看 进校园 进社区 进企业 进百村 话良策".split()),
+    ("brand", "平台 品牌 工作室 会客厅 客厅 讲堂 讲坛 论坛 沙龙 驿站 之家 书屋 读书吧 读书屋 议事会 议事厅 议事室 议事广场 小院 广场 馆 荟 协商 商量 直通车 服务站 联络站 学堂 号 大讲堂 有约 政协 说事 茶话会".split()),
 ]
 NOT_CONCEPTS = set(
     """重要阵地 重要平台 重要渠道 急难愁盼 最后一公里 卡脖子 清一色 单打一 直通车 富矿 验方 新方 互动平台 双向通道
     零距离 最前沿 联络站 真声音 真问题 真药方 有心人 知心人 热心人 关键小事 人才库 智囊团 必修课 专业课 委员作业
-    时代答卷 标准地 友谊勋章 四风 两新 两支队伍 国之大者""".split()
+    时代答卷 标准地 友谊勋章 四风 两新 两支队伍 国之大者 两会""".split()
 ) - {"四风", "国之大者"}
 # quoted words that are plainly not names of anything
-_GENERIC = re.compile(r"^(的|了|是|在|和|与|及|我|你|他|这|那|什么|怎么|为什么|如何)|什么|多少|怎么|[吗呢]$|(起来|下去|出来)$|全省|全市|前列")
+_GENERIC = re.compile(r"^(的|了|是|在|和|与|及|我|你|他|这|那|什么|怎么|为什么|如何)")
+# questions, verb complements, targets and descriptive phrases: 「做了什么」「落实下去」「走在全省前列」
+_NOT_A_NAME = re.compile(r"^[^,，、]*(什么|多少|怎么)[^,，、]*$|[吗呢]$|(起来|下去|出来)$|全省|全市|前列|[^目]的[^士]")
 
 
 def classify(name: str, after: str) -> str | None:
-    """The type of a quoted expression ``name`` followed by the text ``after``, or None."""
+    """The type of a quoted expression ``name`` followed by the text ``after``, or None.
+
+    >>> classify("三抓三促", "行动，")
+    'campaign'
+    >>> classify("秦商量·同心汇", "")
+    'brand'
+    >>> classify("两个确立", "、")
+    'slogan'
+    """
+    # the name's own head word first: the quotes include it (「“三项活动”要求」)
+    for t, words in HEADS:
+        for w in sorted(words, key=len, reverse=True):
+            if name.endswith(w) and (len(name) > len(w) or len(w) >= 3):
+                return t
     for t, words in AFTER:
         for w in sorted(words, key=len, reverse=True):
             if after.startswith(w):
                 return t
+    phrase = re.match(rf"[{HAN}]{{1,10}}", after)
+    if phrase and re.search(r"(行动|活动|工程)$", phrase.group(0)):
+        return "campaign"
+    if phrase and re.search(r"(品牌|平台)$", phrase.group(0)):
+        return "brand"
+    if re.search(r"[站室馆厅院]", name) and re.match(rf"[{NUM}]", name):
+        return "brand"  # 「一站两室」 names venues
     if "·" in name or "•" in name:
         return "brand"
-    for t, words in HEADS:
-        for w in sorted(words, key=len, reverse=True):
-            if name.endswith(w) and len(name) > len(w):
-                return t
+    if re.fullmatch(r"十[一二三四五六七八九十]五", name):
+        return "campaign"  # a five-year plan (「十四五」规划)
     if re.fullmatch(rf"[{NUM}][个大项条件种点]?[{HAN}]{{1,8}}", name) and re.match(rf"[{NUM}]", name):
         return "slogan"
     if re.search(rf"[{NUM}][{HAN}]{{1,3}}[{NUM}][{HAN}]{{1,3}}", name):
         return "slogan"
     if re.fullmatch(r"[0-9+X×x\-]+[托带促强]?[0-9+X]*", name) or re.fullmatch(r"[0-9]{2,6}", name):
         return "slogan"
-    if re.fullmatch(rf"[{HAN}]{{2,8}}[、,，][{HAN}]{{2,8}}", name):
+    if re.fullmatch(rf"[{HAN}]{{2,8}}(?:[、,，][{HAN}]{{2,8}}){{1,2}}", name) or re.fullmatch(rf"[{HAN}]+\+[{HAN}]+", name):
         return "slogan"
-    if re.fullmatch(rf"[{HAN}]{{3,8}}", name) and not _ordinary_word(name):
+    if _coined(name):
         return "slogan"
     return None
+
+
+def _coined(name: str) -> bool:
+    """A coined expression with nothing else telling its type (typed slogan by default)."""
+    return bool(re.fullmatch(rf"[{HAN}]{{3,8}}", name)) and not _ordinary_word(name)
 
 
 def _ordinary_word(name: str) -> bool:
@@ -90,15 +115,34 @@ def find_concepts(f: "_Finder") -> list[ConceptMention]:
         name_s = normalise_name(s[raw_start:raw_end])
         if not _shape_ok(name_s, s, m.start(), m.end()):
             continue
-        after = s[m.end() : m.end() + 6]
-        if _in_run_of_short_quotes(s, m, name_s):
-            continue
+        after = s[m.end() : m.end() + 12]
         ctype = classify(name_s, after)
-        if ctype is None:
+        if ctype is None or (len(name_s) == 2 and _ordinary_word(name_s) and not re.match(f"[{NUM}]", name_s[0])):
+            continue
+        if _coined(name_s) and classify(name_s, "") == "slogan" and _in_run_of_short_quotes(s, m, name_s):
             continue
         name = normalise_name(f.doc.text[raw_start:raw_end])  # as printed (traditional kept)
         division = _division_at(f, m.start())
         out.append(ConceptMention(name, ctype, division, f.evidence(raw_start, raw_end)))
+    return _one_type_per_name(out, s)
+
+
+def _one_type_per_name(mentions: list[ConceptMention], s: str) -> list[ConceptMention]:
+    """「“三抓三促”行动」 once makes every 「三抓三促」 of the document a campaign."""
+    from collections import Counter
+    from dataclasses import replace
+
+    told: dict[str, str] = {}
+    for c in mentions:
+        after = s[c.evidence.end + 1 : c.evidence.end + 13]
+        for t, words in AFTER:
+            if any(after.startswith(w) for w in words):
+                told.setdefault(c.name, t)
+    votes = Counter((c.name, c.type) for c in mentions)
+    out = []
+    for c in mentions:
+        best = told.get(c.name) or max((t for (n, t) in votes if n == c.name), key=lambda t: votes[(c.name, t)])
+        out.append(replace(c, type=best) if best != c.type else c)
     return out
 
 
@@ -117,7 +161,7 @@ def _in_run_of_short_quotes(s: str, m: re.Match, name: str) -> bool:
 def _shape_ok(name: str, s: str, start: int, end: int) -> bool:
     if len(name) < 2 or len(name) > 20:
         return False
-    if name in NOT_CONCEPTS or _GENERIC.match(name):
+    if name in NOT_CONCEPTS or _GENERIC.match(name) or _NOT_A_NAME.search(name):
         return False
     if re.search(r"[。!?！？;；:：《》]", name):
         return False
