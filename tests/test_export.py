@@ -256,3 +256,23 @@ def test_cli_export(store_dir, tmp_path):
     result = runner.invoke(cli, ["export", "--store", str(store_dir), "-f", "yaml"])
     assert result.exit_code == 2
     assert "unknown RDF format 'yaml'" in result.output
+
+
+def test_ontology_html(tmp_path):
+    from kg.ontology_doc import ontology_html, ontology_terms
+
+    header, classes, properties = ontology_terms()
+    names = {t.name for t in classes} | {t.name for t in properties}
+    assert {"kg:CPPCCCommittee", "kg:County", "kg:Campaign", "kg:division", "kg:partOf"} <= names
+    division = next(t for t in properties if t.name == "kg:division")
+    assert division.label_zh and division.label_en and division.comment
+    assert division.domains == ["org:Organization"] and division.ranges == ["kg:AdministrativeDivision"]
+    assert "functional" in division.characteristics
+    page = ontology_html()
+    assert page.startswith("<!DOCTYPE html>") and 'id="kg-CPPCCCommittee"' in page
+    assert "政协委员会" in page and "CPPCC committee" in page
+    assert '<a href="#kg-AdministrativeDivision">' in page
+    out = tmp_path / "onto.html"
+    result = CliRunner().invoke(cli, ["ontology", "--html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == page
