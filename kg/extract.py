@@ -459,7 +459,8 @@ class _Finder:
             for i0, i1 in self._items(c0, c1):
                 titles = [m for m in self.titles if i0 <= m.start and m.end <= i1]
                 # election: 「李思进当选十二届省政协副主席」「选举于杰同志为…主席」
-                lead = i0 + 2 if self.s.startswith("选举", i0) else i0
+                k = self.s.find("选举", i0, i1)  # 「会议选举于杰同志为……主席」
+                lead = k + 2 if k >= 0 else i0
                 ne = self.name_at(lead, lenient=self.s[i0 - 1 : i0] == ITEM_BREAK or self.s[i1 : i1 + 1] == ITEM_BREAK)
                 if ne is not None and titles and titles[-1].end >= i1 - 2:
                     link = _LINK.match(self.s, ne)
@@ -841,7 +842,7 @@ class _Finder:
 
     def meetings(self, offices: list[Office]) -> list[Meeting]:
         out = []
-        for m in re.finditer(rf"(?:主持)?召开(?P<name>[^,，。;；、]{{2,40}}?(?:会议|座谈会|协商会|常委会|全会))", self.s):
+        for m in re.finditer(rf"(?:主持)?召开(?P<name>[^,，。;；、]{{2,40}}?(?:常委会议|会议|座谈会|协商会|常委会|全会))", self.s):
             name = self.surface(m.start("name"), m.end("name"))
             s0, s1 = self.a.sentence_of(m.start())
             sent = self.s[s0:s1]

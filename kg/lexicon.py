@@ -192,6 +192,7 @@ NOT_NAMES = set(
 #: Press-credit roles as printed (longest first) and how they are recorded.
 PRESS_ROLE_WORDS = {
     "实习记者": "实习记者",
+    "实习生": "实习记者",
     "特约记者": "记者",
     "全媒体记者": "记者",
     "融媒记者": "记者",
