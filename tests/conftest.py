@@ -121,6 +121,12 @@ def handmade_extraction(doc) -> Extraction:
     )
 
 
+@pytest.fixture(name="handmade_extraction")
+def handmade_extraction_fixture():
+    """The function that makes the hand-made extraction of a document."""
+    return handmade_extraction
+
+
 @pytest.fixture
 def handmade_doc(tmp_path):
     path = tmp_path / "input" / "handmade.txt"

@@ -21,8 +21,6 @@ from kg.errors import StoreError
 from kg.mapping import Iris, extraction_to_quads
 from kg.store import open_store
 
-from conftest import handmade_extraction
-
 
 def graph_quads(store_dir: Path) -> dict[str, int]:
     """Named graph -> number of quads in it."""
@@ -144,7 +142,7 @@ def test_extraction_bug_fails_that_file_only(seeds_dir, store_dir, monkeypatch, 
         build([seeds_dir], store_dir, strict=True)
 
 
-def test_replace_is_one_atomic_update_keyed_by_path(store_dir, handmade_doc):
+def test_replace_is_one_atomic_update_keyed_by_path(store_dir, handmade_doc, handmade_extraction):
     """Replacing a document drops its old graph in the same update that inserts the new one."""
     path = str(Path(handmade_doc.path).resolve())
     with open_store(store_dir) as store:
