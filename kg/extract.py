@@ -16,6 +16,7 @@ paragraph (「……，秘书长罗时祥出席」). Bodies are parsed from the 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -47,6 +48,8 @@ _CPPCC_FORMAL = re.compile(
     r"(?:第?[一二三四五六七八九十百零〇\d]+届)?(?P<end>委员会|工委)"
 )
 _LINK = re.compile(r"(?:同志)?(?:等\d*人)?(?:当选为|当选|为|任|出任|担任)")
+_FOLLOWERS = frozenset(lx.NAME_FOLLOWERS)
+_FOLLOWER_LENGTHS = sorted({len(w) for w in _FOLLOWERS}, reverse=True)
 _FOREIGN = ("越南", "老挝", "朝鲜", "古巴", "柬埔寨", "俄罗斯", "美国", "日本", "韩国", "蒙古国")
 
 
@@ -107,8 +110,12 @@ class _Finder:
         self.s = analysis.search
         self.ctx = ctx
         self.titles = [m for m in analysis.matches if m.kind in ("title", "other-title")]
+        self._title_starts = [m.start for m in self.titles]
+        self._title_by_start = {m.start: m for m in self.titles}
+        self._title_ends = {m.end for m in self.titles}
         self.divs = {m.start: m for m in analysis.matches if m.kind == "division"}
         self.div_list = [m for m in analysis.matches if m.kind == "division"]
+        self._div_by_end = {m.end: m for m in self.div_list}
         bare_ok = [m for m in analysis.bare if not any(d.start <= m.start < d.end for d in self.div_list)]
         self.bare = {m.start: m for m in bare_ok}
         self.formal = {m.start(): m for m in _CPPCC_FORMAL.finditer(self.s)}
@@ -155,7 +162,7 @@ class _Finder:
             # then the first follower (「克里木拜主持会议」), then the end of the clause
             followers = [e for e in ends if e < len(s) and _HAN.match(s[e])]
             for e in followers:
-                w = next((w for w in lx.NAME_FOLLOWERS if s.startswith(w, e)), "")
+                w = next((s[e : e + k] for k in _FOLLOWER_LENGTHS if s[e : e + k] in _FOLLOWERS), "")
                 if w and (e + len(w) == len(s) or not _HAN.match(s[e + len(w)])):
                     return e
             return followers[0] if followers else ends[-1]
@@ -190,7 +197,7 @@ class _Finder:
 
     def _is_follower(self, e: int) -> bool:
         rest = self.s[e : e + 6]
-        return any(rest.startswith(w) for w in lx.NAME_FOLLOWERS) or self._title_at(e) is not None
+        return any(rest[:k] in _FOLLOWERS for k in _FOLLOWER_LENGTHS) or e in self._title_by_start
 
     def _boundary(self, e: int) -> bool:
         s = self.s
@@ -202,10 +209,17 @@ class _Finder:
         return self._is_follower(e)
 
     def _title_at(self, i: int) -> Match | None:
-        for m in self.titles:
-            if m.start == i:
-                return m
-        return None
+        return self._title_by_start.get(i)
+
+    def _titles_in(self, i0: int, i1: int) -> list[Match]:
+        """The title matches inside ``[i0, i1)``."""
+        k = bisect.bisect_left(self._title_starts, i0)
+        out = []
+        while k < len(self.titles) and self.titles[k].start < i1:
+            if self.titles[k].end <= i1:
+                out.append(self.titles[k])
+            k += 1
+        return out
 
     @staticmethod
     def _not_a_word(name: str) -> bool:
@@ -367,7 +381,8 @@ class _Finder:
         chain: list[Match] = []
         p = pos
         while True:
-            m = next((d for d in self.div_list if d.end == p and d.start >= floor), None)
+            m = self._div_by_end.get(p)
+            m = m if m is not None and m.start >= floor else None
             if m is None:
                 if self.s[max(floor, p - 2) : p] == "中共":
                     p -= 2
@@ -447,7 +462,7 @@ class _Finder:
                 i = k + 1
 
     def _title_end_at(self, k: int) -> bool:
-        return any(m.end == k for m in self.titles)
+        return k in self._title_ends
 
     def _paragraph(self, p0: int, p1: int, out: list[Office]) -> None:
         org_ctx: dict[str, Body] = {}  # the last explicit body of each kind in the paragraph
@@ -457,7 +472,7 @@ class _Finder:
             names_mode = False
             pending: list[tuple[int, int]] = []  # bare names waiting for 「当选…」
             for i0, i1 in self._items(c0, c1):
-                titles = [m for m in self.titles if i0 <= m.start and m.end <= i1]
+                titles = self._titles_in(i0, i1)
                 # election: 「李思进当选十二届省政协副主席」「选举于杰同志为…主席」
                 k = self.s.find("选举", i0, i1)  # 「会议选举于杰同志为……主席」
                 lead = k + 2 if k >= 0 else i0
@@ -576,7 +591,7 @@ class _Finder:
             org_ctx: dict[str, Body] = {}
             for c0, c1 in self._clauses(b0, b1):
                 for i0, i1 in self._items(c0, c1):
-                    titles = [t for t in self.titles if i0 <= t.start and t.end <= i1]
+                    titles = self._titles_in(i0, i1)
                     if not titles or titles[-1].end != i1:
                         continue
                     seg = self._seg(i0, titles[-1], c0, chain, org_ctx)
@@ -659,7 +674,7 @@ class _Finder:
                 continue
             if self.name_at(ns) == pos and self._word_is_name(ns, pos) and _tagged_name(self.s[max(0, ns - 4) : pos + 3], self.s[ns:pos]):
                 # the characters before the name must not be a body or title (then it is a chain)
-                if any(m.end == ns for m in self.titles) or any(m.end == ns for m in self.div_list):
+                if ns in self._title_ends or ns in self._div_by_end:
                     return None
                 if _BODY_RE.search(self.s[max(0, ns - 4) : ns] + "\0") and self.s[max(0, ns - 4) : ns].endswith(
                     tuple(lx.BODIES)
