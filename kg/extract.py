@@ -116,6 +116,7 @@ class _Finder:
         self.divs = {m.start: m for m in analysis.matches if m.kind == "division"}
         self.div_list = [m for m in analysis.matches if m.kind == "division"]
         self._div_by_end = {m.end: m for m in self.div_list}
+        self._div_ends = [m.end for m in self.div_list]
         bare_ok = [m for m in analysis.bare if not any(d.start <= m.start < d.end for d in self.div_list)]
         self.bare = {m.start: m for m in bare_ok}
         self.formal = {m.start(): m for m in _CPPCC_FORMAL.finditer(self.s)}
@@ -208,6 +209,10 @@ class _Finder:
             return True
         return self._is_follower(e)
 
+    def _div_index(self, pos: int) -> int:
+        """Index of the first division match ending after ``pos``."""
+        return bisect.bisect_right(self._div_ends, pos)
+
     def _title_at(self, i: int) -> Match | None:
         return self._title_by_start.get(i)
 
@@ -225,7 +230,7 @@ class _Finder:
     def _not_a_word(name: str) -> bool:
         """jieba's dictionary does not know ``name`` as an ordinary word (「应邀」 is a verb)."""
         tag = _word_tag(name)
-        return tag is None or tag.startswith("nr")
+        return tag is None or tag.startswith("nr") or tag == "ns"  # people are named after places
 
     @staticmethod
     def _plausible(name: str) -> bool:
@@ -270,7 +275,19 @@ class _Finder:
         """Read the body named in ``s[start:end]``, the words of an item before its title."""
         s = self.s
         region = s[start:end]
-        if any(mk in region for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", region):
+        # mask division names: body words inside them (自治区 in 新疆维吾尔自治区) do not count, and
+        # neither do another organisation's words (镇 in 镇原县 is a place, not a town committee)
+        masked = list(region)
+        div_spans = []
+        k = self._div_index(start)
+        while k < len(self.div_list) and self.div_list[k].start < end:
+            m = self.div_list[k]
+            if start <= m.start and m.end <= end:
+                div_spans.append(m)
+                masked[m.start - start : m.end - start] = "\0" * (m.end - m.start)
+            k += 1
+        masked_s = "".join(masked)
+        if any(mk in masked_s for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
             return Segment(None, title, False, start)
         # 「政协两当县第十届委员会」「政协吐鲁番地区工委」
         for fs, fm in self.formal.items():
@@ -280,15 +297,6 @@ class _Finder:
                 if ref is None:
                     return Segment(None, title, False, start)
                 return self._segment("政协", ref, None, title, start, allow_extra=("主任", "副主任"))
-        # mask division names so body words inside them (自治区 in 新疆维吾尔自治区) do not count
-        masked = list(region)
-        div_spans = []
-        for m in self.div_list:
-            if start <= m.start and m.end <= end:
-                div_spans.append(m)
-                for k in range(m.start - start, m.end - start):
-                    masked[k] = "\0"
-        masked_s = "".join(masked)
         bodies = list(_BODY_RE.finditer(masked_s))
         # 「温州市委」: a division directly followed by 委
         after_div = [m for m in div_spans if m.end < end and s[m.end] == "委" and not s.startswith("委员", m.end)]

@@ -166,3 +166,10 @@ def test_arbitrary_bytes_are_read_or_refused(data):
     except InputError:
         return
     extract_document(doc)
+
+
+def test_place_names_containing_organisation_words():
+    # 乡 and 镇 mark township bodies, but not inside 新乡市 or 镇原县
+    offices = _offices_of("本报讯 新乡市政协主席郑某某、镇原县政协副主席萧某出席。")
+    got = {(o.person, o.role, o.body.division.name) for o in offices}
+    assert got == {("郑某某", "主席", "新乡市"), ("萧某", "副主席", "镇原县")}
