@@ -366,3 +366,30 @@ def test_ontology_terms_dereference(server):
 def test_office_links_are_labelled(server, config):
     html = requests.get(server + _local(config, _evil_person(server)) + ".html").text
     assert "高台县政协 主席" in html  # the office node in the incoming links, by body and role
+
+
+def test_named_graphs_dereference_to_their_contents(server, config):
+    doc = _bindings(sparql(server, "SELECT ?d ?g WHERE { ?d kg:namedGraph ?g ; dcterms:title ?t FILTER(CONTAINS(?t, 'pwned')) }"))[0]
+    graph = doc["g"]["value"]
+    r = requests.get(server + _local(config, graph) + ".nq")
+    quads = list(parse(r.content, format=RdfFormat.N_QUADS))
+    assert quads and {q.graph_name.value for q in quads} == {graph}
+    assert any(q.object.value == EVIL_NAME for q in quads)
+    r = requests.get(server + _local(config, graph), headers={"Accept": "text/html"})
+    assert r.status_code == 200 and doc["d"]["value"] in r.text  # the document that owns it
+
+
+def test_a_build_while_serving_is_seen(tmp_path):
+    """Workers hold the store read-only and reopen it when its files change."""
+    store_dir = tmp_path / "live"
+    doc, extraction = _evil_document(tmp_path)
+    with open_store(store_dir) as store:
+        store.ensure_background()
+        base = store.base
+    count = {"query": "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }"}
+    with running_server(ServerConfig(store=str(store_dir), base=base, workers=1)) as url:
+        assert requests.get(url + "/sparql", params=count).json()["results"]["bindings"][0]["n"]["value"] == "0"
+        with open_store(store_dir) as store:  # a writer next to the running server
+            store.replace_document(doc.id, str(Path(doc.path).resolve()),
+                                   extraction_to_quads(extraction, doc, store.base), "test")
+        assert requests.get(url + "/sparql", params=count).json()["results"]["bindings"][0]["n"]["value"] == "1"

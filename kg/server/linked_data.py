@@ -5,6 +5,9 @@ Choice (documented in the README and the tests): the IRI of a *thing* (``/id/per
 browser, ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` or ``.nq`` for RDF clients — with
 ``Vary: Accept``. This is the "303 URI" pattern of *Cool URIs for the Semantic Web*: the thing and
 the pages about it have different IRIs, and each document IRI is stable and linkable.
+
+A named graph (``/graph/doc/…``) answers the same way; its RDF representations hold the graph's
+own quads (``.nq`` keeps the graph name), its HTML page what the store says about it.
 """
 
 from __future__ import annotations
@@ -55,5 +58,9 @@ async def dereference(request: Request) -> Response:
         return render(request, "resource.html", page=page,
                       alternates=[(s, rdf_format(f).media_type) for s, f in SUFFIXES.items() if f],
                       path=path)
+    if path.startswith("/graph/"):  # a named graph: its contents, not what is said about it
+        media_type, body = await pool.run("graph", iri=iri, rdf_fmt=SUFFIXES[suffix],
+                                          max_rows=request.app.state.config.max_rows)
+        return Response(body, media_type=media_type, headers={"Content-Location": path + suffix})
     media_type, body = await pool.run("describe", iri=iri, rdf_fmt=SUFFIXES[suffix])
     return Response(body, media_type=media_type, headers={"Content-Location": path + suffix})

@@ -58,7 +58,10 @@ async def api_run(request: Request) -> Response:
 
 async def api_search(request: Request) -> Response:
     text = request.query_params.get("q", "")
-    limit = min(int(request.query_params.get("limit", "20") or 20), 100)
+    raw = request.query_params.get("limit", "20") or "20"
+    if not raw.isdigit():
+        raise Problem(400, f"limit must be a whole number, not {raw!r}")
+    limit = min(int(raw), 100)
     hits = await request.app.state.pool.run("search", text=text, limit=limit)
     for hit in hits:
         hit["href"] = "/" + hit["iri"][len(request.app.state.config.base):] \

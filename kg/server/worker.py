@@ -135,6 +135,22 @@ def job_describe(ws: WorkerStore, iri: str, rdf_fmt: str):
     return fmt.media_type, _serialise_triples(triples, fmt.rdf)
 
 
+def job_graph(ws: WorkerStore, iri: str, rdf_fmt: str, max_rows: int):
+    """The quads of one named graph (a document's extraction), in ``rdf_fmt``."""
+    fmt = rdf_format(rdf_fmt)
+    graph = NamedNode(iri)
+    quads = []
+    for quad in ws.store.quads_for_pattern(None, None, None, graph):
+        if len(quads) == max_rows:
+            raise too_many_rows(max_rows)
+        quads.append(quad)
+    if not quads:
+        raise Problem(404, f"<{iri}> is not a named graph of this knowledge graph")
+    if fmt.rdf.supports_datasets:
+        return fmt.media_type, serialize(quads, format=fmt.rdf)
+    return fmt.media_type, _serialise_triples([q.triple for q in quads], fmt.rdf)
+
+
 def job_search(ws: WorkerStore, text: str, limit: int):
     return views.search(lambda q, **kw: _query(ws, q, **kw), text, limit)
 
