@@ -393,3 +393,14 @@ def test_a_build_while_serving_is_seen(tmp_path):
             store.replace_document(doc.id, str(Path(doc.path).resolve()),
                                    extraction_to_quads(extraction, doc, store.base), "test")
         assert requests.get(url + "/sparql", params=count).json()["results"]["bindings"][0]["n"]["value"] == "1"
+
+
+def test_cli_serve(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0 and "--timeout" in result.output and "--max-rows" in result.output
+    result = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 3 and "no store at" in result.output and "kg build" in result.output
