@@ -8,13 +8,23 @@ Two passes over the input:
 2. *write*: read again, extract (the costly part), map and replace each remaining document's graph
    in one atomic update.
 
-Documents are independent: :func:`prepare` (read + extract + map) is a plain function of a path,
-ready to run in a process pool; only the writes are serial.
+Documents are independent: :func:`prepare` (read + extract + map) is a plain function of a path;
+with ``jobs`` > 1 it runs in a ``fork`` process pool whose workers inherit the warmed-up extractor
+and send back N-Quads. Only the writes are serial, and each is a transaction:
+
+* a document that replaces a stored one: one SPARQL update that drops the old graph and inserts
+  the new (:meth:`KGStore.replace_document`);
+* new documents: batches of whole documents, one transaction each (:meth:`KGStore.add_documents`);
+* the first build of many documents into an empty store: one bulk load, marked in the meta graph
+  while it runs so that a crash is undone on the next open (:meth:`KGStore.bulk_load`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+import tempfile
 import time
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,7 +32,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pyoxigraph import Quad
+from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from . import __version__
 from .corpus import Document, iter_paths, read_document
@@ -64,12 +74,43 @@ class BuildReport:
         return not self.failed
 
 
+#: Bulk-load the first build of at least this many documents into an empty store.
+BULK_MIN_DOCUMENTS = 200
+#: Close a transaction of new documents once it holds this many quads.
+BATCH_QUADS = 50_000
+
+
 @dataclass(frozen=True)
 class Prepared:
     """A document read, extracted and mapped: what one write needs."""
 
     document: Document
     quads: list[Quad] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class _Result:
+    """One document prepared: its id and quads (as N-Quads bytes when they crossed a process
+    boundary), or the message of its failure."""
+
+    path: str
+    doc_id: str = ""
+    quads: list[Quad] | None = field(default=None, repr=False)
+    nquads: bytes = field(default=b"", repr=False)
+    count: int = 0
+    error: str = ""
+
+    def quad_list(self) -> list[Quad]:
+        return self.quads if self.quads is not None else list(parse(self.nquads, format=RdfFormat.N_QUADS))
+
+    def serialised(self) -> bytes:
+        return self.nquads if self.quads is None else serialize(self.quads, format=RdfFormat.N_QUADS)
+
+    def portable(self) -> "_Result":
+        """The same result with its quads as bytes, to send to another process."""
+        if self.quads is None:
+            return self
+        return _Result(self.path, self.doc_id, None, self.serialised(), self.count, self.error)
 
 
 @cache
@@ -95,9 +136,10 @@ def prepare(path: str | Path, base: str) -> Prepared:
 
     :raises InputError: the file cannot be read as an article.
     """
-    from .extract import extract_document  # the extractor loads its resources on first use
+    from . import extract  # looked up at call time: the extractor loads its resources on first use
 
     document = read_document(path)
+    extract_document = extract.extract_document
     extraction = extract_document(document)
     return Prepared(document, extraction_to_quads(extraction, document, base))
 
@@ -117,9 +159,9 @@ def build(
 
     ``prune`` drops documents whose source file is not among the input; ``force`` rewrites every
     document; ``strict`` lets an unexpected error in extraction propagate instead of being
-    reported as that file's failure. ``jobs`` > 1 extracts in that many worker processes (documents
-    are independent); into an empty store the documents are written with one bulk load instead of
-    one transaction each (an interrupted first build leaves a partial store: re-run it).
+    reported as that file's failure; ``jobs`` > 1 extracts in that many worker processes.
+    The first build of many documents into an empty store is one bulk load; if it is cut short,
+    the next open of the store undoes it.
 
     :raises StoreError: the store cannot be opened (locked, not a kg store, another base IRI).
     """
@@ -161,29 +203,10 @@ def build(
             else:
                 todo.append((path, absolute))
 
-        # 2. write: extract, map, replace (or bulk-load into an empty store)
-        written = quads_written = 0
-        bulk = not stored and len(todo) > 1
-        bulk_file = _BulkFile(store) if bulk else None
-        try:
-            for i, (path, absolute, outcome) in enumerate(_prepared(todo, store.base, jobs, strict)):
-                notify(Progress("write", i, len(todo), str(path)))
-                if isinstance(outcome, str):
-                    failed.append(outcome)
-                    continue
-                doc_id, quads = outcome
-                if bulk_file is not None:
-                    bulk_file.add(doc_id, absolute, quads, fingerprint)
-                else:
-                    previous = [r for r in (stored.get(absolute), stored_by_id.get(doc_id)) if r is not None]
-                    store.replace_document(doc_id, absolute, quads, fingerprint, previous)
-                written += 1
-                quads_written += len(quads)
-            if bulk_file is not None:
-                bulk_file.load()
-        finally:
-            if bulk_file is not None:
-                bulk_file.discard()
+        # 2. write: extract, map, store
+        bulk = not stored and len(todo) >= BULK_MIN_DOCUMENTS
+        written, quads_written = _write(store, todo, stored, stored_by_id, fingerprint, jobs, bulk, strict,
+                                        failed, notify)
         notify(Progress("write", len(todo), len(todo)))
 
         # 3. prune documents whose file is no longer among the input
@@ -212,6 +235,104 @@ def build(
     )
 
 
+def _write(store, todo, stored, stored_by_id, fingerprint, jobs, bulk, strict, failed, notify) -> tuple[int, int]:
+    """Extract and store the documents of ``todo``; returns (documents written, quads written)."""
+    written = quads_written = 0
+    batch: list[tuple[str, str, list[Quad], str]] = []
+    batch_size = 0
+    bulk_file = None
+    if bulk:
+        bulk_file = tempfile.NamedTemporaryFile(suffix=".nq", dir=store.path.parent, delete=False)
+
+    def flush() -> None:
+        nonlocal batch, batch_size
+        if batch:
+            store.add_documents(batch)
+        batch, batch_size = [], 0
+
+    try:
+        for i, (path, absolute, result) in enumerate(_results(todo, store.base, jobs, strict)):
+            notify(Progress("write", i, len(todo), str(path)))
+            if result.error:
+                failed.append(result.error)
+                continue
+            doc_id = result.doc_id
+            previous = [r for r in (stored.get(absolute), stored_by_id.get(doc_id)) if r is not None]
+            written += 1
+            quads_written += result.count
+            if bulk_file is not None:
+                bulk_file.write(result.serialised())
+                bulk_file.write(serialize(store.record_quads(doc_id, absolute, fingerprint), format=RdfFormat.N_QUADS))
+                continue
+            quads = result.quad_list()
+            if previous:
+                flush()
+                store.replace_document(doc_id, absolute, quads, fingerprint, previous)
+            else:
+                batch.append((doc_id, absolute, quads, fingerprint))
+                batch_size += len(quads)
+                if batch_size >= BATCH_QUADS:
+                    flush()
+        flush()
+        if bulk_file is not None:
+            bulk_file.close()
+            if written:
+                store.bulk_load(bulk_file.name, RdfFormat.N_QUADS)
+        elif written:
+            store.touch()
+    finally:
+        if bulk_file is not None:
+            bulk_file.close()
+            os.unlink(bulk_file.name)
+    return written, quads_written
+
+
+def _prepare_one(path: str, base: str, strict: bool) -> _Result:
+    try:
+        prepared = prepare(path, base)
+    except InputError as e:  # changed or vanished since the plan
+        return _Result(path, error=str(e))
+    except Exception as e:  # a bug in extraction: report it, keep going
+        if strict:
+            raise
+        return _Result(path, error=f"{path}: extraction failed: {type(e).__name__}: {e}")
+    return _Result(path, prepared.document.id, prepared.quads, count=len(prepared.quads))
+
+
+_WORKER: dict = {}
+
+
+def _worker(path: str) -> _Result:
+    return _prepare_one(path, _WORKER["base"], _WORKER["strict"]).portable()
+
+
+def _results(todo: list[tuple[Path, str]], base: str, jobs: int, strict: bool):
+    """Yield ``(path, absolute path, _Result)`` for each document of ``todo``, in order."""
+    if jobs <= 1 or len(todo) < 2:
+        for path, absolute in todo:
+            yield path, absolute, _prepare_one(str(path), base, strict)
+        return
+    _warm_up()  # before forking, so that the workers share the loaded resources
+    _WORKER.update(base=base, strict=strict)
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, min(16, len(todo) // (jobs * 4)))
+    with context.Pool(min(jobs, len(todo))) as pool:
+        results = pool.imap(_worker, [str(p) for p, _ in todo], chunksize=chunk)
+        for (path, absolute), result in zip(todo, results):
+            yield path, absolute, result
+
+
+def _warm_up() -> None:
+    """Load the extractor's resources (lexicons, spaCy, jieba) once, in this process."""
+    from .corpus import parse_document
+    from .extract import extract_document
+
+    try:
+        extract_document(parse_document("本报讯 县政协主席王某主持会议。".encode(), "warm-up.txt"))
+    except Exception:  # a broken extractor fails each document instead, with its name
+        pass
+
+
 def _owners(found: list[tuple[Path, str, str]], stored: dict[str, DocRecord]) -> dict[str, tuple[Path, str]]:
     """doc id -> the (path, absolute path) that holds it: the file it is stored under if that file
     still has this text, else the first file (in input order) with it."""
@@ -223,60 +344,3 @@ def _owners(found: list[tuple[Path, str, str]], stored: dict[str, DocRecord]) ->
     for path, absolute, doc_id in found:
         owners.setdefault(doc_id, (path, absolute))
     return owners
-
-
-def _prepare_one(item: tuple[Path, str, str, bool]):
-    """Worker: (path, absolute, outcome) where outcome is (doc id, quads) or a failure message."""
-    path, absolute, base, strict = item
-    try:
-        prepared = prepare(path, base)
-    except InputError as e:  # changed or vanished since the plan
-        return path, absolute, str(e)
-    except Exception as e:  # a bug in extraction: report it, keep going
-        if strict:
-            raise
-        return path, absolute, f"{path}: extraction failed: {type(e).__name__}: {e}"
-    return path, absolute, (prepared.document.id, prepared.quads)
-
-
-def _prepared(todo: list[tuple[Path, str]], base: str, jobs: int, strict: bool):
-    """Prepared documents in input order; with ``jobs`` > 1 from a pool of forked workers, which
-    inherit the extractor's resources loaded here once (spaCy, jieba, lexicon automata)."""
-    items = [(path, absolute, base, strict) for path, absolute in todo]
-    if jobs <= 1 or len(items) < 2:
-        yield from map(_prepare_one, items)
-        return
-    import multiprocessing as mp
-
-    from .corpus import parse_document
-    from .extract import extract_document
-
-    extract_document(parse_document("本报讯 县政协主席王某主持会议。".encode(), "warm-up.txt"))
-    with mp.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(_prepare_one, items, chunksize=max(1, min(16, len(items) // (jobs * 8))))
-
-
-class _BulkFile:
-    """Documents' graphs and meta records as N-Quads in a temporary file, bulk-loaded at the end."""
-
-    def __init__(self, store):
-        import tempfile
-
-        self.store = store
-        self.file = tempfile.NamedTemporaryFile(prefix="kg-bulk-", suffix=".nq", delete=False,
-                                                dir=str(Path(store.path).resolve().parent))
-
-    def add(self, doc_id: str, absolute: str, quads: list[Quad], fingerprint: str) -> None:
-        from pyoxigraph import RdfFormat, serialize
-
-        self.file.write(serialize([*quads, *self.store.record_quads(doc_id, absolute, fingerprint)], format=RdfFormat.N_QUADS))
-
-    def load(self) -> None:
-        from pyoxigraph import RdfFormat
-
-        self.file.close()
-        self.store.bulk_load(self.file.name, RdfFormat.N_QUADS)
-
-    def discard(self) -> None:
-        self.file.close()
-        Path(self.file.name).unlink(missing_ok=True)

@@ -22,11 +22,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store, Variable
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Variable
 
 from . import __version__
 from .errors import StoreError
-from .mapping import DEFAULT_BASE, Iris, background_fingerprint, background_quads, string
+from .mapping import DEFAULT_BASE, Iris, background_fingerprint, background_quads, boolean, string
 from .vocab import DCTERMS, KG, PREFIXES, RDF, XSD
 
 DEFAULT_STORE = "kg-store"
@@ -237,7 +237,7 @@ class KGStore:
         self.store.update(";\n".join(parts))
 
     def record_quads(self, doc_id: str, source_path: str, pipeline: str) -> list[Quad]:
-        """The meta graph's record of one stored document."""
+        """The meta graph's record of a stored document."""
         iris = self.iris
         doc = iris.doc(doc_id)
         return [
@@ -247,12 +247,60 @@ class KGStore:
             Quad(doc, DCTERMS.modified, _now(), iris.meta_graph),
         ]
 
-    def bulk_load(self, path: str, format) -> None:
-        """Load a file of documents' graphs and their meta records (see :meth:`record_quads`) with
-        Oxigraph's bulk loader: fast, but not one transaction; meant for a first build into an
-        empty store."""
+    def add_documents(self, items: Iterable[tuple[str, str, list[Quad], str]]) -> int:
+        """Insert new documents ``(doc id, absolute source path, quads, pipeline)`` in one
+        transaction (all or none); for documents the store does not hold yet, under any path.
+
+        Returns the number of quads inserted (records included).
+        """
         self._check_writable()
-        self.store.bulk_load(path=path, format=format)
+        quads: list[Quad] = []
+        for doc_id, source_path, doc_quads, pipeline in items:
+            quads.extend(doc_quads)
+            quads.extend(self.record_quads(doc_id, source_path, pipeline))
+        if quads:
+            self.store.extend(quads)
+        return len(quads)
+
+    def bulk_load(self, path: str | Path, format: RdfFormat = RdfFormat.N_QUADS) -> None:
+        """Load documents' graphs and records (N-Quads) into a store that holds no documents,
+        with pyoxigraph's fast, non-transactional bulk loader.
+
+        The load is marked in the meta graph while it runs: if it is cut short, a read-only open
+        refuses the store and the next writable open removes the partial documents.
+
+        :raises StoreError: the store already holds documents, or is read-only.
+        """
+        self._check_writable()
+        if self.documents():
+            raise StoreError(f"store at {self.path} holds documents; bulk loading is for an empty store")
+        flag = f"{_nt(self.iris.store)} {_nt(KG.loadInProgress)} {_nt(boolean(True))}"
+        meta = _nt(self.iris.meta_graph)
+        self.store.update(f"INSERT DATA {{ GRAPH {meta} {{ {flag} . }} }}")
+        self.store.flush()
+        self.store.bulk_load(path=str(path), format=format)
+        self.store.flush()
+        self.store.update(f"DELETE DATA {{ GRAPH {meta} {{ {flag} . }} }} ;\n" + self._touch())
+
+    def recover(self) -> int:
+        """Undo a bulk load that was cut short: drop every document (the store held none before
+        it). Returns the number of graphs dropped; 0 if there was nothing to undo."""
+        self._check_writable()
+        if not _read_meta(self.store).get("loadInProgress"):
+            return 0
+        keep = {self.iris.background_graph, self.iris.meta_graph}
+        graphs = [g for g in self.store.named_graphs() if g not in keep]
+        meta = _nt(self.iris.meta_graph)
+        parts = [f"DROP SILENT GRAPH {_nt(g)}" for g in graphs]
+        parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ ?d {_nt(KG.sourcePath)} ?path ; ?p ?o }} }}")
+        parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ ?s {_nt(KG.loadInProgress)} ?f }} }}")
+        parts.append(self._touch())
+        self.store.update(";\n".join(parts))
+        return len(graphs)
+
+    def touch(self) -> None:
+        """Record the time of the last change (and the kg version that made it)."""
+        self._check_writable()
         self.store.update(self._touch())
 
     def remove_documents(self, records: Iterable[DocRecord]) -> int:
@@ -321,8 +369,13 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False, base:
     stored_base = meta.get("baseIRI")
     if read_only and stored_base is None:
         raise StoreError(f"{p} is not a kg store (no metadata); run `kg build` first")
+    if read_only and meta.get("loadInProgress"):
+        raise StoreError(f"store at {p} is incomplete: a bulk load was interrupted; run `kg build` again")
     if base is not None and stored_base is not None and base != stored_base:
         raise StoreError(
             f"store at {p} was built with base IRI {stored_base}, not {base}; use a new --store for another base"
         )
-    return KGStore(store, p, stored_base or base or DEFAULT_BASE, read_only)
+    kg_store = KGStore(store, p, stored_base or base or DEFAULT_BASE, read_only)
+    if not read_only:
+        kg_store.recover()
+    return kg_store

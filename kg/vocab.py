@@ -81,7 +81,7 @@ KG = ClosedNamespace(
     roleName divisionAsWritten evidence startOffset endOffset sourceStartOffset sourceEndOffset
     concept conceptType aboutDivision mentionedDivision organisedBy chairedBy dateAsWritten
     fileName text encoding
-    kgVersion baseIRI backgroundFingerprint sourcePath namedGraph pipeline
+    kgVersion baseIRI backgroundFingerprint sourcePath namedGraph pipeline loadInProgress
     """,
 )
 
