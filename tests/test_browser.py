@@ -127,3 +127,16 @@ def test_injected_names_stay_text(page, server, tmp_path):
     assert page.title().startswith("<script>")  # shown as text, not run
     assert page.errors == []
     _shot(page, tmp_path, "document")
+
+
+def test_construct_query_as_triples_and_graph(page, server, tmp_path):
+    page.goto(server + "/?canned=county-chairs-graph")
+    page.wait_for_selector("#table-view table.rows tbody tr")
+    assert page.locator("#table-view thead th").all_inner_texts() == ["subject", "predicate", "object"]
+    assert page.locator("#count").inner_text().endswith("triples")
+    page.locator("#tab-graph").click()
+    page.wait_for_function("document.querySelector('#graph-view canvas') !== null")
+    assert int(page.locator("#count").inner_text().split()[0]) > 3
+    page.evaluate("document.querySelector('.results').scrollIntoView()")
+    _shot(page, tmp_path, "ui-construct-graph")
+    assert page.errors == []

@@ -197,9 +197,21 @@
     const usable = (t) => t && (t.type === "uri" || (t.type === "literal" && !t.datatype &&
       t.value.length <= 16 && !/\.\w{2,4}$/.test(t.value) && !/^[\d\s.:-]+$/.test(t.value)));
     if (last.triples) {
+      // labels (prefLabel, name, label, title) name their subject's node; types are not drawn
+      const isLabel = (p) => /(prefLabel|#label|\/name|\/title)$/.test(p.value);
+      const isType = (p) => p.value.endsWith("#type");
+      const named = new Map();
       for (const tr of last.triples) {
-        if (!usable(tr.s) || !usable(tr.o)) continue;
+        if (isLabel(tr.p) && tr.o.type === "literal" && (!named.has(tr.s.value) || tr.o["xml:lang"] === "zh")) {
+          named.set(tr.s.value, tr.o.value);
+        }
+      }
+      for (const tr of last.triples) {
+        if (isLabel(tr.p) || isType(tr.p) || !usable(tr.s) || !usable(tr.o)) continue;
         addEdge(addNode(tr.s), addNode(tr.o), shortIri(tr.p.value).split(/[#/]/).pop());
+      }
+      for (const n of nodes.values()) {
+        if (n.data.iri && named.has(n.data.iri)) n.data.label = named.get(n.data.iri);
       }
     } else if (last.results) {
       const vars = last.head.vars;
