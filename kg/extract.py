@@ -556,7 +556,8 @@ class _Finder:
         # inherit the body: from the chain, else the paragraph
         base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
         if base is None:  # the paragraph's last body of the kind this title belongs to first
-            base = next((org_ctx[k] for k in title.kinds if k in org_ctx), None)
+            kinds = title.kinds + (("政协",) if "政协专委会" in title.kinds else ())
+            base = next((org_ctx[k] for k in kinds if k in org_ctx), None)
         if base is None:
             return Segment(None, title, False, i0)
         if seg.committee_only:
