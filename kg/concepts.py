@@ -39,7 +39,7 @@ NOT_CONCEPTS = set(
     时代答卷 标准地 友谊勋章 四风 两新 两支队伍 国之大者 两会""".split()
 ) - {"四风", "国之大者"}
 # quoted words that are plainly not names of anything
-_GENERIC = re.compile(r"^(的|了|是|在|和|与|及|我|你|他|这|那|什么|怎么|为什么|如何)")
+_GENERIC = re.compile(r"^(的|了|是|在|和|与|及|这|那|什么|怎么|为什么|如何)")
 # questions, verb complements, targets and descriptive phrases: 「做了什么」「落实下去」「走在全省前列」
 _NOT_A_NAME = re.compile(r"^[^,，、]*(什么|多少|怎么)[^,，、]*$|[吗呢]$|(起来|下去|出来)$|全省|全市|前列|[^目]的[^士]")
 
