@@ -55,23 +55,22 @@ def classify(name: str, after: str) -> str | None:
     'slogan'
     """
     # the name's own head word first: the quotes include it (「“三项活动”要求」)
-    for t, words in HEADS:
-        for w in sorted(words, key=len, reverse=True):
-            if name.endswith(w) and (len(name) > len(w) or len(w) >= 3):
-                return t
+    own = _own_head(name)
+    if own:
+        return own
     for t, words in AFTER:
         for w in sorted(words, key=len, reverse=True):
             if after.startswith(w):
                 return t
-    phrase = re.match(rf"[{HAN}]{{1,10}}", after)
-    if phrase and re.search(r"(行动|活动|工程)$", phrase.group(0)):
+    if "·" in name or "•" in name:
+        return "brand"  # 「秦商量·同心汇」: a brand and its motto
+    # the descriptor may come a few words later: 「“我为群众办实事”实践活动」
+    if re.match(rf"[{HAN}]{{0,10}}?(行动|活动|工程)", after):
         return "campaign"
-    if phrase and re.search(r"(品牌|平台)$", phrase.group(0)):
+    if re.match(rf"[{HAN}]{{0,6}}?(品牌|平台)", after):
         return "brand"
     if re.search(r"[站室馆厅院]", name) and re.match(rf"[{NUM}]", name):
         return "brand"  # 「一站两室」 names venues
-    if "·" in name or "•" in name:
-        return "brand"
     if re.fullmatch(r"十[一二三四五六七八九十]五", name):
         return "campaign"  # a five-year plan (「十四五」规划)
     if re.fullmatch(rf"[{NUM}][个大项条件种点]?[{HAN}]{{1,8}}", name) and re.match(rf"[{NUM}]", name):
@@ -84,6 +83,15 @@ def classify(name: str, after: str) -> str | None:
         return "slogan"
     if _coined(name):
         return "slogan"
+    return None
+
+
+def _own_head(name: str) -> str | None:
+    """The type the name's own last word gives (…行动, …工作室), if any."""
+    for t, words in HEADS:
+        for w in sorted(words, key=len, reverse=True):
+            if name.endswith(w) and (len(name) > len(w) or len(w) >= 3):
+                return t
     return None
 
 
@@ -134,6 +142,8 @@ def _one_type_per_name(mentions: list[ConceptMention], s: str) -> list[ConceptMe
 
     told: dict[str, str] = {}
     for c in mentions:
+        if _own_head(c.name):
+            continue  # the name says what it is (「三项活动」)
         after = s[c.evidence.end + 1 : c.evidence.end + 13]
         for t, words in AFTER:
             if any(after.startswith(w) for w in words):
