@@ -105,3 +105,12 @@ def test_built_graph_uses_only_ontology_terms(office_store):
             for term in (q.predicate, q.object):
                 if isinstance(term, NamedNode) and term.value.startswith(NS):
                     assert term in KG, term
+
+
+@pytest.mark.parametrize("module", ["kg.vocab", "kg.mapping", "kg.formats"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
