@@ -197,8 +197,15 @@ def _cell(term) -> str:
 def _print_result(result, format_: str) -> None:
     out = click.get_binary_stream("stdout")
     if isinstance(result, QueryTriples):
+        from pyoxigraph import serialize
+
+        from .vocab import PREFIXES
+
         fmt = rdf_format("turtle" if format_ == "table" else format_)
-        out.write(result.serialize(format=fmt.rdf))
+        try:
+            out.write(serialize(result, format=fmt.rdf, prefixes=PREFIXES))
+        except ValueError as e:
+            raise UsageError(f"cannot write the query's triples as {fmt.name}: {e}") from None
         return
     if isinstance(result, QueryBoolean):
         click.echo("true" if bool(result) else "false")

@@ -115,9 +115,10 @@ class KGStore:
         self.close()
 
     def close(self) -> None:
-        if not self.read_only:
-            self.store.flush()
-        del self.store
+        """Flush and release the store (and its lock); closing twice is harmless."""
+        store = self.__dict__.pop("store", None)
+        if store is not None and not self.read_only:
+            store.flush()
 
     # reading ------------------------------------------------------------------------------------
     def __len__(self) -> int:

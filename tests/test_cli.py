@@ -199,3 +199,16 @@ def test_validate_reports_violations(runner, office_store):
 def test_version(runner):
     result = invoke(runner, "--version")
     assert result.exit_code == 0 and "kg" in result.stdout
+
+
+def test_construct_query_writes_rdf(runner, office_store, tmp_path):
+    q = tmp_path / "persons.rq"
+    q.write_text("# title: Persons as a graph\nPREFIX foaf: <http://xmlns.com/foaf/0.1/>\n"
+                 "CONSTRUCT { ?p foaf:name ?n } WHERE { ?p a foaf:Person ; foaf:name ?n }\n", encoding="utf-8")
+    turtle = invoke(runner, "query", q, "--store", office_store)
+    assert turtle.exit_code == 0
+    assert "@prefix foaf: <http://xmlns.com/foaf/0.1/>" in turtle.stdout and '"向钧"@zh' in turtle.stdout
+    nt = invoke(runner, "query", q, "--store", office_store, "-f", "ntriples")
+    assert len(nt.stdout.splitlines()) == 8
+    bad = invoke(runner, "query", q, "--store", office_store, "-f", "csv")
+    assert bad.exit_code == 2 and "unknown RDF format 'csv'" in bad.stderr
