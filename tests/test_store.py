@@ -247,6 +247,7 @@ _DRIVER = textwrap.dedent(
     import kg.build
     from kg.cli import main
     kg.build.BULK_MIN_DOCUMENTS = int(sys.argv[1])
+    kg.build.BATCH_QUADS = 1  # a transaction per document: many chances to be killed mid-write
     main(["build", *sys.argv[2:]])
     """
 )
@@ -292,9 +293,12 @@ def test_sigkill_mid_build_leaves_a_consistent_store(seeds_dir, tmp_path, bulk_m
             (corpus / f"{i}_{seed.name}").write_text(f"{text}\n第{i}版。\n", encoding="utf-8")
     store_dir = tmp_path / "store"
     rng = random.Random(7)
-    for _ in range(4):
+    for round_ in range(5):
+        if round_ % 2:  # every other round edits every file: the rebuild replaces graphs
+            for f in corpus.glob("*.txt"):
+                f.write_text(f.read_text(encoding="utf-8") + f"第{round_}次修改。\n", encoding="utf-8")
         proc = _kg_build([bulk_min, str(corpus), "--store", str(store_dir), "--jobs", "2"])
-        time.sleep(rng.uniform(0.5, 4.0))
+        time.sleep(rng.uniform(1.0, 4.0))
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
