@@ -865,35 +865,58 @@ class _Finder:
     # ------------------------------------------------------------------ meetings
 
     def meetings(self, offices: list[Office]) -> list[Meeting]:
-        out = []
-        for m in re.finditer(rf"(?:主持)?召开(?P<name>[^,，。;；、]{{2,40}}?(?:常委会议|会议|座谈会|协商会|常委会|全会))", self.s):
+        """Meetings the text reports as held: 「（X主持）召开……会议」, with the date of the
+        sentence or the item's dateline, the chair (the office holder who 主持召开) and the
+        organiser (that holder's body, or the body named just before 召开). A meeting named again
+        in the same news item (headline and body) is one meeting."""
+        out: dict[tuple[int, str], Meeting] = {}
+        for m in _MEETING.finditer(self.s):
             name = self.surface(m.start("name"), m.end("name"))
             s0, s1 = self.a.sentence_of(m.start())
-            sent = self.s[s0:s1]
-            date = re.search(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日", self.s[max(s0 - 60, 0) : m.start()])
-            chair = None
-            organiser = None
-            for o in offices:
-                if s0 <= o.evidence.start < m.start() and m.group(0).startswith("主持") is True:
-                    chair, organiser = o.person, o.body
+            date = _DAY.search(self.s, max(self.ctx.item_start(m.start()), s0 - 60), m.start())
+            chair = organiser = None
+            if m.group("chair"):
+                holders = [o for o in offices if s0 <= o.evidence.start < m.start() and self.s.find(
+                    _simplified_name(o.person), s0, m.start()) >= 0]
+                if holders:
+                    chair, organiser = holders[-1].person, holders[-1].body
             if organiser is None:
-                bm = list(_BODY_RE.finditer(self.s[max(s0, m.start() - 12) : m.start()]))
+                bm = list(_BODY_RE.finditer(self.s, max(s0, m.start() - 12), m.start()))
                 if bm:
-                    lvl = lx.BODIES[bm[-1].group(0)]
-                    ref = self.ctx.resolve_level(lvl.level, m.start()) if lvl.level else None
+                    word = lx.BODIES[bm[-1].group(0)]
+                    ref = self.ctx.resolve_level(word.level, m.start()) if word.level else None
                     if ref:
-                        organiser = Body(lvl.kind, ref)
-            out.append(
-                Meeting(
-                    name=name,
-                    evidence=self.evidence(m.start("name"), m.end("name"), (s0, s1)),
-                    date=f"{date.group(1)}月{date.group(2)}日" if date else None,
-                    organiser=organiser,
-                    chair=chair,
-                )
+                        organiser = Body(word.kind, ref)
+            meeting = Meeting(
+                name=name,
+                evidence=self.evidence(m.start("name"), m.end("name"), (s0, s1)),
+                date=f"{date.group(1)}月{date.group(2)}日" if date else None,
+                organiser=organiser,
+                chair=chair,
             )
-            del sent
-        return out
+            key = (self.ctx.item_start(m.start()), re.sub(r"^[省市县区]政协", "", name))
+            known = out.get(key)
+            if known is None or _richer(meeting, known):
+                out[key] = meeting
+        return list(out.values())
+
+
+_MEETING = re.compile(
+    r"(?P<chair>主持)?召开(?!的|在即)(?P<name>[^,，。;；、\s召]{2,40}?(?:常委会议|会议|座谈会|协商会|常委会|全会))"
+)
+_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _richer(a: Meeting, b: Meeting) -> bool:
+    """Does ``a`` say more about the meeting than ``b``?"""
+    return sum(x is not None for x in (a.date, a.chair, a.organiser)) > sum(
+        x is not None for x in (b.date, b.chair, b.organiser))
+
+
+def _simplified_name(name: str) -> str:
+    from .nlp import to_simplified
+
+    return to_simplified(name)
 
 
 def _tagged_name(window: str, name: str) -> bool:
