@@ -311,10 +311,11 @@ def eval_(gold: Path, store_dir: Path | None, format_: str, quiet: bool) -> None
     """
     import json as _json
 
-    from .evaluate import evaluate_store, format_report
+    from .evaluate import evaluate_store, format_report, load_gold
 
+    annotations = load_gold(gold)  # a bad gold file is reported before the store is opened
     with open_store(store_dir, read_only=True) as store:
-        report = evaluate_store(store, gold)
+        report = evaluate_store(store, annotations)
     if format_ == "json":
         click.echo(_json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

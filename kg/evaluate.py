@@ -195,8 +195,7 @@ def rows_of(store, name: str) -> list[dict]:
     return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
 
 
-def evaluate_store(store, gold_path: str | Path) -> Report:
-    """Score the facts in a built store against a gold JSONL file."""
-    gold = load_gold(gold_path)
+def evaluate_store(store, gold: dict[str, dict]) -> Report:
+    """Score the facts in a built store against gold annotations (see :func:`load_gold`)."""
     predicted = predicted_from_rows(rows_of(store, "offices"), rows_of(store, "press"), rows_of(store, "concepts"))
     return score(gold, predicted)
