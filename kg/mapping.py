@@ -99,7 +99,7 @@ LEVEL_CLASSES: dict[str, NamedNode] = {
 _LEVEL_DEPTH = {"nation": 0, "province": 1, "prefecture": 2, "county": 3}
 
 #: Bump when the shape of the mapped graphs changes, so that stores rebuild their graphs.
-MAPPING_VERSION = "1"
+MAPPING_VERSION = "2"  # 2: denormalised copies on offices and credits (kg:holderName ...)
 
 
 def short_hash(*parts: str) -> str:
@@ -432,6 +432,22 @@ class _DocumentMapper:
         add(node, KG.roleName, zh(office.role))
         add(node, KG.divisionAsWritten, zh(office.body.division.written or office.body.division.name))
         self.evidence(node, office.evidence)
+        # copies of what the whole-table queries need, so that they are one star per office
+        add(node, KG.holderName, zh(office.person))
+        add(node, KG.documentFileName, string(self.d.name))
+        add(node, KG.officeBody, zh(body_label(office.body)))
+        add(node, KG.officeBodyKind, string(office.body.kind))
+        if office.body.committee:
+            add(node, KG.officeCommittee, zh(office.body.committee))
+        facts = division_facts(office.body.division)
+        if facts.code:
+            add(node, KG.officeDivisionCode, string(facts.code))
+        if facts.level:
+            add(node, KG.officeDivisionLevel, string(facts.level))
+        if facts.parent:
+            add(node, KG.officeParent, zh(facts.parent))
+        if facts.province:
+            add(node, KG.officeProvince, zh(facts.province))
 
     def press_credit(self, credit: PressCredit, seen: set[NamedNode]) -> None:
         node = self.iris.credit(self.d.id, credit.person, credit.role)
@@ -444,6 +460,8 @@ class _DocumentMapper:
         add(node, PROV.hadRole, self.role(credit.role, PROV.Role))
         add(node, KG.roleName, zh(credit.role))
         self.evidence(node, credit.evidence)
+        add(node, KG.holderName, zh(credit.person))
+        add(node, KG.documentFileName, string(self.d.name))
         add(self.doc, PROV.qualifiedAttribution, node)
 
     def concept_mention(self, mention: ConceptMention) -> None:
@@ -489,6 +507,77 @@ class _DocumentMapper:
         if meeting.chair:
             add(node, KG.chairedBy, self.person(meeting.chair))
         self.evidence(node, ev)
+
+
+@dataclass(frozen=True)
+class DivisionFacts:
+    """What the graphs say about a division, as the whole-table queries read it: its GB/T 2260
+    code (``kg:divisionCode``), its level from its class (nation, province, prefecture, county),
+    the label of the prefecture-level division it is ``kg:partOf`` and of its ``kg:inProvince``."""
+
+    code: str | None
+    level: str | None
+    parent: str | None
+    province: str | None
+
+
+@cache
+def _superclasses() -> dict[NamedNode, set[NamedNode]]:
+    """rdfs:subClassOf* of the ontology's classes (each class includes itself)."""
+    direct: dict[NamedNode, set[NamedNode]] = {}
+    sub_class_of = NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
+    for t in parse(path=str(ontology_path()), format=RdfFormat.TURTLE):
+        if t.predicate == sub_class_of and isinstance(t.object, NamedNode):
+            direct.setdefault(t.subject, set()).add(t.object)
+    closure: dict[NamedNode, set[NamedNode]] = {}
+
+    def up(c: NamedNode) -> set[NamedNode]:
+        if c not in closure:
+            closure[c] = {c}
+            for d in direct.get(c, ()):
+                closure[c] |= up(d)
+        return closure[c]
+
+    for c in list(direct):
+        up(c)
+    return closure
+
+
+def _level_of(cls: NamedNode) -> str | None:
+    sup = _superclasses().get(cls, {cls})
+    for level, top in (("county", KG.CountyLevelDivision), ("prefecture", KG.PrefectureLevelDivision),
+                       ("province", KG.Province), ("nation", KG.Nation)):
+        if top in sup:
+            return level
+    return None
+
+
+def _gazetteer_class(d: "gaz.Division") -> NamedNode:
+    return DIVISION_CLASSES.get(d.kind) or LEVEL_CLASSES[d.level]
+
+
+@cache
+def division_facts(ref: DivisionRef) -> DivisionFacts:
+    """The :class:`DivisionFacts` of a division, from the same sources as its triples: the
+    gazetteer (background graph) for a known division, :meth:`_DocumentMapper.division` for
+    another."""
+    gazetteer = gaz.load()
+    key = division_key(ref)
+    if key == "CN":
+        return DivisionFacts(None, "nation", None, None)
+    if key == ref.code:
+        d = gazetteer.get(ref.code)
+        parent = gazetteer.get(d.parent) if d.parent else None
+        province = gazetteer.get(d.province) if d.province else None
+        return DivisionFacts(d.code, _level_of(_gazetteer_class(d)),
+                             parent.name if parent is not None and _level_of(_gazetteer_class(parent)) == "prefecture" else None,
+                             province.name if province is not None else None)
+    cls = DIVISION_CLASSES.get(ref.kind) or LEVEL_CLASSES.get(ref.level, KG.AdministrativeDivision)
+    parent = gazetteer.get(ref.parent)
+    province = gazetteer.get(ref.province) or (gazetteer.get(parent.province) if parent else None)
+    return DivisionFacts(None, _level_of(cls),
+                         parent.name if parent is not None and _level_of(_gazetteer_class(parent)) == "prefecture" else None,
+                         province.name if province is not None else None)
 
 
 def _person_contexts(offices: list[Office]) -> dict[tuple[str, DivisionRef], str]:

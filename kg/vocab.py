@@ -81,7 +81,10 @@ KG = ClosedNamespace(
     roleName divisionAsWritten evidence startOffset endOffset sourceStartOffset sourceEndOffset
     concept conceptType aboutDivision mentionedDivision organisedBy chairedBy dateAsWritten
     fileName text encoding
+    holderName documentFileName officeBody officeBodyKind officeCommittee officeDivisionCode
+    officeDivisionLevel officeParent officeProvince
     kgVersion baseIRI backgroundFingerprint sourcePath namedGraph pipeline loadInProgress
+    sourceSize sourceModified
     """,
 )
 
