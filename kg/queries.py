@@ -47,7 +47,8 @@ _IRI = re.compile(r"^(?:https?|urn|file|tag|mailto):\S+$")
 
 def queries_dir() -> Path:
     """The folder of canned queries (queries/ at the project root)."""
-    return project_root() / "queries"
+    root = project_root()
+    return root / ("queries_rq" if root.name == "kg" else "queries")
 
 
 @dataclass(frozen=True)

@@ -122,8 +122,12 @@ PREFIXES: dict[str, str] = {
 
 
 def project_root() -> Path:
-    """The folder holding ontology/ and queries/ (the repository root, next to the package)."""
-    return Path(__file__).resolve().parent.parent
+    """The folder holding ontology/ and queries/: the repository root next to the package in a
+    checkout or an editable install, else the package itself (a wheel ships them inside it)."""
+    package = Path(__file__).resolve().parent
+    if (package.parent / "ontology" / "kg.ttl").is_file():
+        return package.parent
+    return package
 
 
 def ontology_path() -> Path:
