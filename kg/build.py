@@ -2,9 +2,14 @@
 
 Two passes over the input:
 
-1. *plan*: read every file (cheap) to learn its document id; bad files are reported and left out;
-   a file with the same text as another is a duplicate and skipped; a file whose document is
-   already stored under its path, by the same pipeline, is unchanged and left alone;
+1. *plan*: learn every file's document id; bad files are reported and left out; a file with the
+   same text as another is a duplicate and skipped; a file whose document is already stored under
+   its path, by the same pipeline, is unchanged and left alone. **The stat rule**: a file whose
+   size and modification time (ns) equal those the store recorded when it last read that path,
+   under the same pipeline fingerprint, is taken to hold the recorded document without being read;
+   any other file is read and hashed (its document id is the hash of its normalised text), and one
+   whose text turns out unchanged only has its recorded size and time refreshed. ``force`` reads
+   every file;
 2. *write*: read again, extract (the costly part), map and replace each remaining document's graph
    in one atomic update.
 
@@ -113,20 +118,29 @@ class _Result:
         return _Result(self.path, self.doc_id, None, self.serialised(), self.count, self.error)
 
 
+#: The modules of kg that determine a document's graph (what :func:`prepare` runs); a test checks
+#: that extraction loads no other kg module. The server, UI, CLI, export and the store are not
+#: among them: editing those does not make stored graphs stale.
+EXTRACTION_MODULES = ("corpus", "nlp", "extract", "resolve", "concepts", "lexicon", "gazetteer", "records",
+                      "mapping", "vocab")
+
+
 @cache
 def pipeline_fingerprint() -> str:
-    """A hash of everything that shapes a document's graph: kg's code and data, the ontology.
+    """A hash of everything that shapes a document's graph: kg's version, the extraction and
+    mapping code (:data:`EXTRACTION_MODULES`), the package data (kg/data: gazetteer) and the
+    ontology.
 
     A stored graph made by another pipeline is rebuilt, so improving the extractor and re-running
     ``kg build`` updates the store without ``--force``.
     """
     h = hashlib.sha256(f"{__version__}|{MAPPING_VERSION}".encode())
-    package = files("kg")
-    root = Path(str(package))
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
-            h.update(path.relative_to(root).as_posix().encode())
-            h.update(path.read_bytes())
+    root = Path(str(files("kg")))
+    paths = [root / f"{name}.py" for name in EXTRACTION_MODULES]
+    paths += sorted(p for p in (root / "data").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in paths:
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
     h.update(ontology_path().read_bytes())
     return h.hexdigest()[:16]
 
@@ -154,18 +168,25 @@ def build(
     strict: bool = False,
     progress: ProgressCallback | None = None,
     jobs: int = 1,
+    executor: str | None = None,
 ) -> BuildReport:
     """Load ``paths`` (files or folders) into the store at ``store_dir``.
 
     ``prune`` drops documents whose source file is not among the input; ``force`` rewrites every
     document; ``strict`` lets an unexpected error in extraction propagate instead of being
-    reported as that file's failure; ``jobs`` > 1 extracts in that many worker processes.
+    reported as that file's failure; ``jobs`` > 1 extracts in that many worker processes;
+    ``executor`` ``dask://HOST:PORT`` (or ``dask`` for a local cluster of ``jobs`` workers)
+    extracts on a Dask cluster instead, shard by shard (:mod:`kg.distributed`).
     The first build of many documents into an empty store is one bulk load; if it is cut short,
     the next open of the store undoes it.
 
     :raises StoreError: the store cannot be opened (locked, not a kg store, another base IRI).
     """
     started = time.monotonic()
+    if executor is not None and not (executor == "dask" or executor.startswith(("dask://", "tcp://"))):
+        from .errors import UsageError
+
+        raise UsageError(f"executor {executor!r}: expected dask://HOST:PORT, tcp://HOST:PORT or dask (a local cluster)")
     notify = progress or (lambda _p: None)
     fingerprint = pipeline_fingerprint()
     inputs = list(iter_paths(paths))
@@ -177,16 +198,33 @@ def build(
         stored = store.documents()  # absolute path -> record
         stored_by_id = {r.doc_id: r for r in stored.values()}
 
-        # 1. plan: which document each file holds
+        # 1. plan: which document each file holds (the stat rule: see the module docstring)
         found: list[tuple[Path, str, str]] = []  # (path, absolute path, doc id)
+        stats: dict[str, tuple[int, int]] = {}  # absolute path -> (size, mtime ns) before reading
+        touched: list[tuple[DocRecord, tuple[int, int]]] = []  # same text, new stat
         for i, path in enumerate(inputs):
             notify(Progress("plan", i, len(inputs), str(path)))
+            absolute = str(path.resolve())
+            try:
+                st = os.stat(path)
+                stat = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                stat = None
+            record = stored.get(absolute)
+            if (not force and stat is not None and record is not None and record.stat == stat
+                    and record.pipeline == fingerprint):
+                found.append((path, absolute, record.doc_id))
+                continue
             try:
                 doc = read_document(path)
             except InputError as e:
                 failed.append(str(e))
                 continue
-            found.append((path, str(path.resolve()), doc.id))
+            if stat is not None:
+                stats[absolute] = stat
+                if record is not None and record.doc_id == doc.id and record.stat != stat:
+                    touched.append((record, stat))
+            found.append((path, absolute, doc.id))
         notify(Progress("plan", len(inputs), len(inputs)))
 
         owners = _owners(found, stored)
@@ -202,11 +240,15 @@ def build(
                 unchanged += 1
             else:
                 todo.append((path, absolute))
+        todo_paths = {absolute for _, absolute in todo}
+        touched = [(r, s) for r, s in touched if r.source_path not in todo_paths and r.pipeline == fingerprint]
+        if touched:
+            store.update_stats(touched)
 
         # 2. write: extract, map, store
         bulk = not stored and len(todo) >= BULK_MIN_DOCUMENTS
         written, quads_written = _write(store, todo, stored, stored_by_id, fingerprint, jobs, bulk, strict,
-                                        failed, notify)
+                                        failed, notify, stats, executor)
         notify(Progress("write", len(todo), len(todo)))
 
         # 3. prune documents whose file is no longer among the input
@@ -235,10 +277,11 @@ def build(
     )
 
 
-def _write(store, todo, stored, stored_by_id, fingerprint, jobs, bulk, strict, failed, notify) -> tuple[int, int]:
+def _write(store, todo, stored, stored_by_id, fingerprint, jobs, bulk, strict, failed, notify, stats=None,
+           executor=None) -> tuple[int, int]:
     """Extract and store the documents of ``todo``; returns (documents written, quads written)."""
     written = quads_written = 0
-    batch: list[tuple[str, str, list[Quad], str]] = []
+    batch: list[tuple] = []
     batch_size = 0
     bulk_file = None
     if bulk:
@@ -251,25 +294,28 @@ def _write(store, todo, stored, stored_by_id, fingerprint, jobs, bulk, strict, f
         batch, batch_size = [], 0
 
     try:
-        for i, (path, absolute, result) in enumerate(_results(todo, store.base, jobs, strict)):
+        for i, (path, absolute, result) in enumerate(_results(todo, store.base, jobs, strict, executor)):
             notify(Progress("write", i, len(todo), str(path)))
             if result.error:
                 failed.append(result.error)
                 continue
             doc_id = result.doc_id
+            # the stat taken before the plan read the file: if the file changed since, the stat
+            # no longer matches it, and the next build reads it again
+            stat = (stats or {}).get(absolute)
             previous = [r for r in (stored.get(absolute), stored_by_id.get(doc_id)) if r is not None]
             written += 1
             quads_written += result.count
             if bulk_file is not None:
                 bulk_file.write(result.serialised())
-                bulk_file.write(serialize(store.record_quads(doc_id, absolute, fingerprint), format=RdfFormat.N_QUADS))
+                bulk_file.write(serialize(store.record_quads(doc_id, absolute, fingerprint, stat), format=RdfFormat.N_QUADS))
                 continue
             quads = result.quad_list()
             if previous:
                 flush()
-                store.replace_document(doc_id, absolute, quads, fingerprint, previous)
+                store.replace_document(doc_id, absolute, quads, fingerprint, previous, stat)
             else:
-                batch.append((doc_id, absolute, quads, fingerprint))
+                batch.append((doc_id, absolute, quads, fingerprint, stat))
                 batch_size += len(quads)
                 if batch_size >= BATCH_QUADS:
                     flush()
@@ -306,8 +352,13 @@ def _worker(path: str) -> _Result:
     return _prepare_one(path, _WORKER["base"], _WORKER["strict"]).portable()
 
 
-def _results(todo: list[tuple[Path, str]], base: str, jobs: int, strict: bool):
+def _results(todo: list[tuple[Path, str]], base: str, jobs: int, strict: bool, executor: str | None = None):
     """Yield ``(path, absolute path, _Result)`` for each document of ``todo``, in order."""
+    if executor and todo:
+        from .distributed import dask_results
+
+        yield from dask_results(todo, base, strict, executor, jobs)
+        return
     if jobs <= 1 or len(todo) < 2:
         for path, absolute in todo:
             yield path, absolute, _prepare_one(str(path), base, strict)

@@ -100,9 +100,11 @@ def default_inputs() -> list[Path]:
 @click.option("--force", is_flag=True, help="Re-extract and rewrite every document.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for extraction.")
+@click.option("--executor", default=None, metavar="dask://HOST:PORT",
+              help="Extract on a Dask cluster (dask://HOST:PORT; 'dask' for a local cluster of --jobs workers).")
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, prune: bool,
-          base: str | None, force: bool, jobs: int) -> None:
+          base: str | None, force: bool, jobs: int, executor: str | None) -> None:
     """Read PATHS (files or folders; default seeds/) into the store.
 
     Unchanged documents are left alone; a changed file replaces its own graph only.
@@ -126,7 +128,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, p
         report = run_build(
             list(paths) or default_inputs(),
             store_dir if store_dir is not None else default_store_dir(),
-            prune=prune, base=base, force=force, jobs=jobs,
+            prune=prune, base=base, force=force, jobs=jobs, executor=executor,
             strict=bool(ctx.parent and ctx.parent.params.get("traceback")),
             progress=on_progress,
         )

@@ -26,7 +26,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Variable
 
 from . import __version__
 from .errors import StoreError
-from .mapping import DEFAULT_BASE, Iris, background_fingerprint, background_quads, boolean, string
+from .mapping import DEFAULT_BASE, Iris, background_fingerprint, background_quads, boolean, integer, string
 from .vocab import DCTERMS, KG, PREFIXES, RDF, XSD
 
 DEFAULT_STORE = "kg-store"
@@ -46,6 +46,8 @@ class DocRecord:
     source_path: str  # absolute
     graph: NamedNode
     pipeline: str
+    #: (size in bytes, mtime in ns) of the source file when it was read; None if not recorded
+    stat: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -139,14 +141,17 @@ class KGStore:
     def documents(self) -> dict[str, DocRecord]:
         """Stored documents by absolute source path."""
         rows = self.store.query(
-            f"""SELECT ?doc ?path ?graph ?pipeline WHERE {{ GRAPH {_nt(self.iris.meta_graph)} {{
-                 ?doc kg:sourcePath ?path ; kg:namedGraph ?graph ; kg:pipeline ?pipeline }} }}""",
+            f"""SELECT ?doc ?path ?graph ?pipeline ?size ?mtime WHERE {{ GRAPH {_nt(self.iris.meta_graph)} {{
+                 ?doc kg:sourcePath ?path ; kg:namedGraph ?graph ; kg:pipeline ?pipeline
+                 OPTIONAL {{ ?doc kg:sourceSize ?size ; kg:sourceModified ?mtime }} }} }}""",
             prefixes=PREFIXES,
         )
         out = {}
         for r in rows:
             doc_id = r["doc"].value.rsplit("/", 1)[-1]
-            out[r["path"].value] = DocRecord(doc_id, r["path"].value, r["graph"], r["pipeline"].value)
+            size, mtime = r["size"], r["mtime"]
+            stat = (int(size.value), int(mtime.value)) if size is not None and mtime is not None else None
+            out[r["path"].value] = DocRecord(doc_id, r["path"].value, r["graph"], r["pipeline"].value, stat)
         return out
 
     def stats(self) -> Stats:
@@ -212,7 +217,7 @@ class KGStore:
         return True
 
     def replace_document(self, doc_id: str, source_path: str, quads: list[Quad], pipeline: str,
-                         previous: Iterable[DocRecord] = ()) -> None:
+                         previous: Iterable[DocRecord] = (), stat: tuple[int, int] | None = None) -> None:
         """Atomically replace what is stored for ``source_path`` (and for ``doc_id``) by ``quads``.
 
         ``previous`` are the records stored for that path (or for that document under another
@@ -233,32 +238,55 @@ class KGStore:
         for q in quads:
             if q.graph_name != graph:
                 raise ValueError(f"quad {q} is not in the document's graph {graph.value}")
-        parts.append(_insert_data([*quads, *self.record_quads(doc_id, source_path, pipeline)]))
+        parts.append(_insert_data([*quads, *self.record_quads(doc_id, source_path, pipeline, stat)]))
         parts.append(self._touch())
         self.store.update(";\n".join(parts))
 
-    def record_quads(self, doc_id: str, source_path: str, pipeline: str) -> list[Quad]:
-        """The meta graph's record of a stored document."""
+    def record_quads(self, doc_id: str, source_path: str, pipeline: str,
+                     stat: tuple[int, int] | None = None) -> list[Quad]:
+        """The meta graph's record of a stored document; ``stat`` is (size, mtime in ns) of the
+        source file as read, which lets a rebuild skip reading a file that kept both."""
         iris = self.iris
         doc = iris.doc(doc_id)
-        return [
+        quads = [
             Quad(doc, KG.sourcePath, string(source_path), iris.meta_graph),
             Quad(doc, KG.namedGraph, iris.doc_graph(doc_id), iris.meta_graph),
             Quad(doc, KG.pipeline, string(pipeline), iris.meta_graph),
             Quad(doc, DCTERMS.modified, _now(), iris.meta_graph),
         ]
+        if stat is not None:
+            quads.append(Quad(doc, KG.sourceSize, integer(stat[0]), iris.meta_graph))
+            quads.append(Quad(doc, KG.sourceModified, integer(stat[1]), iris.meta_graph))
+        return quads
 
-    def add_documents(self, items: Iterable[tuple[str, str, list[Quad], str]]) -> int:
-        """Insert new documents ``(doc id, absolute source path, quads, pipeline)`` in one
+    def update_stats(self, stats: Iterable[tuple[DocRecord, tuple[int, int]]]) -> int:
+        """Record new (size, mtime) for stored documents whose file was touched but kept its
+        text, in one update. Returns how many."""
+        self._check_writable()
+        meta = _nt(self.iris.meta_graph)
+        parts, quads = [], []
+        for record, stat in stats:
+            doc = self.iris.doc(record.doc_id)
+            parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {_nt(doc)} {_nt(KG.sourceSize)} ?s }} }}")
+            parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {_nt(doc)} {_nt(KG.sourceModified)} ?m }} }}")
+            quads.append(Quad(doc, KG.sourceSize, integer(stat[0]), self.iris.meta_graph))
+            quads.append(Quad(doc, KG.sourceModified, integer(stat[1]), self.iris.meta_graph))
+        if parts:
+            parts.append(_insert_data(quads))
+            self.store.update(";\n".join(parts))
+        return len(quads) // 2
+
+    def add_documents(self, items: Iterable[tuple]) -> int:
+        """Insert new documents ``(doc id, absolute source path, quads, pipeline[, stat])`` in one
         transaction (all or none); for documents the store does not hold yet, under any path.
 
         Returns the number of quads inserted (records included).
         """
         self._check_writable()
         quads: list[Quad] = []
-        for doc_id, source_path, doc_quads, pipeline in items:
+        for doc_id, source_path, doc_quads, pipeline, *stat in items:
             quads.extend(doc_quads)
-            quads.extend(self.record_quads(doc_id, source_path, pipeline))
+            quads.extend(self.record_quads(doc_id, source_path, pipeline, stat[0] if stat else None))
         if quads:
             self.store.extend(quads)
         return len(quads)

@@ -316,3 +316,58 @@ def test_sigkill_mid_build_leaves_a_consistent_store(seeds_dir, tmp_path, bulk_m
     assert sizes == _check_consistent(clean)
     with open_store(store_dir, read_only=True) as a, open_store(clean, read_only=True) as b:
         assert len(a) == len(b)
+
+
+def test_rebuild_reads_only_files_whose_size_or_time_changed(seeds_dir, tmp_path, store_dir, fake_extractor,
+                                                              monkeypatch):
+    """The stat rule: a file with the recorded size and mtime is not read; a touched file is read,
+    found unchanged, and its new stat recorded; an edited one is rewritten."""
+    import kg.build
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    build([corpus], store_dir)
+    reads: list[str] = []
+    real = kg.build.read_document
+    monkeypatch.setattr(kg.build, "read_document", lambda p: reads.append(Path(p).name) or real(p))
+
+    report = build([corpus], store_dir)
+    assert (report.read, report.unchanged, report.written, reads) == (5, 5, 0, [])
+
+    files = sorted(corpus.glob("*.txt"))
+    touched, edited = files[0], files[1]
+    st = touched.stat()
+    os.utime(touched, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text[:-1] + ("。" if text[-1] != "。" else "，"), encoding="utf-8")  # same size
+    report = build([corpus], store_dir)
+    assert (report.unchanged, report.written) == (4, 1)
+    assert sorted(set(reads)) == sorted({touched.name, edited.name})
+    reads.clear()
+    report = build([corpus], store_dir)
+    assert (report.unchanged, report.written, reads) == (5, 0, [])
+    with open_store(store_dir, read_only=True) as store:
+        records = store.documents()
+    assert records[str(touched.resolve())].stat == (touched.stat().st_size, touched.stat().st_mtime_ns)
+
+    reads.clear()
+    forced = build([corpus], store_dir, force=True)
+    assert forced.written == 5 and len(reads) >= 5
+
+
+def test_pipeline_fingerprint_covers_what_extraction_loads():
+    """Every kg module that read + extract + map loads is hashed by the pipeline fingerprint, and
+    nothing else (editing the server or the UI does not make stored graphs stale)."""
+    from kg.build import EXTRACTION_MODULES
+
+    code = textwrap.dedent("""
+        import sys
+        from kg.build import prepare
+        prepare(sys.argv[1], "https://w3id.org/kg-cppcc/")
+        print(" ".join(sorted(m for m in sys.modules if m.startswith("kg."))))
+    """)
+    seed = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))[0]
+    out = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True, check=True).stdout
+    loaded = {m.split(".", 1)[1] for m in out.split()}
+    assert loaded - {"build", "store", "errors"} <= set(EXTRACTION_MODULES)
+    assert "server" not in " ".join(EXTRACTION_MODULES)
