@@ -162,8 +162,10 @@ def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
 
     paragraphs: list[tuple[str, list[int]]] = []
     cur_t, cur_o = "", []
+    last_line = ""
     for text, orig in nonempty:
-        if cur_t and width and _continues(cur_t, text, width):
+        previous, last_line = last_line, text
+        if cur_t and width and _continues(previous, text, width):
             if cur_t[-1].isascii() and cur_t[-1].isalnum() and text[0].isascii() and text[0].isalnum():
                 cur_t += " "
                 cur_o = cur_o + [cur_o[-1]]
