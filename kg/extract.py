@@ -474,8 +474,11 @@ class _Finder:
 
     def _paragraph(self, p0: int, p1: int, out: list[Office]) -> None:
         org_ctx: dict[str, Body] = {}  # the last explicit body of each kind in the paragraph
+        carried: list[Segment] = []  # titles still waiting for their name at a comma
         for c0, c1 in self._clauses(p0, p1):
-            chain: list[Segment] = []
+            # 「全国政协委员，省政协副主席张某」: a chain cut by a comma goes on in the next clause
+            chain: list[Segment] = carried if self.s[c0 - 1 : c0] in (",", "，") else []
+            carried = []
             closed = False
             names_mode = False
             pending: list[tuple[int, int]] = []  # bare names waiting for 「当选…」
@@ -543,6 +546,8 @@ class _Finder:
                         pending.append((i0, ne))
                     continue
                 chain, closed, names_mode, pending = [], False, False, []
+            if chain and not closed and self._titles_in(c1 - 6, c1) and self._titles_in(c1 - 6, c1)[-1].end == c1:
+                carried = chain
             self._skip_until = -1
 
     def _seg(self, i0: int, t: Match, c0: int, chain: list[Segment], org_ctx: dict[str, Body]) -> Segment:

@@ -173,3 +173,9 @@ def test_place_names_containing_organisation_words():
     offices = _offices_of("本报讯 新乡市政协主席郑某某、镇原县政协副主席萧某出席。")
     got = {(o.person, o.role, o.body.division.name) for o in offices}
     assert got == {("郑某某", "主席", "新乡市"), ("萧某", "副主席", "镇原县")}
+
+
+def test_chain_cut_by_a_comma_goes_on():
+    offices = _offices_of("本报讯 全国政协委员，甘肃省政协副主席张某某出席会议。")
+    got = {(o.person, o.role, o.body.division.name) for o in offices}
+    assert got == {("张某某", "委员", "全国"), ("张某某", "副主席", "甘肃省")}
