@@ -117,6 +117,9 @@ def normalise_name(raw: str) -> str:
 def find_concepts(f: "_Finder") -> list[ConceptMention]:
     s = f.s
     out: list[ConceptMention] = []
+    # keywords that head a section are section keywords wherever else they are quoted
+    heads = {normalise_name(next(g for g in q.groups() if g is not None))
+             for q in QUOTES.finditer(s) if _section_head(s, q.start(), q.end())}
     for m in QUOTES.finditer(s):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         raw_start, raw_end = m.start(g), m.end(g)
@@ -127,7 +130,8 @@ def find_concepts(f: "_Finder") -> list[ConceptMention]:
         ctype = classify(name_s, after)
         if ctype is None or (len(name_s) == 2 and _ordinary_word(name_s) and not re.match(f"[{NUM}]", name_s[0])):
             continue
-        if _coined(name_s) and classify(name_s, "") == "slogan" and _in_run_of_short_quotes(s, m, name_s):
+        if name_s in heads or (_coined(name_s) and classify(name_s, "") == "slogan"
+                               and _in_run_of_short_quotes(s, m, name_s)):
             continue
         name = normalise_name(f.doc.text[raw_start:raw_end])  # as printed (traditional kept)
         division = _division_at(f, m.start())
@@ -168,6 +172,19 @@ def _in_run_of_short_quotes(s: str, m: re.Match, name: str) -> bool:
     return False
 
 
+def _section_head(s: str, start: int, end: int) -> bool:
+    """「**“懂政协”，是……**」: a quoted keyword opening a paragraph, followed by a comma, heads a
+    section of an essay; it names no campaign, slogan or brand."""
+    line_start = s.rfind("\n", 0, start) + 1
+    return bool(re.fullmatch(r"[*#\s]*(?:[一二三四五六七八九十]+、)?", s[line_start:start])) and s[end : end + 1] in (",", "，", ":", "：")
+
+
+def _parallel_description(name: str) -> bool:
+    """「重要阵地、重要平台、重要渠道」: parts that repeat one opening word describe, not name."""
+    parts = re.split(r"[、,，]", name)
+    return len(parts) >= 3 and len({p[:2] for p in parts}) == 1
+
+
 def _shape_ok(name: str, s: str, start: int, end: int) -> bool:
     if len(name) < 2 or len(name) > 20:
         return False
@@ -180,7 +197,7 @@ def _shape_ok(name: str, s: str, start: int, end: int) -> bool:
     # quoted speech: 「…指出：“……”」
     if re.search(r"[:：]\s*$", s[max(0, start - 2) : start]):
         return False
-    if len(re.findall(r"[,，、]", name)) > 2:
+    if len(re.findall(r"[,，、]", name)) > 2 or _parallel_description(name):
         return False
     return True
 

@@ -179,3 +179,10 @@ def test_chain_cut_by_a_comma_goes_on():
     offices = _offices_of("本报讯 全国政协委员，甘肃省政协副主席张某某出席会议。")
     got = {(o.person, o.role, o.body.division.name) for o in offices}
     assert got == {("张某某", "委员", "全国"), ("张某某", "副主席", "甘肃省")}
+
+
+def test_section_keywords_and_descriptions_are_not_concepts():
+    text = ("**“守规矩”，是立身之本。**“守规矩”就要严守纪律。\n"
+            "要发挥“重要阵地、重要平台、重要渠道”作用，深入开展“乡村振兴委员行”活动。")
+    ex = extract_document(parse_document(text.encode("utf-8"), "c.txt"))
+    assert {(c.name, c.type) for c in ex.concepts} == {("乡村振兴委员行", "campaign")}
