@@ -595,7 +595,7 @@ class _Finder:
     def _author_notes(self, press: list[PressCredit]) -> list[Office]:
         out = []
         authors = sorted((p.evidence.start, p.person) for p in press if p.role == "作者")
-        for m in re.finditer(rf"(?:^|[(\n])\s*作者(?:系|为|是)(?P<body>[^)\n]{{2,80}})", self.s):
+        for m in re.finditer(r"(?:^|[(\n])\s*作者(?:系|为|是)(?P<body>[^)\n]{2,80})", self.s):
             b0, b1 = m.start("body"), m.end("body")
             before = [name for pos, name in authors if pos < m.start()]
             if not before:
@@ -760,7 +760,7 @@ class _Finder:
         for line in s.split("\n"):
             st = line.strip()
             lead = offset + (len(line) - len(line.lstrip()))
-            if re.match(rf"^[□■●]\s*", st):
+            if re.match(r"^[□■●]\s*", st):
                 spans.append((lead + 1, lead + len(st), True))
             elif re.match(rf"^(文/|作者[:：]|[{HAN}]{{0,8}}?({role_re}))", st) and len(st) <= 40:
                 spans.append((lead, lead + len(st), False))

@@ -145,7 +145,7 @@ _TEMPLATE = """<!DOCTYPE html>
 def ontology_html(path: Path | None = None) -> str:
     """The ontology as one self-contained HTML page."""
     from jinja2 import Environment
-    from markupsafe import Markup, escape
+    from markupsafe import Markup
 
     header, classes, properties = ontology_terms(path)
     own = {t.name for t in (*classes, *properties)}

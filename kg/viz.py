@@ -33,7 +33,7 @@ from pyoxigraph import Literal, NamedNode, QueryTriples, Variable
 
 from .errors import KGError, QueryError, UsageError
 from .mapping import DIVISION_CLASSES, LEVEL_CLASSES
-from .vocab import DCTERMS, FOAF, KG, ORG, PREFIXES, PROV, RDF, RDFS, SKOS
+from .vocab import DCTERMS, FOAF, KG, ORG, PREFIXES, RDF, RDFS, SKOS
 
 CYTOSCAPE_VERSION = "3.33.1"
 FONT = "Noto Sans CJK SC"

@@ -147,3 +147,16 @@ def office_store(store_dir, handmade_doc) -> Path:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: spawns `kg build` processes (crash-safety tests)")
+
+
+@pytest.fixture(scope="session")
+def seeds_store(tmp_path_factory) -> Path:
+    """A store built once per test session from the bundled seeds with the real extractor.
+    Tests must only read it."""
+    from kg.build import build
+
+    path = tmp_path_factory.mktemp("seeds") / "store"
+    report = build([Path(__file__).resolve().parent.parent / "seeds"], path)
+    assert report.ok and report.written > 0
+    return path
+

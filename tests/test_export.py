@@ -12,7 +12,6 @@ from click.testing import CliRunner
 from pyoxigraph import NamedNode, Quad, Store, Triple
 from rdflib.compare import isomorphic
 
-from kg.build import build
 from kg.cli import cli
 from kg.errors import QueryError, UsageError
 from kg.export import context_document, export, export_quads
@@ -27,12 +26,9 @@ RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig
 FORMATS = list(RDFLIB_FORMAT)
 
 
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("export") / "store"
-    report = build([SEEDS], path)
-    assert report.ok and report.written > 0
-    return path
+@pytest.fixture()
+def store_dir(seeds_store) -> Path:
+    return seeds_store
 
 
 @pytest.fixture()

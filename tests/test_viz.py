@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build
 from kg.cli import cli
 from kg.errors import UsageError
 from kg.queries import load_query
@@ -24,12 +23,9 @@ needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is 
 CHROMIUM = "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("viz") / "store"
-    report = build([SEEDS], path)
-    assert report.ok and report.written > 0
-    return path
+@pytest.fixture()
+def store_dir(seeds_store) -> Path:
+    return seeds_store
 
 
 @pytest.fixture()

@@ -7,7 +7,6 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from ..errors import QueryError
 from ..queries import list_queries, load_query
-from . import negotiation as neg
 from .pages import render
 from .problems import Problem
 from .sparql import formats

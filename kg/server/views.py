@@ -12,7 +12,7 @@ from typing import Callable
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
-from ..vocab import DCTERMS, FOAF, KG, ORG, PROV, RDF, RDFS, SKOS
+from ..vocab import FOAF, KG, ORG, RDF
 from .problems import not_found
 
 Q = Callable[..., object]
@@ -158,23 +158,23 @@ def resource(q: Q, iri: str) -> dict:
     return page
 
 
-_OFFICE_COLUMNS = f"""
-    OPTIONAL {{ ?office kg:evidence ?evidence }}
-    OPTIONAL {{ ?office prov:wasDerivedFrom ?doc . OPTIONAL {{ ?doc dcterms:title ?docTitle }} }}
+_OFFICE_COLUMNS = """
+    OPTIONAL { ?office kg:evidence ?evidence }
+    OPTIONAL { ?office prov:wasDerivedFrom ?doc . OPTIONAL { ?doc dcterms:title ?docTitle } }
 """
 
 
 def _person(q: Q, iri: str) -> dict:
-    offices = _rows(q, f"""
+    offices = _rows(q, """
         SELECT ?office ?role ?org (SAMPLE(?ol) AS ?orgLabel) (SAMPLE(?d) AS ?division)
                (SAMPLE(?dl) AS ?divisionLabel) ?evidence ?doc (SAMPLE(?dt) AS ?docTitle)
-        WHERE {{
+        WHERE {
           ?office org:member ?x ; org:organization ?org ; kg:roleName ?role .
-          OPTIONAL {{ ?org skos:prefLabel ?ol }}
-          OPTIONAL {{ ?org kg:division ?d . ?d skos:prefLabel ?dl FILTER(LANGMATCHES(LANG(?dl), "zh")) }}
-          OPTIONAL {{ ?office kg:evidence ?evidence }}
-          OPTIONAL {{ ?office prov:wasDerivedFrom ?doc . OPTIONAL {{ ?doc dcterms:title ?dt }} }}
-        }} GROUP BY ?office ?role ?org ?evidence ?doc ORDER BY ?orgLabel ?role""", iri)
+          OPTIONAL { ?org skos:prefLabel ?ol }
+          OPTIONAL { ?org kg:division ?d . ?d skos:prefLabel ?dl FILTER(LANGMATCHES(LANG(?dl), "zh")) }
+          OPTIONAL { ?office kg:evidence ?evidence }
+          OPTIONAL { ?office prov:wasDerivedFrom ?doc . OPTIONAL { ?doc dcterms:title ?dt } }
+        } GROUP BY ?office ?role ?org ?evidence ?doc ORDER BY ?orgLabel ?role""", iri)
     credits = _rows(q, """
         SELECT ?credit ?role ?evidence ?doc (SAMPLE(?dt) AS ?docTitle) WHERE {
           ?credit prov:agent ?x ; kg:roleName ?role .
