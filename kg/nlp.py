@@ -191,6 +191,10 @@ def analyse(text: str) -> Analysis:
     doc = pipeline()(search)
     main, bare = _automata()
     analysis = Analysis(text, search, doc, _longest(main, search), _longest(bare, search))
+    # a two-character name (代县, 岷县) must start a word: 「新时代县域」 holds no 代县
+    starts = analysis.token_starts
+    analysis.matches = [m for m in analysis.matches
+                        if not (m.kind == "division" and m.end - m.start == 2 and m.start not in starts)]
     spans = []
     for m in analysis.matches:
         span = doc.char_span(m.start, m.end, label=m.kind.upper(), alignment_mode="expand")

@@ -186,3 +186,10 @@ def test_section_keywords_and_descriptions_are_not_concepts():
             "要发挥“重要阵地、重要平台、重要渠道”作用，深入开展“乡村振兴委员行”活动。")
     ex = extract_document(parse_document(text.encode("utf-8"), "c.txt"))
     assert {(c.name, c.type) for c in ex.concepts} == {("乡村振兴委员行", "campaign")}
+
+
+def test_two_character_county_names_only_as_words():
+    from kg.nlp import analyse
+
+    assert [m.text for m in analyse("推进新时代县域经济高质量发展").matches if m.kind == "division"] == []
+    assert [m.text for m in analyse("礼县政协主席").matches if m.kind == "division"] == ["礼县"]
