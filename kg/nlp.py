@@ -186,15 +186,22 @@ class Analysis:
         return self.sentences[k]
 
 
+def _stands_alone(m: Match, a: Analysis) -> bool:
+    """A two-character division name (代县, 和县, 礼县) is one only where jieba keeps it whole:
+    「新时代县域」 holds no 代县 and 「省市和县委」 no 和县, but 「礼县政协」 is 礼县's CPPCC."""
+    if m.end - m.start > 2:
+        return True
+    if m.start not in a.token_starts:
+        return False
+    return m.end in a.token_ends or a.search.startswith(("政协", "人大", "政府"), m.end)
+
+
 def analyse(text: str) -> Analysis:
     search = to_simplified(text)
     doc = pipeline()(search)
     main, bare = _automata()
     analysis = Analysis(text, search, doc, _longest(main, search), _longest(bare, search))
-    # a two-character name (代县, 岷县) must start a word: 「新时代县域」 holds no 代县
-    starts = analysis.token_starts
-    analysis.matches = [m for m in analysis.matches
-                        if not (m.kind == "division" and m.end - m.start == 2 and m.start not in starts)]
+    analysis.matches = [m for m in analysis.matches if m.kind != "division" or _stands_alone(m, analysis)]
     spans = []
     for m in analysis.matches:
         span = doc.char_span(m.start, m.end, label=m.kind.upper(), alignment_mode="expand")

@@ -193,3 +193,4 @@ def test_two_character_county_names_only_as_words():
 
     assert [m.text for m in analyse("推进新时代县域经济高质量发展").matches if m.kind == "division"] == []
     assert [m.text for m in analyse("礼县政协主席").matches if m.kind == "division"] == ["礼县"]
+    assert [m.text for m in analyse("贯彻中央省市和县委的部署要求").matches if m.kind == "division"] == []
