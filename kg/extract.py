@@ -47,6 +47,8 @@ _CPPCC_FORMAL = re.compile(
     rf"(?P<div>[{HAN}]{{2,12}}?(?:自治区|自治州|自治县|地区|省|市|县|区|州|旗|盟))"
     r"(?:第?[一二三四五六七八九十百零〇\d]+届)?(?P<end>委员会|工委)"
 )
+# a rank or status note after a title: 「副主席(正县级)」「主任(兼)」
+_RANK_NOTE = re.compile(r"[(（](?:正|副)?(?:省部|厅局|县处|乡科|厅|县|处|科|局|部)?级?(?:待遇)?[)）]|[(（](?:兼|挂职|兼任|代|女|正县级|副县级|正处级|副处级|正厅级|副厅级)[)）]")
 _LINK = re.compile(r"(?:同志)?(?:等\d*人)?(?:当选为|当选|为|任|出任|担任)")
 _FOLLOWERS = frozenset(lx.NAME_FOLLOWERS)
 _FOLLOWER_LENGTHS = sorted({len(w) for w in _FOLLOWERS}, reverse=True)
@@ -455,11 +457,21 @@ class _Finder:
 
     def _clauses(self, start: int, end: int):
         i = start
-        for k in range(start, end + 1):
+        k = start
+        while k <= end:
+            if k < end and k in self._title_ends and _RANK_NOTE.match(self.s, k):
+                k = _RANK_NOTE.match(self.s, k).end()  # 「副主席(正县级)王某」: the note is no break
+                continue
             if k == end or self.s[k] in CLAUSE_BREAK:
                 if k > i:
                     yield i, k
                 i = k + 1
+            k += 1
+
+    def _after_title(self, t: Match) -> int:
+        """Where a name after title ``t`` starts: right after it, or after a rank note."""
+        note = _RANK_NOTE.match(self.s, t.end)
+        return note.end() if note else t.end
 
     def _items(self, start: int, end: int):
         i = start
@@ -501,7 +513,8 @@ class _Finder:
                         continue
                 # a title followed by a name: the chain is complete. One item may hold several
                 # (「岷县政协主席王某和临潭县政协主席王某」): each reads from the end of the last.
-                named = [t for t in titles if t.end < i1 and self.name_at(t.end) is not None and not self._title_at(t.end)]
+                named = [t for t in titles if t.end < i1 and self.name_at(self._after_title(t)) is not None
+                         and not self._title_at(self._after_title(t))]
                 if named:
                     region = i0
                     for t_named in named:
@@ -513,7 +526,7 @@ class _Finder:
                         chain.append(seg)
                         if seg.body is not None and seg.valid:
                             org_ctx[seg.body.kind] = seg.body
-                        names, _ = self.names_from(t_named.end, c1)
+                        names, _ = self.names_from(self._after_title(t_named), c1)
                         for ns, nend in names:
                             for sg in chain:
                                 if sg.valid and sg.body is not None:

@@ -194,3 +194,9 @@ def test_two_character_county_names_only_as_words():
     assert [m.text for m in analyse("推进新时代县域经济高质量发展").matches if m.kind == "division"] == []
     assert [m.text for m in analyse("礼县政协主席").matches if m.kind == "division"] == ["礼县"]
     assert [m.text for m in analyse("贯彻中央省市和县委的部署要求").matches if m.kind == "division"] == []
+
+
+def test_rank_note_between_title_and_name():
+    offices = _offices_of("本报岐山讯 县政协副主席(正县级)王某某出席，主席（女）赵某主持。")
+    got = {(o.person, o.role, o.body.division.name) for o in offices}
+    assert got == {("王某某", "副主席", "岐山县"), ("赵某", "主席", "岐山县")}
