@@ -259,6 +259,14 @@ class _Finder:
                 if nxt is not None and not self._starts_chain(j + 1):
                     i = j + 1
                     continue
+            # 「副主席王某和李某出席」: the last name joined by 和/及/与, if a name ends the list there
+            if j + 1 < end and self.s[j] in "和及与":
+                nxt = self.name_at(j + 1)
+                if nxt is not None and nxt <= end and not self._starts_chain(j + 1) and (
+                        nxt == end or not _HAN.match(self.s[nxt]) or self.s.startswith(("等", "同志"), nxt)
+                        or self._is_follower(nxt)) and _word_tag(self.s[j + 1 : nxt]) in (None, "nr", "nrfg", "nrt"):
+                    i = j + 1
+                    continue
             return out, j
         return out, i
 

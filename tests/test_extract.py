@@ -200,3 +200,10 @@ def test_rank_note_between_title_and_name():
     offices = _offices_of("本报岐山讯 县政协副主席(正县级)王某某出席，主席（女）赵某主持。")
     got = {(o.person, o.role, o.body.division.name) for o in offices}
     assert got == {("王某某", "副主席", "岐山县"), ("赵某", "主席", "岐山县")}
+
+
+def test_last_name_joined_by_and():
+    offices = _offices_of("本报岐山讯 县政协副主席王某某和李红出席。县政协主席刘洋和县委书记张某出席。")
+    got = {(o.person, o.role, o.body.kind) for o in offices}
+    assert got == {("王某某", "副主席", "政协"), ("李红", "副主席", "政协"), ("刘洋", "主席", "政协"),
+                   ("张某", "书记", "党委")}
