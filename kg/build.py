@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import stat as stat_module
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -202,14 +203,16 @@ def build(
         found: list[tuple[Path, str, str]] = []  # (path, absolute path, doc id)
         stats: dict[str, tuple[int, int]] = {}  # absolute path -> (size, mtime ns) before reading
         touched: list[tuple[DocRecord, tuple[int, int]]] = []  # same text, new stat
+        resolved_dirs: dict[str, str] = {}
         for i, path in enumerate(inputs):
             notify(Progress("plan", i, len(inputs), str(path)))
-            absolute = str(path.resolve())
             try:
-                st = os.stat(path)
+                lst = os.lstat(path)
+                st = os.stat(path) if stat_module.S_ISLNK(lst.st_mode) else lst
                 stat = (st.st_size, st.st_mtime_ns)
             except OSError:
-                stat = None
+                lst, stat = None, None
+            absolute = _absolute(path, lst, resolved_dirs)
             record = stored.get(absolute)
             if (not force and stat is not None and record is not None and record.stat == stat
                     and record.pipeline == fingerprint):
@@ -382,6 +385,17 @@ def _warm_up() -> None:
         extract_document(parse_document("本报讯 县政协主席王某主持会议。".encode(), "warm-up.txt"))
     except Exception:  # a broken extractor fails each document instead, with its name
         pass
+
+
+def _absolute(path: Path, lst: os.stat_result | None, resolved_dirs: dict[str, str]) -> str:
+    """``str(path.resolve())``, resolving each folder once: a file that is not a symbolic link
+    resolves to its resolved folder plus its name."""
+    if lst is None or stat_module.S_ISLNK(lst.st_mode) or path.name in ("", ".", ".."):
+        return str(path.resolve())
+    folder = str(path.parent)
+    if folder not in resolved_dirs:
+        resolved_dirs[folder] = str(path.parent.resolve())
+    return os.path.join(resolved_dirs[folder], path.name)
 
 
 def _owners(found: list[tuple[Path, str, str]], stored: dict[str, DocRecord]) -> dict[str, tuple[Path, str]]:

@@ -23,6 +23,13 @@ from .worker import main as worker_main
 _CTX = mp.get_context("spawn")
 
 
+def _answer(conn, timeout: float):
+    """(True, the worker's reply), or (False, None) when none came within ``timeout`` seconds."""
+    if not conn.poll(timeout):
+        return False, None
+    return True, conn.recv()
+
+
 @dataclass(eq=False)  # hashable by identity: kept in a set
 class _Worker:
     process: mp.process.BaseProcess
@@ -90,12 +97,12 @@ class QueryPool:
         healthy = False
         try:
             worker.conn.send((job, kwargs))
-            # poll() and recv() block: run them in a thread so that the event loop stays free.
-            ready = await asyncio.to_thread(worker.conn.poll, timeout)
+            # poll() and recv() block: run them in a thread so that the event loop stays free
+            # (one thread hop per request, not two: it is a good part of a short query's cost)
+            ready, reply = await asyncio.to_thread(_answer, worker.conn, timeout)
             if not ready:
                 self.killed += 1
                 raise problems.timeout(timeout)
-            reply = await asyncio.to_thread(worker.conn.recv)
             healthy = True
         except (EOFError, OSError, BrokenPipeError) as e:
             raise problems.worker_died(type(e).__name__) from None
