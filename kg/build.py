@@ -82,6 +82,9 @@ class BuildReport:
 
 #: Bulk-load the first build of at least this many documents into an empty store.
 BULK_MIN_DOCUMENTS = 200
+#: Bulk-load in files of about this size: Oxigraph's bulk loader holds a whole batch in memory, so
+#: loading one file of the whole corpus makes the build's peak memory grow with the corpus.
+BULK_CHUNK_BYTES = 64 * 2**20
 #: Close a transaction of new documents once it holds this many quads.
 BATCH_QUADS = 50_000
 
@@ -287,8 +290,15 @@ def _write(store, todo, stored, stored_by_id, fingerprint, jobs, bulk, strict, f
     batch: list[tuple] = []
     batch_size = 0
     bulk_file = None
+    chunks: list[str] = []  # N-Quads files of the bulk load, each at most about BULK_CHUNK_BYTES
+
+    def new_chunk():
+        f = tempfile.NamedTemporaryFile(suffix=".nq", dir=store.path.parent, delete=False)
+        chunks.append(f.name)
+        return f
+
     if bulk:
-        bulk_file = tempfile.NamedTemporaryFile(suffix=".nq", dir=store.path.parent, delete=False)
+        bulk_file = new_chunk()
 
     def flush() -> None:
         nonlocal batch, batch_size
@@ -310,6 +320,9 @@ def _write(store, todo, stored, stored_by_id, fingerprint, jobs, bulk, strict, f
             written += 1
             quads_written += result.count
             if bulk_file is not None:
+                if bulk_file.tell() >= BULK_CHUNK_BYTES:
+                    bulk_file.close()
+                    bulk_file = new_chunk()
                 bulk_file.write(result.serialised())
                 bulk_file.write(serialize(store.record_quads(doc_id, absolute, fingerprint, stat), format=RdfFormat.N_QUADS))
                 continue
@@ -326,13 +339,14 @@ def _write(store, todo, stored, stored_by_id, fingerprint, jobs, bulk, strict, f
         if bulk_file is not None:
             bulk_file.close()
             if written:
-                store.bulk_load(bulk_file.name, RdfFormat.N_QUADS)
+                store.bulk_load(chunks, RdfFormat.N_QUADS)
         elif written:
             store.touch()
     finally:
         if bulk_file is not None:
             bulk_file.close()
-            os.unlink(bulk_file.name)
+        for name in chunks:
+            os.unlink(name)
     return written, quads_written
 
 

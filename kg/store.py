@@ -291,9 +291,10 @@ class KGStore:
             self.store.extend(quads)
         return len(quads)
 
-    def bulk_load(self, path: str | Path, format: RdfFormat = RdfFormat.N_QUADS) -> None:
-        """Load documents' graphs and records (N-Quads) into a store that holds no documents,
-        with pyoxigraph's fast, non-transactional bulk loader.
+    def bulk_load(self, path: str | Path | list, format: RdfFormat = RdfFormat.N_QUADS) -> None:
+        """Load documents' graphs and records (N-Quads; one file or a list of files, loaded one
+        after the other) into a store that holds no documents, with pyoxigraph's fast,
+        non-transactional bulk loader.
 
         The load is marked in the meta graph while it runs: if it is cut short, a read-only open
         refuses the store and the next writable open removes the partial documents.
@@ -307,7 +308,8 @@ class KGStore:
         meta = _nt(self.iris.meta_graph)
         self.store.update(f"INSERT DATA {{ GRAPH {meta} {{ {flag} . }} }}")
         self.store.flush()
-        self.store.bulk_load(path=str(path), format=format)
+        for one in (path if isinstance(path, (list, tuple)) else [path]):
+            self.store.bulk_load(path=str(one), format=format)
         self.store.flush()
         self.store.update(f"DELETE DATA {{ GRAPH {meta} {{ {flag} . }} }} ;\n" + self._touch())
 

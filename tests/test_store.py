@@ -216,6 +216,9 @@ def test_jobs_and_bulk_give_the_same_store(seeds_dir, tmp_path, fake_extractor, 
     assert _dataset(tmp_path / "serial") == _dataset(tmp_path / "pooled") == _dataset(tmp_path / "bulk")
     again = build([seeds_dir], tmp_path / "bulk", jobs=2)  # incremental after a bulk load
     assert (again.written, again.unchanged) == (0, 5)
+    monkeypatch.setattr(kg.build, "BULK_CHUNK_BYTES", 1)  # a bulk load of one file per document
+    chunked = build([seeds_dir], tmp_path / "chunked", jobs=2)
+    assert chunked.written == 5 and _dataset(tmp_path / "chunked") == _dataset(tmp_path / "serial")
 
 
 def test_interrupted_bulk_load_is_undone(seeds_dir, store_dir, fake_extractor):
