@@ -46,6 +46,8 @@ def national() -> DivisionRef:
 
 def to_ref(d: Division, written: str | None = None, gaz: Gazetteer | None = None) -> DivisionRef:
     gaz = gaz or load_gazetteer()
+    if not d.code:  # a division as the text writes it, not in the gazetteer
+        return flagged_ref(d.name, gaz)
     parent = gaz.get(d.parent)
     province = gaz.get(d.province)
     written = written if written and written[-1] in "省市县区州旗盟" else d.name
@@ -138,6 +140,8 @@ class DivisionContext:
         for m in a.bare:
             if any(s <= m.start < e for s, e in covered):
                 continue
+            if self._add_outdated(m, text):
+                continue
             strong = self._bare_is_trusted(m, text)
             if strong is None and not (m.start in a.token_starts and m.end in a.token_ends):
                 continue  # inside a word: 「玉林」 in the name 施玉林
@@ -160,6 +164,20 @@ class DivisionContext:
             if hm:
                 self.breaks.append(offset)
             offset += len(para) + 1
+
+    def _add_outdated(self, m: Match, text: str) -> bool:
+        """「梁平县」 (now 梁平区), 「陇西市」 (a misprint of 陇西县): a short form with a suffix the
+        gazetteer does not have is an anchor of its own, kept as written (flagged, no code) with
+        the real division's parent, so that a later 「县政协」 resolves to it."""
+        suffix = re.match(r"地区|县|市|区|州|旗|盟", text[m.end : m.end + 2])
+        if not suffix or len(m.divisions) != 1 or self.gaz.lookup(m.text + suffix.group(0)):
+            return False
+        real = m.divisions[0]
+        kind = {"县": "县", "区": "市辖区", "地区": "地区", "州": "自治州", "旗": "旗", "盟": "盟",
+                "市": "县级市" if real.level == "county" else "地级市"}[suffix.group(0)]
+        outdated = Division("", m.text + suffix.group(0), real.level, kind, real.parent, real.province)
+        self._add(m.start, m.end + len(suffix.group(0)), outdated, outdated.name, strong=True)
+        return True
 
     def _bare_is_trusted(self, m: Match, text: str) -> bool | None:
         """True where the layout vouches for a bare short form: a dateline (本报两当讯) or a body

@@ -207,3 +207,11 @@ def test_last_name_joined_by_and():
     got = {(o.person, o.role, o.body.kind) for o in offices}
     assert got == {("王某某", "副主席", "政协"), ("李红", "副主席", "政协"), ("刘洋", "主席", "政协"),
                    ("张某", "书记", "党委")}
+
+
+def test_outdated_or_misprinted_division_is_kept_as_written_and_anchors_context():
+    # 梁平县 became 梁平区 in 2016: kept as written, flagged, with the real one's parent
+    offices = _offices_of("本报讯 梁平县政协主席周某某主持会议。县政协副主席李某出席。")
+    got = {(o.person, o.body.division.name, o.body.division.code, o.body.division.parent_name,
+            o.body.division.flagged) for o in offices}
+    assert got == {("周某某", "梁平县", None, "重庆市", True), ("李某", "梁平县", None, "重庆市", True)}
