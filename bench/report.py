@@ -170,6 +170,7 @@ def plot(results: list[dict], out: Path) -> bool:
         a.grid(True, which="both", alpha=0.3)
         a.legend()
     a1.set_yscale("log")
+    a2.set_ylim(bottom=0)  # memory from zero: flat vs growing is the question
     fig.suptitle("kg build scaling (synthetic CPPCC corpus)")
     fig.tight_layout()
     out.parent.mkdir(parents=True, exist_ok=True)
