@@ -31,7 +31,7 @@ def _doc_quads(args) -> bytes:
     from kg.records import Body, Evidence, Extraction, Office
     from kg.resolve import to_ref
 
-    from .corpus import Generator, _Names
+    from .corpus import _Names
 
     gen = _generator(seed)
     rng = random.Random(f"q{seed}:{k}")
