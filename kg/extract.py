@@ -49,6 +49,8 @@ _CPPCC_FORMAL = re.compile(
 )
 # a rank or status note after a title: 「副主席(正县级)」「主任(兼)」
 _RANK_NOTE = re.compile(r"[(（](?:正|副)?(?:省部|厅局|县处|乡科|厅|县|处|科|局|部)?级?(?:待遇)?[)）]|[(（](?:兼|挂职|兼任|代|女|正县级|副县级|正处级|副处级|正厅级|副厅级)[)）]")
+_CLAUSE = re.compile("(?:" + _RANK_NOTE.pattern + "|[^" + re.escape("".join(sorted(CLAUSE_BREAK))) + "])+")
+_ITEM = re.compile("[^" + ITEM_BREAK + "]+")
 _LINK = re.compile(r"(?:同志)?(?:等\d*人)?(?:当选为|当选|为|任|出任|担任)")
 _FOLLOWERS = frozenset(lx.NAME_FOLLOWERS)
 _FOLLOWER_LENGTHS = sorted({len(w) for w in _FOLLOWERS}, reverse=True)
@@ -464,17 +466,10 @@ class _Finder:
         return _dedupe(out)
 
     def _clauses(self, start: int, end: int):
-        i = start
-        k = start
-        while k <= end:
-            if k < end and k in self._title_ends and _RANK_NOTE.match(self.s, k):
-                k = _RANK_NOTE.match(self.s, k).end()  # 「副主席(正县级)王某」: the note is no break
-                continue
-            if k == end or self.s[k] in CLAUSE_BREAK:
-                if k > i:
-                    yield i, k
-                i = k + 1
-            k += 1
+        """Spans between clause punctuation; a rank note after a title (「副主席(正县级)王某」) is
+        no break."""
+        for m in _CLAUSE.finditer(self.s, start, end):
+            yield m.start(), m.end()
 
     def _after_title(self, t: Match) -> int:
         """Where a name after title ``t`` starts: right after it, or after a rank note."""
@@ -482,15 +477,18 @@ class _Finder:
         return note.end() if note else t.end
 
     def _items(self, start: int, end: int):
-        i = start
-        for k in range(start, end + 1):
-            if k == end or self.s[k] == ITEM_BREAK or (self.s[k] == "兼" and self._title_end_at(k)):
-                if k > i:
-                    yield i, k
-                i = k + 1
-
-    def _title_end_at(self, k: int) -> bool:
-        return k in self._title_ends
+        """Spans between 「、」, and at 「兼」 right after a title (「常委兼副秘书长」)."""
+        for m in _ITEM.finditer(self.s, start, end):
+            i = m.start()
+            k = self.s.find("兼", i, m.end())
+            while k >= 0:
+                if k in self._title_ends:
+                    if k > i:
+                        yield i, k
+                    i = k + 1
+                k = self.s.find("兼", k + 1, m.end())
+            if m.end() > i:
+                yield i, m.end()
 
     def _paragraph(self, p0: int, p1: int, out: list[Office]) -> None:
         org_ctx: dict[str, Body] = {}  # the last explicit body of each kind in the paragraph

@@ -83,17 +83,26 @@ _SENTENCE_END = re.compile("[" + "".join(SENTENCE_PUNCT) + "]+")
 def kg_sentences(doc):
     """Sentence starts after 。！？；and line ends, set with array operations: spaCy's
     sentencizer does the same token by token, which costs as much as segmentation itself."""
+    return set_sentences(doc, doc.text)
+
+
+def set_sentences(doc, text: str):
+    """Mark sentence starts on ``doc`` (whose text is ``text``: ``Doc.text`` rebuilds the string
+    from the tokens on every call) and keep them as character spans in ``doc.user_data``."""
     import numpy
     from spacy.attrs import IDX, SENT_START
 
     if len(doc) == 0:
         return doc
     starts = doc.to_array([IDX]).ravel()
-    ends = numpy.fromiter((m.end() for m in _SENTENCE_END.finditer(doc.text)), dtype=starts.dtype)
+    ends = numpy.fromiter((m.end() for m in _SENTENCE_END.finditer(text)), dtype=starts.dtype)
     flags = numpy.full(len(doc), -1, dtype="int64")
     flags[0] = 1
-    flags[numpy.isin(starts, ends)] = 1
+    is_start = numpy.isin(starts, ends)
+    flags[is_start] = 1
     doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+    first = sorted({0, *starts[is_start].tolist()})
+    doc.user_data["kg_sentences"] = list(zip(first, first[1:] + [len(text)]))
     return doc
 
 
@@ -155,7 +164,8 @@ class Analysis:
         from spacy.attrs import IDX, LENGTH
 
         arr = self.doc.to_array([IDX, LENGTH])
-        return {int(a): int(a + n) for a, n in arr}
+        starts = arr[:, 0]
+        return dict(zip(starts.tolist(), (starts + arr[:, 1]).tolist()))
 
     @cached_property
     def token_starts(self) -> set[int]:
@@ -167,7 +177,9 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        return [(s.start_char, s.end_char) for s in self.doc.sents]
+        """Character spans of the Doc's sentences (the same as ``doc.sents``, read from the
+        boundaries kg_sentences set rather than token by token)."""
+        return self.doc.user_data.get("kg_sentences") or [(s.start_char, s.end_char) for s in self.doc.sents]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -198,7 +210,7 @@ def _stands_alone(m: Match, a: Analysis) -> bool:
 
 def analyse(text: str) -> Analysis:
     search = to_simplified(text)
-    doc = pipeline()(search)
+    doc = set_sentences(pipeline().make_doc(search), search)  # = pipeline()(search), without Doc.text
     main, bare = _automata()
     analysis = Analysis(text, search, doc, _longest(main, search), _longest(bare, search))
     analysis.matches = [m for m in analysis.matches if m.kind != "division" or _stands_alone(m, analysis)]
