@@ -3,14 +3,14 @@
 Offices are read the way the press writes them, as *chains*: items separated by 「、」, each an
 optional body and a title, followed by one or more names::
 
-    市委副书记、市政协党组副书记、市委统战部长李晨芳     -> 3 offices of one person
-    县政协副主席胡见可、余晓斌、张丽芬                  -> 1 office each of 3 persons
-    黄晓薇当选为十二届省政协主席                        -> election form
-    （作者系山丹县政协党组书记、主席）                  -> the byline's author
-    李强总理 / 习近平总书记                             -> a name before a title
+    市委副书记、市政协党组副书记、市委统战部长某某某     -> 3 offices of one person
+    县政协副主席甲某某、乙某某、丙某某                  -> 1 office each of 3 persons
+    某某某当选为十二届省政协主席                        -> election form
+    （作者系某某县政协党组书记、主席）                  -> the byline's author
+    王某总理 / 李某总书记                             -> a name before a title
 
 A title without a body inherits the body of the item before it, or of the last chain in the
-paragraph (「……，秘书长罗时祥出席」). Bodies are parsed from the words before the title
+paragraph (「……，秘书长某某某出席」). Bodies are parsed from the words before the title
 (:func:`parse_body`); a body of another organisation (民进, 妇联, a firm) voids the office.
 """
 
@@ -152,7 +152,7 @@ class _Finder:
         if i >= len(s) or not _HAN.match(s[i]):
             return None
         m = re.match(rf"[{HAN}]{{1,6}}[·•・](?:[{HAN}]{{1,10}}[·•・])?", s[i:])
-        if m:  # 「艾斯海提·克里木拜主持」: the last part ends where a follower word starts
+        if m:  # 「艾某·某某某主持」: the last part ends where a follower word starts
             k = i + m.end()
             ends = []
             for e in range(k + 2, min(k + 11, len(s) + 1)):
@@ -163,8 +163,8 @@ class _Finder:
                     ends.append(e)
             if not ends:
                 return None
-            # 「买买提出席。」: prefer the end after which a whole follower word closes the clause,
-            # then the first follower (「克里木拜主持会议」), then the end of the clause
+            # 「某某某出席。」: prefer the end after which a whole follower word closes the clause,
+            # then the first follower (「某某某主持会议」), then the end of the clause
             followers = [e for e in ends if e < len(s) and _HAN.match(s[e])]
             for e in followers:
                 w = next((s[e : e + k] for k in _FOLLOWER_LENGTHS if s[e : e + k] in _FOLLOWERS), "")
@@ -183,7 +183,7 @@ class _Finder:
         good = [e for e in options if e <= len(s) and all(_HAN.match(c) for c in s[i:e]) and self._boundary(e)]
         good = [e for e in good if self._plausible(s[i:e]) and (lenient or self._not_a_word(s[i:e]))]
         if not good:
-            # no word after the name says where it ends: jieba's token does (「韩静通过」)
+            # no word after the name says where it ends: jieba's token does (「某某通过」)
             tok = self.a.token_at(i)
             if tok and 2 <= len(tok) <= 3 and all(_HAN.match(c) for c in tok) and self._plausible(tok) \
                     and (_word_tag(tok) in ("nr", "nrfg", "nrt") or (lenient and _word_tag(tok) is None)):
@@ -502,8 +502,8 @@ class _Finder:
             pending: list[tuple[int, int]] = []  # bare names waiting for 「当选…」
             for i0, i1 in self._items(c0, c1):
                 titles = self._titles_in(i0, i1)
-                # election: 「李思进当选十二届省政协副主席」「选举于杰同志为…主席」
-                k = self.s.find("选举", i0, i1)  # 「会议选举于杰同志为……主席」
+                # election: 「某某某当选十二届省政协副主席」「选举某某同志为…主席」
+                k = self.s.find("选举", i0, i1)  # 「会议选举某某同志为……主席」
                 lead = k + 2 if k >= 0 else i0
                 ne = self.name_at(lead, lenient=self.s[i0 - 1 : i0] == ITEM_BREAK or self.s[i1 : i1 + 1] == ITEM_BREAK)
                 if ne is not None and titles and titles[-1].end >= i1 - 2:
@@ -642,7 +642,7 @@ class _Finder:
                     out.append(Office(person, role, seg.body, ev))
         return out
 
-    # ------------------------------------------------------------------ 李强总理
+    # ------------------------------------------------------------------ name before title: 王某总理
 
     def _post_titles(self, found: list[Office]) -> list[Office]:
         out = []
@@ -784,7 +784,7 @@ class _Finder:
             elif re.match(rf"^(文/|作者[:：]|[{HAN}]{{0,8}}?({role_re}))", st) and len(st) <= 40:
                 spans.append((lead, lead + len(st), False))
             else:
-                # 「……问候。 通讯员 赵婷婷 摄影报道」 at the end of a piece (layout may run on)
+                # 「……问候。 通讯员 某某某 摄影报道」 at the end of a piece (layout may run on)
                 for tail in re.finditer(rf"[。!?！？]\s*((?:{role_re})\s*[{HAN}](?: ?[{HAN}]){{1,3}}\s*(?:摄影报道|报道|摄)?)(?=\s|$|[{HAN}])", line):
                     spans.append((offset + tail.start(1), offset + tail.end(1), False))
                 hm = re.search(rf"(?:^|\s|\|)(?:文/|作者[:：])\s*([{HAN}·]{{2,8}})", line)

@@ -76,7 +76,7 @@ def _titles() -> dict[str, Title]:
 
 TITLES: dict[str, Title] = _titles()
 
-#: Titles that may follow a name (「李强总理」「王沪宁主席」「王某某委员」).
+#: Titles that may follow a name (「某某总理」「某某主席」「王某某委员」).
 POST_TITLES = {"总书记", "总理", "主席", "副主席", "委员", "常委"}
 
 
