@@ -102,9 +102,12 @@ def default_inputs() -> list[Path]:
               help="Worker processes for extraction.")
 @click.option("--executor", default=None, metavar="dask://HOST:PORT",
               help="Extract on a Dask cluster (dask://HOST:PORT; 'dask' for a local cluster of --jobs workers).")
+@click.option("--target", default=None, metavar="URL",
+              help="Write to the SPARQL 1.1 server at URL (Graph Store Protocol at URL/store, "
+                   "queries at URL/query, updates at URL/update) instead of the store directory.")
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, prune: bool,
-          base: str | None, force: bool, jobs: int, executor: str | None) -> None:
+          base: str | None, force: bool, jobs: int, executor: str | None, target: str | None) -> None:
     """Read PATHS (files or folders; default seeds/) into the store.
 
     Unchanged documents are left alone; a changed file replaces its own graph only.
@@ -125,9 +128,17 @@ def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, p
                 tasks[p.stage] = bar.add_task(label, total=p.total, path="")
             bar.update(tasks[p.stage], completed=p.done, total=p.total, path=Path(p.path).name if p.path else "")
 
-        report = run_build(
+        if target is not None and store_dir is not None:
+            raise UsageError("give --store or --target, not both")
+        if target is not None:
+            from .gsp import build_remote
+
+            destination, run = target, build_remote
+        else:
+            destination, run = store_dir if store_dir is not None else default_store_dir(), run_build
+        report = run(
             list(paths) or default_inputs(),
-            store_dir if store_dir is not None else default_store_dir(),
+            destination,
             prune=prune, base=base, force=force, jobs=jobs, executor=executor,
             strict=bool(ctx.parent and ctx.parent.params.get("traceback")),
             progress=on_progress,
@@ -142,7 +153,8 @@ def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, p
         f"{len(report.skipped)} skipped, {len(report.failed)} failed"
         + (f", {report.pruned} pruned" if prune else "")
     )
-    click.echo(f"quads: {report.quads_written} written, {report.store_quads} in store")
+    click.echo(f"quads: {report.quads_written} written, {report.store_quads} in "
+               + (f"server {target}" if target is not None else "store"))
     click.echo(f"time: {report.seconds:.1f} s")
     if not report.ok:
         ctx.exit(1)
