@@ -162,6 +162,27 @@ def prepare(path: str | Path, base: str) -> Prepared:
     return Prepared(document, extraction_to_quads(extraction, document, base))
 
 
+def plan_writes(found: list[tuple[Path, str, str]], stored: dict, fingerprint: str, force: bool,
+                skipped: list[str]) -> tuple[list[tuple[Path, str]], int]:
+    """Which of the ``found`` files (path, absolute path, doc id) must be (re)written, given the
+    ``stored`` records by absolute path: returns the files to write and the number unchanged, and
+    appends one message to ``skipped`` per file whose text another file already has."""
+    owners = _owners(found, stored)
+    todo: list[tuple[Path, str]] = []
+    unchanged = 0
+    for path, absolute, doc_id in found:
+        owner = owners[doc_id]
+        if owner[1] != absolute:
+            skipped.append(f"{path}: same text as {owner[0]}; skipped")
+            continue
+        record = stored.get(absolute)
+        if not force and record is not None and record.doc_id == doc_id and record.pipeline == fingerprint:
+            unchanged += 1
+        else:
+            todo.append((path, absolute))
+    return todo, unchanged
+
+
 def build(
     paths: Iterable[str | Path],
     store_dir: str | Path | None = None,
@@ -233,19 +254,7 @@ def build(
             found.append((path, absolute, doc.id))
         notify(Progress("plan", len(inputs), len(inputs)))
 
-        owners = _owners(found, stored)
-        todo: list[tuple[Path, str]] = []
-        unchanged = 0
-        for path, absolute, doc_id in found:
-            owner = owners[doc_id]
-            if owner[1] != absolute:
-                skipped.append(f"{path}: same text as {owner[0]}; skipped")
-                continue
-            record = stored.get(absolute)
-            if not force and record is not None and record.doc_id == doc_id and record.pipeline == fingerprint:
-                unchanged += 1
-            else:
-                todo.append((path, absolute))
+        todo, unchanged = plan_writes(found, stored, fingerprint, force, skipped)
         todo_paths = {absolute for _, absolute in todo}
         touched = [(r, s) for r, s in touched if r.source_path not in todo_paths and r.pipeline == fingerprint]
         if touched:

@@ -139,7 +139,7 @@ def build_remote(paths, target: str, *, prune: bool = False, base: str | None = 
 
     :raises RemoteError: the server is unreachable, refuses a request, or holds another base IRI.
     """
-    from .build import BuildReport, Progress, _owners, _results, pipeline_fingerprint
+    from .build import BuildReport, Progress, _results, pipeline_fingerprint, plan_writes
     from .corpus import iter_paths, read_document
     from .errors import InputError
 
@@ -194,19 +194,7 @@ def build_remote(paths, target: str, *, prune: bool = False, base: str | None = 
             continue
         found.append((Path(path), str(Path(path).resolve()), doc.id))
     notify(Progress("plan", len(inputs), len(inputs)))
-    owners = _owners(found, stored)
-    todo: list[tuple[Path, str]] = []
-    unchanged = 0
-    for path, absolute, doc_id in found:
-        owner = owners[doc_id]
-        if owner[1] != absolute:
-            skipped.append(f"{path}: same text as {owner[0]}; skipped")
-            continue
-        record = stored.get(absolute)
-        if not force and record is not None and record.doc_id == doc_id and record.pipeline == fingerprint:
-            unchanged += 1
-        else:
-            todo.append((path, absolute))
+    todo, unchanged = plan_writes(found, stored, fingerprint, force, skipped)
 
     # 2. write: one PUT per document graph, one update per meta record
     written = quads_written = 0
