@@ -34,7 +34,7 @@ from .records import (
     Office,
     PressCredit,
 )
-from .resolve import DivisionContext, national
+from .resolve import DivisionContext, flagged_ref, national, to_ref
 
 HAN = r"\u4e00-\u9fff"
 _HAN = re.compile(f"[{HAN}]")
@@ -84,15 +84,9 @@ def extract_document(doc: Document) -> Extraction:
     ex.offices = finder.offices(ex.press)
     ex.concepts = finder.concepts()
     ex.meetings = finder.meetings(ex.offices)
-    ex.divisions = [DivisionMention(_ref(ctx, d, m.text), finder.evidence(m.start, m.end)) for m, d in ctx.mentions]
+    ex.divisions = [DivisionMention(to_ref(d, m.text, ctx.gaz), finder.evidence(m.start, m.end)) for m, d in ctx.mentions]
     ex.date = _date(doc.text)
     return ex
-
-
-def _ref(ctx: DivisionContext, d, written: str) -> DivisionRef:
-    from .resolve import to_ref
-
-    return to_ref(d, written, ctx.gaz)
 
 
 def _title(text: str) -> str:
@@ -122,7 +116,7 @@ class _Finder:
         self._div_by_end = {m.end: m for m in self.div_list}
         self._div_ends = [m.end for m in self.div_list]
         bare_ok = [m for m in analysis.bare if not any(d.start <= m.start < d.end for d in self.div_list)]
-        self.bare = {m.start: m for m in bare_ok}
+        self._bare_by_end = {m.end: m for m in bare_ok}
         self.formal = {m.start(): m for m in _CPPCC_FORMAL.finditer(self.s)}
 
     # ------------------------------------------------------------------ evidence
@@ -305,7 +299,7 @@ class _Finder:
         for fs, fm in self.formal.items():
             if start <= fs and fm.end() == end:
                 written = fm.group("div")
-                ref = self.ctx.resolve_written(written, fs) or self._resolve_chain(fs + fm.group(0).index(written), written)
+                ref = self.ctx.resolve_written(written, fs)
                 if ref is None:
                     return Segment(None, title, False, start)
                 return self._segment("政协", ref, None, title, start, allow_extra=("主任", "副主任"))
@@ -331,17 +325,14 @@ class _Finder:
             ref = div_before
         elif word.level == "nation":
             ref = national()
-        elif word.level and self._stem_before(bstart, start):
+        elif word.level and (stem := self._stem_before(bstart, start)):
             # 「陇西市政协」「张掖市委」: the level character belongs to a name before it
-            stem = self._stem_before(bstart, start)
             ref = self.ctx.resolve_written(stem + word.level, bstart - len(stem))
         elif word.level:
             ref = self.ctx.resolve_level(word.level, bstart)
         else:
             # 「鹿城政协」: a bare short form before a body word, or a name the gazetteer lacks
             ref = self._bare_before(bstart, start) or self._flagged_before(bstart, start)
-            if ref is None and word.kind == "政协" and title.role in ("委员", "常务委员", "常委"):
-                ref = None
         if ref is None:
             return Segment(None, title, False, start)
         if word.committee:
@@ -420,27 +411,19 @@ class _Finder:
             within = ref
         return within
 
-    def _resolve_chain(self, pos: int, written: str) -> DivisionRef | None:
-        return self.ctx.resolve_written(written, pos)
-
     def _stem_before(self, pos: int, floor: int) -> str | None:
         """A bare short form of a division ending right at ``pos`` (陇西 in 陇西市政协)."""
-        m = self.bare.get(next((k for k, b in self.bare.items() if b.end == pos and k >= floor), -1))
-        return m.text if m else None
+        m = self._bare_by_end.get(pos)
+        return m.text if m is not None and m.start >= floor else None
 
     def _bare_before(self, pos: int, floor: int) -> DivisionRef | None:
-        for m in self.bare.values():
-            if m.end == pos and m.start >= floor:
-                d = self.ctx.choose(m.divisions, m.start, None)
-                if d is not None:
-                    from .resolve import to_ref
-
-                    return to_ref(d, None, self.ctx.gaz)
-        return None
+        m = self._bare_by_end.get(pos)
+        if m is None or m.start < floor:
+            return None
+        d = self.ctx.choose(m.divisions, m.start, None)
+        return to_ref(d, None, self.ctx.gaz) if d is not None else None
 
     def _flagged_before(self, pos: int, floor: int) -> DivisionRef | None:
-        from .resolve import flagged_ref
-
         seg = self.s[floor:pos]
         m = re.search(rf"([{HAN}]{{2,6}}?(?:地区|市|县|区|州|旗|盟))$", seg)
         if not m:
@@ -500,6 +483,7 @@ class _Finder:
             closed = False
             names_mode = False
             pending: list[tuple[int, int]] = []  # bare names waiting for 「当选…」
+            skip_until = -1  # the end of names a title's list has already read
             for i0, i1 in self._items(c0, c1):
                 titles = self._titles_in(i0, i1)
                 # election: 「某某某当选十二届省政协副主席」「选举某某同志为…主席」
@@ -534,16 +518,14 @@ class _Finder:
                             org_ctx[seg.body.kind] = seg.body
                         names, _ = self.names_from(self._after_title(t_named), c1)
                         for ns, nend in names:
-                            for sg in chain:
-                                if sg.valid and sg.body is not None:
-                                    out.append(self._office(ns, nend, sg, c0, c1))
+                            self._record(chain, ns, nend, c0, c1, out)
                         closed, names_mode = True, True
                         region = names[-1][1] if names else t_named.end
                     pending = []
                     # names after the first one are consumed by names_from: skip their items
-                    self._skip_until = region
+                    skip_until = region
                     continue
-                if getattr(self, "_skip_until", -1) >= i1 and names_mode:
+                if skip_until >= i1 and names_mode:
                     continue
                 # an item ending in a title: one link of a chain still waiting for its name
                 if titles and titles[-1].end == i1:
@@ -558,16 +540,20 @@ class _Finder:
                 # a bare name: the next one in a list, or one waiting for 「当选」
                 if ne is not None and (ne == i1 or self._is_follower(ne) or self.s.startswith("等", ne)):
                     if names_mode and chain:
-                        for sg in chain:
-                            if sg.valid and sg.body is not None:
-                                out.append(self._office(i0, ne, sg, c0, c1))
+                        self._record(chain, i0, ne, c0, c1, out)
                     else:
                         pending.append((i0, ne))
                     continue
                 chain, closed, names_mode, pending = [], False, False, []
-            if chain and not closed and self._titles_in(c1 - 6, c1) and self._titles_in(c1 - 6, c1)[-1].end == c1:
+            last = self._titles_in(c1 - 6, c1)
+            if chain and not closed and last and last[-1].end == c1:
                 carried = chain
-            self._skip_until = -1
+
+    def _record(self, chain: list[Segment], ns: int, ne: int, c0: int, c1: int, out: list[Office]) -> None:
+        """The person at ``s[ns:ne]`` holds every valid office of ``chain``."""
+        for sg in chain:
+            if sg.valid and sg.body is not None:
+                out.append(self._office(ns, ne, sg, c0, c1))
 
     def _seg(self, i0: int, t: Match, c0: int, chain: list[Segment], org_ctx: dict[str, Body]) -> Segment:
         """The segment for title ``t`` whose item starts at ``i0``, inheriting where needed."""
@@ -588,8 +574,7 @@ class _Finder:
             kind = "政协专委会" if base.kind in ("政协", "政协专委会") else base.kind
             if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$", seg.committee_only):
                 return Segment(None, title, False, i0)
-            if kind == "中央":
-                kind = "政府"  # 「国家发展和改革委员会主任」 after central titles
+            if kind == "中央":  # 「国家发展和改革委员会主任」 after central titles: no guess
                 return Segment(None, title, False, i0)
             return self._segment(kind, base.division, seg.committee_only, title, i0)
         kind = base.kind
