@@ -13,8 +13,11 @@ True
 
 from __future__ import annotations
 
+from pyoxigraph import Quad, RdfFormat, serialize
+
 from ..errors import UsageError
 from ..formats import Format, rdf_format, result_format
+from ..vocab import PREFIXES
 
 #: What the server offers, preferred first (the first is the default for */*).
 RESULTS: tuple[Format, ...] = tuple(result_format(n) for n in ("json", "xml", "csv", "tsv"))
@@ -89,3 +92,13 @@ def by_name(name: str, offered: tuple[Format, ...]) -> Format | None:
 
 def media_types(offered: tuple[Format, ...]) -> list[str]:
     return [f.media_type for f in offered]
+
+
+def serialise_triples(triples, fmt: RdfFormat, prefixes: dict[str, str] = PREFIXES) -> bytes:
+    """``triples`` in ``fmt``: with ``prefixes`` where the format has them (Turtle, RDF/XML, N3),
+    in the default graph for the dataset formats (N-Quads, TriG)."""
+    if fmt.supports_datasets:
+        return serialize([Quad(t.subject, t.predicate, t.object) for t in triples], format=fmt) or b""
+    if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML, RdfFormat.N3):
+        return serialize(triples, format=fmt, prefixes=prefixes) or b""
+    return serialize(triples, format=fmt) or b""

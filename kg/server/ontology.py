@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from pyoxigraph import Quad, RdfFormat, parse, serialize
+from pyoxigraph import RdfFormat, parse
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -57,10 +57,5 @@ async def ontology(request: Request) -> Response:
     if fmt is None:
         raise problems.not_acceptable("ontology", ["text/html", *neg.media_types(neg.RDF)])
     triples = list(_triples())
-    if fmt.rdf.supports_datasets:
-        body = serialize([Quad(t.subject, t.predicate, t.object) for t in triples], format=fmt.rdf)
-    elif fmt.rdf in (RdfFormat.TURTLE, RdfFormat.RDF_XML):
-        body = serialize(triples, format=fmt.rdf, prefixes=PREFIXES)
-    else:
-        body = serialize(triples, format=fmt.rdf)
+    body = neg.serialise_triples(triples, fmt.rdf, PREFIXES)
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})

@@ -3,7 +3,7 @@ a query) and VoID (/void and /.well-known/void), in any RDF format the client ac
 
 from __future__ import annotations
 
-from pyoxigraph import Quad, RdfFormat, parse, serialize
+from pyoxigraph import RdfFormat, parse
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -29,12 +29,7 @@ def _respond(request: Request, turtle: str) -> Response:
         raise problems.not_acceptable("description", neg.media_types(neg.RDF))
     prologue = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in _PREFIXES.items())
     triples = list(parse(prologue + turtle, format=RdfFormat.TURTLE))
-    if fmt.rdf.supports_datasets:
-        body = serialize([Quad(t.subject, t.predicate, t.object) for t in triples], format=fmt.rdf)
-    elif fmt.rdf in (RdfFormat.TURTLE, RdfFormat.RDF_XML):
-        body = serialize(triples, format=fmt.rdf, prefixes=_PREFIXES)
-    else:
-        body = serialize(triples, format=fmt.rdf)
+    body = neg.serialise_triples(triples, fmt.rdf, _PREFIXES)
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 

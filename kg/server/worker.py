@@ -12,13 +12,14 @@ import os
 import signal
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, serialize
+from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, Store, serialize
 
 from ..formats import rdf_format, result_format
 from ..queries import load_query
 from ..vocab import PREFIXES
 from . import results as res
 from . import views
+from .negotiation import serialise_triples
 from .problems import Problem, malformed, not_acceptable, too_many_rows
 
 
@@ -97,15 +98,7 @@ def _serialise(result, results_fmt: str | None, rdf_fmt: str | None, max_rows: i
         if len(triples) == max_rows:
             raise too_many_rows(max_rows)
         triples.append(triple)
-    return fmt.media_type, _serialise_triples(triples, fmt.rdf)
-
-
-def _serialise_triples(triples, fmt: RdfFormat) -> bytes:
-    if fmt.supports_datasets:  # N-Quads / TriG: the triples in the default graph
-        from pyoxigraph import Quad
-        return serialize([Quad(t.subject, t.predicate, t.object) for t in triples], format=fmt) or b""
-    prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML, RdfFormat.N3) else None
-    return serialize(triples, format=fmt, prefixes=prefixes) if prefixes else serialize(triples, format=fmt)
+    return fmt.media_type, serialise_triples(triples, fmt.rdf)
 
 
 _RESULT_TYPES = [result_format(n).media_type for n in ("json", "xml", "csv", "tsv")]
@@ -132,7 +125,7 @@ def job_resource(ws: WorkerStore, iri: str):
 def job_describe(ws: WorkerStore, iri: str, rdf_fmt: str):
     fmt = rdf_format(rdf_fmt)
     triples = views.describe(lambda q, **kw: _query(ws, q, **kw), iri)
-    return fmt.media_type, _serialise_triples(triples, fmt.rdf)
+    return fmt.media_type, serialise_triples(triples, fmt.rdf)
 
 
 def job_graph(ws: WorkerStore, iri: str, rdf_fmt: str, max_rows: int):
@@ -148,7 +141,7 @@ def job_graph(ws: WorkerStore, iri: str, rdf_fmt: str, max_rows: int):
         raise Problem(404, f"<{iri}> is not a named graph of this knowledge graph")
     if fmt.rdf.supports_datasets:
         return fmt.media_type, serialize(quads, format=fmt.rdf)
-    return fmt.media_type, _serialise_triples([q.triple for q in quads], fmt.rdf)
+    return fmt.media_type, serialise_triples([q.triple for q in quads], fmt.rdf)
 
 
 def job_search(ws: WorkerStore, text: str, limit: int):
