@@ -206,11 +206,11 @@ class DivisionContext:
                 return inside[0]
         if len(candidates) == 1:
             return candidates[0]
-        named = {anc.division.code for anc in getattr(self, "anchors", []) if not anc.derived}
+        named = {anc.division.code for anc in self.anchors if not anc.derived}
         fits = [d for d in candidates if any(x.code in named for x in self.gaz.ancestors(d))]
         if len(fits) == 1:
             return fits[0]
-        provinces = {anc.division.province for anc in getattr(self, "anchors", [])}
+        provinces = {anc.division.province for anc in self.anchors}
         fits = [d for d in candidates if d.province in provinces]
         return fits[0] if len(fits) == 1 else None
 
