@@ -14,25 +14,21 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-#: folder at the repository root -> (folder inside an installed package, a file that must be there)
-_LAYOUT = {
-    "ontology": ("ontology", "kg.ttl"),
-    "queries": ("queries_rq", "offices.rq"),
-    "seeds": ("seeds", None),
-}
+#: folder at the repository root -> the same folder inside an installed package
+_INSIDE = {"ontology": "ontology", "queries": "queries_rq", "seeds": "seeds"}
 
 
 def bundled(name: str) -> Path:
-    """The bundled folder ``name`` (ontology, queries or seeds).
+    """The bundled folder ``name`` (ontology, queries or seeds): the checkout's when the package
+    sits in a checkout (the repository root beside it holds ontology/kg.ttl), else the package's own.
 
     :raises KeyError: ``name`` is not one of the bundled folders.
     """
-    inside, marker = _LAYOUT[name]
+    inside = _INSIDE[name]
     package = Path(str(files("kg")))
-    checkout = package.parent
-    candidate = checkout / name
-    if (checkout / "pyproject.toml").is_file() and candidate.is_dir() and (marker is None or (candidate / marker).is_file()):
-        return candidate
+    root = package.parent
+    if (root / "ontology" / "kg.ttl").is_file() and (root / name).is_dir():
+        return root / name
     return package / inside
 
 
