@@ -449,12 +449,29 @@
       const [, , name, level] = base.places[code];
       const head = el("h3");
       const a = el("a", { href: "/id/division/" + code + ".html" }, name);
-      head.append(a, el("small", {}, ` ${code} · ${LEVEL_NAMES[level]} · ${rows.length} rows`));
+      head.append(a, el("small", {}, ` ${code} · ${LEVEL_NAMES[level]} · ${rows.length} ${rows.length === 1 ? "row" : "rows"}`));
       const back = el("button", { type: "button", class: "link-button" }, "← 全部地点 all places");
       back.addEventListener("click", () => { overview(); for (const c of root.querySelectorAll("circle.selected")) c.classList.remove("selected"); });
-      const sub = { kind: "select", vars: result.vars, rows };
-      const box = el("div", { class: "detail-table" });
-      table(box, sub, info, {}, ctx.prefixes);
+      // each row as a short list of its values (a table would not fit beside the map)
+      const box = el("div", { class: "detail-rows" });
+      for (const row of rows.slice(0, 100)) {
+        const dl = el("dl");
+        row.forEach((t, i) => {
+          const d = display(t, info, ctx.prefixes);
+          if (!d.text) return;
+          const dd = el("dd");
+          if (d.link) {
+            const link = el("a", { href: d.link, title: d.title }, d.text);
+            if (d.category) link.className = "cat cat-" + d.category;
+            dd.append(link);
+          } else {
+            dd.textContent = d.text;
+          }
+          dl.append(el("dt", {}, result.vars[i]), dd);
+        });
+        box.append(dl);
+      }
+      if (rows.length > 100) box.append(el("p", { class: "hint" }, `and ${rows.length - 100} more rows`));
       panel.replaceChildren(back, head, box);
       for (const c of root.querySelectorAll("circle.selected")) c.classList.remove("selected");
       const dot = root.querySelector(`circle[data-code="${code}"]`);
