@@ -41,11 +41,11 @@ from typing import Callable, Iterable
 from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from . import __version__
-from .corpus import Document, iter_paths, read_document
+from .corpus import MAX_BYTES, Document, iter_paths, read_document
 from .errors import InputError
 from .mapping import MAPPING_VERSION, extraction_to_quads
 from .store import DocRecord, open_store
-from .vocab import ontology_path
+from .paths import ontology_path
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class BuildReport:
     read: int  # documents read without error
     unchanged: int  # already stored, not rewritten
     written: int  # graphs (re)written
-    skipped: tuple[str, ...]  # one message per duplicate
+    skipped: tuple[str, ...]  # one message per duplicate or non-article file
     failed: tuple[str, ...]  # one message per bad file
     pruned: int
     quads_written: int
@@ -126,7 +126,7 @@ class _Result:
 #: that extraction loads no other kg module. The server, UI, CLI, export and the store are not
 #: among them: editing those does not make stored graphs stale.
 EXTRACTION_MODULES = ("corpus", "nlp", "extract", "resolve", "concepts", "lexicon", "gazetteer", "records",
-                      "mapping", "vocab")
+                      "mapping", "vocab", "paths", "chinese")
 
 
 @cache
@@ -156,7 +156,7 @@ def prepare(path: str | Path, base: str) -> Prepared:
     """
     from . import extract  # looked up at call time: the extractor loads its resources on first use
 
-    document = read_document(path)
+    document = read_document(path, max_bytes=None)  # the plan has applied the size limit
     extract_document = extract.extract_document
     extraction = extract_document(document)
     return Prepared(document, extraction_to_quads(extraction, document, base))
@@ -194,6 +194,7 @@ def build(
     progress: ProgressCallback | None = None,
     jobs: int = 1,
     executor: str | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> BuildReport:
     """Load ``paths`` (files or folders) into the store at ``store_dir``.
 
@@ -201,7 +202,8 @@ def build(
     document; ``strict`` lets an unexpected error in extraction propagate instead of being
     reported as that file's failure; ``jobs`` > 1 extracts in that many worker processes;
     ``executor`` ``dask://HOST:PORT`` (or ``dask`` for a local cluster of ``jobs`` workers)
-    extracts on a Dask cluster instead, shard by shard (:mod:`kg.distributed`).
+    extracts on a Dask cluster instead, shard by shard (:mod:`kg.distributed`). A file larger than
+    ``max_bytes`` fails with a message saying so (``kg build --max-file-size``).
     The first build of many documents into an empty store is one bulk load; if it is cut short,
     the next open of the store undoes it.
 
@@ -214,9 +216,9 @@ def build(
         raise UsageError(f"executor {executor!r}: expected dask://HOST:PORT, tcp://HOST:PORT or dask (a local cluster)")
     notify = progress or (lambda _p: None)
     fingerprint = pipeline_fingerprint()
-    inputs = list(iter_paths(paths))
     failed: list[str] = []
     skipped: list[str] = []
+    inputs = list(iter_paths(paths, ignored=skipped))
 
     with open_store(store_dir, base=base) as store:
         background_written = store.ensure_background()
@@ -243,9 +245,14 @@ def build(
                 found.append((path, absolute, record.doc_id))
                 continue
             try:
-                doc = read_document(path)
+                doc = read_document(path, max_bytes)
             except InputError as e:
                 failed.append(str(e))
+                continue
+            except Exception as e:  # whatever one file raises fails that file only
+                if strict:
+                    raise
+                failed.append(f"{path}: cannot read: unexpected {type(e).__name__}: {' '.join(str(e).split())}")
                 continue
             if stat is not None:
                 stats[absolute] = stat

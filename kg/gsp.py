@@ -134,20 +134,22 @@ class _Records:
 
 
 def build_remote(paths, target: str, *, prune: bool = False, base: str | None = None, force: bool = False,
-                 strict: bool = False, progress=None, jobs: int = 1, executor: str | None = None):
+                 strict: bool = False, progress=None, jobs: int = 1, executor: str | None = None,
+                 max_bytes: int | None = None):
     """:func:`kg.build.build` into the SPARQL server at ``target``; returns a :class:`BuildReport`.
 
     :raises RemoteError: the server is unreachable, refuses a request, or holds another base IRI.
     """
     from .build import BuildReport, Progress, _results, pipeline_fingerprint, plan_writes
-    from .corpus import iter_paths, read_document
+    from .corpus import MAX_BYTES, iter_paths, read_document
     from .errors import InputError
 
     started = time.monotonic()
     notify = progress or (lambda _p: None)
     client = GSPClient(target)
     fingerprint = pipeline_fingerprint()
-    inputs = list(iter_paths(paths))
+    ignored: list[str] = []
+    inputs = list(iter_paths(paths, ignored=ignored))
 
     # what the server holds: the store's record and every document's (one query each)
     probe = Iris(base or DEFAULT_BASE)
@@ -183,14 +185,19 @@ def build_remote(paths, target: str, *, prune: bool = False, base: str | None = 
 
     # 1. plan: read every file (its document id is the hash of its text)
     failed: list[str] = []
-    skipped: list[str] = []
+    skipped: list[str] = ignored
     found: list[tuple[Path, str, str]] = []
     for i, path in enumerate(inputs):
         notify(Progress("plan", i, len(inputs), str(path)))
         try:
-            doc = read_document(path)
+            doc = read_document(path, MAX_BYTES if max_bytes is None else max_bytes)
         except InputError as e:
             failed.append(str(e))
+            continue
+        except Exception as e:  # whatever one file raises fails that file only
+            if strict:
+                raise
+            failed.append(f"{path}: cannot read: unexpected {type(e).__name__}: {' '.join(str(e).split())}")
             continue
         found.append((Path(path), str(Path(path).resolve()), doc.id))
     notify(Progress("plan", len(inputs), len(inputs)))
