@@ -41,13 +41,13 @@ from typing import Callable, Iterable, Mapping
 from pyoxigraph import Quad, RdfFormat, serialize
 
 from . import __version__
-from .corpus import Document, iter_paths, read_document
+from .corpus import MAX_BYTES, Document, iter_paths, read_document
 from .dataset import DocRecord, Written
 from .errors import InputError
 from .executors import Extracted
 from .mapping import MAPPING_VERSION, extraction_to_quads
 from .store import open_store
-from .vocab import ontology_path
+from .paths import ontology_path
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class BuildReport:
     read: int  # documents read without error
     unchanged: int  # already stored, not rewritten
     written: int  # graphs (re)written
-    skipped: tuple[str, ...]  # one message per duplicate
+    skipped: tuple[str, ...]  # one message per duplicate or non-article file
     failed: tuple[str, ...]  # one message per bad file
     pruned: int
     quads_written: int
@@ -103,7 +103,7 @@ class Prepared:
 #: that extraction loads no other kg module. The server, UI, CLI, export and the store are not
 #: among them: editing those does not make stored graphs stale.
 EXTRACTION_MODULES = ("corpus", "nlp", "extract", "resolve", "concepts", "lexicon", "gazetteer", "records",
-                      "mapping", "vocab")
+                      "mapping", "vocab", "paths")
 
 
 @cache
@@ -134,7 +134,8 @@ def prepare(path: str | Path, base: str, document: Document | None = None) -> Pr
     """
     from . import extract  # looked up at call time: the extractor loads its resources on first use
 
-    document = document if document is not None else read_document(path)
+    # the plan has applied the size limit
+    document = document if document is not None else read_document(path, max_bytes=None)
     extraction = extract.extract_document(document)
     return Prepared(document, extraction_to_quads(extraction, document, base))
 
@@ -200,10 +201,13 @@ class Plan:
 
 
 def plan(inputs: list[Path], stored: dict[str, DocRecord], fingerprint: str, *, force: bool = False,
-         stat_rule: bool = True, metadata: Mapping[str, Mapping[str, str]] | None = None,
+         stat_rule: bool = True, max_bytes: int | None = MAX_BYTES, strict: bool = False,
+         metadata: Mapping[str, Mapping[str, str]] | None = None,
          notify: ProgressCallback = lambda _p: None) -> Plan:
     """Which of ``inputs`` to write, given the ``stored`` records by absolute path (see the module
-    docstring). ``metadata`` maps an absolute path to what a manifest says about that file."""
+    docstring). A file larger than ``max_bytes`` fails; whatever one file raises fails that file
+    only (unless ``strict``). ``metadata`` maps an absolute path to what a manifest says about
+    that file."""
     metadata = metadata or {}
     found: list[PlannedFile] = []
     failed: list[str] = []
@@ -226,9 +230,14 @@ def plan(inputs: list[Path], stored: dict[str, DocRecord], fingerprint: str, *, 
             found.append(PlannedFile(path, absolute, record.doc_id, stat, None, meta))
             continue
         try:
-            doc = read_document(path)
+            doc = read_document(path, max_bytes)
         except InputError as e:
             failed.append(str(e))
+            continue
+        except Exception as e:  # whatever one file raises fails that file only
+            if strict:
+                raise
+            failed.append(f"{path}: cannot read: unexpected {type(e).__name__}: {' '.join(str(e).split())}")
             continue
         if record is not None and record.doc_id == doc.id and record.stat != stat and stat is not None:
             touched.append((record, stat))
@@ -312,6 +321,7 @@ def build(
     progress: ProgressCallback | None = None,
     jobs: int = 1,
     executor: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
     policy: WritePolicy | None = None,
 ) -> BuildReport:
     """Load ``paths`` (files or folders) into the store at ``store_dir``, or into the SPARQL 1.1
@@ -321,7 +331,8 @@ def build(
     document; ``strict`` lets an unexpected error in extraction propagate instead of being
     reported as that file's failure; ``jobs`` > 1 extracts in that many worker processes;
     ``executor`` ``dask://HOST:PORT`` (or ``dask`` for a local cluster of ``jobs`` workers)
-    extracts on a Dask cluster instead (:mod:`kg.distributed`).
+    extracts on a Dask cluster instead (:mod:`kg.distributed`). A file larger than ``max_bytes``
+    fails with a message saying so (``kg build --max-file-size``; None: no limit).
 
     :raises StoreError: the store cannot be opened (locked, not a kg store, another base IRI), or
         the server is unreachable or refuses a request (:class:`kg.gsp.RemoteError`).
@@ -334,7 +345,8 @@ def build(
     notify = progress or (lambda _p: None)
     policy = policy or WritePolicy.default()
     fingerprint = pipeline_fingerprint()
-    inputs = list(iter_paths(paths))
+    ignored: list[str] = []
+    inputs = list(iter_paths(paths, ignored=ignored))
     if target is not None:
         from .gsp import GSPWriter
 
@@ -345,7 +357,8 @@ def build(
     with writer:
         background_written = writer.ensure_background()
         stored = writer.documents()  # absolute path -> record
-        the_plan = plan(inputs, stored, fingerprint, force=force, stat_rule=writer.stat_rule, notify=notify)
+        the_plan = plan(inputs, stored, fingerprint, force=force, stat_rule=writer.stat_rule,
+                        max_bytes=max_bytes, strict=strict, notify=notify)
         if the_plan.touched:
             writer.restat(the_plan.touched)
         failed = list(the_plan.failed)
@@ -373,7 +386,7 @@ def build(
         read=len(the_plan.found),
         unchanged=the_plan.unchanged,
         written=written,
-        skipped=tuple(the_plan.skipped),
+        skipped=tuple(ignored + the_plan.skipped),
         failed=tuple(failed),
         pruned=pruned,
         quads_written=quads_written,

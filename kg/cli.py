@@ -84,12 +84,37 @@ def cli(traceback: bool) -> None:
 # build
 
 
+class ByteSize(click.ParamType):
+    """A size in bytes: ``1048576``, ``512K``, ``20M``, ``1G`` (powers of 1024).
+
+    >>> ByteSize().convert("20M", None, None)
+    20971520
+    """
+
+    name = "size"
+    _UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().removesuffix("B").removesuffix("I")
+        unit = text[-1:] if text[-1:] in self._UNITS else ""
+        number = text[: len(text) - len(unit)]
+        try:
+            size = float(number) * self._UNITS[unit]
+        except ValueError:
+            self.fail(f"{value!r} is not a size (e.g. 20M, 512K, 1G, 1048576)", param, ctx)
+        if size < 1:
+            self.fail(f"{value!r}: the size must be at least one byte", param, ctx)
+        return int(size)
+
+
 def default_inputs() -> list[Path]:
     """./seeds if there is one, else the bundled seeds next to the package."""
-    from .vocab import project_root
+    from .paths import bundled
 
     here = Path("seeds")
-    return [here if here.is_dir() else project_root() / "seeds"]
+    return [here if here.is_dir() else bundled("seeds")]
 
 
 @cli.command()
@@ -105,12 +130,18 @@ def default_inputs() -> list[Path]:
 @click.option("--target", default=None, metavar="URL",
               help="Write to the SPARQL 1.1 server at URL (Graph Store Protocol at URL/store, "
                    "queries at URL/query, updates at URL/update) instead of the store directory.")
+@click.option("--max-file-size", "max_bytes", type=ByteSize(), default="20M", show_default=True,
+              help="Largest file to read (bytes, or with K/M/G); a larger file fails with a message.")
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, prune: bool,
-          base: str | None, force: bool, jobs: int, executor: str | None, target: str | None) -> None:
+          base: str | None, force: bool, jobs: int, executor: str | None, target: str | None,
+          max_bytes: int) -> None:
     """Read PATHS (files or folders; default seeds/) into the store.
 
-    Unchanged documents are left alone; a changed file replaces its own graph only.
+    Reads .txt, .md and .html files (UTF-8, GB18030/GBK, Big5, UTF-16; traditional characters too);
+    other files in a folder are counted as skipped. Unchanged documents are left alone; a changed
+    file replaces its own graph only. A file that cannot be read is named in one line, the rest
+    still load, and the exit status is 1.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -139,7 +170,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, p
         report = run(
             list(paths) or default_inputs(),
             destination,
-            prune=prune, base=base, force=force, jobs=jobs, executor=executor,
+            prune=prune, base=base, force=force, jobs=jobs, executor=executor, max_bytes=max_bytes,
             strict=bool(ctx.parent and ctx.parent.params.get("traceback")),
             progress=on_progress,
         )

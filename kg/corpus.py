@@ -246,15 +246,15 @@ def _continues(previous: str, line: str, width: int) -> bool:
 # files
 
 
-def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
-    """Read one file into a :class:`Document`.
+def read_document(path: str | Path, max_bytes: int | None = MAX_BYTES) -> Document:
+    """Read one file into a :class:`Document`; ``max_bytes`` None reads a file of any size.
 
     :raises InputError: the file is missing, unreadable, binary, empty, too large or undecodable.
     """
     p = Path(path)
     try:
         size = p.stat().st_size
-        if size > max_bytes:
+        if max_bytes is not None and size > max_bytes:
             raise InputError(str(p), f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
         data = p.read_bytes()
     except OSError as e:
@@ -282,16 +282,26 @@ def _html_to_text(html: str, path: str) -> str:
     return text
 
 
-def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_paths(paths: Iterable[str | Path], ignored: list[str] | None = None) -> Iterator[Path]:
     """Expand files and folders (recursively) into article files, sorted, each once.
 
-    A file named explicitly is always yielded; inside folders only known suffixes are.
+    A file named explicitly is always yielded; inside folders only known suffixes are (hidden
+    files and folders, such as ``.git``, are passed over), and every other file is named in
+    ``ignored``, one message each, so that a build can count it as skipped.
     """
     seen: set[Path] = set()
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            found = []
+            for f in sorted(p.rglob("*")):
+                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                if f.suffix.lower() in SUFFIXES:
+                    found.append(f)
+                elif ignored is not None:
+                    ignored.append(f"{f}: not an article file ({f.suffix or 'no suffix'}; kg reads "
+                                   f"{', '.join(sorted(SUFFIXES))})")
         else:
             found = [p]
         for f in found:

@@ -52,7 +52,8 @@ from .records import (
     Office,
     PressCredit,
 )
-from .vocab import DCTERMS, FOAF, KG, ORG, PROV, RDF, SKOS, XSD, ontology_path
+from .paths import ontology_path
+from .vocab import DCTERMS, FOAF, KG, ORG, PROV, RDF, SKOS, XSD
 
 DEFAULT_BASE = "https://w3id.org/kg-cppcc/"
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
-from .vocab import ONTOLOGY_IRI, PREFIXES, ontology_path
+from .paths import ontology_path
+from .vocab import ONTOLOGY_IRI, PREFIXES
 
 DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
 

@@ -33,7 +33,8 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Store, Variable
 
 from .errors import QueryError
-from .vocab import PREFIXES, XSD, project_root
+from .paths import bundled
+from .vocab import PREFIXES, XSD
 
 PARAM_TYPES = ("label", "node", "string", "integer", "iri")
 
@@ -47,8 +48,7 @@ _IRI = re.compile(r"^(?:https?|urn|file|tag|mailto):\S+$")
 
 def queries_dir() -> Path:
     """The folder of canned queries (queries/ at the project root)."""
-    root = project_root()
-    return root / ("queries_rq" if root.name == "kg" else "queries")
+    return bundled("queries")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pyoxigraph import RdfFormat
 
 from .store import KGStore
-from .vocab import shapes_path
+from .paths import shapes_path
 
 
 @dataclass(frozen=True)

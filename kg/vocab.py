@@ -16,7 +16,6 @@ AttributeError: 'divison' is not a term of https://w3id.org/kg-cppcc/ontology# (
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 
 from pyoxigraph import NamedNode
 
@@ -119,22 +118,3 @@ PREFIXES: dict[str, str] = {
     "skos": SKOS.iri,
     "dcterms": DCTERMS.iri,
 }
-
-
-def project_root() -> Path:
-    """The folder holding ontology/ and queries/: the repository root next to the package in a
-    checkout or an editable install, else the package itself (a wheel ships them inside it)."""
-    package = Path(__file__).resolve().parent
-    if (package.parent / "ontology" / "kg.ttl").is_file():
-        return package.parent
-    return package
-
-
-def ontology_path() -> Path:
-    """ontology/kg.ttl, the source of truth for the ``KG`` terms."""
-    return project_root() / "ontology" / "kg.ttl"
-
-
-def shapes_path() -> Path:
-    """ontology/shapes.ttl, the SHACL shapes ``kg validate`` checks."""
-    return project_root() / "ontology" / "shapes.ttl"

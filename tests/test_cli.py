@@ -58,6 +58,59 @@ def test_bad_files_named_good_ones_loaded_exit_1(runner, seeds_dir, tmp_path, st
     assert any("empty.txt" in line and "empty" in line for line in failures)
 
 
+def test_an_html_page_and_other_files_beside_the_articles(runner, seeds_dir, tmp_path, store_dir, fake_extractor):
+    """An HTML page is read (trafilatura and its cleaner are installed dependencies); a picture in
+    the folder is counted as skipped and named, never silently ignored."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    paragraphs = "".join(f"<p>{p}</p>" for p in sorted(seeds_dir.glob("*.txt"))[1].read_text(encoding="utf-8")
+                         .split("\n\n")[:20])
+    (corpus / "page.html").write_text(f"<html><body><article>{paragraphs.replace('政协', '政协 ')}</article></body></html>",
+                                      encoding="utf-8")
+    (corpus / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (corpus / ".hidden").mkdir()
+    (corpus / ".hidden" / "x.bin").write_bytes(b"\0")
+    result = invoke(runner, "build", corpus, "--store", store_dir)
+    assert result.exit_code == 0, result.output
+    assert "6 read, 0 unchanged, 6 written, 1 skipped, 0 failed" in result.stdout
+    assert "kg: skipped " in result.stderr and "photo.png: not an article file (.png" in result.stderr
+    assert "x.bin" not in result.stderr
+
+
+def test_one_file_raising_fails_that_file_only(runner, seeds_dir, tmp_path, store_dir, fake_extractor, monkeypatch):
+    """Whatever a single file raises while it is read fails that file, in one line; the others load."""
+    import kg.corpus
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    (corpus / "page.html").write_text("<html><body><p>政协</p></body></html>", encoding="utf-8")
+
+    def broken(html, path):
+        raise ImportError("a missing module\nsecond line")
+
+    monkeypatch.setattr(kg.corpus, "_html_to_text", broken)
+    result = invoke(runner, "build", corpus, "--store", store_dir)
+    assert result.exit_code == 1
+    assert "5 written, 0 skipped, 1 failed" in result.stdout
+    (failure,) = [line for line in result.stderr.splitlines() if line.startswith("kg: failed")]
+    assert "page.html" in failure and "ImportError: a missing module second line" in failure
+
+
+def test_max_file_size(runner, seeds_dir, tmp_path, store_dir, fake_extractor):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    sizes = sorted(p.stat().st_size for p in corpus.glob("*.txt"))
+    limit = sizes[-1] - 1  # the largest seed is over the limit
+    result = invoke(runner, "build", corpus, "--store", store_dir, "--max-file-size", str(limit))
+    assert result.exit_code == 1
+    assert "4 written" in result.stdout and "1 failed" in result.stdout
+    assert f"the limit is {limit:,}" in result.stderr
+    again = invoke(runner, "build", corpus, "--store", store_dir, "--max-file-size", "1M")
+    assert again.exit_code == 0 and "1 written" in again.stdout
+    bad = runner.invoke(cli, ["build", str(corpus), "--store", str(store_dir), "--max-file-size", "lots"])
+    assert bad.exit_code == 2 and "'lots' is not a size" in bad.output
+
+
 def test_duplicate_reported_as_skipped(runner, seeds_dir, tmp_path, store_dir, fake_extractor):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -76,7 +76,9 @@ def test_folders_expand_to_article_files(tmp_path):
     (tmp_path / "a" / "x.txt").write_text("政协", encoding="utf-8")
     (tmp_path / "a" / "y.jpg").write_bytes(b"\xff\xd8")
     (tmp_path / "z.md").write_text("政协", encoding="utf-8")
-    assert [p.name for p in iter_paths([tmp_path, tmp_path / "z.md"])] == ["x.txt", "z.md"]
+    ignored: list[str] = []
+    assert [p.name for p in iter_paths([tmp_path, tmp_path / "z.md"], ignored)] == ["x.txt", "z.md"]
+    assert len(ignored) == 1 and "y.jpg: not an article file (.jpg" in ignored[0]
 
 
 @settings(max_examples=200, deadline=None)

@@ -18,9 +18,9 @@ from kg.export import context_document, export, export_quads
 from kg.formats import rdf_format
 from kg.queries import load_query, run_query
 from kg.store import open_store
-from kg.vocab import project_root
+from kg.paths import bundled, ontology_path
 
-SEEDS = project_root() / "seeds"
+SEEDS = bundled("seeds")
 RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
                  "jsonld": "json-ld", "rdfxml": "xml"}
 FORMATS = list(RDFLIB_FORMAT)
@@ -183,7 +183,7 @@ def test_jsonld_by_reference_to_the_published_context(store):
 
 def test_context_covers_every_project_property():
     ctx = context_document()["@context"]
-    ttl = (project_root() / "ontology" / "kg.ttl").read_text(encoding="utf-8")
+    ttl = ontology_path().read_text(encoding="utf-8")
     import re
 
     props = re.findall(r"^kg:(\w+) a owl:(?:Object|Datatype)Property", ttl, re.M)

@@ -11,7 +11,8 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.mapping import BODY_KINDS, CONCEPT_CLASSES, DIVISION_CLASSES, LEVEL_CLASSES
 from kg.queries import queries_dir
-from kg.vocab import KG, ONTOLOGY_IRI, ClosedNamespace, ontology_path, shapes_path
+from kg.paths import ontology_path, shapes_path
+from kg.vocab import KG, ONTOLOGY_IRI, ClosedNamespace
 
 NS = KG.iri
 KINDS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}

@@ -332,7 +332,7 @@ def test_rebuild_reads_only_files_whose_size_or_time_changed(seeds_dir, tmp_path
     build([corpus], store_dir)
     reads: list[str] = []
     real = kg.build.read_document
-    monkeypatch.setattr(kg.build, "read_document", lambda p: reads.append(Path(p).name) or real(p))
+    monkeypatch.setattr(kg.build, "read_document", lambda p, *a, **k: reads.append(Path(p).name) or real(p, *a, **k))
 
     report = build([corpus], store_dir)
     assert (report.read, report.unchanged, report.written, reads) == (5, 5, 0, [])

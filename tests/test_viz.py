@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,9 @@ from kg.errors import UsageError
 from kg.queries import load_query
 from kg.store import open_store
 from kg.viz import CYTOSCAPE_VERSION, FONT, VizEdge, VizGraph, VizNode, render, subgraph, to_dot, to_html
-from kg.vocab import project_root
+from kg.paths import bundled
 
-SEEDS = project_root() / "seeds"
+SEEDS = bundled("seeds")
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is absent (apt-get install graphviz)")
 CHROMIUM = "/usr/bin/chromium"
 
@@ -113,7 +114,7 @@ def test_html_is_self_contained_and_escaped():
 
 
 def test_vendored_cytoscape_is_recorded():
-    viz_dir = project_root() / "kg" / "resources" / "viz"
+    viz_dir = Path(str(files("kg"))) / "resources" / "viz"
     versions = (viz_dir / "VERSIONS.md").read_text(encoding="utf-8")
     assert CYTOSCAPE_VERSION in versions and "MIT" in versions
     assert (viz_dir / "LICENSE.cytoscape").is_file()

@@ -10,7 +10,8 @@ from pyoxigraph import RdfFormat, parse
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..vocab import KG, PREFIXES, ontology_path
+from ..paths import ontology_path
+from ..vocab import KG, PREFIXES
 from . import negotiation as neg
 from . import problems
 from .pages import curie, render
