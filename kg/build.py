@@ -103,7 +103,7 @@ class Prepared:
 #: that extraction loads no other kg module. The server, UI, CLI, export and the store are not
 #: among them: editing those does not make stored graphs stale.
 EXTRACTION_MODULES = ("corpus", "nlp", "extract", "resolve", "concepts", "lexicon", "gazetteer", "records",
-                      "mapping", "vocab", "paths")
+                      "mapping", "vocab", "paths", "chinese")
 
 
 @cache

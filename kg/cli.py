@@ -344,7 +344,7 @@ def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_rows
 
 @cli.command("eval")
 @click.option("--gold", "gold", required=True, type=click.Path(path_type=Path),
-              help="Gold annotations (JSONL, see eval/SCHEMA.md).")
+              help="Gold annotations, one JSON line per document (the format: tests/data/seeds/SCHEMA.md).")
 @_store_option
 @click.option("--format", "-f", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="Scores only, without the list of misses and false facts.")

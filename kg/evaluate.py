@@ -15,6 +15,7 @@ Scores are micro-averaged over documents.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Iterable
 
 from .errors import UsageError
 from .gazetteer import load as load_gazetteer
-from .nlp import to_simplified
+from .chinese import key_form
 
 
 @dataclass
@@ -70,7 +71,7 @@ class Report:
 
 
 def _norm(text: str | None) -> str:
-    return to_simplified("".join((text or "").split()))
+    return key_form(text or "")
 
 
 def _division_key(name: str | None, parent: str | None = None) -> str:
@@ -122,7 +123,8 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
                  [(_norm(x["person"]), x["role"]) for x in p.get("press", [])], press, {}, {})
         gc = {(_norm(c["name"]),): c["type"] for c in g.get("concepts", [])}
         pc = {(_norm(c["name"]),): c["type"] for c in p.get("concepts", [])}
-        _compare(doc, list(gc), list(pc), concepts, {}, {})
+        _compare(doc, list(gc), list(pc), concepts, _concept_evidence(g.get("concepts", [])),
+                 _concept_evidence(p.get("concepts", [])))
         for k in set(gc) & set(pc):
             types_total += 1
             types_right += gc[k] == pc[k]
@@ -131,6 +133,13 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
 
 def _evidence_map(rows: list[dict]) -> dict[tuple, str]:
     return {office_key(r): r.get("evidence") or "" for r in rows}
+
+
+def _concept_evidence(rows: list[dict]) -> dict[tuple, str]:
+    out: dict[tuple, str] = {}
+    for r in rows:  # the first mention's sentence
+        out.setdefault((_norm(r["name"]),), r.get("evidence") or "")
+    return out
 
 
 def _compare(doc, gold_keys, pred_keys, sc: Score, gold_ev, pred_ev) -> None:
@@ -179,11 +188,16 @@ def format_report(report: Report, show_errors: bool = True) -> str:
         for name, sc in (("offices", report.offices), ("press", report.press), ("concepts", report.concepts)):
             if sc.misses:
                 lines += ["", f"missed {name} ({len(sc.misses)}):"]
-                lines += [f"  - {doc}: {' | '.join(map(str, k))}    «{ev}»" for doc, k, ev in sc.misses]
+                lines += [_error_line("-", doc, k, ev) for doc, k, ev in sc.misses]
             if sc.false:
                 lines += ["", f"false {name} ({len(sc.false)}):"]
-                lines += [f"  + {doc}: {' | '.join(map(str, k))}    «{ev}»" for doc, k, ev in sc.false]
+                lines += [_error_line("+", doc, k, ev) for doc, k, ev in sc.false]
     return "\n".join(lines)
+
+
+def _error_line(sign: str, doc: str, key: tuple, evidence: str) -> str:
+    line = f"  {sign} {doc}: {' | '.join(map(str, key))}"
+    return f"{line}    «{evidence}»" if evidence else line
 
 
 def rows_of(store, name: str) -> list[dict]:
@@ -196,6 +210,41 @@ def rows_of(store, name: str) -> list[dict]:
 
 
 def evaluate_store(store, gold: dict[str, dict]) -> Report:
-    """Score the facts in a built store against gold annotations (see :func:`load_gold`)."""
+    """Score the facts in a built store against gold annotations (see :func:`load_gold`).
+
+    A missed fact whose gold line gives no evidence (concepts) is shown with the first sentence of
+    its document that contains it, read from the document's source file when it is still there.
+    """
     predicted = predicted_from_rows(rows_of(store, "offices"), rows_of(store, "press"), rows_of(store, "concepts"))
-    return score(gold, predicted)
+    report = score(gold, predicted)
+    sources = {Path(r.source_path).name: r.source_path for r in store.documents().values()}
+    texts: dict[str, str | None] = {}
+    for sc in (report.offices, report.press, report.concepts):
+        for i, (doc, key, evidence) in enumerate(sc.misses):
+            if not evidence and doc in sources:
+                if doc not in texts:
+                    texts[doc] = _text_of(sources[doc])
+                sc.misses[i] = (doc, key, sentence_with(texts[doc] or "", key[0]))
+    return report
+
+
+def _text_of(path: str) -> str | None:
+    from .corpus import read_document
+    from .errors import InputError
+
+    try:
+        return read_document(path).text
+    except InputError:
+        return None
+
+
+def sentence_with(text: str, name: str) -> str:
+    """The first sentence of ``text`` that contains ``name`` (compared in key form), or "".
+
+    >>> sentence_with("甲。开展「三抓三促」行动。乙。", "三抓三促")
+    '开展「三抓三促」行动。'
+    """
+    for sentence in re.findall(r"[^。！？!?\n]+[。！？!?]?", text):
+        if name and name in _norm(sentence):
+            return sentence.strip()
+    return ""

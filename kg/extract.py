@@ -923,7 +923,7 @@ def _richer(a: Meeting, b: Meeting) -> bool:
 
 
 def _simplified_name(name: str) -> str:
-    from .nlp import to_simplified
+    from .chinese import to_simplified
 
     return to_simplified(name)
 

@@ -39,6 +39,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from . import __version__
 from . import gazetteer as gaz
+from .chinese import key_form
 from .corpus import Document
 from .records import (
     NATIONAL,
@@ -100,7 +101,7 @@ LEVEL_CLASSES: dict[str, NamedNode] = {
 _LEVEL_DEPTH = {"nation": 0, "province": 1, "prefecture": 2, "county": 3}
 
 #: Bump when the shape of the mapped graphs changes, so that stores rebuild their graphs.
-MAPPING_VERSION = "2"  # 2: denormalised copies on offices and credits (kg:holderName ...)
+MAPPING_VERSION = "3"  # 2: denormalised copies on offices and credits (kg:holderName ...); 3: names keyed in simplified form
 
 
 def short_hash(*parts: str) -> str:
@@ -180,7 +181,9 @@ class Iris:
         return self.org(Body(parent_kind, body.division))
 
     def person(self, name: str, context: str) -> NamedNode:
-        return self._n(f"id/person/{short_hash(name + '|' + context)}")
+        """A person by the key form of their name (黎輝 = 黎辉) and the context that tells
+        same-name people apart."""
+        return self._n(f"id/person/{short_hash(key_form(name) + '|' + context)}")
 
     def office(self, person: NamedNode, role: str, org: NamedNode, doc_id: str) -> NamedNode:
         return self._n(f"id/office/{short_hash(person.value, role, org.value, doc_id)}")
@@ -189,7 +192,7 @@ class Iris:
         return self._n(f"id/role/{_q(title)}")
 
     def concept(self, type_: str, name: str) -> NamedNode:
-        return self._n(f"id/concept/{type_}/{short_hash(name)}")
+        return self._n(f"id/concept/{type_}/{short_hash(key_form(name))}")
 
     def mention(self, doc_id: str, *parts: str) -> NamedNode:
         return self._n(f"id/mention/{doc_id}/{short_hash(*parts)}")
@@ -406,8 +409,15 @@ class _DocumentMapper:
     def person(self, name: str, context: str | None = None) -> NamedNode:
         node = self.iris.person(name, context or self.by_name.get(name, "press"))
         self.g.add(node, RDF.type, FOAF.Person)
-        self.g.add(node, FOAF.name, zh(name))
+        self._labels(node, FOAF.name, name)
         return node
+
+    def _labels(self, node: NamedNode, predicate: NamedNode, printed: str) -> None:
+        """``predicate`` the key form (simplified), skos:altLabel the form printed when it differs."""
+        key = key_form(printed)
+        self.g.add(node, predicate, zh(key))
+        if printed != key:
+            self.g.add(node, SKOS.altLabel, zh(printed))
 
     def role(self, title: str, cls: NamedNode) -> NamedNode:
         node = self.iris.role(title)
@@ -434,7 +444,7 @@ class _DocumentMapper:
         add(node, KG.divisionAsWritten, zh(office.body.division.written or office.body.division.name))
         self.evidence(node, office.evidence)
         # copies of what the whole-table queries need, so that they are one star per office
-        add(node, KG.holderName, zh(office.person))
+        add(node, KG.holderName, zh(key_form(office.person)))
         add(node, KG.documentFileName, string(self.d.name))
         add(node, KG.officeBody, zh(body_label(office.body)))
         add(node, KG.officeBodyKind, string(office.body.kind))
@@ -461,7 +471,7 @@ class _DocumentMapper:
         add(node, PROV.hadRole, self.role(credit.role, PROV.Role))
         add(node, KG.roleName, zh(credit.role))
         self.evidence(node, credit.evidence)
-        add(node, KG.holderName, zh(credit.person))
+        add(node, KG.holderName, zh(key_form(credit.person)))
         add(node, KG.documentFileName, string(self.d.name))
         add(self.doc, PROV.qualifiedAttribution, node)
 
@@ -472,7 +482,7 @@ class _DocumentMapper:
         add = self.g.add
         concept = self.iris.concept(mention.type, mention.name)
         add(concept, RDF.type, cls)
-        add(concept, SKOS.prefLabel, zh(mention.name))
+        self._labels(concept, SKOS.prefLabel, mention.name)
         add(concept, KG.conceptType, string(mention.type))
         ev = mention.evidence
         node = self.iris.mention(self.d.id, concept.value, str(ev.start), str(ev.end))

@@ -29,6 +29,7 @@ import ahocorasick
 from spacy.language import Language
 
 from . import gazetteer
+from .chinese import to_simplified
 from .lexicon import TITLES, Title
 
 # Words that contain a title but are none: 「常务委员会」 is not 常务委员 + 会.
@@ -206,20 +207,6 @@ def set_sentences(doc, text: str):
     first = sorted({0, *starts[is_start].tolist()})
     doc.user_data["kg_sentences"] = list(zip(first, first[1:] + [len(text)]))
     return doc
-
-
-@cache
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Traditional -> simplified, keeping length (falls back to the input if a phrase rule would
-    change the length, so offsets stay valid)."""
-    out = _converter().convert(text)
-    return out if len(out) == len(text) else "".join(_converter().convert(c) or c for c in text)
 
 
 @cache

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Store, Variable
 
+from .chinese import key_form
 from .errors import QueryError
 from .paths import bundled
 from .vocab import PREFIXES, XSD
@@ -79,7 +80,8 @@ class Param:
             except ValueError:
                 raise fail("an IRI") from None
             return {Variable(self.name + "_iri" if self.type == "node" else self.name): node}
-        return {Variable(self.name): Literal(value, language="zh")}
+        # labels are stored in key form (simplified, NFKC): 黎輝 finds 黎辉 and the other way round
+        return {Variable(self.name): Literal(key_form(value), language="zh")}
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,8 @@ def list_queries(directory: Path | None = None) -> list[CannedQuery]:
 def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
     """``["k=v", ...]`` -> ``{"k": "v"}``.
 
-    :raises QueryError: an item without "=" or a parameter given twice.
+    :raises QueryError: an item without "=", an empty value (leave the parameter out to mean
+        "any"), or a parameter given twice.
     """
     out: dict[str, str] = {}
     for pair in pairs:
@@ -216,6 +219,8 @@ def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
         key = key.strip()
         if not sep or not key:
             raise QueryError(f"bad --param {pair!r}; expected NAME=VALUE")
+        if not value.strip():
+            raise QueryError(f"--param {key} has an empty value; leave it out to mean any {key}")
         if key in out:
             raise QueryError(f"--param {key} given twice")
         out[key] = value

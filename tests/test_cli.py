@@ -170,6 +170,7 @@ def test_query_list_shows_titles(runner):
         (["query", "no-such-query"], "no query named 'no-such-query'; available: "),
         (["query", "offices", "--param", "nobody=x"], "query offices has no parameter 'nobody'"),
         (["query", "offices", "--param", "person"], "bad --param 'person'; expected NAME=VALUE"),
+        (["query", "offices", "--param", "person="], "--param person has an empty value; leave it out to mean any"),
         (["query", "offices", "-f", "yaml"], "unknown result format 'yaml'"),
         (["query"], "give a query NAME or --list"),
     ],

@@ -34,3 +34,35 @@ def test_kg_eval_names_a_missing_gold_file(tmp_path):
     result = CliRunner().invoke(cli, ["eval", "--gold", str(tmp_path / "nope.jsonl"), "--store", str(tmp_path)])
     assert result.exit_code == 2
     assert "nope.jsonl: no such gold file" in result.stderr
+
+
+def test_scoring_normalises_both_sides_alike():
+    """A concept printed with a full-width comma in the gold and an ASCII one by kg (whose corpus
+    applies NFKC) is one concept, not a miss plus a false fact; so are traditional and simplified."""
+    from kg.evaluate import score
+
+    gold = {"a.txt": {"offices": [], "press": [{"person": "黎輝", "role": "记者"}],
+                      "concepts": [{"name": "转变作风，追赶进位", "type": "slogan"}]}}
+    predicted = {"a.txt": {"offices": [], "press": [{"person": "黎辉", "role": "记者"}],
+                           "concepts": [{"name": "转变作风,追赶进位", "type": "slogan", "evidence": "……"}]}}
+    report = score(gold, predicted)
+    assert (report.concepts.tp, report.concepts.fp, report.concepts.fn) == (1, 0, 0)
+    assert (report.press.tp, report.press.fp, report.press.fn) == (1, 0, 0)
+
+
+def test_a_missed_concept_is_shown_with_its_sentence(tmp_path):
+    """Gold concepts carry no evidence: the miss is listed with the document's sentence holding it."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text("本报讯 县政协开展工作。会议部署同心圆工程建设工作。", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "a.txt", "offices": [], "press": [],
+                                "concepts": [{"name": "同心圆工程", "type": "campaign"},
+                                             {"name": "不在文中", "type": "slogan"}]}, ensure_ascii=False),
+                    encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(texts), "--store", str(tmp_path / "s")]).exit_code == 0
+    out = runner.invoke(cli, ["eval", "--gold", str(gold), "--store", str(tmp_path / "s")]).output
+    misses = out.split("missed concepts")[1].splitlines()
+    assert any("同心圆工程" in m and "«会议部署同心圆工程建设工作。»" in m for m in misses), out
+    assert any(m.strip() == "- a.txt: 不在文中" for m in misses), out

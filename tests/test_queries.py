@@ -63,7 +63,9 @@ def test_malformed_queries(text, message):
 
 
 def test_parse_params():
-    assert parse_params(["a=1", "b=x=y", "c="]) == {"a": "1", "b": "x=y", "c": ""}
+    assert parse_params(["a=1", "b=x=y"]) == {"a": "1", "b": "x=y"}
+    with pytest.raises(QueryError, match="--param c has an empty value; leave it out"):
+        parse_params(["c="])  # `-p person=` would otherwise silently mean "everyone"
     with pytest.raises(QueryError, match="given twice"):
         parse_params(["a=1", "a=2"])
 

@@ -1,0 +1,37 @@
+"""Script and spelling forms of Chinese text, without the NLP pipeline (cheap to import).
+
+Traditional and simplified forms of one name are one name: 黎輝 and 黎辉 from a Big5 and a GB copy of
+one article. kg keys persons, divisions and concepts by :func:`key_form` and keeps what was printed
+as an alternative label.
+
+>>> key_form("黎 輝")
+'黎辉'
+>>> key_form("１＋２，三")
+'1+2,三'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, keeping length (falls back to character by character if a phrase
+    rule would change the length, so offsets into the text stay valid)."""
+    out = _converter().convert(text)
+    return out if len(out) == len(text) else "".join(_converter().convert(c) or c for c in text)
+
+
+@cache
+def key_form(text: str) -> str:
+    """The form a name is keyed and searched by: NFKC (full-width punctuation and digits to
+    ASCII), simplified characters, no whitespace."""
+    return to_simplified("".join(unicodedata.normalize("NFKC", text).split()))
