@@ -82,3 +82,29 @@ def test_docstring_examples(module):
 
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_analysis_reads_what_the_doc_holds():
+    """Tokens and sentences read from the segmentation are the lazily built Doc's."""
+    from kg.nlp import analyse
+
+    for name, text in corpus_texts():
+        a = analyse(text)
+        assert "doc" not in a.__dict__  # not built until asked for
+        doc = a.doc
+        assert doc.text == a.search, name
+        assert a._token_spans == {t.idx: t.idx + len(t) for t in doc}, name
+        assert a.sentences == [(s.start_char, s.end_char) for s in doc.sents], name
+        assert [s.label_ for s in doc.spans["kg"]] == [m.kind.upper() for m in a.matches
+                                                       if doc.char_span(m.start, m.end, alignment_mode="expand")]
+
+
+def test_extraction_loads_neither_spacy_nor_jiebas_dictionary_for_plain_text():
+    import subprocess
+    import sys
+
+    code = ("import sys; from kg.build import prepare; prepare(sys.argv[1], 'https://w3id.org/kg-cppcc/'); "
+            "print('spacy' in sys.modules, 'jieba' in sys.modules)")
+    text = ROOT / "tests" / "data" / "own" / "texts" / "o04.txt"
+    out = subprocess.run([sys.executable, "-c", code, str(text)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"], out.stdout + out.stderr
