@@ -54,6 +54,8 @@ def create_app(config: ServerConfig) -> Starlette:
         Route("/api/queries", ui.api_queries),
         Route("/api/queries/{name}", ui.api_run),
         Route("/api/search", ui.api_search),
+        Route("/api/lookup", ui.api_lookup, methods=["POST"]),
+        Route("/api/map", ui.api_map),
         Route("/ontology", ontology.ontology),
         Route("/ontology.{ext}", ontology.ontology),
         Route("/id/{rest:path}", linked_data.dereference),

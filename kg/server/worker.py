@@ -148,6 +148,10 @@ def job_search(ws: WorkerStore, text: str, limit: int):
     return views.search(lambda q, **kw: _query(ws, q, **kw), text, limit)
 
 
+def job_lookup(ws: WorkerStore, iris: list[str], names: list[str]):
+    return views.lookup(lambda q, **kw: _query(ws, q, **kw), iris, names)
+
+
 def job_void(ws: WorkerStore):
     return views.void_stats(lambda q, **kw: _query(ws, q, **kw))
 
