@@ -35,7 +35,8 @@ async def _http(request: Request, exc: HTTPException) -> Response:
 
 def create_app(config: ServerConfig) -> Starlette:
     """The kg web app over the store in ``config`` (its pool starts with the app's lifespan)."""
-    pool = QueryPool(config.store, size=config.workers, timeout=config.timeout)
+    pool = QueryPool(config.store, size=config.workers, timeout=config.timeout,
+                     allow_service=config.allow_service)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
