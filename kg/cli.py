@@ -332,14 +332,18 @@ _register_export(cli)
               help="Largest request body (bytes) accepted; larger ones are refused with 413.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Query worker processes (each holds the store read-only).")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="HOST[:PORT]",
+              help="Let SERVICE (federated query) call this host (repeatable). Without it SERVICE is refused.")
 def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_rows: int, max_body: int,
-          workers: int) -> None:
+          workers: int, allow_service: tuple[str, ...]) -> None:
     """Serve the store: SPARQL endpoint (/sparql), linked-data pages (/id/...) and a web UI (/)."""
     from .server import serve as run_server
+    from .server.config import check_hosts
 
+    allow_service = check_hosts(allow_service)
     click.echo(f"kg: serving on http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops", err=True)
     run_server(store_dir, host=host, port=port, timeout=timeout, max_rows=max_rows, max_body=max_body,
-               workers=workers)
+               workers=workers, allow_service=allow_service)
 
 
 @cli.command("eval")

@@ -107,14 +107,18 @@ def ontology_command(html: bool, output: Path | None) -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--max-nodes", default=300, show_default=True, type=click.IntRange(1, 100000),
               help="Cut the graph at this many nodes.")
+@click.option("--map", "as_map", is_flag=True,
+              help="Draw a map instead: the rows of a SELECT query (--query; default county-chairs) at "
+                   "their divisions, on province outlines.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="FILE.html (interactive), FILE.svg or FILE.png (Graphviz).")
+              help="FILE.html (interactive), FILE.svg or FILE.png (Graphviz; a --map PNG needs rsvg-convert).")
 def viz_command(store_dir: Path | None, center: str | None, depth: int, query_name: str | None,
-                params: tuple[str, ...], max_nodes: int, output: Path) -> None:
-    """Draw part of the graph: by default the CPPCC committees, their chairs and divisions."""
+                params: tuple[str, ...], max_nodes: int, as_map: bool, output: Path) -> None:
+    """Draw part of the graph: by default the CPPCC committees, their chairs and divisions;
+    with --map, a query's rows on a map of China."""
     from .queries import load_query, parse_params
     from .store import open_store
-    from .viz import render, subgraph
+    from .viz import map_picture, render, render_map, subgraph
 
     kind = output.suffix.lower().lstrip(".")
     if kind not in ("html", "svg", "png"):
@@ -126,8 +130,21 @@ def viz_command(store_dir: Path | None, center: str | None, depth: int, query_na
         canned = load_query(query_name)
         values = parse_params(params)
         canned.bind(values)
-    elif params:
+    elif params and not as_map:
         raise UsageError("--param needs --query")
+    if as_map:
+        if center is not None:
+            raise UsageError("--map draws a query's rows; give --query (a SELECT query), not --center")
+        if canned is None:
+            canned = load_query("county-chairs")
+            values = parse_params(params)
+            canned.bind(values)
+        with open_store(store_dir, read_only=True) as store:
+            picture = map_picture(store, canned, values)
+        render_map(picture, output)
+        click.echo(f"wrote {output} ({len(picture.points)} places from {picture.rows - picture.without} of "
+                   f"{picture.rows} rows)", err=True)
+        return
     with open_store(store_dir, read_only=True) as store:
         graph = subgraph(store, center=center, depth=depth, query=canned, params=values, max_nodes=max_nodes)
     if graph.truncated:

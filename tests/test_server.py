@@ -41,16 +41,23 @@ def _evil_document(tmp: Path):
     return doc, extraction
 
 
+# Other test modules import these fixtures; pytest then makes one fixture per module, so the store
+# and the server are kept here to be built and started once per session, whichever module asks.
+_SHARED: dict = {}
+
+
 @pytest.fixture(scope="session")
 def served_store(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("served")
-    store_dir = tmp / "store"
-    build([ROOT / "seeds"], store_dir)
-    doc, extraction = _evil_document(tmp)
-    with open_store(store_dir) as store:
-        store.replace_document(doc.id, str(Path(doc.path).resolve()),
-                               extraction_to_quads(extraction, doc, store.base), "test")
-    return store_dir
+    if "store" not in _SHARED:
+        tmp = tmp_path_factory.mktemp("served")
+        store_dir = tmp / "store"
+        build([ROOT / "seeds"], store_dir)
+        doc, extraction = _evil_document(tmp)
+        with open_store(store_dir) as store:
+            store.replace_document(doc.id, str(Path(doc.path).resolve()),
+                                   extraction_to_quads(extraction, doc, store.base), "test")
+        _SHARED["store"] = store_dir
+    return _SHARED["store"]
 
 
 @pytest.fixture(scope="session")
@@ -61,9 +68,12 @@ def config(served_store) -> ServerConfig:
 
 
 @pytest.fixture(scope="session")
-def server(config):
-    with running_server(config) as url:
-        yield url
+def server(config, request):
+    if "server" not in _SHARED:
+        running = running_server(config)
+        _SHARED["server"] = running.__enter__()
+        request.addfinalizer(lambda: running.__exit__(None, None, None))
+    return _SHARED["server"]
 
 
 def sparql(server, query, accept="application/sparql-results+json", method="GET", **params):

@@ -225,3 +225,82 @@ def test_html_works_offline_in_chromium(store, tmp_path):
         finally:
             browser.close()
     assert all(u.startswith("file:") for u in requests), [u for u in requests if not u.startswith("file:")]
+
+
+# -- kg viz --map ------------------------------------------------------------------------------
+
+def _county_codes(store) -> set[str]:
+    from kg.queries import run_query
+
+    rows = run_query(store, load_query("county-chairs"))
+    return {r["code"].value for r in rows if r["code"] is not None}
+
+
+def test_map_picture_places_the_county_chairs(store):
+    from kg.viz import map_picture
+
+    picture = map_picture(store)
+    codes = _county_codes(store)
+    assert codes and codes <= {p.code for p in picture.points}
+    gaotai = next(p for p in picture.points if p.code == "620724")
+    assert gaotai.name == "高台县" and gaotai.level == 2
+    assert {"person", "county", "code"} <= set(gaotai.rows[0])
+    assert sum(len(p.rows) for p in picture.points) + picture.without == picture.rows
+
+
+def test_map_rows_pick_the_finest_division():
+    from pyoxigraph import Literal, NamedNode
+
+    from kg.viz import map_rows
+
+    places = {"620000": [0, 0, "甘肃省", 0], "620700": [0, 0, "张掖市", 1], "620724": [0, 0, "高台县", 2]}
+    info = {"iris": {"https://x/id/division/620700": {"code": "620700"}},
+            "names": {"甘肃省": {"count": 1, "code": "620000"}, "朝阳区": {"count": 2, "code": "110105"}}}
+    rows = [[Literal("甘肃省"), NamedNode("https://x/id/division/620700"), Literal("620724")],  # the county
+            [Literal("甘肃省"), NamedNode("https://x/id/division/620700"), None],  # the city
+            [Literal("甘肃省"), None, None],
+            [Literal("朝阳区"), None, Literal("主席")]]  # two 朝阳区: no place
+    groups, without = map_rows(["province", "city", "code"], rows, info, places)
+    assert groups == {"620724": [0], "620700": [1], "620000": [2]} and without == 1
+
+
+def test_viz_map_cli_writes_svg_html_and_png(store_dir, tmp_path):
+    runner = CliRunner()
+    svg = tmp_path / "map.svg"
+    r = runner.invoke(cli, ["viz", "--map", "--store", str(store_dir), "-o", str(svg)])
+    assert r.exit_code == 0, r.output
+    assert re.search(r"wrote .*map\.svg \(\d+ places from \d+ of \d+ rows\)", r.output)
+    text = svg.read_text(encoding="utf-8")
+    assert text.startswith("<svg") and text.count("<path") >= 34
+    with open_store(store_dir, read_only=True) as s:
+        codes = _county_codes(s)
+    assert text.count("<circle") >= len(codes) and ">高台县</text>" in text and "County CPPCC chairs" in text
+    html_out = tmp_path / "map.html"
+    assert runner.invoke(cli, ["viz", "--map", "--store", str(store_dir), "-o", str(html_out)]).exit_code == 0
+    assert "<svg" in html_out.read_text(encoding="utf-8") and "<script" not in html_out.read_text(encoding="utf-8")
+    r = runner.invoke(cli, ["viz", "--map", "--store", str(store_dir), "--query", "offices", "-p", "role=主席",
+                            "-o", str(tmp_path / "offices.svg")])
+    assert r.exit_code == 0, r.output
+    if shutil.which("rsvg-convert"):
+        png = tmp_path / "map.png"
+        r = runner.invoke(cli, ["viz", "--map", "--store", str(store_dir), "-o", str(png)])
+        assert r.exit_code == 0, r.output
+        from PIL import Image
+
+        with Image.open(png) as im:
+            assert im.size[0] >= 1500  # drawn at twice the SVG's size, for print
+            keep = os.environ.get("KG_SCREENSHOTS")
+            if keep:
+                Path(keep).mkdir(parents=True, exist_ok=True)
+                shutil.copy(png, Path(keep) / "viz-map.png")
+
+
+def test_viz_map_refuses_what_it_cannot_draw(store_dir, tmp_path):
+    runner = CliRunner()
+    out = str(tmp_path / "m.svg")
+    r = runner.invoke(cli, ["viz", "--map", "--center", "高台县政协", "--store", str(store_dir), "-o", out])
+    assert r.exit_code != 0 and "--map draws a query's rows" in r.output
+    r = runner.invoke(cli, ["viz", "--map", "--query", "county-chairs-graph", "--store", str(store_dir), "-o", out])
+    assert r.exit_code != 0 and "is not a SELECT query" in r.output
+    r = runner.invoke(cli, ["viz", "--map", "--store", str(store_dir), "-o", str(tmp_path / "m.pdf")])
+    assert r.exit_code != 0 and "must end in .html, .svg or .png" in r.output

@@ -9,7 +9,7 @@ data behind the pages), :mod:`.results` (SPARQL result serialisers), :mod:`.nego
 
 from __future__ import annotations
 
-from .config import ServerConfig
+from .config import ServerConfig, check_hosts
 
 
 def create_app(config: ServerConfig):
@@ -19,7 +19,8 @@ def create_app(config: ServerConfig):
 
 
 def serve(store: str | None = None, host: str = "127.0.0.1", port: int = 8000, timeout: float = 5.0,
-          max_rows: int = 10_000, max_body: int = 100_000, workers: int = 2, log_level: str = "info") -> None:
+          max_rows: int = 10_000, max_body: int = 100_000, workers: int = 2, log_level: str = "info",
+          allow_service: tuple[str, ...] = ()) -> None:
     """Open the store (read-only, to learn its base IRI) and serve it until interrupted.
 
     :raises StoreError: no kg store at ``store``.
@@ -31,7 +32,7 @@ def serve(store: str | None = None, host: str = "127.0.0.1", port: int = 8000, t
     with open_store(store, read_only=True) as kg:
         path, base = str(kg.path), kg.base
     config = ServerConfig(store=path, base=base, timeout=timeout, max_rows=max_rows, max_body=max_body,
-                          workers=workers)
+                          workers=workers, allow_service=check_hosts(allow_service))
     uvicorn.run(create_app(config), host=host, port=port, log_level=log_level)
 
 

@@ -35,7 +35,8 @@ async def _http(request: Request, exc: HTTPException) -> Response:
 
 def create_app(config: ServerConfig) -> Starlette:
     """The kg web app over the store in ``config`` (its pool starts with the app's lifespan)."""
-    pool = QueryPool(config.store, size=config.workers, timeout=config.timeout)
+    pool = QueryPool(config.store, size=config.workers, timeout=config.timeout,
+                     allow_service=config.allow_service)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -54,6 +55,8 @@ def create_app(config: ServerConfig) -> Starlette:
         Route("/api/queries", ui.api_queries),
         Route("/api/queries/{name}", ui.api_run),
         Route("/api/search", ui.api_search),
+        Route("/api/lookup", ui.api_lookup, methods=["POST"]),
+        Route("/api/map", ui.api_map),
         Route("/ontology", ontology.ontology),
         Route("/ontology.{ext}", ontology.ontology),
         Route("/id/{rest:path}", linked_data.dereference),

@@ -1,7 +1,8 @@
 """HTML rendering: Jinja2 templates from kg/resources/web/templates, autoescaped.
 
 Every piece of text from the data goes through Jinja2's autoescape; templates never mark data
-``|safe``. Links to IRIs under the store's base become server paths (``/id/…``).
+``|safe``. Links to IRIs under the store's base become server paths (``/id/…``); only http(s)
+IRIs become links at all (never ``javascript:`` or ``data:``).
 """
 
 from __future__ import annotations
@@ -35,13 +36,22 @@ def curie(iri: str) -> str:
     return iri
 
 
+def linkable(iri) -> bool:
+    """May ``iri`` be a link's target? Only http(s) IRIs (a ``javascript:`` IRI is shown as text).
+
+    >>> linkable("https://w3id.org/kg-cppcc/id/x"), linkable("javascript:alert(1)"), linkable("urn:a:b")
+    (True, False, False)
+    """
+    return isinstance(iri, str) and iri[:8].lower().startswith(("http://", "https://"))
+
+
 def make_href(base: str):
     def href(iri: str) -> str:
         if iri.startswith(PREFIXES["kg"]):  # ontology terms: their entry on /ontology
             return "/ontology#" + iri[len(PREFIXES["kg"]):]
         if iri.startswith(base):
             return "/" + iri[len(base):]
-        return iri
+        return iri if linkable(iri) else "#"  # never a javascript: or data: target
     return href
 
 
@@ -56,5 +66,6 @@ def environment_for(base: str) -> Environment:
     env = _environment()
     env.filters["href"] = make_href(base)
     env.filters["curie"] = curie
+    env.tests["linkable"] = linkable
     env.globals["is_local"] = lambda iri: isinstance(iri, str) and iri.startswith(base)
     return env

@@ -53,8 +53,9 @@ class QueryPool:
         busy longer than the timeout, or when a worker dies; the job's own refusals (400, 406 ...).
     """
 
-    def __init__(self, store_path: str, size: int = 2, timeout: float = 5.0):
+    def __init__(self, store_path: str, size: int = 2, timeout: float = 5.0, allow_service: tuple[str, ...] = ()):
         self.store_path = str(store_path)
+        self.allow_service = tuple(allow_service)
         self.size = size
         self.timeout = timeout
         self._idle: asyncio.Queue[_Worker] | None = None
@@ -63,7 +64,7 @@ class QueryPool:
 
     def _spawn(self) -> _Worker:
         parent, child = _CTX.Pipe()
-        process = _CTX.Process(target=worker_main, args=(child, self.store_path), daemon=True,
+        process = _CTX.Process(target=worker_main, args=(child, self.store_path, self.allow_service), daemon=True,
                                name="kg-query-worker")
         process.start()
         child.close()

@@ -60,3 +60,28 @@ def unknown_format(name: str, offered: list[str]) -> Problem:
 
 def not_found(what: str) -> Problem:
     return Problem(404, f"{what} is not in this knowledge graph; try the search box on / or a SPARQL query")
+
+
+def federation_off(iri: str | None) -> Problem:
+    where = f"<{iri}>" if iri else "a variable endpoint"
+    return Problem(403, f"federated query is off on this endpoint: SERVICE {where} would make the server call "
+                        "another host. Query that endpoint yourself, or ask the operator to allow its host "
+                        "(kg serve --allow-service HOST)")
+
+
+def service_refused(iri: str | None, hosts: tuple[str, ...]) -> Problem:
+    where = f"<{iri}>" if iri else "a variable endpoint (SERVICE ?x)"
+    return Problem(403, f"SERVICE {where} is not allowed: this endpoint calls only {', '.join(hosts)}, "
+                        "written as an absolute http(s) IRI")
+
+
+def service_unchecked(detail: str, federation: bool) -> Problem:
+    if not federation:
+        return Problem(403, f"federated query is off on this endpoint, and this query mentions SERVICE ({detail}). "
+                            "Ask the operator to allow a host (kg serve --allow-service HOST)")
+    return Problem(403, f"the query mentions SERVICE and its calls could not be checked against the allowed "
+                        f"hosts: {detail}")
+
+
+def bad_graph_iri(param: str, value: str) -> Problem:
+    return Problem(400, f"{param} must be an absolute IRI, not {value!r}")

@@ -41,14 +41,18 @@ async def service_description(request: Request) -> Response:
     config = request.app.state.config
     endpoint = _root(request) + "/sparql"
     formats = ", ".join(f"formats:{_FORMAT_NAMES[f.name]}" for f in neg.RESULTS + neg.RDF)
+    features = "sd:UnionDefaultGraph" + (", sd:BasicFederatedQuery" if config.allow_service else "")
+    federation = (f"SERVICE may call only {', '.join(config.allow_service)}. " if config.allow_service
+                  else "Federated query (SERVICE) is off. ")
     turtle = f"""
 <{endpoint}> a sd:Service ;
   sd:endpoint <{endpoint}> ;
   sd:supportedLanguage sd:SPARQL11Query ;
-  sd:feature sd:UnionDefaultGraph, sd:BasicFederatedQuery ;
+  sd:feature {features} ;
   sd:resultFormat {formats} ;
   rdfs:comment {_lit(f"kg knowledge graph of CPPCC news. Read-only: SPARQL Update is refused. "
                      f"Queries time out after {config.timeout:g} s and may return at most {config.max_rows} rows. "
+                     f"{federation}"
                      "Without default-graph-uri the default graph is the union of all graphs.")} ;
   sd:defaultDataset [ a sd:Dataset ; void:sparqlEndpoint <{endpoint}> ;
       sd:defaultGraph [ a sd:Graph ] ] ;

@@ -9,33 +9,17 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import parse_qs
 
+from pyoxigraph import NamedNode
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from . import negotiation as neg
 from . import problems
 from .problems import Problem
+from .query_text import looks_like_update
 from .service import service_description
-
-_COMMENT = re.compile(r"#[^\n]*")
-_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^:\s]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", re.I)
-_UPDATE = re.compile(r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
-
-
-def looks_like_update(text: str) -> bool:
-    """Is ``text`` a SPARQL Update request (after its prologue)?
-
-    >>> looks_like_update("PREFIX a: <http://a#>\\n# hi\\nINSERT DATA { a:b a:c a:d }")
-    True
-    >>> looks_like_update("SELECT * { ?s ?p ?o }")
-    False
-    """
-    text = _COMMENT.sub("", text)  # crude (a '#' inside an IRI) but only for this check
-    rest = text[_PROLOGUE.match(text).end():]
-    return bool(_UPDATE.match(rest))
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -101,6 +85,29 @@ def formats(params: dict[str, list[str]], accept: str | None) -> tuple[str | Non
     return (results.name if results else None, rdf.name if rdf else None)
 
 
+def graph_iris(params: dict[str, list[str]], key: str) -> list[str] | None:
+    """The ``default-graph-uri`` / ``named-graph-uri`` values, each an absolute IRI ("" stands for
+    the store's own default graph).
+
+    :raises Problem: 400 for a value that is not an IRI.
+    """
+    values = params.get(key)
+    if values is None:
+        return None
+    for value in values:
+        if value:
+            try:
+                NamedNode(value)
+            except ValueError:
+                raise problems.bad_graph_iri(key, value) from None
+    return values
+
+
+def base_iri(request: Request) -> str:
+    """The base IRI a query's relative IRIs resolve against: the endpoint's own URL."""
+    return str(request.url.replace(query="", fragment=""))
+
+
 async def endpoint(request: Request) -> Response:
     config, pool = request.app.state.config, request.app.state.pool
     params = await request_params(request, config.max_body)
@@ -119,9 +126,10 @@ async def endpoint(request: Request) -> Response:
     if looks_like_update(query):
         raise problems.read_only()
     results_fmt, rdf_fmt = formats(params, request.headers.get("accept"))
+    default_graph, named_graphs = graph_iris(params, "default-graph-uri"), graph_iris(params, "named-graph-uri")
     media_type, body = await pool.run(
         "sparql", query=query, results_fmt=results_fmt, rdf_fmt=rdf_fmt,
-        default_graph=params.get("default-graph-uri"), named_graphs=params.get("named-graph-uri"),
-        max_rows=config.max_rows,
+        default_graph=default_graph, named_graphs=named_graphs, max_rows=config.max_rows,
+        base_iri=base_iri(request),
     )
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})

@@ -1,13 +1,21 @@
-"""The web UI at / and its small JSON API: canned queries, running them with parameters, search."""
+"""The web UI at / and its small JSON API: canned queries, running them with parameters, search,
+labels and links for a result's values (/api/lookup), the map's outlines and places (/api/map)."""
 
 from __future__ import annotations
+
+import json
+from functools import cache
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from ..errors import QueryError
 from ..queries import list_queries, load_query
-from .pages import render
+from .. import geo
+from ..viz import CATEGORIES
+from ..vocab import OWL, PREFIXES, RDF, RDFS
+from .pages import curie, render
+from .views import MAX_LOOKUP
 from .problems import Problem
 from .sparql import formats
 
@@ -18,6 +26,46 @@ def _query_json(q) -> dict:
                         "default": p.default, "required": p.required} for p in q.params]}
 
 
+#: the legend of the graph view, the same colours as ``kg viz``
+CATEGORY_LIST = [{"key": k, "name": name, "color": color} for k, (name, color) in CATEGORIES.items()]
+
+
+@cache
+def completions() -> dict:
+    """What the editor completes: the prefixes the endpoint predeclares, and every term of those
+    namespaces that ontology/kg.ttl names (kg's own and the reused ORG, FOAF, SKOS, PROV ... terms),
+    with its kind (class or property) and Chinese label."""
+    from pyoxigraph import Literal as Lit
+
+    from .ontology import _triples
+
+    rdf_type, label = RDF.type.value, RDFS.label.value
+    class_links = {RDFS.iri + "subClassOf", RDFS.iri + "domain", RDFS.iri + "range"}
+    kinds: dict[str, str] = {}
+    names: dict[str, str] = {}
+    seen: set[str] = set()
+    for t in _triples():
+        p = t.predicate.value
+        for x in (t.subject, t.predicate, t.object):
+            if hasattr(x, "value") and not isinstance(x, Lit):
+                seen.add(x.value)
+        if p == rdf_type and t.object.value.startswith(OWL.iri):
+            kind = "class" if t.object.value.endswith("Class") else "property"
+            kinds.setdefault(t.subject.value, kind)
+        elif p in class_links and hasattr(t.object, "value"):
+            kinds.setdefault(t.object.value, "class")
+        elif p == label and isinstance(t.object, Lit) and t.object.language == "zh":
+            names[t.subject.value] = t.object.value
+    terms = []
+    for iri in sorted(seen):
+        short = curie(iri)
+        if short == iri:
+            continue
+        kind = kinds.get(iri) or ("class" if short.split(":", 1)[1][:1].isupper() else "property")
+        terms.append({"curie": short, "kind": kind, "label": names.get(iri, "")})
+    return {"prefixes": PREFIXES, "terms": terms}
+
+
 def _canned() -> list:
     try:
         return list_queries()
@@ -26,7 +74,8 @@ def _canned() -> list:
 
 
 async def index(request: Request) -> Response:
-    return render(request, "index.html", queries=[_query_json(q) for q in _canned()])
+    return render(request, "index.html", queries=[_query_json(q) for q in _canned()], completions=completions(),
+                  categories=CATEGORY_LIST)
 
 
 async def api_queries(request: Request) -> Response:
@@ -77,3 +126,30 @@ async def search_page(request: Request) -> Response:
     if len(exact) == 1 and exact[0]["iri"].startswith(base):
         return RedirectResponse("/" + exact[0]["iri"][len(base):], status_code=303)
     return render(request, "search.html", q=text, hits=hits)
+
+
+async def api_lookup(request: Request) -> Response:
+    """POST /api/lookup ``{"iris": [...], "names": [...]}``: labels, categories and division codes of
+    IRIs, and the entities short literals name (see :func:`kg.server.views.lookup`)."""
+    from .sparql import read_body
+
+    body = await read_body(request, request.app.state.config.max_body * 10)
+    try:
+        data = json.loads(body or b"{}")
+    except ValueError:
+        raise Problem(400, "send a JSON object {\"iris\": [...], \"names\": [...]}") from None
+    if not isinstance(data, dict):
+        raise Problem(400, "send a JSON object {\"iris\": [...], \"names\": [...]}")
+    iris, names = data.get("iris", []), data.get("names", [])
+    if not (isinstance(iris, list) and isinstance(names, list)
+            and all(isinstance(x, str) for x in iris + names)):
+        raise Problem(400, "iris and names must be lists of strings")
+    if len(iris) > MAX_LOOKUP or len(names) > MAX_LOOKUP:
+        raise Problem(413, f"at most {MAX_LOOKUP} iris and {MAX_LOOKUP} names in one request")
+    found = await request.app.state.pool.run("lookup", iris=iris, names=names)
+    return JSONResponse(found)
+
+
+async def api_map(request: Request) -> Response:
+    """GET /api/map: province outlines (SVG path data) and x, y per division code, projected once."""
+    return JSONResponse(geo.base_map(), headers={"Cache-Control": "public, max-age=86400"})

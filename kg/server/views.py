@@ -12,6 +12,7 @@ from typing import Callable
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
+from ..viz import category as _category
 from ..vocab import FOAF, KG, ORG, RDF
 from .problems import not_found
 
@@ -345,3 +346,93 @@ def void_stats(q: Q) -> dict:
         "modified": one("SELECT (MAX(?m) AS ?n) WHERE { ?s a kg:Store ; dcterms:modified ?m }"),
         "graphs": one("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
     }
+
+
+_NAME_PATH = "skos:prefLabel|foaf:name|kg:fileName|skos:altLabel"
+#: categories whose names become links in a result table (roles, mentions ... stay text)
+LINKED_CATEGORIES = {"person", "committee", "body", "division", "campaign", "slogan", "brand", "document"}
+MAX_LOOKUP = 5000  # IRIs or names looked up in one request
+
+
+def _values(terms: list[str]) -> str:
+    return " ".join(terms)
+
+
+def lookup(q: Q, iris: list[str], names: list[str]) -> dict:
+    """What the UI shows for the IRIs and short literals of a result, in a few queries.
+
+    ``iris``: label, category (:data:`kg.viz.CATEGORIES`) and, for a division, its GB/T 2260 code.
+    ``names``: the entities (people, bodies, divisions, concepts, documents) whose name, label or
+    file name is exactly that text; one entity makes the cell a link to it, several a link to the
+    search page that lists them.
+
+    >>> # lookup(q, ["https://…/id/division/620724"], ["向钧"])
+    >>> # {"iris": {"https://…/620724": {"label": "高台县", "category": "division", "code": "620724"}},
+    >>> #  "names": {"向钧": {"iri": "https://…/id/person/…", "label": "向钧", "category": "person", "count": 1}}}
+
+    A division named by several entities (two 朝阳区) gives the first by IRI and ``count`` 2.
+    """
+    valid = []
+    for iri in dict.fromkeys(iris[:MAX_LOOKUP]):
+        try:
+            valid.append(NamedNode(iri))
+        except ValueError:
+            continue
+    out_iris: dict[str, dict] = {}
+    if valid:
+        names_of = labels(q, {n.value for n in valid})
+        types: dict[str, list[str]] = {}
+        codes: dict[str, str] = {}
+        for i in range(0, len(valid), 500):
+            chunk = _values([str(n) for n in valid[i:i + 500]])
+            for r in _rows(q, f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {chunk} }} ?s a ?t }}"):
+                types.setdefault(_v(r, "s"), []).append(_v(r, "t"))
+            for r in _rows(q, f"SELECT ?s ?c WHERE {{ VALUES ?s {{ {chunk} }} ?s kg:divisionCode ?c }}"):
+                codes[_v(r, "s")] = _v(r, "c")
+        for n in valid:
+            iri = n.value
+            entry = {"category": _category(types.get(iri, []))}
+            if iri in names_of:
+                entry["label"] = names_of[iri]
+            if iri in codes:
+                entry["code"] = codes[iri]
+            out_iris[iri] = entry
+    out_names: dict[str, dict] = {}
+    texts = [t for t in dict.fromkeys(names[:MAX_LOOKUP]) if t and len(t) <= 80]
+    for i in range(0, len(texts), 300):
+        chunk = texts[i:i + 300]
+        values = _values([f"{Literal(t, language='zh')} {Literal(t)}" for t in chunk])
+        rows = _rows(q, f"""SELECT ?l ?s (SAMPLE(?pl) AS ?label) (SAMPLE(?c) AS ?code)
+                                   (GROUP_CONCAT(DISTINCT STR(?t)) AS ?types) WHERE {{
+                              VALUES ?l {{ {values} }} ?s {_NAME_PATH} ?l ; a ?t .
+                              OPTIONAL {{ ?s skos:prefLabel|foaf:name ?pl }} OPTIONAL {{ ?s kg:divisionCode ?c }}
+                            }} GROUP BY ?l ?s""")
+        found: dict[str, dict[str, dict]] = {}
+        for r in rows:
+            category = _category(_v(r, "types").split())
+            if category not in LINKED_CATEGORIES:
+                continue
+            entity = {"iri": _v(r, "s"), "category": category, "label": _v(r, "label") or _v(r, "l")}
+            if _v(r, "code"):
+                entity["code"] = _v(r, "code")
+            found.setdefault(_v(r, "l"), {})[_v(r, "s")] = entity
+        for text, entities in found.items():
+            first = entities[min(entities)]
+            out_names[text] = {**first, "count": len(entities)}
+    return {"iris": out_iris, "names": out_names}
+
+
+def lookup_terms(rows: list[list]) -> tuple[list[str], list[str]]:
+    """The IRIs and short plain literals of result rows (pyoxigraph terms) that :func:`lookup`
+    takes, as the web UI picks them (static/views.js ``lookupRequest``)."""
+    iris: dict[str, None] = {}
+    names: dict[str, None] = {}
+    plain = {"", "http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+    for row in rows:
+        for t in row:
+            if isinstance(t, NamedNode):
+                iris.setdefault(t.value)
+            elif isinstance(t, Literal) and (t.datatype.value if t.datatype else "") in plain \
+                    and len(t.value) <= 40 and not re.fullmatch(r"[\d\s.:+-]+", t.value):
+                names.setdefault(t.value)
+    return list(iris)[:MAX_LOOKUP], list(names)[:MAX_LOOKUP]

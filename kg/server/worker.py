@@ -21,13 +21,17 @@ from . import results as res
 from . import views
 from .negotiation import serialise_triples
 from .problems import Problem, malformed, not_acceptable, too_many_rows
+from .query_text import check_services, names_dataset
+from .sandbox import forbid_network
 
 
 class WorkerStore:
-    """The read-only store a worker holds, reopened when the store's files change."""
+    """The read-only store a worker holds, reopened when the store's files change, and the hosts
+    SERVICE may call (none: federation off)."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, allow_service: tuple[str, ...] = ()):
         self.path = Path(path)
+        self.allow_service = tuple(allow_service)
         self._signature = None
         self._store: Store | None = None
 
@@ -55,10 +59,20 @@ def _graphs(iris: list[str] | None):
     return [DefaultGraph() if iri == "" else NamedNode(iri) for iri in iris]
 
 
-def _query(ws: WorkerStore, query: str, default_graph=None, named_graphs=None, substitutions=None):
+def _query(ws: WorkerStore, query: str, default_graph=None, named_graphs=None, substitutions=None,
+           base_iri: str | None = None):
+    """Run ``query`` (its SERVICE calls checked first). Without a dataset from the request or the
+    query's own FROM, the default graph is the union of all graphs.
+
+    :raises Problem: 400 for a malformed query, 403 for a SERVICE call that is not allowed.
+    """
+    check_services(query, ws.allow_service, PREFIXES)
     kwargs = {"prefixes": PREFIXES}
+    if base_iri:
+        kwargs["base_iri"] = base_iri
     if default_graph is None and named_graphs is None:
-        kwargs["use_default_graph_as_union"] = True
+        if not names_dataset(query):
+            kwargs["use_default_graph_as_union"] = True
     else:
         if default_graph is not None:
             kwargs["default_graph"] = _graphs(default_graph)
@@ -108,8 +122,10 @@ _RDF_TYPES = [rdf_format(n).media_type for n in ("turtle", "ntriples", "jsonld",
 # jobs -------------------------------------------------------------------------------------------
 
 def job_sparql(ws: WorkerStore, query: str, results_fmt: str | None, rdf_fmt: str | None,
-               default_graph: list[str] | None, named_graphs: list[str] | None, max_rows: int):
-    return _serialise(_query(ws, query, default_graph, named_graphs), results_fmt, rdf_fmt, max_rows)
+               default_graph: list[str] | None, named_graphs: list[str] | None, max_rows: int,
+               base_iri: str | None = None):
+    result = _query(ws, query, default_graph, named_graphs, base_iri=base_iri)
+    return _serialise(result, results_fmt, rdf_fmt, max_rows)
 
 
 def job_canned(ws: WorkerStore, name: str, values: dict[str, str], results_fmt: str, rdf_fmt: str, max_rows: int):
@@ -148,6 +164,10 @@ def job_search(ws: WorkerStore, text: str, limit: int):
     return views.search(lambda q, **kw: _query(ws, q, **kw), text, limit)
 
 
+def job_lookup(ws: WorkerStore, iris: list[str], names: list[str]):
+    return views.lookup(lambda q, **kw: _query(ws, q, **kw), iris, names)
+
+
 def job_void(ws: WorkerStore):
     return views.void_stats(lambda q, **kw: _query(ws, q, **kw))
 
@@ -158,13 +178,26 @@ def job_sleep(ws: WorkerStore, seconds: float):  # for tests of the pool itself
     return seconds
 
 
+def job_connect(ws: WorkerStore, host: str, port: int):  # for tests of the sandbox
+    """Try a TCP connection from the worker: "connected", or the error."""
+    import socket
+
+    try:
+        socket.create_connection((host, port), timeout=2).close()
+        return "connected"
+    except OSError as e:
+        return f"{type(e).__name__}: {e.strerror or e}"
+
+
 JOBS = {name[4:]: fn for name, fn in globals().items() if name.startswith("job_")}
 
 
-def main(conn, store_path: str) -> None:
+def main(conn, store_path: str, allow_service: tuple[str, ...] = ()) -> None:
     """The worker loop (the target of the worker process)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
-    ws = WorkerStore(store_path)
+    if not allow_service:  # federation off: no network for this process at all (see .sandbox)
+        forbid_network()
+    ws = WorkerStore(store_path, allow_service)
     while True:
         try:
             job, kwargs = conn.recv()

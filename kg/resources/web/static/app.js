@@ -1,11 +1,14 @@
-// The SPARQL page: editor, canned-query gallery with parameter forms, results as table or graph.
-// Every value from the data is put into the page with textContent (never innerHTML).
+// The SPARQL page: editor (completion, error marks), canned-query gallery with parameter forms,
+// history, and the result as a table, a graph or a map (static/views.js draws those).
+// Data reaches the page through textContent and attributes only; no inline script (CSP).
 (function () {
   "use strict";
-  const BASE = window.KG_BASE || "";
-  const QUERIES = JSON.parse(document.getElementById("queries-data").textContent);
-  const byName = Object.fromEntries(QUERIES.map((q) => [q.name, q]));
+  const V = window.KGViews;
   const $ = (id) => document.getElementById(id);
+  const json = (id) => JSON.parse($(id).textContent);
+  const QUERIES = json("queries-data");
+  const COMPLETIONS = json("completions-data");
+  const byName = Object.fromEntries(QUERIES.map((q) => [q.name, q]));
   const el = (tag, attrs = {}, text) => {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
@@ -13,12 +16,26 @@
     return e;
   };
 
+  const ctx = {            // what the views share
+    categories: json("categories-data"),
+    prefixes: COMPLETIONS.prefixes,
+    termLabels: Object.fromEntries(COMPLETIONS.terms.filter((t) => t.label).map((t) => {
+      const [p, local] = t.curie.split(":");
+      return [COMPLETIONS.prefixes[p] + local, t.label];
+    })),
+    cy: null,
+    baseMap: null,
+  };
+
   const editor = CodeMirror.fromTextArea($("editor"), {
     mode: "application/sparql-query", lineNumbers: true, viewportMargin: Infinity,
+    gutters: ["CodeMirror-linenumbers", "error-gutter"],
   });
-  let canned = null; // {name, text} while the editor shows an unchanged canned query
-  let last = null;   // {vars, rows} or {triples}
-  let cy = null;
+  let canned = null;  // {name, text} while the editor shows an unchanged canned query
+  let result = null;  // a normalised result (views.js fromJson / fromTriples)
+  let info = { iris: {}, names: {} };  // /api/lookup's answer for it
+  let view = "table";
+  const tableState = { sort: { col: null, dir: 1 }, filter: "" };
 
   // ---- what to run -------------------------------------------------------------------------
   function paramValues() {
@@ -74,6 +91,7 @@
   $("params").addEventListener("submit", (e) => { e.preventDefault(); run(); });
   $("params").addEventListener("input", updateLinks);
   editor.on("change", () => {
+    clearError();
     if (canned && editor.getValue() !== canned.text) {
       canned = null;
       $("canned-form").hidden = true;
@@ -91,199 +109,276 @@
     $("share").href = requestFor().share;
   }
 
+  // ---- errors: a short line, the expected tokens once, a mark in the editor ------------------
+  let errorMarks = [];
+  function clearError() {
+    for (const m of errorMarks) m.clear();
+    errorMarks = [];
+    editor.clearGutter("error-gutter");
+    for (let i = 0; i < editor.lineCount(); i++) editor.removeLineClass(i, "background", "cm-error-line");
+    $("error").hidden = true;
+  }
+
+  // the parser's tokens in a reader's words; RDF-star and annotation syntax left out
+  const FRIENDLY = { "?": "a variable", "$": "a variable", '"': "a string", "'": "a string",
+    '"""': "a string", "'''": "a string", "<": "an IRI", ":": "a prefixed name", "_:": "a blank node",
+    "[": "a blank node", "+": "a number", "-": "a number", "<<": null, "<<(": null, "~": null, "{|": null,
+    "\\": null, "\\u": null, "\\U": null };
+  /** The parser's "expected one of" list, each token once, character classes in words. */
+  function expectedTokens(message) {
+    const at = message.indexOf("expected ");
+    if (at < 0) return [];
+    const out = [];
+    const tokens = message.slice(at + 9).match(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\[(?:[^\]\\]|\\.)*\]|[A-Za-z_][\w-]*/g) || [];
+    for (const t of tokens) {
+      let word = t;
+      if (t.startsWith('"') || t.startsWith("'")) {
+        try { word = JSON.parse(t.startsWith('"') ? t : '"' + t.slice(1, -1).replace(/"/g, '\\"') + '"'); } catch (e) { word = t.slice(1, -1); }
+      } else if (t.startsWith("[")) {
+        word = /'0'/.test(t) ? "a digit" : /'A'|'a'/.test(t) ? "a name" : null;  // [_] is "any character"
+      } else if (t === "one" || t === "of") {
+        word = null;
+      }
+      if (word && FRIENDLY[word] !== undefined) word = FRIENDLY[word];
+      if (word && !out.includes(word)) out.push(word);
+    }
+    return out;
+  }
+
+  /** Line and column (0-based, UTF-16 as CodeMirror counts) of "error at L:C" (1-based code points). */
+  function errorPosition(message) {
+    const m = /error at (\d+):(\d+)/.exec(message);
+    if (!m) return null;
+    const line = Math.min(Number(m[1]) - 1, editor.lineCount() - 1);
+    const chars = Array.from(editor.getLine(line) || "");
+    const col = chars.slice(0, Math.max(0, Number(m[2]) - 1)).join("").length;
+    return { line, ch: col, text: `line ${m[1]}, column ${m[2]}` };
+  }
+
+  function showError(status, message) {
+    clearError();
+    const box = $("error");
+    const pos = status === 400 ? errorPosition(message) : null;
+    const expected = expectedTokens(message);
+    const head = box.querySelector(".error-head");
+    if (pos) {
+      head.textContent = "语法错误 Syntax error at " + pos.text;
+      const line = editor.getLine(pos.line) || "";
+      const end = { line: pos.line, ch: Math.min(line.length, pos.ch + Math.max(1, (/^\S+/.exec(line.slice(pos.ch)) || [""])[0].length)) };
+      const start = { line: pos.line, ch: Math.min(pos.ch, Math.max(0, line.length - 1)) };
+      errorMarks.push(editor.markText(start, end.ch > start.ch ? end : { line: pos.line, ch: start.ch + 1 },
+                                      { className: "cm-syntax-error", title: message }));
+      editor.addLineClass(pos.line, "background", "cm-error-line");
+      const marker = el("span", { class: "error-marker", title: message }, "●");
+      editor.setGutterMarker(pos.line, "error-gutter", marker);
+      editor.scrollIntoView({ line: pos.line, ch: pos.ch }, 60);
+    } else {
+      head.textContent = (status ? status + ": " : "") + message.split(": expected")[0];
+    }
+    const exp = box.querySelector(".error-expected");
+    exp.replaceChildren();
+    if (pos && expected.length) {
+      exp.append(document.createTextNode("expected "));
+      expected.slice(0, 14).forEach((t, i) => {
+        if (i) exp.append(document.createTextNode(" "));
+        exp.append(el("code", {}, t));
+      });
+      if (expected.length > 14) exp.append(document.createTextNode(` … (${expected.length - 14} more)`));
+    }
+    exp.hidden = !(pos && expected.length);
+    box.querySelector(".error-raw").textContent = message;
+    box.querySelector("details").hidden = !pos;
+    box.hidden = false;
+    $("status").textContent = pos ? "语法错误 syntax error" : "出错 failed";
+    $("status").className = "error";
+  }
+
   // ---- running -----------------------------------------------------------------------------
   async function run() {
     const req = requestFor();
     history.replaceState(null, "", req.share);
     updateLinks();
+    clearError();
     $("status").textContent = "运行中 running…";
     $("status").className = "";
     const started = performance.now();
+    let r, body;
     try {
-      const r = await fetch(req.url, {
-        headers: { Accept: "application/sparql-results+json, application/n-triples;q=0.9" },
-      });
-      const body = await r.text();
-      if (!r.ok) throw new Error(r.status + ": " + body.trim());
-      const type = (r.headers.get("content-type") || "").split(";")[0];
-      last = type === "application/n-triples" ? { triples: parseNTriples(body) } : JSON.parse(body);
-      const ms = Math.round(performance.now() - started);
-      $("status").textContent = "完成 done in " + ms + " ms";
-      show();
+      r = await fetch(req.url, { headers: { Accept: "application/sparql-results+json, application/n-triples;q=0.9" } });
+      body = await r.text();
     } catch (e) {
-      $("status").textContent = e.message;
-      $("status").className = "error";
-      $("table-view").replaceChildren(el("pre", { class: "error" }, e.message));
-      $("count").textContent = "";
-      last = null;
+      showError(0, "the server did not answer: " + e.message);
+      return;
     }
-  }
-  $("run").addEventListener("click", run);
-  editor.setOption("extraKeys", { "Ctrl-Enter": run, "Cmd-Enter": run });
-
-  // ---- results: table ---------------------------------------------------------------------
-  function href(iri) { return iri.startsWith(BASE) ? "/" + iri.slice(BASE.length) : iri; }
-
-  function cell(term) {
-    const td = el("td");
-    if (!term) return td;
-    if (term.type === "uri") {
-      const a = el("a", { href: href(term.value), title: term.value }, shortIri(term.value));
-      td.append(a);
-    } else {
-      td.textContent = term.value;
-      const lang = term["xml:lang"];
-      if (lang && lang !== "zh") td.append(el("span", { class: "lang" }, "@" + lang));
-      if (term.value.length <= 12) td.className = "short";
-    }
-    return td;
-  }
-
-  function shortIri(iri) {
-    if (iri.startsWith(BASE)) return iri.slice(BASE.length);
-    return iri;
-  }
-
-  function table() {
-    const view = $("table-view");
-    if (last.boolean !== undefined) {
-      view.replaceChildren(el("p", { class: "boolean" }, "ASK → " + last.boolean));
+    if (!r.ok) {
+      showError(r.status, body.trim());
+      result = null;
       $("count").textContent = "";
       return;
     }
-    const t = el("table", { class: "rows" });
-    const head = el("tr");
-    let rows;
-    if (last.triples) {
-      ["subject", "predicate", "object"].forEach((v) => head.append(el("th", {}, v)));
-      rows = last.triples.map((tr) => [tr.s, tr.p, tr.o]);
-    } else {
-      last.head.vars.forEach((v) => head.append(el("th", {}, v)));
-      rows = last.results.bindings.map((b) => last.head.vars.map((v) => b[v]));
-    }
-    const thead = el("thead"); thead.append(head);
-    const tbody = el("tbody");
-    for (const row of rows) {
-      const tr = el("tr");
-      row.forEach((term) => tr.append(cell(term)));
-      tbody.append(tr);
-    }
-    t.append(thead, tbody);
-    view.replaceChildren(t);
-    $("count").textContent = rows.length + (last.triples ? " triples" : " rows");
+    const type = (r.headers.get("content-type") || "").split(";")[0];
+    result = type === "application/n-triples" ? V.fromTriples(parseNTriples(body)) : V.fromJson(JSON.parse(body));
+    const ms = Math.round(performance.now() - started);
+    $("status").textContent = "完成 done in " + ms + " ms";
+    tableState.sort = { col: null, dir: 1 };
+    remember(result);
+    info = { iris: {}, names: {} };
+    show();
+    info = await lookup(result);
+    show();
+  }
+  $("run").addEventListener("click", run);
+  editor.setOption("extraKeys", { "Ctrl-Enter": run, "Cmd-Enter": run, "Ctrl-Space": complete });
+
+  /** Labels, categories and links for the result's IRIs and names: one POST /api/lookup. */
+  async function lookup(res) {
+    const ask = V.lookupRequest(res);
+    if (!ask.iris.length && !ask.names.length) return { iris: {}, names: {} };
+    try {
+      const r = await fetch("/api/lookup", { method: "POST", headers: { "Content-Type": "application/json" },
+                                             body: JSON.stringify(ask) });
+      if (r.ok) return await r.json();
+    } catch (e) { /* labels are an addition: the raw values still show */ }
+    return { iris: {}, names: {} };
   }
 
-  // ---- results: graph ---------------------------------------------------------------------
-  // A SELECT row becomes a star: its first node-like value linked to every other one (edge
-  // label: the column). IRIs are nodes; short literals (names, roles, places) are nodes too, so
-  // that rows sharing a value meet; long literals (evidence sentences) and numbers are left out.
-  function graphElements() {
-    const nodes = new Map(), edges = new Map();
-    const key = (t) => (t.type === "uri" ? "iri:" : "lit:") + t.value;
-    const addNode = (t) => {
-      const k = key(t);
-      if (!nodes.has(k)) {
-        nodes.set(k, { data: { id: "n" + nodes.size, key: k, iri: t.type === "uri" ? t.value : "",
-                               label: t.type === "uri" ? shortIri(t.value).split("/").slice(-2).join("/") : t.value,
-                               kind: t.type === "uri" ? "iri" : "literal" } });
-      }
-      return nodes.get(k).data.id;
-    };
-    const addEdge = (a, b, label) => {
-      const id = a + ">" + b + ":" + label;
-      if (a !== b && !edges.has(id)) edges.set(id, { data: { id: "e" + edges.size, source: a, target: b, label } });
-    };
-    // names, titles and places, not sentences, file names, codes or numbers
-    const usable = (t) => t && (t.type === "uri" || (t.type === "literal" && !t.datatype &&
-      t.value.length <= 16 && !/\.\w{2,4}$/.test(t.value) && !/^[\d\s.:-]+$/.test(t.value)));
-    if (last.triples) {
-      // labels (prefLabel, name, label, title) name their subject's node; types are not drawn
-      const isLabel = (p) => /(prefLabel|#label|\/name|\/title)$/.test(p.value);
-      const isType = (p) => p.value.endsWith("#type");
-      const named = new Map();
-      for (const tr of last.triples) {
-        if (isLabel(tr.p) && tr.o.type === "literal" && (!named.has(tr.s.value) || tr.o["xml:lang"] === "zh")) {
-          named.set(tr.s.value, tr.o.value);
-        }
-      }
-      for (const tr of last.triples) {
-        if (isLabel(tr.p) || isType(tr.p) || !usable(tr.s) || !usable(tr.o)) continue;
-        addEdge(addNode(tr.s), addNode(tr.o), shortIri(tr.p.value).split(/[#/]/).pop());
-      }
-      for (const n of nodes.values()) {
-        if (n.data.iri && named.has(n.data.iri)) n.data.label = named.get(n.data.iri);
-      }
-    } else if (last.results) {
-      const vars = last.head.vars;
-      for (const b of last.results.bindings.slice(0, 400)) {
-        const cols = vars.filter((v) => usable(b[v]));
-        if (cols.length < 1) continue;
-        const hub = addNode(b[cols[0]]);
-        for (const v of cols.slice(1)) addEdge(hub, addNode(b[v]), v);
-      }
-    }
-    const degree = new Map();
-    for (const e of edges.values()) for (const end of [e.data.source, e.data.target]) degree.set(end, (degree.get(end) || 0) + 1);
-    for (const n of nodes.values()) n.data.degree = degree.get(n.data.id) || 0;
-    return [...nodes.values(), ...edges.values()];
-  }
-
-  function graph() {
-    const elements = graphElements();
-    $("count").textContent = elements.filter((e) => !e.data.source).length + " nodes";
-    if (cy) cy.destroy();
-    cy = cytoscape({
-      container: $("graph-view"),
-      elements,
-      style: [
-        { selector: "node", style: { label: "data(label)", "font-size": 12, "text-valign": "bottom",
-            "text-margin-y": 3, width: "mapData(degree, 1, 20, 12, 34)", height: "mapData(degree, 1, 20, 12, 34)",
-            "background-color": "#b03a2e", color: "#222", "text-outline-color": "#fcfcfb", "text-outline-width": 2,
-            "font-family": "Noto Sans CJK SC, Noto Sans SC, sans-serif" } },
-        { selector: "node[kind = 'literal']", style: { "background-color": "#2e6eb0", shape: "round-rectangle" } },
-        { selector: "edge", style: { width: 1, "line-color": "#bbb", "target-arrow-shape": "triangle",
-            "target-arrow-color": "#bbb", "curve-style": "bezier", label: "data(label)", "font-size": 8,
-            color: "#888", "text-rotation": "autorotate" } },
-      ],
-      layout: { name: elements.length > 1500 ? "grid" : "cose", animate: false, nodeRepulsion: () => 60000,
-                idealEdgeLength: () => 70, gravity: 0.4, numIter: 1500, randomize: true },
-      wheelSensitivity: 0.3,
-    });
-    cy.on("tap", "node", (evt) => {
-      const d = evt.target.data();
-      window.location.href = d.iri ? href(d.iri) : "/search?q=" + encodeURIComponent(d.label);
-    });
-  }
-
-  let view = "table";
-  function show() {
-    if (!last) return;
+  // ---- views -------------------------------------------------------------------------------
+  async function show() {
+    for (const t of document.querySelectorAll(".tab")) t.classList.toggle("active", t.dataset.view === view);
     $("table-view").hidden = view !== "table";
     $("graph-view").hidden = view !== "graph";
-    if (view === "table") table(); else graph();
+    $("map-view").hidden = view !== "map";
+    $("filter").hidden = view !== "table" || !result || result.kind === "boolean";
+    if (!result) return;
+    let counts;
+    if (view === "table") counts = V.table($("table-view"), result, info, tableState, ctx.prefixes);
+    else if (view === "graph") counts = V.graph($("graph-view"), result, info, ctx);
+    else {
+      if (!ctx.baseMap) {
+        V.map($("map-view"), result, info, ctx);
+        try { ctx.baseMap = await (await fetch("/api/map")).json(); } catch (e) { return; }
+        if (view !== "map") return;
+      }
+      counts = V.map($("map-view"), result, info, ctx);
+    }
+    $("count").textContent = counts ? counts.text : "";
   }
-  for (const [id, name] of [["tab-table", "table"], ["tab-graph", "graph"]]) {
-    $(id).addEventListener("click", () => {
-      view = name;
-      for (const t of document.querySelectorAll(".tab")) t.classList.toggle("active", t.id === id);
-      $("table-view").hidden = view !== "table";
-      $("graph-view").hidden = view !== "graph";
-      show();
-    });
+  for (const t of document.querySelectorAll(".tab")) {
+    t.addEventListener("click", () => { view = t.dataset.view; show(); });
   }
+  $("table-view").addEventListener("click", (e) => {
+    const b = e.target.closest("button.sort");
+    if (!b) return;
+    const col = Number(b.dataset.col);
+    tableState.sort = tableState.sort.col === col ? { col, dir: -tableState.sort.dir } : { col, dir: 1 };
+    show();
+  });
+  let filterTimer = null;
+  $("filter").addEventListener("input", () => {
+    clearTimeout(filterTimer);
+    filterTimer = setTimeout(() => { tableState.filter = $("filter").value; show(); }, 120);
+  });
+
+  // ---- history (this browser's localStorage) ---------------------------------------------------
+  const HISTORY_KEY = "kg.history.v1";
+  const HISTORY_MAX = 30;
+  function loadHistory() {
+    try { return JSON.parse(localStorage.getItem(HISTORY_KEY) || "[]").filter((h) => h && typeof h.query === "string"); }
+    catch (e) { return []; }
+  }
+  function remember(res) {
+    const entry = { query: editor.getValue(), canned: canned ? canned.name : null,
+                    params: canned ? paramValues() : {}, rows: res.rows.length, kind: res.kind, when: new Date().toISOString() };
+    const same = (h) => h.query === entry.query && h.canned === entry.canned && JSON.stringify(h.params) === JSON.stringify(entry.params);
+    const list = [entry, ...loadHistory().filter((h) => !same(h))].slice(0, HISTORY_MAX);
+    try { localStorage.setItem(HISTORY_KEY, JSON.stringify(list)); } catch (e) { /* storage full or off */ }
+    drawHistory();
+  }
+  function summary(h) {
+    if (h.canned && byName[h.canned]) {
+      const p = Object.entries(h.params || {}).map(([k, v]) => k + "=" + v).join(" ");
+      return byName[h.canned].title + (p ? " · " + p : "");
+    }
+    const lines = h.query.split("\n").map((l) => l.trim()).filter((l) => l && !/^(PREFIX|BASE|#)/i.test(l));
+    return (lines[0] || h.query).slice(0, 80);
+  }
+  function drawHistory() {
+    const list = loadHistory();
+    const ol = $("history");
+    ol.replaceChildren();
+    for (const h of list) {
+      const b = el("button", { type: "button", class: "past", title: h.query });
+      const when = new Date(h.when);
+      b.append(el("span", { class: "what" }, summary(h)),
+               el("span", { class: "meta" }, `${when.toLocaleString("zh-CN", { hour12: false })} · ${h.rows} ${h.kind === "triples" ? "triples" : "rows"}`));
+      b.addEventListener("click", () => {
+        if (h.canned && byName[h.canned]) selectCanned(h.canned, h.params || {});
+        else { editor.setValue(h.query); }
+        run();
+      });
+      const li = el("li");
+      li.append(b);
+      ol.append(li);
+    }
+    $("history-empty").hidden = list.length > 0;
+    $("history-clear").hidden = list.length === 0;
+  }
+  $("history-clear").addEventListener("click", () => { localStorage.removeItem(HISTORY_KEY); drawHistory(); });
+  drawHistory();
+
+  // ---- completion: prefixes, the ontology's classes and properties, keywords ---------------------
+  const KEYWORDS = ["SELECT", "DISTINCT", "WHERE", "OPTIONAL", "FILTER", "CONSTRUCT", "DESCRIBE", "ASK", "GRAPH",
+    "UNION", "MINUS", "VALUES", "BIND", "GROUP BY", "ORDER BY", "HAVING", "LIMIT", "OFFSET", "PREFIX", "COUNT",
+    "SAMPLE", "GROUP_CONCAT", "LANGMATCHES", "CONTAINS", "STRSTARTS", "REGEX", "EXISTS", "NOT EXISTS", "DESC", "ASC"];
+  function hints(cm) {
+    const cur = cm.getCursor();
+    const line = cm.getLine(cur.line).slice(0, cur.ch);
+    const word = (/[\w:-]*$/.exec(line) || [""])[0];
+    const from = { line: cur.line, ch: cur.ch - word.length };
+    let list = [];
+    if (/^\s*PREFIX\s+[\w-]*$/i.test(line)) {
+      list = Object.entries(COMPLETIONS.prefixes).filter(([p]) => p.startsWith(word))
+        .map(([p, ns]) => ({ text: `${p}: <${ns}>`, displayText: `${p}: <${ns}>` }));
+    } else if (word.includes(":")) {
+      const [p, local] = word.split(":");
+      const lower = local.toLowerCase();
+      list = COMPLETIONS.terms.filter((t) => t.curie.startsWith(p + ":") && t.curie.slice(p.length + 1).toLowerCase().startsWith(lower))
+        .map(term);
+    } else if (word.length) {
+      const lower = word.toLowerCase();
+      list = [
+        ...Object.keys(COMPLETIONS.prefixes).filter((p) => p.startsWith(lower)).map((p) => ({ text: p + ":", displayText: p + ":  prefix" })),
+        ...KEYWORDS.filter((k) => k.toLowerCase().startsWith(lower)).map((k) => ({ text: k, displayText: k, className: "hint-keyword" })),
+        ...COMPLETIONS.terms.filter((t) => t.curie.split(":")[1].toLowerCase().startsWith(lower)).map(term),
+      ];
+    }
+    return { list: list.slice(0, 60), from, to: cur };
+  }
+  function term(t) {
+    return { text: t.curie, displayText: t.curie + (t.label ? "  " + t.label : "") + "  · " + (t.kind === "class" ? "class" : "property"),
+             className: "hint-" + t.kind };
+  }
+  function complete(cm) { cm.showHint({ hint: hints, completeSingle: false }); }
+  editor.on("inputRead", (cm, change) => {
+    if (change.origin !== "+input" || cm.state.completionActive) return;
+    const typed = change.text.join("");
+    const cur = cm.getCursor();
+    const word = (/[\w:-]*$/.exec(cm.getLine(cur.line).slice(0, cur.ch)) || [""])[0];
+    if (/[\w:]/.test(typed) && (word.includes(":") || word.length >= 2) && !/^\d/.test(word)) complete(cm);
+  });
 
   // ---- N-Triples (CONSTRUCT/DESCRIBE results) -------------------------------------------------
   function parseNTriples(text) {
-    const term = /<([^>]*)>|_:(\S+)|"((?:[^"\\]|\\.)*)"(?:@([A-Za-z0-9-]+)|\^\^<([^>]*)>)?/g;
+    const termRe = /<([^>]*)>|_:(\S+)|"((?:[^"\\]|\\.)*)"(?:@([A-Za-z0-9-]+)|\^\^<([^>]*)>)?/g;
     const unescape = (s) => s.replace(/\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})|\\(.)/g, (m, u, U, c) =>
       u ? String.fromCharCode(parseInt(u, 16)) : U ? String.fromCodePoint(parseInt(U, 16)) :
       ({ n: "\n", t: "\t", r: "\r", '"': '"', "\\": "\\" })[c] ?? c);
     const out = [];
     for (const line of text.split("\n")) {
       const terms = [];
-      term.lastIndex = 0;
+      termRe.lastIndex = 0;
       let m;
-      while (terms.length < 3 && (m = term.exec(line))) {
+      while (terms.length < 3 && (m = termRe.exec(line))) {
         if (m[1] !== undefined) terms.push({ type: "uri", value: m[1] });
         else if (m[2] !== undefined) terms.push({ type: "bnode", value: m[2] });
         else terms.push({ type: "literal", value: unescape(m[3]), "xml:lang": m[4], datatype: m[5] });
@@ -295,6 +390,7 @@
 
   // ---- start: a shared URL -------------------------------------------------------------------
   const params = new URLSearchParams(location.search);
+  if (params.get("view") && ["table", "graph", "map"].includes(params.get("view"))) view = params.get("view");
   if (params.get("canned") && byName[params.get("canned")]) {
     const values = {};
     for (const [k, v] of params) if (k.startsWith("p.")) values[k.slice(2)] = v;
