@@ -351,9 +351,9 @@ def not_a_word(name: str) -> bool:
 
 def word_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a dictionary word, None for words it does not know."""
-    import jieba.posseg
+    from ..nlp import word_tag as tag
 
-    return jieba.posseg.dt.word_tag_tab.get(word)
+    return tag(word)
 
 
 def tagged_name(window: str, name: str) -> bool:
