@@ -130,8 +130,11 @@ def pipeline_fingerprint() -> str:
 
 
 
-def prepare(path: str | Path, base: str, document: Document | None = None) -> Prepared:
-    """Read (unless ``document`` is given), extract and map one file.
+def prepare(path: str | Path, base: str, document: Document | None = None,
+            metadata: Mapping[str, str] | None = None) -> Prepared:
+    """Read (unless ``document`` is given), extract and map one file; ``metadata`` is what the
+    build knows of the file besides its text (its manifest row, its path relative to the input
+    root: :func:`kg.extract.apply_metadata`).
 
     :raises InputError: the file cannot be read as an article.
     """
@@ -140,15 +143,17 @@ def prepare(path: str | Path, base: str, document: Document | None = None) -> Pr
     # the plan has applied the size limit
     document = document if document is not None else read_document(path, max_bytes=None)
     extraction = extract.extract_document(document)
+    if metadata:
+        extraction = extract.apply_metadata(extraction, metadata)
     return Prepared(document, extraction_to_quads(extraction, document, base))
 
 
-def extract_item(item: tuple[str, Document | None], base: str, strict: bool) -> Extracted:
-    """(An executor's function.) :func:`prepare` one ``(path, document or None)``; a file that
-    cannot be read or an error in extraction is that file's failure, unless ``strict``."""
-    path, document = item
+def extract_item(item: tuple, base: str, strict: bool) -> Extracted:
+    """(An executor's function.) :func:`prepare` one ``(path, document or None[, metadata])``; a
+    file that cannot be read or an error in extraction is that file's failure, unless ``strict``."""
+    path, document, *rest = item
     try:
-        prepared = prepare(path, base, document)
+        prepared = prepare(path, base, document, *rest)
     except InputError as e:  # changed or vanished since the plan
         return Extracted(path, error=str(e))
     except Exception as e:  # a bug in extraction: report it, keep going
@@ -188,8 +193,20 @@ class PlannedFile:
     doc_id: str
     stat: tuple[int, int] | None = None  # (size, mtime ns) before the plan read it
     document: Document | None = field(default=None, repr=False, compare=False)  # as read, if kept
-    #: what a manifest says about the file (url, date, title); empty without one
+    #: what the build knows of the file besides its text: its manifest row (url, date, title)
+    #: and its path relative to the input root; empty when there is nothing to add
     metadata: Mapping[str, str] = field(default_factory=dict, compare=False)
+    #: the pipeline fingerprint of this file's graph (the build's, plus a hash of ``metadata``)
+    pipeline: str = ""
+
+
+def file_pipeline(fingerprint: str, metadata: Mapping[str, str]) -> str:
+    """The pipeline fingerprint of one file's graph: a changed manifest row rewrites the file's
+    document, an unchanged one leaves it alone."""
+    from .manifest import fingerprint as metadata_fingerprint
+
+    extra = metadata_fingerprint(metadata)
+    return f"{fingerprint}~{extra}" if extra else fingerprint
 
 
 @dataclass
@@ -213,6 +230,7 @@ def plan(inputs: list[Path], stored: dict[str, DocRecord], fingerprint: str, *, 
     that file."""
     metadata = metadata or {}
     found: list[PlannedFile] = []
+    pipelines: dict[str, str] = {}
     failed: list[str] = []
     touched: list[tuple[DocRecord, tuple[int, int]]] = []
     resolved_dirs: dict[str, str] = {}
@@ -228,9 +246,10 @@ def plan(inputs: list[Path], stored: dict[str, DocRecord], fingerprint: str, *, 
         absolute = _absolute(path, lst, resolved_dirs)
         record = stored.get(absolute)
         meta = metadata.get(absolute, {})
+        pipeline = pipelines[absolute] = file_pipeline(fingerprint, meta)
         if (stat_rule and not force and stat is not None and record is not None and record.stat == stat
-                and record.pipeline == fingerprint):
-            found.append(PlannedFile(path, absolute, record.doc_id, stat, None, meta))
+                and record.pipeline == pipeline):
+            found.append(PlannedFile(path, absolute, record.doc_id, stat, None, meta, pipeline))
             continue
         try:
             doc = read_document(path, max_bytes)
@@ -246,7 +265,7 @@ def plan(inputs: list[Path], stored: dict[str, DocRecord], fingerprint: str, *, 
             touched.append((record, stat))
         keep = kept + len(doc.text) <= KEEP_CHARS
         kept += len(doc.text) if keep else 0
-        found.append(PlannedFile(path, absolute, doc.id, stat, doc if keep else None, meta))
+        found.append(PlannedFile(path, absolute, doc.id, stat, doc if keep else None, meta, pipeline))
     notify(Progress("plan", len(inputs), len(inputs)))
 
     owners = _owners(found, stored)
@@ -259,12 +278,13 @@ def plan(inputs: list[Path], stored: dict[str, DocRecord], fingerprint: str, *, 
             skipped.append(f"{f.path}: same text as {owner.path}; skipped")
             continue
         record = stored.get(f.absolute)
-        if not force and record is not None and record.doc_id == f.doc_id and record.pipeline == fingerprint:
+        if not force and record is not None and record.doc_id == f.doc_id and record.pipeline == f.pipeline:
             unchanged += 1
         else:
             todo.append(f)
     todo_paths = {f.absolute for f in todo}
-    touched = [(r, s) for r, s in touched if r.source_path not in todo_paths and r.pipeline == fingerprint]
+    touched = [(r, s) for r, s in touched
+               if r.source_path not in todo_paths and r.pipeline == pipelines.get(r.source_path, fingerprint)]
     if not stat_rule:
         touched = []
     return Plan(list(inputs), found, todo, unchanged, skipped, failed, touched)
@@ -326,6 +346,7 @@ def build(
     executor: str | None = None,
     max_bytes: int | None = MAX_BYTES,
     policy: WritePolicy | None = None,
+    manifest: str | Path | None = None,
 ) -> BuildReport:
     """Load ``paths`` (files or folders) into the store at ``store_dir``, or into the SPARQL 1.1
     server at ``target`` (:mod:`kg.gsp`).
@@ -335,7 +356,9 @@ def build(
     reported as that file's failure; ``jobs`` > 1 extracts in that many worker processes;
     ``executor`` ``dask://HOST:PORT`` (or ``dask`` for a local cluster of ``jobs`` workers)
     extracts on a Dask cluster instead (:mod:`kg.distributed`). A file larger than ``max_bytes``
-    fails with a message saying so (``kg build --max-file-size``; None: no limit).
+    fails with a message saying so (``kg build --max-file-size``; None: no limit). ``manifest``
+    is a CSV file ``file,url,date,title`` of what the crawl knows of each file (:mod:`kg.manifest`);
+    a row that names no input file is reported among the skipped.
 
     :raises StoreError: the store cannot be opened (locked, not a kg store, another base IRI), or
         the server is unreachable or refuses a request (:class:`kg.gsp.RemoteError`).
@@ -349,7 +372,9 @@ def build(
     policy = policy or WritePolicy.default()
     fingerprint = pipeline_fingerprint()
     ignored: list[str] = []
+    paths = list(paths)
     inputs = list(iter_paths(paths, ignored=ignored))
+    metadata = _file_metadata(inputs, paths, manifest, ignored)
     if target is not None:
         from .gsp import GSPWriter
 
@@ -361,7 +386,7 @@ def build(
         background_written = writer.ensure_background()
         stored = writer.documents()  # absolute path -> record
         the_plan = plan(inputs, stored, fingerprint, force=force, stat_rule=writer.stat_rule,
-                        max_bytes=max_bytes, strict=strict, notify=notify)
+                        max_bytes=max_bytes, strict=strict, metadata=metadata, notify=notify)
         if the_plan.touched:
             writer.restat(the_plan.touched)
         failed = list(the_plan.failed)
@@ -399,14 +424,34 @@ def build(
     )
 
 
-def _items(files: list[PlannedFile]) -> list[tuple[str, Document | None]]:
-    return [(str(f.path), f.document) for f in files]
+def _file_metadata(inputs: list[Path], given: list, manifest: str | Path | None,
+                   messages: list[str]) -> dict[str, dict[str, str]]:
+    """Absolute path -> what the build adds to the file's text: its path relative to its input
+    folder (where that differs from its name) and its manifest row."""
+    from .manifest import match, read_manifest, relative_names
+
+    rows = match(read_manifest(manifest), inputs, given, manifest) if manifest is not None else ({}, [])
+    messages.extend(rows[1])
+    out: dict[str, dict[str, str]] = {}
+    for f, name in relative_names(inputs, given).items():
+        meta = dict(rows[0].get(f, {}))
+        if name != f.name:
+            meta["path"] = name
+        if meta:
+            out[str(f.resolve())] = meta
+    return out
+
+
+def _items(files: list[PlannedFile]) -> list[tuple]:
+    return [(str(f.path), f.document, dict(f.metadata)) if f.metadata else (str(f.path), f.document)
+            for f in files]
 
 
 def _written(f: PlannedFile, result: Extracted, fingerprint: str, stat_rule: bool) -> Written:
     # the stat taken before the plan read the file: if the file changed since, the stat no longer
     # matches it, and the next build reads it again
-    return Written(result.doc_id, f.absolute, result.nquads, result.count, fingerprint, f.stat if stat_rule else None)
+    return Written(result.doc_id, f.absolute, result.nquads, result.count, f.pipeline or fingerprint,
+                   f.stat if stat_rule else None)
 
 
 def _write_each(writer, todo, stored, run, extract, fingerprint, policy, failed, notify) -> tuple[int, int]:
@@ -443,7 +488,7 @@ def _write_bulk(writer, todo, run, extract, fingerprint, policy, failed, notify)
     """Extract into the writer's work folder (resuming what a build cut short had finished),
     then bulk load it all; the work folder goes once the load is done."""
     work = Journal(writer.work_dir, fingerprint, policy.bulk_chunk_bytes)
-    done = work.resume({f.absolute: f.doc_id for f in todo})
+    done = work.resume({f.absolute: f.doc_id for f in todo}, {f.absolute: f.pipeline for f in todo if f.pipeline})
     results: list[Written] = []
     fresh = [f for f in todo if f.absolute not in done]
     extracted = iter(run.map(extract, _items(fresh)))
@@ -451,7 +496,7 @@ def _write_bulk(writer, todo, run, extract, fingerprint, policy, failed, notify)
         notify(Progress("write", i, len(todo), str(f.path)))
         if f.absolute in done:
             doc_id, count = done[f.absolute]
-            results.append(Written(doc_id, f.absolute, b"", count, fingerprint, f.stat))
+            results.append(Written(doc_id, f.absolute, b"", count, f.pipeline or fingerprint, f.stat))
             continue
         result = next(extracted)
         if result.error:
@@ -483,10 +528,12 @@ class Journal:
         self._log = None
         self._names: list[str] = []  # the chunks to load, in order
 
-    def resume(self, wanted: dict[str, str]) -> dict[str, tuple[str, int]]:
+    def resume(self, wanted: dict[str, str], pipelines: dict[str, str] | None = None) -> dict[str, tuple[str, int]]:
         """Keep the chunks whose every journalled document is ``wanted`` (absolute path -> doc
-        id) by this pipeline, cut after their last journalled document; drop the rest. Returns
-        absolute path -> (doc id, quads) of the documents kept."""
+        id) by this pipeline (or the file's own, ``pipelines``: absolute path -> fingerprint), cut
+        after their last journalled document; drop the rest. Returns absolute path -> (doc id,
+        quads) of the documents kept."""
+        pipelines = pipelines or {}
         log = self.folder / "journal.tsv"
         by_chunk: dict[str, list[tuple[str, str, int, int]]] = {}
         if log.is_file():
@@ -495,21 +542,22 @@ class Journal:
                 if len(parts) != 6:
                     continue  # a line cut short
                 doc_id, absolute, pipeline, chunk, end, count = parts
-                ok = pipeline == self.pipeline and wanted.get(absolute) == doc_id
-                by_chunk.setdefault(chunk, []).append((absolute, doc_id, int(end), int(count)) if ok else ("", "", -1, 0))
+                ok = pipeline == pipelines.get(absolute, self.pipeline) and wanted.get(absolute) == doc_id
+                by_chunk.setdefault(chunk, []).append((absolute, doc_id, int(end), int(count), pipeline) if ok
+                                                      else ("", "", -1, 0, ""))
         kept: dict[str, tuple[str, int]] = {}
         lines: list[str] = []
         for chunk, docs in sorted(by_chunk.items()):
             path = self.folder / chunk
-            end = max(e for _, _, e, _ in docs)
-            if any(e < 0 for _, _, e, _ in docs) or not path.is_file() or path.stat().st_size < end:
+            end = max(d[2] for d in docs)
+            if any(d[2] < 0 for d in docs) or not path.is_file() or path.stat().st_size < end:
                 continue
             with open(path, "r+b") as f:
                 f.truncate(end)
             self._names.append(chunk)
-            for absolute, doc_id, e, count in docs:
+            for absolute, doc_id, e, count, pipeline in docs:
                 kept[absolute] = (doc_id, count)
-                lines.append(f"{doc_id}\t{absolute}\t{self.pipeline}\t{chunk}\t{e}\t{count}\n")
+                lines.append(f"{doc_id}\t{absolute}\t{pipeline}\t{chunk}\t{e}\t{count}\n")
         for stale in self.folder.glob("*.nq") if self.folder.exists() else ():
             if stale.name not in self._names:
                 stale.unlink()

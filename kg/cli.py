@@ -132,10 +132,13 @@ def default_inputs() -> list[Path]:
                    "queries at URL/query, updates at URL/update) instead of the store directory.")
 @click.option("--max-file-size", "max_bytes", type=ByteSize(), default="20M", show_default=True,
               help="Largest file to read (bytes, or with K/M/G); a larger file fails with a message.")
+@click.option("--manifest", type=click.Path(path_type=Path), default=None, metavar="FILE.csv",
+              help="What the crawl knows of each file: a CSV file with columns file,url,date,title (any may "
+                   "be empty); the URL becomes the document's source, the date and title its own.")
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, prune: bool,
           base: str | None, force: bool, jobs: int, executor: str | None, target: str | None,
-          max_bytes: int) -> None:
+          max_bytes: int, manifest: Path | None) -> None:
     """Read PATHS (files or folders; default seeds/) into the store.
 
     Reads .txt, .md and .html files (UTF-8, GB18030/GBK, Big5, UTF-16; traditional characters too);
@@ -171,6 +174,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, p
             list(paths) or default_inputs(),
             destination,
             prune=prune, base=base, force=force, jobs=jobs, executor=executor, max_bytes=max_bytes,
+            manifest=manifest,
             strict=bool(ctx.parent and ctx.parent.params.get("traceback")),
             progress=on_progress,
         )

@@ -55,6 +55,9 @@ class Document:
     source_text: str = field(repr=False)
     offsets: tuple[int, ...] = field(repr=False)
     encoding: str = "utf-8"
+    #: what an HTML page's metadata says (``date``, ``title``, ``url``; trafilatura/htmldate), as
+    #: sorted (key, value) pairs; empty for a plain text file
+    page: tuple[tuple[str, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -265,12 +268,15 @@ def read_document(path: str | Path, max_bytes: int | None = MAX_BYTES) -> Docume
 def parse_document(data: bytes, path: str) -> Document:
     """Turn the bytes of a file named ``path`` into a :class:`Document`."""
     raw, encoding = decode(data, path)
+    page: tuple[tuple[str, str], ...] = ()
     if Path(path).suffix.lower() in HTML_SUFFIXES:
-        raw = _html_to_text(raw, path)
+        html = raw
+        raw = _html_to_text(html, path)
+        page = html_metadata(html)
     text, offsets = normalise(raw)
     if not text.strip():
         raise InputError(path, "no text after normalisation")
-    return Document(document_id(text), path, text, raw, offsets, encoding)
+    return Document(document_id(text), path, text, raw, offsets, encoding, page)
 
 
 def _html_to_text(html: str, path: str) -> str:
@@ -280,6 +286,36 @@ def _html_to_text(html: str, path: str) -> str:
     if not text:
         raise InputError(path, "no article text found in the HTML page")
     return text
+
+
+def html_metadata(html: str) -> tuple[tuple[str, str], ...]:
+    """The page's own metadata: its publication ``date`` as the page's markup states it (meta
+    tags, JSON-LD, the URL; htmldate without its search of the running text, which guesses),
+    its ``title`` and canonical ``url`` (trafilatura).
+
+    >>> html_metadata('<html><head><meta name="pubdate" content="2019-05-21"></head><body>x</body></html>')
+    (('date', '2019-05-21'),)
+    """
+    import htmldate
+    import trafilatura
+
+    out: dict[str, str] = {}
+    try:
+        date = htmldate.find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # a page htmldate cannot parse has no date to offer
+        date = None
+    if date:
+        out["date"] = date
+    try:
+        meta = trafilatura.extract_metadata(html)
+    except Exception:
+        meta = None
+    if meta is not None:
+        if meta.title:
+            out["title"] = " ".join(meta.title.split())
+        if meta.url and re.match(r"https?://", meta.url):
+            out["url"] = meta.url
+    return tuple(sorted(out.items()))
 
 
 def iter_paths(paths: Iterable[str | Path], ignored: list[str] | None = None) -> Iterator[Path]:

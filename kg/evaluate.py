@@ -49,6 +49,79 @@ class Score:
 
 
 @dataclass
+class DateScore:
+    """Document dates against gold ``date`` fields.
+
+    Of the documents whose gold gives a date: ``right`` (the same value at the same precision),
+    ``wrong`` (another value or precision) and ``missing`` (kg gives none). Of those whose gold
+    gives none: ``none_given`` (kg gives none either) and ``invented`` (kg gives one; ``inferred``
+    of them flagged as a year read from context)."""
+
+    right: int = 0
+    wrong: int = 0
+    missing: int = 0
+    none_given: int = 0
+    invented: int = 0
+    inferred: int = 0
+    errors: list[tuple[str, str | None, str | None, str]] = field(default_factory=list)  # doc, gold, kg, source
+
+    @property
+    def dated(self) -> int:
+        return self.right + self.wrong + self.missing
+
+    @property
+    def accuracy(self) -> float:
+        """Right among the documents whose gold gives a date."""
+        return self.right / self.dated if self.dated else 1.0
+
+    def as_dict(self) -> dict:
+        return {"dated": self.dated, "right": self.right, "wrong": self.wrong, "missing": self.missing,
+                "accuracy": round(self.accuracy, 4), "undated": self.none_given + self.invented,
+                "invented": self.invented, "invented_inferred": self.inferred,
+                "errors": [{"document": d, "gold": g, "kg": k, "source": src} for d, g, k, src in self.errors]}
+
+
+def score_dates(gold: dict[str, dict], documents: Iterable[dict]) -> DateScore:
+    """Score the rows of the ``documents`` query (plus ``source_of_date``/``inferred`` where
+    known) against the gold files' ``date`` fields; documents without a ``date`` key in the gold
+    are not scored."""
+    rows = {r["document"]: r for r in documents}
+    sc = DateScore()
+    for doc, g in sorted(gold.items()):
+        if "date" not in g:
+            continue
+        row = rows.get(doc, {})
+        want, got = g.get("date"), row.get("date") or None
+        how = (row.get("date_source") or "") + (" (year inferred)" if row.get("inferred") else "")
+        if want is None:
+            if got is None:
+                sc.none_given += 1
+            else:
+                sc.invented += 1
+                sc.inferred += bool(row.get("inferred"))
+                sc.errors.append((doc, want, got, how))
+        elif got == want:
+            sc.right += 1
+        elif got is None:
+            sc.missing += 1
+            sc.errors.append((doc, want, got, how))
+        else:
+            sc.wrong += 1
+            sc.errors.append((doc, want, got, how))
+    return sc
+
+
+def format_dates(sc: DateScore, show_errors: bool = True) -> str:
+    lines = ["", f"document dates: {sc.right} of {sc.dated} right ({sc.accuracy:.3f}), {sc.wrong} wrong, "
+                 f"{sc.missing} missing; {sc.invented} given where the gold has none"
+                 + (f" ({sc.inferred} with an inferred year)" if sc.invented else "")]
+    if show_errors and sc.errors:
+        lines += [f"  {'-' if k is None else '+' if g is None else '~'} {d}: gold {g or '—'}, kg {k or '—'}"
+                  + (f" [{src}]" if src else "") for d, g, k, src in sc.errors]
+    return "\n".join(lines)
+
+
+@dataclass
 class Report:
     offices: Score
     press: Score
@@ -57,6 +130,7 @@ class Report:
     concept_types_total: int
     documents: int
     explained: list | None = None  # Explained misses, when asked for
+    dates: DateScore | None = None  # when the gold has dates
 
     @property
     def type_accuracy(self) -> float:
@@ -69,6 +143,8 @@ class Report:
 
         out = {"documents": self.documents, "offices": s(self.offices), "press": s(self.press),
                "concepts": s(self.concepts), "concept_type_accuracy": round(self.type_accuracy, 4)}
+        if self.dates is not None:
+            out["dates"] = self.dates.as_dict()
         if self.explained is not None:
             out["missed_offices_by_cause"] = {c: sum(e.cause == c for e in self.explained) for c in CAUSES}
             out["missed_offices"] = [{"document": e.doc, "person": e.key[0], "role": e.key[1], "body": e.key[2],
@@ -193,6 +269,8 @@ def format_report(report: Report, show_errors: bool = True) -> str:
     for name, sc in (("offices", report.offices), ("press", report.press), ("concepts", report.concepts)):
         lines.append(f"{name:<10}{sc.precision:>10.3f}{sc.recall:>10.3f}{sc.f1:>8.3f}{sc.tp:>6}{sc.fp:>6}{sc.fn:>6}")
     lines.append(f"concept type accuracy (on matched names): {report.type_accuracy:.3f}")
+    if report.dates is not None:
+        lines.append(format_dates(report.dates, show_errors))
     if report.explained is not None:
         lines.append(format_explained(report.explained))
     if show_errors:
@@ -285,6 +363,8 @@ def evaluate_store(store, gold: dict[str, dict], explain: bool = False) -> Repor
     """
     predicted = predicted_from_rows(rows_of(store, "offices"), rows_of(store, "press"), rows_of(store, "concepts"))
     report = score(gold, predicted)
+    if any("date" in g for g in gold.values()):
+        report.dates = score_dates(gold, document_rows(store))
     if explain:
         report.explained = explain_misses(report, predicted, rows_of(store, "unresolved"))
     sources = {Path(r.source_path).name: r.source_path for r in store.documents().values()}
@@ -296,6 +376,20 @@ def evaluate_store(store, gold: dict[str, dict], explain: bool = False) -> Repor
                     texts[doc] = _text_of(sources[doc])
                 sc.misses[i] = (doc, key, sentence_with(texts[doc] or "", key[0]))
     return report
+
+
+def document_rows(store) -> list[dict]:
+    """The ``documents`` query's rows with where each date comes from (``date_source``) and whether
+    its year was inferred (``inferred``)."""
+    rows = rows_of(store, "documents")
+    extra = {}
+    query = ("SELECT ?document ?src ?inferred WHERE { GRAPH ?g { ?d a kg:Document ; kg:fileName ?document ; "
+             "kg:dateSource ?src OPTIONAL { ?d kg:dateInferred ?inferred } } }")
+    for s in store.query(query):
+        extra[s["document"].value] = (s["src"].value, s["inferred"] is not None and s["inferred"].value == "true")
+    for r in rows:
+        r["date_source"], r["inferred"] = extra.get(r["document"], ("", False))
+    return rows
 
 
 def _text_of(path: str) -> str | None:

@@ -102,7 +102,7 @@ LEVEL_CLASSES: dict[str, NamedNode] = {
 _LEVEL_DEPTH = {"nation": 0, "province": 1, "prefecture": 2, "county": 3}
 
 #: Bump when the shape of the mapped graphs changes, so that stores rebuild their graphs.
-MAPPING_VERSION = "4"  # 2: denormalised copies on offices and credits (kg:holderName ...); 3: names keyed in simplified form; 4: unresolved offices
+MAPPING_VERSION = "5"  # 2: denormalised copies on offices and credits (kg:holderName ...); 3: names keyed in simplified form; 4: unresolved offices; 5: document dates with precision and source, offices attested on them, dcterms:source relative
 
 
 def short_hash(*parts: str) -> str:
@@ -280,6 +280,25 @@ def boolean(b: bool) -> Literal:
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PRECISION = {10: "day", 7: "month", 4: "year"}
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as an ``xsd:date``, ``xsd:gYearMonth`` or
+    ``xsd:gYear`` literal (None for anything else).
+
+    >>> date_literal("2011-02").datatype.value
+    'http://www.w3.org/2001/XMLSchema#gYearMonth'
+    """
+    if not value:
+        return None
+    if _ISO_DATE.match(value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear)
+    return None
 
 
 class _GraphBuilder:
@@ -351,14 +370,21 @@ class _DocumentMapper:
         add(doc, DCTERMS.identifier, string(d.id))
         add(doc, DCTERMS.title, zh(self.x.title.strip() or _first_line(d.text) or d.name))
         add(doc, KG.fileName, string(d.name))
-        add(doc, DCTERMS.source, string(d.path))
+        # the page's URL or the path relative to the input root: never a path of this machine
+        add(doc, DCTERMS.source, string(self.x.source or d.name))
         add(doc, KG.text, zh(d.text))
         add(doc, KG.encoding, string(d.encoding))
-        if self.x.date:
-            if _ISO_DATE.match(self.x.date):
-                add(doc, DCTERMS.date, Literal(self.x.date, datatype=XSD.date))
-            else:
-                add(doc, KG.dateAsWritten, string(self.x.date))
+        date = date_literal(self.x.date)
+        if date is not None:
+            add(doc, DCTERMS.date, date)
+            add(doc, KG.datePrecision, string(_PRECISION[len(self.x.date)]))
+            add(doc, KG.dateSource, string(self.x.date_source or "text"))
+            if self.x.date_inferred:
+                add(doc, KG.dateInferred, boolean(True))
+        elif self.x.date:
+            add(doc, KG.dateAsWritten, string(self.x.date))
+        if self.x.date_as_written and date is None:
+            add(doc, KG.dateAsWritten, string(self.x.date_as_written))
 
     def evidence(self, node: NamedNode, ev: Evidence) -> None:
         add = self.g.add
@@ -446,6 +472,9 @@ class _DocumentMapper:
         add(node, KG.roleName, zh(office.role))
         add(node, KG.divisionAsWritten, zh(office.body.division.written or office.body.division.name))
         self.evidence(node, office.evidence)
+        attested = date_literal(self.x.date)
+        if attested is not None:  # the office is attested on its document's date
+            add(node, KG.attestedOn, attested)
         # copies of what the whole-table queries need, so that they are one star per office
         add(node, KG.holderName, zh(key_form(office.person)))
         add(node, KG.documentFileName, string(self.d.name))

@@ -24,6 +24,11 @@ PRESS_ROLES = ("作者", "记者", "实习记者", "通讯员", "摄影")
 
 NATIONAL = "全国"  # the name of the national level, which has no GB/T 2260 code
 
+#: Where a document's date comes from, most trusted first: a manifest of the crawl, the HTML page's
+#: metadata, the text (a dateline, a full date in the first lines, or a month and day whose year
+#: the text's context gives: then ``date_inferred``).
+DATE_SOURCES = ("manifest", "html", "text")
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -206,7 +211,11 @@ class Extraction:
     doc_id: str
     doc_name: str
     title: str = ""
-    date: str | None = None  # ISO date when the text gives a full one
+    date: str | None = None  # ISO at the precision known: YYYY-MM-DD, YYYY-MM or YYYY
+    date_source: str = ""  # where the date comes from: one of DATE_SOURCES
+    date_inferred: bool = False  # the year was read from context (「今年是……」), not printed with the date
+    date_as_written: str | None = None  # a month and day whose year nothing tells (「1月12日」)
+    source: str = ""  # dcterms:source: the page's URL, else the file's path relative to the input root
     offices: list[Office] = field(default_factory=list)
     press: list[PressCredit] = field(default_factory=list)
     concepts: list[ConceptMention] = field(default_factory=list)

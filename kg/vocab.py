@@ -85,13 +85,14 @@ KG = ClosedNamespace(
     officeDivisionLevel officeParent officeProvince
     kgVersion baseIRI backgroundFingerprint sourcePath namedGraph pipeline loadInProgress
     sourceSize sourceModified
+    datePrecision dateSource dateInferred attestedOn
     """,
 )
 
 RDF = ClosedNamespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type langString")
 RDFS = ClosedNamespace("http://www.w3.org/2000/01/rdf-schema#", "label comment subClassOf")
 OWL = ClosedNamespace("http://www.w3.org/2002/07/owl#", "Ontology Class")
-XSD = ClosedNamespace("http://www.w3.org/2001/XMLSchema#", "string integer boolean date dateTime")
+XSD = ClosedNamespace("http://www.w3.org/2001/XMLSchema#", "string integer boolean date dateTime gYear gYearMonth")
 ORG = ClosedNamespace(
     "http://www.w3.org/ns/org#",
     "Organization OrganizationalUnit Membership Role member organization role subOrganizationOf",
