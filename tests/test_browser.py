@@ -234,7 +234,8 @@ def test_map_draws_points_for_county_chairs(page, server, tmp_path):
     page.dispatch_event("svg.map circle.point[data-code='620724']", "click")
     detail = page.locator(".map-detail")
     assert "高台县" in detail.locator("h3").inner_text()
-    assert "向钧" in detail.locator("table").inner_text()
+    assert "向钧" in detail.locator(".detail-rows").inner_text() and EVIL_NAME in detail.inner_text()  # as text
+    assert detail.locator("dl a.cat-person", has_text="向钧").count() == 1
     detail.locator("h3 a").click()
     page.wait_for_url("**/id/division/620724.html")
     assert page.errors == []

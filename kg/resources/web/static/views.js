@@ -389,10 +389,10 @@
     }
     const dots = svg("g", { class: "points" });
     const labels = svg("g", { class: "labels" });
-    const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
+    const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
     const max = sorted.length ? sorted[0][1].length : 1;
-    const radius = (n) => 3.5 + 6 * Math.sqrt(n / max);
-    const labelled = new Set(sorted.slice(0, sorted.length <= 60 ? 60 : 30).map(([code]) => code));
+    const radius = (n) => 3 + 5 * Math.sqrt(n / max);  // screen pixels; the area grows with the rows
+    const marks = [];
     for (const [code, rows] of sorted.slice().reverse()) {
       const [x, y, name] = base.places[code];
       const c = svg("circle", { cx: x, cy: y, r: radius(rows.length), class: "point", "data-code": code,
@@ -401,9 +401,12 @@
       c.addEventListener("click", () => detail(code, rows));
       c.addEventListener("keydown", (e) => { if (e.key === "Enter") detail(code, rows); });
       dots.append(c);
-      if (labelled.has(code)) {
-        labels.append(svg("text", { x, y, class: "place", "data-cx": x, "data-cy": y, "data-r": radius(rows.length) }, name));
-      }
+    }
+    for (const [code, rows] of sorted.slice(0, 150)) {  // most rows first: they get their names drawn first
+      const [x, y, name] = base.places[code];
+      const t = svg("text", { x, y, class: "place" }, name);
+      labels.append(t);
+      marks.push({ t, x, y, r: radius(rows.length), name });
     }
     world.append(dots, labels);
     root.append(world);
@@ -411,28 +414,65 @@
     const frame = el("div", { class: "map-frame" });
     frame.append(root);
     const legend = el("div", { class: "legend map-legend" });
-    legend.append(el("span", { class: "item" }, `${groups.size} 地点 places · ${result.rows.length - without} rows`),
-                  el("span", { class: "item" }, without ? `${without} rows name no division` : ""),
+    legend.append(el("span", { class: "item" }, `${groups.size} 地点 places · ${result.rows.length - without} rows` +
+                                                (without ? ` · ${without} name no division` : "")),
                   el("span", { class: "item source" }, "Natural Earth · cpca"));
-    frame.append(legend);
+    const reset = el("button", { type: "button", class: "map-reset", title: "show all of China" }, "全国 whole map");
+    frame.append(legend, reset);
     container.replaceChildren(frame, panel);
-    zoomable(root, world, W, H);
-    if (!groups.size) {
-      panel.append(el("p", { class: "hint" }, "No row names a division: a map needs a division code (620724), " +
-        "a division IRI (/id/division/…) or a division's name."));
-    } else {
-      panel.append(el("p", { class: "hint" }, "Click a point for its rows · scroll to zoom, drag to pan."));
+    const view = zoomable(root, world, W, H, marks);
+    reset.addEventListener("click", () => view.fit(null));
+    view.fit(sorted.map(([code]) => base.places[code]));
+    overview();
+
+    function overview() {
+      if (!groups.size) {
+        panel.replaceChildren(el("p", { class: "hint" }, "No row names a division: a map needs a division code " +
+          "(620724), a division IRI (/id/division/…) or a division's name."));
+        return;
+      }
+      const list = el("ol", { class: "places" });
+      for (const [code, rows] of sorted.slice(0, 200)) {
+        const [, , name, level] = base.places[code];
+        const b = el("button", { type: "button", "data-code": code });
+        b.append(el("span", {}, name), el("small", {}, ` ${LEVEL_NAMES[level].split(" ")[0]} · ${rows.length}`));
+        b.addEventListener("click", () => detail(code, rows));
+        const li = el("li");
+        li.append(b);
+        list.append(li);
+      }
+      panel.replaceChildren(el("h3", {}, "地点 Places"), el("p", { class: "hint" },
+        "Click a place or a point for its rows · scroll to zoom, drag to pan."), list);
     }
 
     function detail(code, rows) {
       const [, , name, level] = base.places[code];
       const head = el("h3");
       const a = el("a", { href: "/id/division/" + code + ".html" }, name);
-      head.append(a, el("small", {}, ` ${code} · ${LEVEL_NAMES[level]} · ${rows.length} rows`));
-      const sub = { kind: "select", vars: result.vars, rows };
-      const box = el("div", { class: "detail-table" });
-      table(box, sub, info, {}, ctx.prefixes);
-      panel.replaceChildren(head, box);
+      head.append(a, el("small", {}, ` ${code} · ${LEVEL_NAMES[level]} · ${rows.length} ${rows.length === 1 ? "row" : "rows"}`));
+      const back = el("button", { type: "button", class: "link-button" }, "← 全部地点 all places");
+      back.addEventListener("click", () => { overview(); for (const c of root.querySelectorAll("circle.selected")) c.classList.remove("selected"); });
+      // each row as a short list of its values (a table would not fit beside the map)
+      const box = el("div", { class: "detail-rows" });
+      for (const row of rows.slice(0, 100)) {
+        const dl = el("dl");
+        row.forEach((t, i) => {
+          const d = display(t, info, ctx.prefixes);
+          if (!d.text) return;
+          const dd = el("dd");
+          if (d.link) {
+            const link = el("a", { href: d.link, title: d.title }, d.text);
+            if (d.category) link.className = "cat cat-" + d.category;
+            dd.append(link);
+          } else {
+            dd.textContent = d.text;
+          }
+          dl.append(el("dt", {}, result.vars[i]), dd);
+        });
+        box.append(dl);
+      }
+      if (rows.length > 100) box.append(el("p", { class: "hint" }, `and ${rows.length - 100} more rows`));
+      panel.replaceChildren(back, head, box);
       for (const c of root.querySelectorAll("circle.selected")) c.classList.remove("selected");
       const dot = root.querySelector(`circle[data-code="${code}"]`);
       if (dot) dot.classList.add("selected");
@@ -440,23 +480,33 @@
     return { text: `${groups.size} places` };
   }
 
-  /** Wheel to zoom about the cursor, drag to pan: the group's transform; sizes stay readable. */
-  function zoomable(root, world, W, H) {
+  /** Wheel to zoom about the cursor, drag to pan; points and names keep their size on screen, and
+   *  names are placed again at each zoom (right, left, above or below; none that would overlap). */
+  function zoomable(root, world, W, H, marks) {
     let k = 1, tx = 0, ty = 0, drag = null;
     const apply = () => {
       world.setAttribute("transform", `translate(${tx},${ty}) scale(${k})`);
       const px = W / (root.getBoundingClientRect().width || W);  // viewBox units per screen pixel
       for (const c of world.querySelectorAll("circle.point")) {
         if (!c.dataset.r) c.dataset.r = c.getAttribute("r");
-        c.setAttribute("r", c.dataset.r * px / Math.sqrt(k));
+        c.setAttribute("r", c.dataset.r * px / k);
       }
-      for (const t of world.querySelectorAll("text.place")) {
-        t.setAttribute("font-size", 12.5 * px / k);
-        t.setAttribute("x", Number(t.dataset.cx) + (Number(t.dataset.r) * px / Math.sqrt(k) + 3 * px / k));
-        t.setAttribute("y", Number(t.dataset.cy) + 4.2 * px / k);
+      const size = 12.5 * px / k, boxes = [];
+      for (const m of marks) {
+        const r = m.r * px / k, w = size * m.name.length + px / k, h = size * 1.1, gap = 3 * px / k;
+        const spots = [[m.x + r + gap, m.y + size * 0.36, "start", m.x + r, m.y - h / 2],
+                       [m.x - r - gap, m.y + size * 0.36, "end", m.x - r - w - gap, m.y - h / 2],
+                       [m.x, m.y - r - gap, "middle", m.x - w / 2, m.y - r - gap - h],
+                       [m.x, m.y + r + gap + size * 0.9, "middle", m.x - w / 2, m.y + r + gap]];
+        const spot = spots.find(([, , , bx, by]) => boxes.every((b) => bx + w <= b[0] || bx >= b[2] || by + h <= b[1] || by >= b[3]));
+        m.t.style.display = spot ? "" : "none";
+        if (!spot) continue;
+        const [x, y, anchor, bx, by] = spot;
+        boxes.push([bx, by, bx + w, by + h]);
+        m.t.setAttribute("x", x); m.t.setAttribute("y", y); m.t.setAttribute("text-anchor", anchor);
+        m.t.setAttribute("font-size", size);
       }
     };
-    window.addEventListener("resize", apply);
     const point = (e) => {
       const r = root.getBoundingClientRect();
       return [(e.clientX - r.left) * W / r.width, (e.clientY - r.top) * H / r.height];
@@ -464,7 +514,7 @@
     root.addEventListener("wheel", (e) => {
       e.preventDefault();
       const [x, y] = point(e);
-      const f = Math.exp(-e.deltaY * 0.0015), nk = Math.min(40, Math.max(1, k * f));
+      const f = Math.exp(-e.deltaY * 0.0015), nk = Math.min(60, Math.max(1, k * f));
       tx = x - (x - tx) * nk / k; ty = y - (y - ty) * nk / k; k = nk;
       if (k === 1) { tx = 0; ty = 0; }
       apply();
@@ -477,7 +527,22 @@
       tx = drag[2] + (e.clientX - drag[0]) * W / r.width; ty = drag[3] + (e.clientY - drag[1]) * H / r.height;
       apply();
     });
-    apply();
+    window.addEventListener("resize", apply);
+    /** Show these places (the whole map for none): their box with a margin, at most 8× closer. */
+    const fit = (places) => {
+      k = 1; tx = 0; ty = 0;
+      if (places && places.length) {
+        const xs = places.map((p) => p[0]), ys = places.map((p) => p[1]);
+        const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+        const pad = 60, nk = Math.max(1, Math.min(8, W / (x1 - x0 + 2 * pad), H / (y1 - y0 + 2 * pad)));
+        if (nk > 1.15) {
+          k = nk; tx = W / 2 - k * (x0 + x1) / 2; ty = H / 2 - k * (y0 + y1) / 2;
+          tx = Math.min(0, Math.max(W - k * W, tx)); ty = Math.min(0, Math.max(H - k * H, ty));
+        }
+      }
+      apply();
+    };
+    return { fit };
   }
 
   window.KGViews = { table, graph, map, fromJson, fromTriples, lookupRequest, isWebIri, href, display, nameLike };
