@@ -52,7 +52,7 @@ class GoldOffice:
         return (self.doc, self.person, self.role, self.body, self.division)
 
 
-class _Names:
+class Names:
     """Person names, unique within one corpus (so gold never merges two people)."""
 
     def __init__(self, rng: random.Random):
@@ -86,7 +86,7 @@ class Generator:
 
     def article(self, i: int, target_chars: int = 1000) -> tuple[str, str, list[GoldOffice]]:
         rng = random.Random(f"{self.seed}:{i}")
-        names = _Names(rng)
+        names = Names(rng)
         name = f"gen_{i:07d}.txt"
         county = rng.choice(self.counties)
         city = self.gz.city_of(county)

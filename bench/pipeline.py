@@ -80,7 +80,7 @@ def _results(paths: list[str], jobs: int):
 
 def _meta_quads(store, r: DocResult) -> list[Quad]:
     from kg.mapping import string
-    from kg.store import _now
+    from kg.dataset import now as _now
     from kg.vocab import DCTERMS, KG
 
     iris = store.iris

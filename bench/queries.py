@@ -31,11 +31,11 @@ def _doc_quads(args) -> bytes:
     from kg.records import Body, Evidence, Extraction, Office
     from kg.resolve import to_ref
 
-    from .corpus import _Names
+    from .corpus import Names
 
     gen = _generator(seed)
     rng = random.Random(f"q{seed}:{k}")
-    names = _Names(rng)
+    names = Names(rng)
     county = rng.choice(gen.counties)
     ref = to_ref(county)
     body = Body("政协", ref)

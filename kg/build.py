@@ -1,50 +1,52 @@
-"""``kg build``: files -> documents -> extraction -> quads -> the store, incrementally.
+"""``kg build``: files -> documents -> extraction -> quads -> a writer, incrementally.
 
-Two passes over the input:
+One build, three parts, each written once:
 
-1. *plan*: learn every file's document id; bad files are reported and left out; a file with the
-   same text as another is a duplicate and skipped; a file whose document is already stored under
-   its path, by the same pipeline, is unchanged and left alone. **The stat rule**: a file whose
-   size and modification time (ns) equal those the store recorded when it last read that path,
-   under the same pipeline fingerprint, is taken to hold the recorded document without being read;
-   any other file is read and hashed (its document id is the hash of its normalised text), and one
-   whose text turns out unchanged only has its recorded size and time refreshed. ``force`` reads
-   every file;
-2. *write*: read again, extract (the costly part), map and replace each remaining document's graph
-   in one atomic update.
+1. **the plan** (:func:`plan`): learn every file's document id; bad files are reported and left
+   out; a file with the same text as another is a duplicate and skipped; a file whose document is
+   already stored under its path, by the same pipeline, is unchanged and left alone. **The stat
+   rule** (for writers that keep file stats): a file whose size and modification time (ns) equal
+   those recorded when it was last read, under the same pipeline fingerprint, is taken to hold the
+   recorded document without being read; any other file is read and hashed (its document id is
+   the hash of its normalised text), and one whose text turns out unchanged only has its
+   recorded size and time refreshed. ``force`` reads every file. The plan keeps the documents it
+   read (up to :data:`KEEP_CHARS`), so extraction does not read them again;
+2. **an executor** (:mod:`kg.executors`: serial, ``fork`` pool, Dask) runs :func:`extract_item`
+   (read if needed, extract, map to N-Quads) over the files to write, in input order;
+3. **a write strategy** over a **writer** (:class:`kg.store.KGStore` or
+   :class:`kg.gsp.GSPWriter`, the same small protocol):
 
-Documents are independent: :func:`prepare` (read + extract + map) is a plain function of a path;
-with ``jobs`` > 1 it runs in a ``fork`` process pool whose workers inherit the warmed-up extractor
-and send back N-Quads. Only the writes are serial, and each is a transaction:
-
-* a document that replaces a stored one: one SPARQL update that drops the old graph and inserts
-  the new (:meth:`KGStore.replace_document`);
-* new documents: batches of whole documents, one transaction each (:meth:`KGStore.add_documents`);
-* the first build of many documents into an empty store: one bulk load, marked in the meta graph
-  while it runs so that a crash is undone on the next open (:meth:`KGStore.bulk_load`).
+   * a document that replaces a stored one: one atomic write that drops the old graph and
+     inserts the new (``write_replacing``);
+   * new documents: batches of whole documents, one transaction each (``write_new``);
+   * the first build of many documents into an empty store (writers with a ``work_dir``): every
+     finished document is appended to N-Quads chunks in the work folder with a journal line,
+     then all are bulk loaded at once. A build killed before the load ends leaves them there,
+     and the next build extracts only the documents the journal does not hold.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
+import shutil
 import stat as stat_module
-import tempfile
 import time
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
-from pyoxigraph import Quad, RdfFormat, parse, serialize
+from pyoxigraph import Quad, RdfFormat, serialize
 
 from . import __version__
 from .corpus import MAX_BYTES, Document, iter_paths, read_document
+from .dataset import DocRecord, Written
 from .errors import InputError
+from .executors import Extracted
 from .mapping import MAPPING_VERSION, extraction_to_quads
-from .store import DocRecord, open_store
+from .store import open_store
 from .paths import ontology_path
 
 
@@ -97,31 +99,6 @@ class Prepared:
     quads: list[Quad] = field(repr=False)
 
 
-@dataclass(frozen=True)
-class _Result:
-    """One document prepared: its id and quads (as N-Quads bytes when they crossed a process
-    boundary), or the message of its failure."""
-
-    path: str
-    doc_id: str = ""
-    quads: list[Quad] | None = field(default=None, repr=False)
-    nquads: bytes = field(default=b"", repr=False)
-    count: int = 0
-    error: str = ""
-
-    def quad_list(self) -> list[Quad]:
-        return self.quads if self.quads is not None else list(parse(self.nquads, format=RdfFormat.N_QUADS))
-
-    def serialised(self) -> bytes:
-        return self.nquads if self.quads is None else serialize(self.quads, format=RdfFormat.N_QUADS)
-
-    def portable(self) -> "_Result":
-        """The same result with its quads as bytes, to send to another process."""
-        if self.quads is None:
-            return self
-        return _Result(self.path, self.doc_id, None, self.serialised(), self.count, self.error)
-
-
 #: The modules of kg that determine a document's graph (what :func:`prepare` runs); a test checks
 #: that extraction loads no other kg module. The server, UI, CLI, export and the store are not
 #: among them: editing those does not make stored graphs stale.
@@ -149,265 +126,39 @@ def pipeline_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def prepare(path: str | Path, base: str) -> Prepared:
-    """Read, extract and map one file.
+
+def prepare(path: str | Path, base: str, document: Document | None = None) -> Prepared:
+    """Read (unless ``document`` is given), extract and map one file.
 
     :raises InputError: the file cannot be read as an article.
     """
     from . import extract  # looked up at call time: the extractor loads its resources on first use
 
-    document = read_document(path, max_bytes=None)  # the plan has applied the size limit
-    extract_document = extract.extract_document
-    extraction = extract_document(document)
+    # the plan has applied the size limit
+    document = document if document is not None else read_document(path, max_bytes=None)
+    extraction = extract.extract_document(document)
     return Prepared(document, extraction_to_quads(extraction, document, base))
 
 
-def plan_writes(found: list[tuple[Path, str, str]], stored: dict, fingerprint: str, force: bool,
-                skipped: list[str]) -> tuple[list[tuple[Path, str]], int]:
-    """Which of the ``found`` files (path, absolute path, doc id) must be (re)written, given the
-    ``stored`` records by absolute path: returns the files to write and the number unchanged, and
-    appends one message to ``skipped`` per file whose text another file already has."""
-    owners = _owners(found, stored)
-    todo: list[tuple[Path, str]] = []
-    unchanged = 0
-    for path, absolute, doc_id in found:
-        owner = owners[doc_id]
-        if owner[1] != absolute:
-            skipped.append(f"{path}: same text as {owner[0]}; skipped")
-            continue
-        record = stored.get(absolute)
-        if not force and record is not None and record.doc_id == doc_id and record.pipeline == fingerprint:
-            unchanged += 1
-        else:
-            todo.append((path, absolute))
-    return todo, unchanged
-
-
-def build(
-    paths: Iterable[str | Path],
-    store_dir: str | Path | None = None,
-    *,
-    prune: bool = False,
-    base: str | None = None,
-    force: bool = False,
-    strict: bool = False,
-    progress: ProgressCallback | None = None,
-    jobs: int = 1,
-    executor: str | None = None,
-    max_bytes: int = MAX_BYTES,
-) -> BuildReport:
-    """Load ``paths`` (files or folders) into the store at ``store_dir``.
-
-    ``prune`` drops documents whose source file is not among the input; ``force`` rewrites every
-    document; ``strict`` lets an unexpected error in extraction propagate instead of being
-    reported as that file's failure; ``jobs`` > 1 extracts in that many worker processes;
-    ``executor`` ``dask://HOST:PORT`` (or ``dask`` for a local cluster of ``jobs`` workers)
-    extracts on a Dask cluster instead, shard by shard (:mod:`kg.distributed`). A file larger than
-    ``max_bytes`` fails with a message saying so (``kg build --max-file-size``).
-    The first build of many documents into an empty store is one bulk load; if it is cut short,
-    the next open of the store undoes it.
-
-    :raises StoreError: the store cannot be opened (locked, not a kg store, another base IRI).
-    """
-    started = time.monotonic()
-    if executor is not None and not (executor == "dask" or executor.startswith(("dask://", "tcp://"))):
-        from .errors import UsageError
-
-        raise UsageError(f"executor {executor!r}: expected dask://HOST:PORT, tcp://HOST:PORT or dask (a local cluster)")
-    notify = progress or (lambda _p: None)
-    fingerprint = pipeline_fingerprint()
-    failed: list[str] = []
-    skipped: list[str] = []
-    inputs = list(iter_paths(paths, ignored=skipped))
-
-    with open_store(store_dir, base=base) as store:
-        background_written = store.ensure_background()
-        stored = store.documents()  # absolute path -> record
-        stored_by_id = {r.doc_id: r for r in stored.values()}
-
-        # 1. plan: which document each file holds (the stat rule: see the module docstring)
-        found: list[tuple[Path, str, str]] = []  # (path, absolute path, doc id)
-        stats: dict[str, tuple[int, int]] = {}  # absolute path -> (size, mtime ns) before reading
-        touched: list[tuple[DocRecord, tuple[int, int]]] = []  # same text, new stat
-        resolved_dirs: dict[str, str] = {}
-        for i, path in enumerate(inputs):
-            notify(Progress("plan", i, len(inputs), str(path)))
-            try:
-                lst = os.lstat(path)
-                st = os.stat(path) if stat_module.S_ISLNK(lst.st_mode) else lst
-                stat = (st.st_size, st.st_mtime_ns)
-            except OSError:
-                lst, stat = None, None
-            absolute = _absolute(path, lst, resolved_dirs)
-            record = stored.get(absolute)
-            if (not force and stat is not None and record is not None and record.stat == stat
-                    and record.pipeline == fingerprint):
-                found.append((path, absolute, record.doc_id))
-                continue
-            try:
-                doc = read_document(path, max_bytes)
-            except InputError as e:
-                failed.append(str(e))
-                continue
-            except Exception as e:  # whatever one file raises fails that file only
-                if strict:
-                    raise
-                failed.append(f"{path}: cannot read: unexpected {type(e).__name__}: {' '.join(str(e).split())}")
-                continue
-            if stat is not None:
-                stats[absolute] = stat
-                if record is not None and record.doc_id == doc.id and record.stat != stat:
-                    touched.append((record, stat))
-            found.append((path, absolute, doc.id))
-        notify(Progress("plan", len(inputs), len(inputs)))
-
-        todo, unchanged = plan_writes(found, stored, fingerprint, force, skipped)
-        todo_paths = {absolute for _, absolute in todo}
-        touched = [(r, s) for r, s in touched if r.source_path not in todo_paths and r.pipeline == fingerprint]
-        if touched:
-            store.update_stats(touched)
-
-        # 2. write: extract, map, store
-        bulk = not stored and len(todo) >= BULK_MIN_DOCUMENTS
-        written, quads_written = _write(store, todo, stored, stored_by_id, fingerprint, jobs, bulk, strict,
-                                        failed, notify, stats, executor)
-        notify(Progress("write", len(todo), len(todo)))
-
-        # 3. prune documents whose file is no longer among the input
-        pruned = 0
-        if prune:
-            current = {absolute for _, absolute, _ in found} | {str(p.resolve()) for p in inputs}
-            gone = [r for path, r in store.documents().items() if path not in current]
-            notify(Progress("prune", 0, len(gone)))
-            pruned = store.remove_documents(gone)
-            notify(Progress("prune", len(gone), len(gone)))
-
-        total = len(store)
-
-    return BuildReport(
-        files=len(inputs),
-        read=len(found),
-        unchanged=unchanged,
-        written=written,
-        skipped=tuple(skipped),
-        failed=tuple(failed),
-        pruned=pruned,
-        quads_written=quads_written,
-        store_quads=total,
-        background_written=background_written,
-        seconds=time.monotonic() - started,
-    )
-
-
-def _write(store, todo, stored, stored_by_id, fingerprint, jobs, bulk, strict, failed, notify, stats=None,
-           executor=None) -> tuple[int, int]:
-    """Extract and store the documents of ``todo``; returns (documents written, quads written)."""
-    written = quads_written = 0
-    batch: list[tuple] = []
-    batch_size = 0
-    bulk_file = None
-    chunks: list[str] = []  # N-Quads files of the bulk load, each at most about BULK_CHUNK_BYTES
-
-    def new_chunk():
-        f = tempfile.NamedTemporaryFile(suffix=".nq", dir=store.path.parent, delete=False)
-        chunks.append(f.name)
-        return f
-
-    if bulk:
-        bulk_file = new_chunk()
-
-    def flush() -> None:
-        nonlocal batch, batch_size
-        if batch:
-            store.add_documents(batch)
-        batch, batch_size = [], 0
-
+def extract_item(item: tuple[str, Document | None], base: str, strict: bool) -> Extracted:
+    """(An executor's function.) :func:`prepare` one ``(path, document or None)``; a file that
+    cannot be read or an error in extraction is that file's failure, unless ``strict``."""
+    path, document = item
     try:
-        for i, (path, absolute, result) in enumerate(_results(todo, store.base, jobs, strict, executor)):
-            notify(Progress("write", i, len(todo), str(path)))
-            if result.error:
-                failed.append(result.error)
-                continue
-            doc_id = result.doc_id
-            # the stat taken before the plan read the file: if the file changed since, the stat
-            # no longer matches it, and the next build reads it again
-            stat = (stats or {}).get(absolute)
-            previous = [r for r in (stored.get(absolute), stored_by_id.get(doc_id)) if r is not None]
-            written += 1
-            quads_written += result.count
-            if bulk_file is not None:
-                if bulk_file.tell() >= BULK_CHUNK_BYTES:
-                    bulk_file.close()
-                    bulk_file = new_chunk()
-                bulk_file.write(result.serialised())
-                bulk_file.write(serialize(store.record_quads(doc_id, absolute, fingerprint, stat), format=RdfFormat.N_QUADS))
-                continue
-            quads = result.quad_list()
-            if previous:
-                flush()
-                store.replace_document(doc_id, absolute, quads, fingerprint, previous, stat)
-            else:
-                batch.append((doc_id, absolute, quads, fingerprint, stat))
-                batch_size += len(quads)
-                if batch_size >= BATCH_QUADS:
-                    flush()
-        flush()
-        if bulk_file is not None:
-            bulk_file.close()
-            if written:
-                store.bulk_load(chunks, RdfFormat.N_QUADS)
-        elif written:
-            store.touch()
-    finally:
-        if bulk_file is not None:
-            bulk_file.close()
-        for name in chunks:
-            os.unlink(name)
-    return written, quads_written
-
-
-def _prepare_one(path: str, base: str, strict: bool) -> _Result:
-    try:
-        prepared = prepare(path, base)
+        prepared = prepare(path, base, document)
     except InputError as e:  # changed or vanished since the plan
-        return _Result(path, error=str(e))
+        return Extracted(path, error=str(e))
     except Exception as e:  # a bug in extraction: report it, keep going
         if strict:
             raise
-        return _Result(path, error=f"{path}: extraction failed: {type(e).__name__}: {e}")
-    return _Result(path, prepared.document.id, prepared.quads, count=len(prepared.quads))
+        return Extracted(path, error=f"{path}: extraction failed: {type(e).__name__}: {e}")
+    quads = prepared.quads
+    return Extracted(path, prepared.document.id, serialize(quads, format=RdfFormat.N_QUADS), len(quads))
 
 
-_WORKER: dict = {}
-
-
-def _worker(path: str) -> _Result:
-    return _prepare_one(path, _WORKER["base"], _WORKER["strict"]).portable()
-
-
-def _results(todo: list[tuple[Path, str]], base: str, jobs: int, strict: bool, executor: str | None = None):
-    """Yield ``(path, absolute path, _Result)`` for each document of ``todo``, in order."""
-    if executor and todo:
-        from .distributed import dask_results
-
-        yield from dask_results(todo, base, strict, executor, jobs)
-        return
-    if jobs <= 1 or len(todo) < 2:
-        for path, absolute in todo:
-            yield path, absolute, _prepare_one(str(path), base, strict)
-        return
-    _warm_up()  # before forking, so that the workers share the loaded resources
-    _WORKER.update(base=base, strict=strict)
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, min(16, len(todo) // (jobs * 4)))
-    with context.Pool(min(jobs, len(todo))) as pool:
-        results = pool.imap(_worker, [str(p) for p, _ in todo], chunksize=chunk)
-        for (path, absolute), result in zip(todo, results):
-            yield path, absolute, result
-
-
-def _warm_up() -> None:
-    """Load the extractor's resources (lexicons, spaCy, jieba) once, in this process."""
+def warm_up() -> None:
+    """Load the extractor's resources (lexicons, automata, spaCy, the segmenter) once, in this
+    process (before a fork pool forks, on each Dask worker)."""
     from .corpus import parse_document
     from .extract import extract_document
 
@@ -415,6 +166,118 @@ def _warm_up() -> None:
         extract_document(parse_document("本报讯 县政协主席王某主持会议。".encode(), "warm-up.txt"))
     except Exception:  # a broken extractor fails each document instead, with its name
         pass
+
+
+# ---------------------------------------------------------------------------------------------
+# the plan
+
+#: The plan keeps the documents it read for extraction up to this many characters in all (a
+#: document with its offset map costs ~40 bytes a character); beyond, extraction reads again.
+KEEP_CHARS = 4_000_000
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    """One input file as the plan found it."""
+
+    path: Path
+    absolute: str
+    doc_id: str
+    stat: tuple[int, int] | None = None  # (size, mtime ns) before the plan read it
+    document: Document | None = field(default=None, repr=False, compare=False)  # as read, if kept
+    #: what a manifest says about the file (url, date, title); empty without one
+    metadata: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+
+@dataclass
+class Plan:
+    inputs: list[Path]
+    found: list[PlannedFile]  # every file read or known by the stat rule
+    todo: list[PlannedFile]  # to extract and write, in input order
+    unchanged: int
+    skipped: list[str]  # one message per duplicate
+    failed: list[str]  # one message per bad file
+    touched: list[tuple[DocRecord, tuple[int, int]]]  # same text, new stat
+
+
+def plan(inputs: list[Path], stored: dict[str, DocRecord], fingerprint: str, *, force: bool = False,
+         stat_rule: bool = True, max_bytes: int | None = MAX_BYTES, strict: bool = False,
+         metadata: Mapping[str, Mapping[str, str]] | None = None,
+         notify: ProgressCallback = lambda _p: None) -> Plan:
+    """Which of ``inputs`` to write, given the ``stored`` records by absolute path (see the module
+    docstring). A file larger than ``max_bytes`` fails; whatever one file raises fails that file
+    only (unless ``strict``). ``metadata`` maps an absolute path to what a manifest says about
+    that file."""
+    metadata = metadata or {}
+    found: list[PlannedFile] = []
+    failed: list[str] = []
+    touched: list[tuple[DocRecord, tuple[int, int]]] = []
+    resolved_dirs: dict[str, str] = {}
+    kept = 0
+    for i, path in enumerate(inputs):
+        notify(Progress("plan", i, len(inputs), str(path)))
+        try:
+            lst = os.lstat(path)
+            st = os.stat(path) if stat_module.S_ISLNK(lst.st_mode) else lst
+            stat = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            lst, stat = None, None
+        absolute = _absolute(path, lst, resolved_dirs)
+        record = stored.get(absolute)
+        meta = metadata.get(absolute, {})
+        if (stat_rule and not force and stat is not None and record is not None and record.stat == stat
+                and record.pipeline == fingerprint):
+            found.append(PlannedFile(path, absolute, record.doc_id, stat, None, meta))
+            continue
+        try:
+            doc = read_document(path, max_bytes)
+        except InputError as e:
+            failed.append(str(e))
+            continue
+        except Exception as e:  # whatever one file raises fails that file only
+            if strict:
+                raise
+            failed.append(f"{path}: cannot read: unexpected {type(e).__name__}: {' '.join(str(e).split())}")
+            continue
+        if record is not None and record.doc_id == doc.id and record.stat != stat and stat is not None:
+            touched.append((record, stat))
+        keep = kept + len(doc.text) <= KEEP_CHARS
+        kept += len(doc.text) if keep else 0
+        found.append(PlannedFile(path, absolute, doc.id, stat, doc if keep else None, meta))
+    notify(Progress("plan", len(inputs), len(inputs)))
+
+    owners = _owners(found, stored)
+    todo: list[PlannedFile] = []
+    skipped: list[str] = []
+    unchanged = 0
+    for f in found:
+        owner = owners[f.doc_id]
+        if owner.absolute != f.absolute:
+            skipped.append(f"{f.path}: same text as {owner.path}; skipped")
+            continue
+        record = stored.get(f.absolute)
+        if not force and record is not None and record.doc_id == f.doc_id and record.pipeline == fingerprint:
+            unchanged += 1
+        else:
+            todo.append(f)
+    todo_paths = {f.absolute for f in todo}
+    touched = [(r, s) for r, s in touched if r.source_path not in todo_paths and r.pipeline == fingerprint]
+    if not stat_rule:
+        touched = []
+    return Plan(list(inputs), found, todo, unchanged, skipped, failed, touched)
+
+
+def _owners(found: list[PlannedFile], stored: dict[str, DocRecord]) -> dict[str, PlannedFile]:
+    """doc id -> the file that holds it: the file it is stored under if that file still has this
+    text, else the first file (in input order) with it."""
+    owners: dict[str, PlannedFile] = {}
+    for f in found:
+        record = stored.get(f.absolute)
+        if record is not None and record.doc_id == f.doc_id:
+            owners[f.doc_id] = f
+    for f in found:
+        owners.setdefault(f.doc_id, f)
+    return owners
 
 
 def _absolute(path: Path, lst: os.stat_result | None, resolved_dirs: dict[str, str]) -> str:
@@ -428,14 +291,265 @@ def _absolute(path: Path, lst: os.stat_result | None, resolved_dirs: dict[str, s
     return os.path.join(resolved_dirs[folder], path.name)
 
 
-def _owners(found: list[tuple[Path, str, str]], stored: dict[str, DocRecord]) -> dict[str, tuple[Path, str]]:
-    """doc id -> the (path, absolute path) that holds it: the file it is stored under if that file
-    still has this text, else the first file (in input order) with it."""
-    owners: dict[str, tuple[Path, str]] = {}
-    for path, absolute, doc_id in found:
-        record = stored.get(absolute)
-        if record is not None and record.doc_id == doc_id:
-            owners[doc_id] = (path, absolute)
-    for path, absolute, doc_id in found:
-        owners.setdefault(doc_id, (path, absolute))
-    return owners
+# ---------------------------------------------------------------------------------------------
+# the build
+
+
+@dataclass(frozen=True)
+class WritePolicy:
+    """When the build bulk loads and how big its transactions are (defaults: the module's
+    constants, read when the build starts)."""
+
+    bulk_min_documents: int
+    batch_quads: int
+    bulk_chunk_bytes: int
+
+    @classmethod
+    def default(cls) -> "WritePolicy":
+        return cls(BULK_MIN_DOCUMENTS, BATCH_QUADS, BULK_CHUNK_BYTES)
+
+
+def build(
+    paths: Iterable[str | Path],
+    store_dir: str | Path | None = None,
+    *,
+    target: str | None = None,
+    prune: bool = False,
+    base: str | None = None,
+    force: bool = False,
+    strict: bool = False,
+    progress: ProgressCallback | None = None,
+    jobs: int = 1,
+    executor: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
+    policy: WritePolicy | None = None,
+) -> BuildReport:
+    """Load ``paths`` (files or folders) into the store at ``store_dir``, or into the SPARQL 1.1
+    server at ``target`` (:mod:`kg.gsp`).
+
+    ``prune`` drops documents whose source file is not among the input; ``force`` rewrites every
+    document; ``strict`` lets an unexpected error in extraction propagate instead of being
+    reported as that file's failure; ``jobs`` > 1 extracts in that many worker processes;
+    ``executor`` ``dask://HOST:PORT`` (or ``dask`` for a local cluster of ``jobs`` workers)
+    extracts on a Dask cluster instead (:mod:`kg.distributed`). A file larger than ``max_bytes``
+    fails with a message saying so (``kg build --max-file-size``; None: no limit).
+
+    :raises StoreError: the store cannot be opened (locked, not a kg store, another base IRI), or
+        the server is unreachable or refuses a request (:class:`kg.gsp.RemoteError`).
+    :raises UsageError: an unknown executor.
+    """
+    from .executors import executor_for
+
+    started = time.monotonic()
+    run = executor_for(executor, jobs, warm_up)
+    notify = progress or (lambda _p: None)
+    policy = policy or WritePolicy.default()
+    fingerprint = pipeline_fingerprint()
+    ignored: list[str] = []
+    inputs = list(iter_paths(paths, ignored=ignored))
+    if target is not None:
+        from .gsp import GSPWriter
+
+        writer = GSPWriter(target, base)
+    else:
+        writer = open_store(store_dir, base=base)
+
+    with writer:
+        background_written = writer.ensure_background()
+        stored = writer.documents()  # absolute path -> record
+        the_plan = plan(inputs, stored, fingerprint, force=force, stat_rule=writer.stat_rule,
+                        max_bytes=max_bytes, strict=strict, notify=notify)
+        if the_plan.touched:
+            writer.restat(the_plan.touched)
+        failed = list(the_plan.failed)
+
+        todo = the_plan.todo
+        extract = partial(extract_item, base=writer.base, strict=strict)
+        if writer.work_dir is not None and not stored and len(todo) >= policy.bulk_min_documents:
+            written, quads_written = _write_bulk(writer, todo, run, extract, fingerprint, policy, failed, notify)
+        else:
+            written, quads_written = _write_each(writer, todo, stored, run, extract, fingerprint, policy, failed,
+                                                 notify)
+        notify(Progress("write", len(todo), len(todo)))
+
+        pruned = 0
+        if prune:
+            current = {f.absolute for f in the_plan.found} | {str(p.resolve()) for p in inputs}
+            gone = [r for path, r in writer.documents().items() if path not in current]
+            notify(Progress("prune", 0, len(gone)))
+            pruned = writer.remove_documents(gone)
+            notify(Progress("prune", len(gone), len(gone)))
+        total = writer.quad_count()
+
+    return BuildReport(
+        files=len(inputs),
+        read=len(the_plan.found),
+        unchanged=the_plan.unchanged,
+        written=written,
+        skipped=tuple(ignored + the_plan.skipped),
+        failed=tuple(failed),
+        pruned=pruned,
+        quads_written=quads_written,
+        store_quads=total,
+        background_written=background_written,
+        seconds=time.monotonic() - started,
+    )
+
+
+def _items(files: list[PlannedFile]) -> list[tuple[str, Document | None]]:
+    return [(str(f.path), f.document) for f in files]
+
+
+def _written(f: PlannedFile, result: Extracted, fingerprint: str, stat_rule: bool) -> Written:
+    # the stat taken before the plan read the file: if the file changed since, the stat no longer
+    # matches it, and the next build reads it again
+    return Written(result.doc_id, f.absolute, result.nquads, result.count, fingerprint, f.stat if stat_rule else None)
+
+
+def _write_each(writer, todo, stored, run, extract, fingerprint, policy, failed, notify) -> tuple[int, int]:
+    """Replace each changed document in its own write; batch new documents by ``batch_quads``."""
+    stored_by_id = {r.doc_id: r for r in stored.values()}
+    written = quads_written = 0
+    batch: list[Written] = []
+    batch_quads = 0
+    for i, (f, result) in enumerate(zip(todo, run.map(extract, _items(todo)))):
+        notify(Progress("write", i, len(todo), str(f.path)))
+        if result.error:
+            failed.append(result.error)
+            continue
+        doc = _written(f, result, fingerprint, writer.stat_rule)
+        previous = [r for r in (stored.get(f.absolute), stored_by_id.get(doc.doc_id)) if r is not None]
+        written += 1
+        quads_written += doc.count
+        if previous:
+            writer.write_replacing(doc, previous)
+            continue
+        batch.append(doc)
+        batch_quads += doc.count
+        if batch_quads >= policy.batch_quads:
+            writer.write_new(batch)
+            batch, batch_quads = [], 0
+    if batch:
+        writer.write_new(batch)
+    if written:
+        writer.touch()
+    return written, quads_written
+
+
+def _write_bulk(writer, todo, run, extract, fingerprint, policy, failed, notify) -> tuple[int, int]:
+    """Extract into the writer's work folder (resuming what a build cut short had finished),
+    then bulk load it all; the work folder goes once the load is done."""
+    work = Journal(writer.work_dir, fingerprint, policy.bulk_chunk_bytes)
+    done = work.resume({f.absolute: f.doc_id for f in todo})
+    results: list[Written] = []
+    fresh = [f for f in todo if f.absolute not in done]
+    extracted = iter(run.map(extract, _items(fresh)))
+    for i, f in enumerate(todo):
+        notify(Progress("write", i, len(todo), str(f.path)))
+        if f.absolute in done:
+            doc_id, count = done[f.absolute]
+            results.append(Written(doc_id, f.absolute, b"", count, fingerprint, f.stat))
+            continue
+        result = next(extracted)
+        if result.error:
+            failed.append(result.error)
+            continue
+        doc = _written(f, result, fingerprint, True)
+        work.add(doc)
+        results.append(doc)
+    if results:
+        layout = writer.layout
+        records = work.records(serialize([q for d in results for q in
+                                          layout.record_quads(d.doc_id, d.source_path, d.pipeline, d.stat)],
+                                         format=RdfFormat.N_QUADS))
+        writer.bulk_load([*work.chunks(), records])
+    work.remove()
+    return len(results), sum(d.count for d in results)
+
+
+class Journal:
+    """A first build's finished documents in a work folder: N-Quads chunks of about
+    ``chunk_bytes`` and ``journal.tsv``, one line per document once its graph is in a chunk
+    (doc id, absolute path, pipeline, chunk, end offset, quads)."""
+
+    def __init__(self, folder: Path, pipeline: str, chunk_bytes: int):
+        self.folder = Path(folder)
+        self.pipeline = pipeline
+        self.chunk_bytes = chunk_bytes
+        self._chunk = None
+        self._log = None
+        self._names: list[str] = []  # the chunks to load, in order
+
+    def resume(self, wanted: dict[str, str]) -> dict[str, tuple[str, int]]:
+        """Keep the chunks whose every journalled document is ``wanted`` (absolute path -> doc
+        id) by this pipeline, cut after their last journalled document; drop the rest. Returns
+        absolute path -> (doc id, quads) of the documents kept."""
+        log = self.folder / "journal.tsv"
+        by_chunk: dict[str, list[tuple[str, str, int, int]]] = {}
+        if log.is_file():
+            for line in log.read_text(encoding="utf-8").splitlines():
+                parts = line.split("\t")
+                if len(parts) != 6:
+                    continue  # a line cut short
+                doc_id, absolute, pipeline, chunk, end, count = parts
+                ok = pipeline == self.pipeline and wanted.get(absolute) == doc_id
+                by_chunk.setdefault(chunk, []).append((absolute, doc_id, int(end), int(count)) if ok else ("", "", -1, 0))
+        kept: dict[str, tuple[str, int]] = {}
+        lines: list[str] = []
+        for chunk, docs in sorted(by_chunk.items()):
+            path = self.folder / chunk
+            end = max(e for _, _, e, _ in docs)
+            if any(e < 0 for _, _, e, _ in docs) or not path.is_file() or path.stat().st_size < end:
+                continue
+            with open(path, "r+b") as f:
+                f.truncate(end)
+            self._names.append(chunk)
+            for absolute, doc_id, e, count in docs:
+                kept[absolute] = (doc_id, count)
+                lines.append(f"{doc_id}\t{absolute}\t{self.pipeline}\t{chunk}\t{e}\t{count}\n")
+        for stale in self.folder.glob("*.nq") if self.folder.exists() else ():
+            if stale.name not in self._names:
+                stale.unlink()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(log, "w", encoding="utf-8") as f:
+            f.writelines(lines)
+        return kept
+
+    def add(self, doc: Written) -> None:
+        """Append ``doc``'s graph to the current chunk, then its journal line."""
+        if self._chunk is None or self._chunk.tell() >= self.chunk_bytes:
+            if self._chunk is not None:
+                self._chunk.close()
+            n = len(self._names)
+            while (self.folder / f"chunk-{n:05d}.nq").exists():
+                n += 1
+            name = f"chunk-{n:05d}.nq"
+            self._names.append(name)
+            self._chunk = open(self.folder / name, "wb")
+        self._chunk.write(doc.nquads)
+        self._chunk.flush()
+        if self._log is None:
+            self._log = open(self.folder / "journal.tsv", "a", encoding="utf-8")
+        self._log.write(f"{doc.doc_id}\t{doc.source_path}\t{doc.pipeline}\t{self._names[-1]}\t"
+                        f"{self._chunk.tell()}\t{doc.count}\n")
+        self._log.flush()
+
+    def records(self, nquads: bytes) -> Path:
+        """The meta records of the documents, as one more file to load."""
+        path = self.folder / "records.nq"
+        path.write_bytes(nquads)
+        return path
+
+    def chunks(self) -> list[Path]:
+        self._close()
+        return [self.folder / n for n in self._names]
+
+    def _close(self) -> None:
+        for f in (self._chunk, self._log):
+            if f is not None:
+                f.close()
+        self._chunk = self._log = None
+
+    def remove(self) -> None:
+        self._close()
+        shutil.rmtree(self.folder, ignore_errors=True)

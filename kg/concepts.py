@@ -102,9 +102,9 @@ def _coined(name: str) -> bool:
 
 def _ordinary_word(name: str) -> bool:
     """A word jieba's dictionary knows (an idiom, a common noun or verb) is no coined slogan."""
-    import jieba.posseg
+    from .nlp import word_tag
 
-    return jieba.posseg.dt.word_tag_tab.get(name) is not None
+    return word_tag(name) is not None
 
 
 def normalise_name(raw: str) -> str:

@@ -129,54 +129,46 @@ def _looks_like_text(text: str) -> bool:
 def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
     """NFKC, line joins and paragraph dedupe; returns the text and its offset map into ``raw``.
 
+    NFKC is applied character by character (so that each character of the result knows its
+    source), by one ``str.translate`` over the characters that change; the offset map is only
+    rebuilt around characters that drop out (``\\r``) or grow (「㈠」 -> 「(一)」).
+
     >>> normalise("党的二\\n\\n十大精神。\\n")[0]
     '党的二\\n十大精神。'
     >>> normalise("１２３")[0]
     '123'
     """
-    chars: list[str] = []
-    origin: list[int] = []
-    for i, c in enumerate(raw):
-        if c == "\r":
-            continue
-        n = unicodedata.normalize("NFKC", c) if ord(c) > 127 else c
-        for d in n:
-            chars.append(d)
-            origin.append(i)
+    chars, origin = _nfkc(raw)
 
-    # split into lines of (text, origins), stripped of surrounding whitespace
-    lines: list[tuple[str, list[int]]] = []
+    # lines as (text stripped of surrounding whitespace, its start in ``chars``); empty ones dropped
+    nonempty: list[tuple[str, int]] = []
     start = 0
-    for i in range(len(chars) + 1):
-        if i == len(chars) or chars[i] == "\n":
-            seg_c, seg_o = chars[start:i], origin[start:i]
-            a, b = 0, len(seg_c)
-            while a < b and seg_c[a].isspace():
-                a += 1
-            while b > a and seg_c[b - 1].isspace():
-                b -= 1
-            lines.append(("".join(seg_c[a:b]), seg_o[a:b]))
-            start = i + 1
-    nonempty = [ln for ln in lines if ln[0]]
+    for line in chars.split("\n"):
+        stripped = line.strip()  # str.strip and str.isspace agree on what whitespace is
+        if stripped:
+            nonempty.append((stripped, start + len(line) - len(line.lstrip())))
+        start += len(line) + 1
     width = _wrap_width([t for t, _ in nonempty])
 
     paragraphs: list[tuple[str, list[int]]] = []
-    cur_t, cur_o = "", []
+    parts: list[str] = []
+    cur_o: list[int] = []
     last_line = ""
-    for text, orig in nonempty:
+    for text, at in nonempty:
         previous, last_line = last_line, text
-        if cur_t and width and _continues(previous, text, width):
-            if cur_t[-1].isascii() and cur_t[-1].isalnum() and text[0].isascii() and text[0].isalnum():
-                cur_t += " "
-                cur_o = cur_o + [cur_o[-1]]
-            cur_t += text
-            cur_o = cur_o + orig
+        if parts and width and _continues(previous, text, width):
+            tail = parts[-1][-1]
+            if tail.isascii() and tail.isalnum() and text[0].isascii() and text[0].isalnum():
+                parts.append(" ")
+                cur_o.append(cur_o[-1])
+            parts.append(text)
+            cur_o.extend(origin[at:at + len(text)])
             continue
-        if cur_t:
-            paragraphs.append((cur_t, cur_o))
-        cur_t, cur_o = text, list(orig)
-    if cur_t:
-        paragraphs.append((cur_t, cur_o))
+        if parts:
+            paragraphs.append(("".join(parts), cur_o))
+        parts, cur_o = [text], origin[at:at + len(text)]
+    if parts:
+        paragraphs.append(("".join(parts), cur_o))
 
     seen: set[str] = set()
     out_t: list[str] = []
@@ -191,6 +183,40 @@ def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
         out_t.append(text)
         out_o.extend(orig)
     return "".join(out_t), tuple(out_o)
+
+
+#: Characters known to be their own NFKC form, and the others with their NFKC form ("\\r": dropped):
+#: a cache over all documents of this process, filled as characters are met.
+_STABLE: set[str] = {chr(i) for i in range(128)} - {"\r"}
+_CHANGES: dict[str, str] = {"\r": ""}
+
+
+def _nfkc(raw: str) -> tuple[str, list[int]]:
+    """``raw`` without ``\\r``, each other character NFKC-normalised alone, and for each character
+    of the result the index in ``raw`` of the character it came from."""
+    unknown = set(raw).difference(_STABLE)
+    for c in unknown.difference(_CHANGES):
+        n = unicodedata.normalize("NFKC", c)
+        if n == c:
+            _STABLE.add(c)
+        else:
+            _CHANGES[c] = n
+    changes = [(c, _CHANGES[c]) for c in unknown if c in _CHANGES]
+    text = raw
+    for c, n in changes:  # an NFKC form holds no character that NFKC changes: order is free
+        text = text.replace(c, n)
+    resized = [c for c, n in changes if len(n) != 1]
+    if not resized:
+        return text, list(range(len(raw)))
+    origin: list[int] = []
+    prev = 0
+    for m in re.finditer("[" + "".join(map(re.escape, resized)) + "]", raw):
+        i = m.start()
+        origin.extend(range(prev, i))
+        origin.extend([i] * len(_CHANGES[m.group()]))
+        prev = i + 1
+    origin.extend(range(prev, len(raw)))
+    return text, origin
 
 
 def _wrap_width(lines: list[str]) -> int:

@@ -943,9 +943,9 @@ def _tagged_name(window: str, name: str) -> bool:
 
 def _word_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a dictionary word, None for words it does not know."""
-    import jieba.posseg
+    from .nlp import word_tag
 
-    return jieba.posseg.dt.word_tag_tab.get(word)
+    return word_tag(word)
 
 
 def _dedupe(offices: list[Office]) -> list[Office]:

@@ -22,24 +22,27 @@ background graph and the meta graph. A build:
 A server that applies each request in one transaction (Oxigraph does) replaces each graph
 atomically; a crash between the PUT and the record leaves a graph without a record, which the next
 build writes again.
+
+:class:`GSPWriter` is the second writer of :func:`kg.build.build` (the first is
+:class:`kg.store.KGStore`): the same plan, executors and write strategies, requests instead of
+transactions. It has no bulk path: a first build writes document by document, so one cut short
+resumes by itself (what was written is unchanged for the next build).
 """
 
 from __future__ import annotations
 
 import json
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
+from pyoxigraph import RdfFormat, serialize
 
+from .dataset import DocRecord, Layout, Written, insert_data
 from .errors import StoreError
-from .mapping import DEFAULT_BASE, Iris, background_fingerprint, background_quads, string
-from .store import DocRecord, KGStore, _insert_data, _now, _nt
-from .vocab import DCTERMS, KG, PREFIXES, RDF
+from .mapping import DEFAULT_BASE, background_fingerprint, background_quads
+from .vocab import PREFIXES
 
 ENDPOINT_PATHS = {"store": "/store", "query": "/query", "update": "/update"}
 
@@ -120,129 +123,93 @@ class GSPClient:
             raise RemoteError(f"POST {self.query_url}: not SPARQL JSON results: {e}") from None
 
 
-def _ntriples(quads: Iterable[Quad]) -> bytes:
+class GSPWriter:
+    """A kg dataset on a SPARQL 1.1 server, as a writer of :func:`kg.build.build`.
+
+    :raises RemoteError: (on creation) the server is unreachable, refuses a request, or holds a
+        dataset of another base IRI than ``base``.
+    """
+
+    #: the server's recorded file sizes and times are not trusted across machines: every file is read
+    stat_rule = False
+    #: no bulk path (see the module docstring)
+    work_dir = None
+
+    def __init__(self, url: str, base: str | None = None):
+        self.client = GSPClient(url)
+        self.url = self.client.url
+        probe = Layout(base or DEFAULT_BASE)
+        rows = self.client.query(f"SELECT ?p ?o WHERE {{ GRAPH {probe.meta} {{ ?s a kg:Store ; ?p ?o }} }}")
+        self._store_meta = {r["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]: r["o"] for r in rows}
+        stored_base = self._store_meta.get("baseIRI")
+        if base is not None and stored_base is not None and base != stored_base:
+            raise RemoteError(f"SPARQL server at {self.url} holds base IRI {stored_base}, not {base}")
+        self.base = stored_base or base or DEFAULT_BASE
+        self.layout = Layout(self.base)
+
+    def __enter__(self) -> "GSPWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def documents(self) -> dict[str, DocRecord]:
+        rows = self.client.query(self.layout.documents_query())
+        records = (Layout.record(r["doc"], r["path"], r["graph"], r["pipeline"], r.get("size"), r.get("mtime"))
+                   for r in rows)
+        return {r.source_path: r for r in records}
+
+    def ensure_background(self) -> bool:
+        fingerprint = background_fingerprint(self.base)
+        if self._store_meta.get("backgroundFingerprint") == fingerprint:
+            return False
+        self.client.replace_graph(self.layout.iris.background_graph.value, _ntriples(background_quads(self.base)))
+        self.client.update(f"DELETE WHERE {{ GRAPH {self.layout.meta} {{ {self.layout.store} ?p ?o }} }} ;\n"
+                           + insert_data(self.layout.store_quads(fingerprint)) + " ;\n" + self.layout.touch())
+        self._store_meta["backgroundFingerprint"] = fingerprint
+        return True
+
+    def restat(self, stats) -> int:
+        return 0
+
+    def write_replacing(self, doc: Written, previous: Sequence[DocRecord]) -> None:
+        """PUT the document's graph, then one update: drop the graphs ``previous`` held (other
+        than this one) and replace the records."""
+        graph = self.layout.iris.doc_graph(doc.doc_id)
+        self.client.replace_graph(graph.value, doc.triples())
+        parts = self.layout.forget(doc.doc_id, doc.source_path, {r.graph for r in previous} - {graph})
+        parts.append(insert_data(self.layout.record_quads(doc.doc_id, doc.source_path, doc.pipeline, doc.stat)))
+        self.client.update(" ;\n".join(parts))
+
+    def write_new(self, docs: Sequence[Written]) -> None:
+        for doc in docs:
+            self.write_replacing(doc, ())
+
+    def remove_documents(self, records: Iterable[DocRecord]) -> int:
+        records = list(records)
+        if records:
+            self.client.update(self.layout.remove(records))
+        return len(records)
+
+    def touch(self) -> None:
+        self.client.update(self.layout.touch())
+
+    def quad_count(self) -> int:
+        return int(self.client.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
+
+    def bulk_load(self, files) -> None:
+        raise RemoteError("a SPARQL server target has no bulk path")
+
+
+def _ntriples(quads: Iterable) -> bytes:
     return serialize([q.triple for q in quads], format=RdfFormat.N_TRIPLES) or b""
 
 
-class _Records:
-    """:meth:`KGStore.record_quads` without a store."""
-
-    def __init__(self, base: str):
-        self.iris = Iris(base)
-
-    record_quads = KGStore.record_quads
-
-
-def build_remote(paths, target: str, *, prune: bool = False, base: str | None = None, force: bool = False,
-                 strict: bool = False, progress=None, jobs: int = 1, executor: str | None = None,
-                 max_bytes: int | None = None):
+def build_remote(paths, target: str, **options):
     """:func:`kg.build.build` into the SPARQL server at ``target``; returns a :class:`BuildReport`.
 
     :raises RemoteError: the server is unreachable, refuses a request, or holds another base IRI.
     """
-    from .build import BuildReport, Progress, _results, pipeline_fingerprint, plan_writes
-    from .corpus import MAX_BYTES, iter_paths, read_document
-    from .errors import InputError
+    from .build import build
 
-    started = time.monotonic()
-    notify = progress or (lambda _p: None)
-    client = GSPClient(target)
-    fingerprint = pipeline_fingerprint()
-    ignored: list[str] = []
-    inputs = list(iter_paths(paths, ignored=ignored))
-
-    # what the server holds: the store's record and every document's (one query each)
-    probe = Iris(base or DEFAULT_BASE)
-    meta = _nt(probe.meta_graph)
-    store_rows = client.query(
-        f"SELECT ?p ?o WHERE {{ GRAPH {meta} {{ ?s a kg:Store ; ?p ?o }} }}")
-    store_meta = {r["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]: r["o"] for r in store_rows}
-    stored_base = store_meta.get("baseIRI")
-    if base is not None and stored_base is not None and base != stored_base:
-        raise RemoteError(f"SPARQL server at {client.url} holds base IRI {stored_base}, not {base}")
-    base = stored_base or base or DEFAULT_BASE
-    iris = Iris(base)
-    records = _Records(base)
-    meta, s = _nt(iris.meta_graph), _nt(iris.store)
-
-    background_written = False
-    background = background_fingerprint(base)
-    if store_meta.get("backgroundFingerprint") != background:
-        client.replace_graph(iris.background_graph.value, _ntriples(background_quads(base)))
-        client.update(
-            f"DELETE WHERE {{ GRAPH {meta} {{ {s} ?p ?o }} }} ;\n"
-            f"INSERT DATA {{ GRAPH {meta} {{ {s} {_nt(RDF.type)} {_nt(KG.Store)} ; "
-            f"{_nt(KG.baseIRI)} {_nt(string(base))} ; {_nt(KG.backgroundFingerprint)} {_nt(string(background))} ; "
-            f"{_nt(DCTERMS.modified)} {_nt(_now())} . }} }}")
-        background_written = True
-
-    rows = client.query(
-        f"SELECT ?doc ?path ?graph ?pipeline WHERE {{ GRAPH {meta} {{ "
-        f"?doc kg:sourcePath ?path ; kg:namedGraph ?graph ; kg:pipeline ?pipeline }} }}")
-    stored = {r["path"]: DocRecord(r["doc"].rsplit("/", 1)[-1], r["path"], NamedNode(r["graph"]), r["pipeline"])
-              for r in rows}
-    stored_by_id = {r.doc_id: r for r in stored.values()}
-
-    # 1. plan: read every file (its document id is the hash of its text)
-    failed: list[str] = []
-    skipped: list[str] = ignored
-    found: list[tuple[Path, str, str]] = []
-    for i, path in enumerate(inputs):
-        notify(Progress("plan", i, len(inputs), str(path)))
-        try:
-            doc = read_document(path, MAX_BYTES if max_bytes is None else max_bytes)
-        except InputError as e:
-            failed.append(str(e))
-            continue
-        except Exception as e:  # whatever one file raises fails that file only
-            if strict:
-                raise
-            failed.append(f"{path}: cannot read: unexpected {type(e).__name__}: {' '.join(str(e).split())}")
-            continue
-        found.append((Path(path), str(Path(path).resolve()), doc.id))
-    notify(Progress("plan", len(inputs), len(inputs)))
-    todo, unchanged = plan_writes(found, stored, fingerprint, force, skipped)
-
-    # 2. write: one PUT per document graph, one update per meta record
-    written = quads_written = 0
-    for i, (path, absolute, result) in enumerate(_results(todo, base, jobs, strict, executor)):
-        notify(Progress("write", i, len(todo), str(path)))
-        if result.error:
-            failed.append(result.error)
-            continue
-        doc_id = result.doc_id
-        graph = iris.doc_graph(doc_id)
-        client.replace_graph(graph.value, _ntriples(result.quad_list()))
-        previous = [r for r in (stored.get(absolute), stored_by_id.get(doc_id)) if r is not None]
-        parts = [f"DROP SILENT GRAPH {_nt(g)}" for g in sorted({r.graph for r in previous} - {graph},
-                                                                key=lambda n: n.value)]
-        parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ ?d {_nt(KG.sourcePath)} {_nt(string(absolute))} ; ?p ?o }} }}")
-        parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {_nt(iris.doc(doc_id))} ?p ?o }} }}")
-        parts.append(_insert_data(records.record_quads(doc_id, absolute, fingerprint)))
-        client.update(" ;\n".join(parts))
-        written += 1
-        quads_written += result.count
-    notify(Progress("write", len(todo), len(todo)))
-
-    # 3. prune documents whose file is not among the input
-    pruned = 0
-    if prune:
-        current = {absolute for _, absolute, _ in found} | {str(Path(p).resolve()) for p in inputs}
-        gone = [r for p, r in stored.items() if p not in current]
-        if gone:
-            parts = []
-            for r in gone:
-                parts.append(f"DROP SILENT GRAPH {_nt(r.graph)}")
-                parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {_nt(iris.doc(r.doc_id))} ?p ?o }} }}")
-            client.update(" ;\n".join(parts))
-        pruned = len(gone)
-
-    if written or pruned:
-        client.update(f"DELETE WHERE {{ GRAPH {meta} {{ {s} {_nt(DCTERMS.modified)} ?t }} }} ;\n"
-                      f"INSERT DATA {{ GRAPH {meta} {{ {s} {_nt(DCTERMS.modified)} {_nt(_now())} }} }}")
-    total = int(client.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
-    return BuildReport(
-        files=len(inputs), read=len(found), unchanged=unchanged, written=written, skipped=tuple(skipped),
-        failed=tuple(failed), pruned=pruned, quads_written=quads_written, store_quads=total,
-        background_written=background_written, seconds=time.monotonic() - started,
-    )
+    return build(paths, target=target, **options)

@@ -1,7 +1,7 @@
-"""The NLP layer: spaCy's blank Chinese pipeline (jieba segmenter) plus lexicon recognition.
+"""The NLP layer: spaCy's blank Chinese pipeline (jieba's segmentation) plus lexicon recognition.
 
-``analyse(text)`` returns an :class:`Analysis`: the spaCy ``Doc`` of the text (tokens from jieba,
-sentences from a punctuation sentencizer), the text in simplified characters used for all lookups
+``analyse(text)`` returns an :class:`Analysis`: the spaCy ``Doc`` of the text (tokens from jieba's
+segmentation, sentences from a punctuation sentencizer), the text in simplified characters used for all lookups
 (traditional articles match the same lexicons; the conversion keeps offsets since it is character
 for character), and the lexicon matches: divisions from the gazetteer and titles.
 
@@ -9,6 +9,12 @@ Recognition is by Aho-Corasick automata (pyahocorasick) over characters rather t
 tokens: jieba glues titles to bodies (「政协主席」 is one token), so token-level matching would miss
 them. Token boundaries are still used where they help, to decide where a person's name ends.
 The matches are also written onto the Doc as spans (``doc.spans["kg"]``) for inspection.
+
+Segmentation is jieba's (its dictionary, its HMM for unknown words) computed by jieba-rs through the
+rjieba binding (:func:`segment`), about 20x faster than jieba's own Python code: the tokens equal
+``jieba.lcut`` (tests/test_segmenter.py checks it against jieba itself). jieba stays for what only it
+has: its part-of-speech tagger, run by extraction on short windows (:func:`word_tag` answers the
+dictionary's tags without loading it).
 """
 
 from __future__ import annotations
@@ -16,11 +22,10 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 import ahocorasick
-from spacy.language import Language
 
 from . import gazetteer
 from .chinese import to_simplified
@@ -43,7 +48,6 @@ FOREIGN_TITLES = (
     "大使", "专员", "秘书", "干事", "处长", "副处长", "科长", "团长", "支书", "村长", "镇长", "乡长",
 )
 
-ZH_CONFIG = {"nlp": {"tokenizer": {"segmenter": "jieba"}}}
 SENTENCE_PUNCT = ["。", "！", "？", "!", "?", "；", ";", "\n"]
 
 
@@ -63,27 +67,181 @@ class Match:
         return TITLES.get(self.text)
 
 
+# jieba reports at DEBUG level on stderr when it loads its dictionary (for the part-of-speech tagger),
+# and sets its logger to DEBUG when imported: a filter on the logger outlasts that.
+logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)
+
+# jieba's finalseg cuts a run of letters, digits and symbols that its dictionary does not know at
+# each letter/digit group (「2022-12-29」 -> 2022 - 12 - 29); jieba-rs keeps such a run whole.
+_HAN = re.compile("[\u4e00-\u9fd5]")
+_SYMBOL_RUN = re.compile(r"[a-zA-Z0-9+#&._%\-]*[+#&._%\-][a-zA-Z0-9+#&._%\-]*")
+_ALNUM = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?")
+_ALNUM_SPLIT = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
+# jieba-rs's HMM breaks ties between equally likely paths otherwise than jieba's finalseg; ties need
+# a character repeated inside a run of characters the dictionary does not join (「政秘秘秘政」).
+_DOUBLED = re.compile("([\u4e00-\u9fd5])\\1")
+
+
+def segment(text: str) -> list[str]:
+    """``jieba.lcut(text)`` (accurate mode, HMM on), computed by jieba-rs.
+
+    >>> segment("县政协主席王某2022-12-29主持会议")
+    ['县政协', '主席', '王某', '2022', '-', '12', '-', '29', '主持会议']
+    >>> segment("政秘秘秘政")
+    ['政秘', '秘秘政']
+    """
+    import rjieba
+
+    words = rjieba.cut(text)
+    if _DOUBLED.search(text):
+        words = _unknown_runs_as_jieba(text, words)
+    if not _SYMBOL_RUN.search(text):
+        return words
+    out: list[str] = []
+    for w in words:
+        if len(w) > 1 and not _HAN.search(w) and not _ALNUM.fullmatch(w) and not rjieba.has_word(w):
+            out.extend(x for x in _ALNUM_SPLIT.split(w) if x)
+        else:
+            out.append(w)
+    return out
+
+
+def _unknown_runs_as_jieba(text: str, words: list[str]) -> list[str]:
+    """``words`` with each run of two or more Han characters that the dictionary leaves single
+    and that repeats a character cut by jieba's own HMM (``jieba.finalseg``, no dictionary)."""
+    import rjieba
+
+    runs: list[tuple[int, int]] = []  # (start, end) of runs of single Han characters
+    pos = 0
+    for w in rjieba.cut(text, hmm=False):
+        if len(w) == 1 and _HAN.match(w):
+            if runs and runs[-1][1] == pos:
+                runs[-1] = (runs[-1][0], pos + 1)
+            else:
+                runs.append((pos, pos + 1))
+        pos += len(w)
+    runs = [(s, e) for s, e in runs if e - s > 1 and _DOUBLED.search(text, s, e) and not rjieba.has_word(text[s:e])]
+    if not runs:
+        return words
+    import jieba.finalseg
+
+    starts, pos = {}, 0
+    for k, w in enumerate(words):
+        starts[pos] = k
+        pos += len(w)
+    starts[pos] = len(words)
+    out: list[str] = []
+    k = 0
+    for s, e in runs:
+        if s not in starts or e not in starts:
+            continue  # not on jieba-rs's token boundaries: left as it cut it
+        out.extend(words[k:starts[s]])
+        out.extend(jieba.finalseg.cut(text[s:e]))
+        k = starts[e]
+    out.extend(words[k:])
+    return out
+
+
+def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
+    """spaCy's ``util.get_words_and_spaces`` for ``words`` that cover ``text`` exactly, in one pass
+    (spaCy's searches the rest of the text for every word): whitespace tokens are dropped, a single
+    space after a word becomes that word's trailing space, other whitespace stays a token."""
+    out, spaces, _ = _tokens(words, text)
+    return out, spaces
+
+
+def _tokens(words: list[str], text: str) -> tuple[list[str], list[bool], list[int]]:
+    """:func:`words_and_spaces` and the start of each token in ``text`` (a spaCy token's ``idx``)."""
+    out: list[str] = []
+    spaces: list[bool] = []
+    starts: list[int] = []
+    pos = end = 0
+    n = len(text)
+    for w in words:
+        start = end
+        end += len(w)
+        if w.isspace():
+            continue
+        if start > pos:
+            out.append(text[pos:start])
+            spaces.append(False)
+            starts.append(pos)
+        out.append(w)
+        starts.append(start)
+        pos = end
+        if pos < n and text[pos] == " ":
+            spaces.append(True)
+            pos += 1
+        else:
+            spaces.append(False)
+    if pos < n:
+        out.append(text[pos:])
+        spaces.append(False)
+        starts.append(pos)
+    return out, spaces, starts
+
+
+class Segmenter:
+    """spaCy tokenizer: ``text`` -> ``Doc`` with jieba's tokens (the ``jieba`` segmenter of
+    spaCy's ``zh`` tokenizer, without jieba's Python code)."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        words, spaces, _ = _tokens(segment(text), text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
 @cache
 def pipeline():
-    """spaCy's blank "zh" with jieba and a sentencizer (built once per process)."""
+    """spaCy's blank "zh" with jieba's segmentation and a sentencizer (built once per process)."""
     import spacy
+    from spacy.language import Language
 
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    nlp = spacy.blank("zh", config=ZH_CONFIG)
+    if not Language.has_factory("kg_sentences"):
+        Language.component("kg_sentences", func=kg_sentences)
+    nlp = spacy.blank("zh")  # the "char" segmenter: nothing loaded, replaced at once
+    nlp.tokenizer = Segmenter(nlp.vocab)
     nlp.add_pipe("kg_sentences")
     return nlp
+
+
+@cache
+def _jieba_word_tags() -> dict[str, str]:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag for a word of its dictionary (``jieba.posseg.dt.word_tag_tab``),
+    None for a word it does not know. Asked of jieba-rs (the same dictionary, same tags); only a
+    dictionary word that jieba-rs would itself cut in pieces (~2% of them) loads jieba's table.
+
+    >>> word_tag("主席"), word_tag("应邀"), word_tag("某某某某")
+    ('n', 'v', None)
+    """
+    import rjieba
+
+    if not word or not rjieba.has_word(word):
+        return None
+    tagged = rjieba.tag(word, hmm=False)
+    if len(tagged) == 1:
+        return tagged[0][1]
+    return _jieba_word_tags().get(word)
 
 
 _SENTENCE_END = re.compile("[" + "".join(SENTENCE_PUNCT) + "]+")
 
 
-@Language.component("kg_sentences")
 def kg_sentences(doc):
-    """Sentence starts after 。！？；and line ends, set with array operations: spaCy's
-    sentencizer does the same token by token, which costs as much as segmentation itself."""
+    """(The ``kg_sentences`` pipeline component.) Sentence starts after 。！？；and line ends, set
+    with array operations: spaCy's sentencizer does the same token by token."""
     return set_sentences(doc, doc.text)
 
 
@@ -139,20 +297,38 @@ def _longest(automaton, text: str) -> list[Match]:
 
 @dataclass
 class Analysis:
+    """A text segmented and matched against the lexicons. Tokens and sentences are read from the
+    segmentation directly; the spaCy ``Doc`` (with the same tokens, sentence starts and the matches
+    as ``doc.spans["kg"]``) is built the first time :attr:`doc` is asked for, so that extraction,
+    which needs only token and sentence boundaries, neither imports spaCy nor builds a Doc."""
+
     text: str  # the document text as printed
     search: str  # the same text in simplified characters (same length)
-    doc: object  # spacy.tokens.Doc over ``search``
-    matches: list[Match]  # divisions (full forms) and titles, leftmost-longest
-    bare: list[Match]  # bare short forms of divisions (張掖, 两当): trusted only in context
+    words: list[str] = field(repr=False)  # spaCy's tokens of ``search`` (whitespace as spaCy keeps it)
+    spaces: list[bool] = field(repr=False)  # whether each token has a trailing space
+    starts: list[int] = field(repr=False)  # each token's first character
+    matches: list[Match] = field(default_factory=list)  # divisions (full forms) and titles, leftmost-longest
+    bare: list[Match] = field(default_factory=list)  # bare short forms of divisions (張掖, 两当): trusted only in context
+
+    @cached_property
+    def doc(self):
+        """The spaCy ``Doc`` over ``search`` (as ``pipeline()(search)`` makes it), with the
+        matches as spans ``doc.spans["kg"]``."""
+        from spacy.tokens import Doc
+
+        doc = set_sentences(Doc(pipeline().vocab, words=self.words, spaces=self.spaces), self.search)
+        spans = []
+        for m in self.matches:
+            span = doc.char_span(m.start, m.end, label=m.kind.upper(), alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["kg"] = spans
+        return doc
 
     @cached_property
     def _token_spans(self) -> dict[int, int]:
-        """token start -> token end, read in one pass from the Doc's arrays."""
-        from spacy.attrs import IDX, LENGTH
-
-        arr = self.doc.to_array([IDX, LENGTH])
-        starts = arr[:, 0]
-        return dict(zip(starts.tolist(), (starts + arr[:, 1]).tolist()))
+        """token start -> token end."""
+        return {s: s + len(w) for s, w in zip(self.starts, self.words)}
 
     @cached_property
     def token_starts(self) -> set[int]:
@@ -164,9 +340,13 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """Character spans of the Doc's sentences (the same as ``doc.sents``, read from the
-        boundaries kg_sentences set rather than token by token)."""
-        return self.doc.user_data.get("kg_sentences") or [(s.start_char, s.end_char) for s in self.doc.sents]
+        """Character spans of the Doc's sentences (the same as ``doc.sents``: a sentence starts
+        at a token that follows 。！？；or a line end)."""
+        if not self.starts:
+            return []
+        token_starts = self.token_starts
+        first = sorted({0, *(m.end() for m in _SENTENCE_END.finditer(self.search) if m.end() in token_starts)})
+        return list(zip(first, first[1:] + [len(self.search)]))
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -196,15 +376,10 @@ def _stands_alone(m: Match, a: Analysis) -> bool:
 
 
 def analyse(text: str) -> Analysis:
+    """Segment ``text`` (in simplified characters) and match it against the lexicons."""
     search = to_simplified(text)
-    doc = set_sentences(pipeline().make_doc(search), search)  # = pipeline()(search), without Doc.text
+    words, spaces, starts = _tokens(segment(search), search)
     main, bare = _automata()
-    analysis = Analysis(text, search, doc, _longest(main, search), _longest(bare, search))
+    analysis = Analysis(text, search, words, spaces, starts, _longest(main, search), _longest(bare, search))
     analysis.matches = [m for m in analysis.matches if m.kind != "division" or _stands_alone(m, analysis)]
-    spans = []
-    for m in analysis.matches:
-        span = doc.char_span(m.start, m.end, label=m.kind.upper(), alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    doc.spans["kg"] = spans
     return analysis

@@ -1,16 +1,17 @@
 """The on-disk Oxigraph store: one named graph per document, replaced atomically.
 
-Layout of the dataset (IRIs under the store's base, see :mod:`kg.mapping`):
-
-* ``graph/doc/{doc id}``: what was extracted from one document;
-* ``graph/background``: the ontology and the gazetteer;
-* ``graph/meta``: bookkeeping: the store (kg version, base IRI, background fingerprint, last
-  change) and, per document, the absolute source path it was read from, its graph and the
-  fingerprint of the pipeline that produced it.
-
-Every write is one SPARQL Update request, which Oxigraph applies as one transaction: a crash (even
-``kill -9``) leaves a document either in its old state or its new one, never half written.
+The dataset's layout (document graphs, background graph, meta graph) is :mod:`kg.dataset`'s.
+Every write is one SPARQL Update request or one ``Store.extend``, which Oxigraph applies as one
+transaction: a crash (even ``kill -9``) leaves a document either in its old state or its new one,
+never half written. The first build of many documents is a bulk load instead, marked in the meta
+graph while it runs so that a load cut short is undone on the next open; the documents it had
+finished wait in the store's work folder (:attr:`KGStore.work_dir`) for the next build.
 Queries see all graphs as the default graph (``use_default_graph_as_union``).
+
+:class:`KGStore` is one of the two writers of :func:`kg.build.build` (the other is
+:class:`kg.gsp.GSPWriter`): ``documents``, ``ensure_background``, ``restat``, ``write_replacing``,
+``write_new``, ``remove_documents``, ``touch``, ``quad_count``, and the bulk path (``work_dir``,
+``bulk_load``).
 """
 
 from __future__ import annotations
@@ -18,16 +19,21 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Variable
+from pyoxigraph import Quad, RdfFormat, Store, Variable
 
-from . import __version__
+from .dataset import DocRecord, Layout, Written, insert_data, nt
 from .errors import StoreError
-from .mapping import DEFAULT_BASE, Iris, background_fingerprint, background_quads, boolean, integer, string
-from .vocab import DCTERMS, KG, PREFIXES, RDF, XSD
+from .mapping import DEFAULT_BASE, Iris, background_fingerprint, background_quads, boolean
+from .vocab import KG, PREFIXES
+
+__all__ = ["DEFAULT_STORE", "STORE_ENV", "DocRecord", "KGStore", "Stats", "default_store_dir", "open_store"]
+
+#: The folder inside a store where a first build keeps the documents it has finished (N-Quads)
+#: until they are bulk loaded: a build killed before that resumes from them.
+WORK_DIR = "kg-work"
 
 DEFAULT_STORE = "kg-store"
 STORE_ENV = "KG_STORE"
@@ -36,18 +42,6 @@ STORE_ENV = "KG_STORE"
 def default_store_dir() -> Path:
     """``$KG_STORE`` if set, else ./kg-store."""
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
-
-
-@dataclass(frozen=True)
-class DocRecord:
-    """What the meta graph says about one stored document."""
-
-    doc_id: str
-    source_path: str  # absolute
-    graph: NamedNode
-    pipeline: str
-    #: (size in bytes, mtime in ns) of the source file when it was read; None if not recorded
-    stat: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -82,23 +76,6 @@ class Stats:
         ]
 
 
-def _now() -> Literal:
-    return Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"), datatype=XSD.dateTime)
-
-
-def _nt(term) -> str:
-    """A term in N-Triples syntax, which SPARQL reads as is (escapes included)."""
-    return str(term)
-
-
-def _insert_data(quads: Iterable[Quad]) -> str:
-    by_graph: dict[NamedNode, list[str]] = {}
-    for q in quads:
-        by_graph.setdefault(q.graph_name, []).append(f"{_nt(q.subject)} {_nt(q.predicate)} {_nt(q.object)} .")
-    blocks = [f"GRAPH {_nt(g)} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items()]
-    return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
-
-
 class KGStore:
     """A kg store on disk. Open it with :func:`open_store`; close it (or use ``with``) when done."""
 
@@ -108,6 +85,15 @@ class KGStore:
         self.base = base
         self.read_only = read_only
         self.iris = Iris(base)
+        self.layout = Layout(base)
+
+    #: a build may trust a file's recorded size and mtime (the stat rule)
+    stat_rule = True
+
+    @property
+    def work_dir(self) -> Path:
+        """Where a first build keeps finished documents until the bulk load (:data:`WORK_DIR`)."""
+        return self.path / WORK_DIR
 
     # context management ---------------------------------------------------------------------
     def __enter__(self) -> "KGStore":
@@ -140,19 +126,16 @@ class KGStore:
 
     def documents(self) -> dict[str, DocRecord]:
         """Stored documents by absolute source path."""
-        rows = self.store.query(
-            f"""SELECT ?doc ?path ?graph ?pipeline ?size ?mtime WHERE {{ GRAPH {_nt(self.iris.meta_graph)} {{
-                 ?doc kg:sourcePath ?path ; kg:namedGraph ?graph ; kg:pipeline ?pipeline
-                 OPTIONAL {{ ?doc kg:sourceSize ?size ; kg:sourceModified ?mtime }} }} }}""",
-            prefixes=PREFIXES,
-        )
         out = {}
-        for r in rows:
-            doc_id = r["doc"].value.rsplit("/", 1)[-1]
+        for r in self.store.query(self.layout.documents_query(), prefixes=PREFIXES):
             size, mtime = r["size"], r["mtime"]
-            stat = (int(size.value), int(mtime.value)) if size is not None and mtime is not None else None
-            out[r["path"].value] = DocRecord(doc_id, r["path"].value, r["graph"], r["pipeline"].value, stat)
+            record = Layout.record(r["doc"].value, r["path"].value, r["graph"].value, r["pipeline"].value,
+                                   size.value if size is not None else None, mtime.value if mtime is not None else None)
+            out[record.source_path] = record
         return out
+
+    def quad_count(self) -> int:
+        return len(self.store)
 
     def stats(self) -> Stats:
         def count(where: str) -> int:
@@ -183,18 +166,10 @@ class KGStore:
         if self.read_only:
             raise StoreError(f"store at {self.path} is open read-only")
 
-    def _touch(self) -> str:
-        s = _nt(self.iris.store)
-        meta = _nt(self.iris.meta_graph)
-        return (
-            f"DELETE WHERE {{ GRAPH {meta} {{ {s} {_nt(DCTERMS.modified)} ?t }} }} ;\n"
-            f"DELETE WHERE {{ GRAPH {meta} {{ {s} {_nt(KG.kgVersion)} ?v }} }} ;\n"
-            f"INSERT DATA {{ GRAPH {meta} {{ {s} {_nt(DCTERMS.modified)} {_nt(_now())} ; "
-            f"{_nt(KG.kgVersion)} {_nt(string(__version__))} . }} }}"
-        )
-
     def ensure_background(self) -> bool:
-        """(Re)write the background graph if the ontology, gazetteer or mapping changed.
+        """(Re)write the background graph if the ontology, gazetteer or mapping changed: its quads
+        go in with ``Store.extend`` (no SPARQL text to build and parse); its fingerprint is
+        recorded last, so a write cut short is done again by the next build.
 
         Returns whether anything was written.
         """
@@ -202,18 +177,9 @@ class KGStore:
         fingerprint = background_fingerprint(self.base)
         if self._meta().get("backgroundFingerprint") == fingerprint:
             return False
-        iris, s = self.iris, _nt(self.iris.store)
-        meta = _nt(iris.meta_graph)
-        update = ";\n".join([
-            f"DROP SILENT GRAPH {_nt(iris.background_graph)}",
-            f"DELETE WHERE {{ GRAPH {meta} {{ {s} {_nt(KG.backgroundFingerprint)} ?f }} }}",
-            _insert_data(background_quads(self.base)),
-            f"INSERT DATA {{ GRAPH {meta} {{ {s} {_nt(RDF.type)} {_nt(KG.Store)} ; "
-            f"{_nt(KG.baseIRI)} {_nt(string(self.base))} ; "
-            f"{_nt(KG.backgroundFingerprint)} {_nt(string(fingerprint))} . }} }}",
-            self._touch(),
-        ])
-        self.store.update(update)
+        self.store.update(self.layout.forget_background())
+        self.store.extend(background_quads(self.base))
+        self.store.update(insert_data(self.layout.store_quads(fingerprint)) + " ;\n" + self.layout.touch())
         return True
 
     def replace_document(self, doc_id: str, source_path: str, quads: list[Quad], pipeline: str,
@@ -226,70 +192,43 @@ class KGStore:
         :raises StoreError: the store is read-only.
         """
         self._check_writable()
-        iris = self.iris
-        graph, doc = iris.doc_graph(doc_id), iris.doc(doc_id)
-        meta = _nt(iris.meta_graph)
-        drops = {graph} | {r.graph for r in previous}
-        parts = [f"DROP SILENT GRAPH {_nt(g)}" for g in sorted(drops, key=lambda n: n.value)]
-        parts.append(
-            f"DELETE WHERE {{ GRAPH {meta} {{ ?d {_nt(KG.sourcePath)} {_nt(string(source_path))} ; ?p ?o }} }}"
-        )
-        parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {_nt(doc)} ?p ?o }} }}")
+        graph = self.iris.doc_graph(doc_id)
         for q in quads:
             if q.graph_name != graph:
                 raise ValueError(f"quad {q} is not in the document's graph {graph.value}")
-        parts.append(_insert_data([*quads, *self.record_quads(doc_id, source_path, pipeline, stat)]))
-        parts.append(self._touch())
+        parts = self.layout.forget(doc_id, source_path, {graph} | {r.graph for r in previous})
+        parts.append(insert_data([*quads, *self.layout.record_quads(doc_id, source_path, pipeline, stat)]))
+        parts.append(self.layout.touch())
         self.store.update(";\n".join(parts))
+
+    def write_replacing(self, doc: Written, previous: Sequence[DocRecord]) -> None:
+        """(Writer) :meth:`replace_document` for a prepared document."""
+        self.replace_document(doc.doc_id, doc.source_path, doc.quads(), doc.pipeline, previous, doc.stat)
+
+    def write_new(self, docs: Sequence[Written]) -> None:
+        """(Writer) Insert documents the store does not hold under any path, in one transaction."""
+        self._check_writable()
+        quads: list[Quad] = []
+        for doc in docs:
+            quads.extend(doc.quads())
+            quads.extend(self.layout.record_quads(doc.doc_id, doc.source_path, doc.pipeline, doc.stat))
+        if quads:
+            self.store.extend(quads)
 
     def record_quads(self, doc_id: str, source_path: str, pipeline: str,
                      stat: tuple[int, int] | None = None) -> list[Quad]:
-        """The meta graph's record of a stored document; ``stat`` is (size, mtime in ns) of the
-        source file as read, which lets a rebuild skip reading a file that kept both."""
-        iris = self.iris
-        doc = iris.doc(doc_id)
-        quads = [
-            Quad(doc, KG.sourcePath, string(source_path), iris.meta_graph),
-            Quad(doc, KG.namedGraph, iris.doc_graph(doc_id), iris.meta_graph),
-            Quad(doc, KG.pipeline, string(pipeline), iris.meta_graph),
-            Quad(doc, DCTERMS.modified, _now(), iris.meta_graph),
-        ]
-        if stat is not None:
-            quads.append(Quad(doc, KG.sourceSize, integer(stat[0]), iris.meta_graph))
-            quads.append(Quad(doc, KG.sourceModified, integer(stat[1]), iris.meta_graph))
-        return quads
+        """The meta graph's record of a stored document (:meth:`kg.dataset.Layout.record_quads`)."""
+        return self.layout.record_quads(doc_id, source_path, pipeline, stat)
 
-    def update_stats(self, stats: Iterable[tuple[DocRecord, tuple[int, int]]]) -> int:
+    def restat(self, stats: Iterable[tuple[DocRecord, tuple[int, int]]]) -> int:
         """Record new (size, mtime) for stored documents whose file was touched but kept its
         text, in one update. Returns how many."""
         self._check_writable()
-        meta = _nt(self.iris.meta_graph)
-        parts, quads = [], []
-        for record, stat in stats:
-            doc = self.iris.doc(record.doc_id)
-            parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {_nt(doc)} {_nt(KG.sourceSize)} ?s }} }}")
-            parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {_nt(doc)} {_nt(KG.sourceModified)} ?m }} }}")
-            quads.append(Quad(doc, KG.sourceSize, integer(stat[0]), self.iris.meta_graph))
-            quads.append(Quad(doc, KG.sourceModified, integer(stat[1]), self.iris.meta_graph))
-        if parts:
-            parts.append(_insert_data(quads))
-            self.store.update(";\n".join(parts))
-        return len(quads) // 2
-
-    def add_documents(self, items: Iterable[tuple]) -> int:
-        """Insert new documents ``(doc id, absolute source path, quads, pipeline[, stat])`` in one
-        transaction (all or none); for documents the store does not hold yet, under any path.
-
-        Returns the number of quads inserted (records included).
-        """
-        self._check_writable()
-        quads: list[Quad] = []
-        for doc_id, source_path, doc_quads, pipeline, *stat in items:
-            quads.extend(doc_quads)
-            quads.extend(self.record_quads(doc_id, source_path, pipeline, stat[0] if stat else None))
-        if quads:
-            self.store.extend(quads)
-        return len(quads)
+        stats = list(stats)
+        update = self.layout.restat(stats)
+        if update:
+            self.store.update(update)
+        return len(stats)
 
     def bulk_load(self, path: str | Path | list, format: RdfFormat = RdfFormat.N_QUADS) -> None:
         """Load documents' graphs and records (N-Quads; one file or a list of files, loaded one
@@ -304,14 +243,14 @@ class KGStore:
         self._check_writable()
         if self.documents():
             raise StoreError(f"store at {self.path} holds documents; bulk loading is for an empty store")
-        flag = f"{_nt(self.iris.store)} {_nt(KG.loadInProgress)} {_nt(boolean(True))}"
-        meta = _nt(self.iris.meta_graph)
+        flag = f"{nt(self.iris.store)} {nt(KG.loadInProgress)} {nt(boolean(True))}"
+        meta = nt(self.iris.meta_graph)
         self.store.update(f"INSERT DATA {{ GRAPH {meta} {{ {flag} . }} }}")
         self.store.flush()
         for one in (path if isinstance(path, (list, tuple)) else [path]):
             self.store.bulk_load(path=str(one), format=format)
         self.store.flush()
-        self.store.update(f"DELETE DATA {{ GRAPH {meta} {{ {flag} . }} }} ;\n" + self._touch())
+        self.store.update(f"DELETE DATA {{ GRAPH {meta} {{ {flag} . }} }} ;\n" + self.layout.touch())
 
     def recover(self) -> int:
         """Undo a bulk load that was cut short: drop every document (the store held none before
@@ -321,32 +260,25 @@ class KGStore:
             return 0
         keep = {self.iris.background_graph, self.iris.meta_graph}
         graphs = [g for g in self.store.named_graphs() if g not in keep]
-        meta = _nt(self.iris.meta_graph)
-        parts = [f"DROP SILENT GRAPH {_nt(g)}" for g in graphs]
-        parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ ?d {_nt(KG.sourcePath)} ?path ; ?p ?o }} }}")
-        parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ ?s {_nt(KG.loadInProgress)} ?f }} }}")
-        parts.append(self._touch())
+        meta = nt(self.iris.meta_graph)
+        parts = [f"DROP SILENT GRAPH {nt(g)}" for g in graphs]
+        parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ ?d {nt(KG.sourcePath)} ?path ; ?p ?o }} }}")
+        parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ ?s {nt(KG.loadInProgress)} ?f }} }}")
+        parts.append(self.layout.touch())
         self.store.update(";\n".join(parts))
         return len(graphs)
 
     def touch(self) -> None:
         """Record the time of the last change (and the kg version that made it)."""
         self._check_writable()
-        self.store.update(self._touch())
+        self.store.update(self.layout.touch())
 
     def remove_documents(self, records: Iterable[DocRecord]) -> int:
         """Atomically drop the graphs and meta records of ``records``; returns how many."""
         self._check_writable()
         records = list(records)
-        if not records:
-            return 0
-        meta = _nt(self.iris.meta_graph)
-        parts = []
-        for r in records:
-            parts.append(f"DROP SILENT GRAPH {_nt(r.graph)}")
-            parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {_nt(self.iris.doc(r.doc_id))} ?p ?o }} }}")
-        parts.append(self._touch())
-        self.store.update(";\n".join(parts))
+        if records:
+            self.store.update(self.layout.remove(records))
         return len(records)
 
 
@@ -365,7 +297,7 @@ def _is_store_dir(path: Path) -> bool:
     return (path / "CURRENT").is_file()
 
 
-_ROCKSDB_FILE = re.compile(r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?|\d+\.(log|sst|dbtmp))$")
+_ROCKSDB_FILE = re.compile(r"^(kg-work|CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?|\d+\.(log|sst|dbtmp))$")
 
 
 def _may_be_store_dir(path: Path) -> bool:

@@ -48,11 +48,15 @@ def test_dask_local_cluster_builds_the_same_graphs(seeds_dir, tmp_path, monkeypa
 def test_shard_files_are_plain_nquads(seeds_dir, tmp_path):
     from pyoxigraph import RdfFormat, parse
 
+    from functools import partial
+
+    from kg.build import extract_item
     from kg.distributed import extract_shard
     from kg.mapping import DEFAULT_BASE
 
     paths = [str(p) for p in sorted(seeds_dir.glob("*.txt"))[:2]] + [str(tmp_path / "missing.txt")]
-    out, entries = extract_shard(paths, DEFAULT_BASE, False, str(tmp_path / "shard-00000.nq"))
+    fn = partial(extract_item, base=DEFAULT_BASE, strict=False)
+    out, entries = extract_shard(fn, [(p, None) for p in paths], str(tmp_path / "shard-00000.nq"))
     quads = list(parse(path=out, format=RdfFormat.N_QUADS))
     assert len(quads) == sum(e.count for e in entries) > 0
     assert entries[2].error and not entries[0].error
