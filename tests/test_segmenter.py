@@ -75,14 +75,6 @@ def test_word_tag_is_jiebas_dictionary_tag():
     assert [w for w in unknown if word_tag(w) is not None] == []
 
 
-@pytest.mark.parametrize("module", ["kg.nlp", "kg.corpus"])
-def test_docstring_examples(module):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted > 0
-
 
 def test_analysis_reads_what_the_doc_holds():
     """Tokens and sentences read from the segmentation are the lazily built Doc's."""
