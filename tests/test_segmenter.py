@@ -100,3 +100,13 @@ def test_extraction_loads_neither_spacy_nor_jiebas_dictionary_for_plain_text():
     text = ROOT / "tests" / "data" / "own" / "texts" / "o04.txt"
     out = subprocess.run([sys.executable, "-c", code, str(text)], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"], out.stdout + out.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ALPHABET + ["\n", "\n", "政协主席"]), min_size=0, max_size=40).map("".join))
+def test_tokens_are_spacys_get_words_and_spaces(text):
+    from kg.nlp import _tokens
+
+    words, spaces, starts = _tokens(segment(text), text)
+    doc = _spacy_jieba().make_doc(text)
+    assert (words, spaces, starts) == ([t.text for t in doc], [bool(t.whitespace_) for t in doc], [t.idx for t in doc])
