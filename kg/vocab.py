@@ -74,10 +74,11 @@ KG = ClosedNamespace(
     PrefectureLevelDivision PrefectureCity AutonomousPrefecture Prefecture League
     CountyLevelDivision County AutonomousCounty CountyLevelCity District Banner AutonomousBanner
     Campaign Slogan Brand
-    Document Mention ConceptMention DivisionMention PressCredit Meeting Store
+    Document Mention ConceptMention DivisionMention UnresolvedOffice PressCredit Meeting Store
     divisionCode within partOf hasPart inProvince flagged
     division bodyKind committeeName
-    roleName divisionAsWritten evidence startOffset endOffset sourceStartOffset sourceEndOffset
+    roleName divisionAsWritten bodyAsWritten unresolvedReason evidence startOffset endOffset sourceStartOffset
+    sourceEndOffset
     concept conceptType aboutDivision mentionedDivision organisedBy chairedBy dateAsWritten
     fileName text encoding
     holderName documentFileName officeBody officeBodyKind officeCommittee officeDivisionCode
