@@ -102,8 +102,8 @@ class Prepared:
 #: The modules of kg that determine a document's graph (what :func:`prepare` runs); a test checks
 #: that extraction loads no other kg module. The server, UI, CLI, export and the store are not
 #: among them: editing those does not make stored graphs stale.
-EXTRACTION_MODULES = ("corpus", "nlp", "extract", "resolve", "concepts", "lexicon", "gazetteer", "records",
-                      "mapping", "vocab", "paths", "chinese")
+EXTRACTION_MODULES = ("corpus", "nlp", "extract", "resolve", "lexicon", "gazetteer", "records",
+                      "mapping", "vocab", "paths", "chinese", "layout")
 
 
 @cache
@@ -117,7 +117,10 @@ def pipeline_fingerprint() -> str:
     """
     h = hashlib.sha256(f"{__version__}|{MAPPING_VERSION}".encode())
     root = Path(str(files("kg")))
-    paths = [root / f"{name}.py" for name in EXTRACTION_MODULES]
+    paths = []
+    for name in EXTRACTION_MODULES:  # a module, or a package of modules (kg/extract/)
+        module = root / f"{name}.py"
+        paths += [module] if module.is_file() else sorted((root / name).glob("*.py"))
     paths += sorted(p for p in (root / "data").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     for path in paths:
         h.update(path.relative_to(root).as_posix().encode())

@@ -352,7 +352,10 @@ def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_rows
 @_store_option
 @click.option("--format", "-f", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="Scores only, without the list of misses and false facts.")
-def eval_(gold: Path, store_dir: Path | None, format_: str, quiet: bool) -> None:
+@click.option("--explain", is_flag=True,
+              help="Say for every missed office whether it was never found, found but unresolved (and why), "
+                   "resolved to another division, or found with another title or body.")
+def eval_(gold: Path, store_dir: Path | None, format_: str, quiet: bool, explain: bool) -> None:
     """Score the store's offices, press credits and concepts against gold annotations.
 
     Prints precision, recall and F1 per fact kind, then every missed and every false fact with its
@@ -364,7 +367,7 @@ def eval_(gold: Path, store_dir: Path | None, format_: str, quiet: bool) -> None
 
     annotations = load_gold(gold)  # a bad gold file is reported before the store is opened
     with open_store(store_dir, read_only=True) as store:
-        report = evaluate_store(store, annotations)
+        report = evaluate_store(store, annotations, explain=explain)
     if format_ == "json":
         click.echo(_json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -56,6 +56,7 @@ class Report:
     concept_types_right: int
     concept_types_total: int
     documents: int
+    explained: list | None = None  # Explained misses, when asked for
 
     @property
     def type_accuracy(self) -> float:
@@ -66,8 +67,14 @@ class Report:
             return {"precision": round(x.precision, 4), "recall": round(x.recall, 4), "f1": round(x.f1, 4),
                     "tp": x.tp, "fp": x.fp, "fn": x.fn}
 
-        return {"documents": self.documents, "offices": s(self.offices), "press": s(self.press),
-                "concepts": s(self.concepts), "concept_type_accuracy": round(self.type_accuracy, 4)}
+        out = {"documents": self.documents, "offices": s(self.offices), "press": s(self.press),
+               "concepts": s(self.concepts), "concept_type_accuracy": round(self.type_accuracy, 4)}
+        if self.explained is not None:
+            out["missed_offices_by_cause"] = {c: sum(e.cause == c for e in self.explained) for c in CAUSES}
+            out["missed_offices"] = [{"document": e.doc, "person": e.key[0], "role": e.key[1], "body": e.key[2],
+                                      "division": e.key[3], "cause": e.cause, "detail": e.detail,
+                                      "evidence": e.evidence} for e in self.explained]
+        return out
 
 
 def _norm(text: str | None) -> str:
@@ -87,8 +94,10 @@ def _division_key(name: str | None, parent: str | None = None) -> str:
 
 
 def office_key(row: dict) -> tuple:
-    return (_norm(row["person"]), _norm(row["role"]), _norm(row["body"]),
-            _division_key(row.get("division"), row.get("parent")))
+    """(person, role, body, division): the division by the code kg gives when it gives one, else
+    by its name within its parent."""
+    division = row.get("division_code") or _division_key(row.get("division"), row.get("parent"))
+    return (_norm(row["person"]), _norm(row["role"]), _norm(row["body"]), division)
 
 
 def load_gold(path: str | Path) -> dict[str, dict]:
@@ -184,8 +193,15 @@ def format_report(report: Report, show_errors: bool = True) -> str:
     for name, sc in (("offices", report.offices), ("press", report.press), ("concepts", report.concepts)):
         lines.append(f"{name:<10}{sc.precision:>10.3f}{sc.recall:>10.3f}{sc.f1:>8.3f}{sc.tp:>6}{sc.fp:>6}{sc.fn:>6}")
     lines.append(f"concept type accuracy (on matched names): {report.type_accuracy:.3f}")
+    if report.explained is not None:
+        lines.append(format_explained(report.explained))
     if show_errors:
         for name, sc in (("offices", report.offices), ("press", report.press), ("concepts", report.concepts)):
+            if name == "offices" and report.explained is not None:
+                if sc.false:
+                    lines += ["", f"false {name} ({len(sc.false)}):"]
+                    lines += [_error_line("+", doc, k, ev) for doc, k, ev in sc.false]
+                continue
             if sc.misses:
                 lines += ["", f"missed {name} ({len(sc.misses)}):"]
                 lines += [_error_line("-", doc, k, ev) for doc, k, ev in sc.misses]
@@ -209,7 +225,59 @@ def rows_of(store, name: str) -> list[dict]:
     return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
 
 
-def evaluate_store(store, gold: dict[str, dict]) -> Report:
+#: why an office was missed, in the order of the pipeline's stages
+CAUSES = ("never found", "found, unresolved", "resolved to another division", "found with another title or body")
+
+
+@dataclass(frozen=True)
+class Explained:
+    doc: str
+    key: tuple  # the gold office's key (person, role, body, division)
+    evidence: str
+    cause: str  # one of CAUSES
+    detail: str = ""
+
+
+def explain_misses(report: Report, predicted: dict[str, dict], unresolved: Iterable[dict]) -> list[Explained]:
+    """For every missed office: was it never found, found but unresolved (and why), resolved to
+    another division, or found with another title or body?"""
+    held: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in unresolved:
+        held[(row["document"], _norm(row["person"]))].append(row)
+    out = []
+    for doc, key, evidence in report.offices.misses:
+        person, role, body, division = key
+        rows = [o for o in predicted.get(doc, {}).get("offices", []) if _norm(o["person"]) == person]
+        waiting = [u for u in held.get((doc, person), []) if _norm(u["role"]) == role]
+        same_post = [o for o in rows if _norm(o["role"]) == role and _norm(o["body"]) == body]
+        if waiting:
+            u = waiting[0]
+            out.append(Explained(doc, key, evidence, CAUSES[1], f"{u['written']}: {u['reason']}"))
+        elif same_post:
+            out.append(Explained(doc, key, evidence, CAUSES[2], ", ".join(sorted({o["division"] or "?" for o in same_post}))))
+        elif rows:
+            found = ", ".join(sorted({f"{o['role']}/{o['body']}" for o in rows}))
+            out.append(Explained(doc, key, evidence, CAUSES[3], found))
+        else:
+            out.append(Explained(doc, key, evidence, CAUSES[0]))
+    return out
+
+
+def format_explained(explained: list[Explained]) -> str:
+    counts = {c: sum(e.cause == c for e in explained) for c in CAUSES}
+    lines = ["", f"why offices were missed ({len(explained)}):"]
+    lines += [f"  {counts[c]:>4}  {c}" for c in CAUSES]
+    for cause in CAUSES:
+        rows = [e for e in explained if e.cause == cause]
+        if rows:
+            lines += ["", f"{cause} ({len(rows)}):"]
+            for e in rows:
+                line = _error_line("-", e.doc, e.key, e.evidence)
+                lines.append(f"{line}    [{e.detail}]" if e.detail else line)
+    return "\n".join(lines)
+
+
+def evaluate_store(store, gold: dict[str, dict], explain: bool = False) -> Report:
     """Score the facts in a built store against gold annotations (see :func:`load_gold`).
 
     A missed fact whose gold line gives no evidence (concepts) is shown with the first sentence of
@@ -217,6 +285,8 @@ def evaluate_store(store, gold: dict[str, dict]) -> Report:
     """
     predicted = predicted_from_rows(rows_of(store, "offices"), rows_of(store, "press"), rows_of(store, "concepts"))
     report = score(gold, predicted)
+    if explain:
+        report.explained = explain_misses(report, predicted, rows_of(store, "unresolved"))
     sources = {Path(r.source_path).name: r.source_path for r in store.documents().values()}
     texts: dict[str, str | None] = {}
     for sc in (report.offices, report.press, report.concepts):

@@ -52,6 +52,7 @@ from .records import (
     Meeting,
     Office,
     PressCredit,
+    Unresolved,
 )
 from .paths import ontology_path
 from .vocab import DCTERMS, FOAF, KG, ORG, PROV, RDF, SKOS, XSD
@@ -101,7 +102,7 @@ LEVEL_CLASSES: dict[str, NamedNode] = {
 _LEVEL_DEPTH = {"nation": 0, "province": 1, "prefecture": 2, "county": 3}
 
 #: Bump when the shape of the mapped graphs changes, so that stores rebuild their graphs.
-MAPPING_VERSION = "3"  # 2: denormalised copies on offices and credits (kg:holderName ...); 3: names keyed in simplified form
+MAPPING_VERSION = "4"  # 2: denormalised copies on offices and credits (kg:holderName ...); 3: names keyed in simplified form; 4: unresolved offices
 
 
 def short_hash(*parts: str) -> str:
@@ -338,6 +339,8 @@ class _DocumentMapper:
             self.meeting(meeting)
         for mention in self.x.divisions:
             self.division_mention(mention)
+        for unresolved in self.x.unresolved:
+            self.unresolved_office(unresolved)
         return self.g.quads()
 
     # nodes ---------------------------------------------------------------------------------
@@ -501,6 +504,20 @@ class _DocumentMapper:
         self.g.add(node, KG.divisionAsWritten, zh(mention.division.written or mention.division.name))
         self.evidence(node, ev)
 
+    def unresolved_office(self, u: Unresolved) -> None:
+        """An office whose division could not be told: its words and why, nothing guessed."""
+        ev = u.evidence
+        node = self.iris.mention(self.d.id, "unresolved", u.person, u.role, u.kind, u.written, str(ev.start))
+        add = self.g.add
+        add(node, RDF.type, KG.UnresolvedOffice)
+        add(node, KG.holderName, zh(key_form(u.person)))
+        add(node, KG.roleName, zh(u.role))
+        add(node, KG.officeBodyKind, string(u.kind))
+        add(node, KG.bodyAsWritten, zh(u.written))
+        add(node, KG.unresolvedReason, string(u.reason))
+        add(node, KG.documentFileName, string(self.d.name))
+        self.evidence(node, ev)
+
     def meeting(self, meeting: Meeting) -> None:
         add = self.g.add
         ev = meeting.evidence
@@ -580,15 +597,22 @@ def division_facts(ref: DivisionRef) -> DivisionFacts:
         d = gazetteer.get(ref.code)
         parent = gazetteer.get(d.parent) if d.parent else None
         province = gazetteer.get(d.province) if d.province else None
-        return DivisionFacts(d.code, _level_of(_gazetteer_class(d)),
-                             parent.name if parent is not None and _level_of(_gazetteer_class(parent)) == "prefecture" else None,
+        return DivisionFacts(d.code, _level_of(_gazetteer_class(d)), _city_of(parent),
                              province.name if province is not None else None)
     cls = DIVISION_CLASSES.get(ref.kind) or LEVEL_CLASSES.get(ref.level, KG.AdministrativeDivision)
     parent = gazetteer.get(ref.parent)
     province = gazetteer.get(ref.province) or (gazetteer.get(parent.province) if parent else None)
-    return DivisionFacts(None, _level_of(cls),
-                         parent.name if parent is not None and _level_of(_gazetteer_class(parent)) == "prefecture" else None,
-                         province.name if province is not None else None)
+    return DivisionFacts(None, _level_of(cls), _city_of(parent), province.name if province is not None else None)
+
+
+def _city_of(parent: gaz.Division | None) -> str | None:
+    """The name a county-level division's city column shows: its prefecture-level parent, or the
+    municipality a district of 北京/天津/上海/重庆 lies in directly."""
+    if parent is None:
+        return None
+    if _level_of(_gazetteer_class(parent)) == "prefecture" or parent.kind == "直辖市":
+        return parent.name
+    return None
 
 
 def _person_contexts(offices: list[Office]) -> dict[tuple[str, DivisionRef], str]:

@@ -1,31 +1,41 @@
-"""Which division does the text mean? Mentions, datelines, paragraph heads and context.
+"""Resolution: mentions + the gazetteer -> records, or an explicit unresolved record and why.
 
-A document's :class:`DivisionContext` collects its division *anchors* — every place where the
-text names a division: full names (张掖市高台县, 天祝县), and bare short forms where the layout makes
-them unambiguous (the dateline 「本报两当讯」, 「鹿城政协」 in a headline). A bare 「县政协」 at
-position p is then resolved to the county-level anchor a careful reader would take: the nearest
-earlier one in the same news item (items are delimited by datelines and paragraph heads), then
-in the document, then the only one of its kind. Derived anchors stand in where the text names a
-county but says 「市政协」: the county's city is the city meant.
+This is the one stage that decides which division a body belongs to. A document's
+:class:`DivisionContext` collects its division *anchors* — every place where the text names a
+division: full names (张掖市高台县, 天祝县), and bare short forms where the layout makes them
+unambiguous (the dateline 「本报两当讯」, 「鹿城政协」 in a headline). A bare 「县政协」 at position
+p is then resolved to the county-level anchor a careful reader would take: the nearest earlier one
+in the same news item (items are delimited by datelines and paragraph heads), then in the
+document, then the only one of its kind. Derived anchors stand in where the text names a county but
+says 「市政协」: the county's city is the city meant.
 
-Where nothing fits, nothing is returned: no fact is better than a wrong fact.
+Where nothing fits, nothing is returned: no fact is better than a wrong fact. :func:`resolve`
+keeps every office it cannot place as an :class:`~kg.records.Unresolved` record with the reason,
+so that a resolution miss can be seen, counted and fixed apart from an extraction miss.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .gazetteer import Division, Gazetteer
 from .gazetteer import load as load_gazetteer
+from .layout import item_breaks
 from .nlp import Analysis, Match
-from .records import NATIONAL, DivisionRef
-
-# 「本报两当讯」「本报嘉峪关1月24日讯」「张掖讯」
-DATELINE = re.compile(r"(?:本报|本刊)?(?P<place>[\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月\d{1,2}日)?讯")
-# a paragraph head: a body name then a space/date, e.g. 「汉中市政协 10月29日，」
-PARAGRAPH_HEAD = re.compile(r"^(?P<head>[\u4e00-\u9fff]{2,12}?(?:政协|市委|县委|区委))[\s:：]")
+from .records import (
+    NATIONAL,
+    Body,
+    BodyMention,
+    DivisionMention,
+    DivisionRef,
+    Extraction,
+    Meeting,
+    Mentions,
+    Office,
+    Unresolved,
+)
 
 # which anchors a level word (县 in 县政协) can mean
 _SUFFIX_OK = {
@@ -110,13 +120,12 @@ class DivisionContext:
         self.gaz = gaz or load_gazetteer()
         self.analysis = analysis
         self.anchors: list[Anchor] = []
-        self.breaks: list[int] = [0]  # starts of news items
+        self.breaks: list[int] = [0]  # starts of news items (set by _collect)
         self.mentions: list[tuple[Match, Division]] = []  # resolved full-name mentions
         self._collect()
         # at one position the named division comes last, so that a backward scan meets it first
         self.anchors.sort(key=lambda a: (a.pos, not a.derived))
         self._positions = [a.pos for a in self.anchors]
-        self.breaks.sort()
 
     # -- collection ---------------------------------------------------------------------------
 
@@ -156,14 +165,7 @@ class DivisionContext:
             d = self.choose(cands, m.start, None)
             if d is not None:
                 self._add(m.start, m.end, d, m.text, strong=bool(strong), weak=strong is None)
-        for dm in DATELINE.finditer(text):
-            self.breaks.append(dm.start())
-        offset = 0
-        for para in text.split("\n"):
-            hm = PARAGRAPH_HEAD.match(para)
-            if hm:
-                self.breaks.append(offset)
-            offset += len(para) + 1
+        self.breaks = item_breaks(text)
 
     def _add_outdated(self, m: Match, text: str) -> bool:
         """「梁平县」 (now 梁平区), 「陇西市」 (a misprint of 陇西县): a short form with a suffix the
@@ -279,3 +281,105 @@ class DivisionContext:
         if not cands:
             return flagged_ref(written, self.gaz)
         return None
+
+
+# ---------------------------------------------------------------------------------------------
+# the stage: mentions -> records
+
+
+class Resolver:
+    """Resolves one document's body mentions against its :class:`DivisionContext`."""
+
+    def __init__(self, context: DivisionContext):
+        self.ctx = context
+        self.gaz = context.gaz
+        self._cache: dict[tuple, tuple[DivisionRef | None, str]] = {}
+
+    def division(self, body: BodyMention) -> tuple[DivisionRef | None, str]:
+        """The division ``body`` belongs to, or None and the reason why it cannot be told."""
+        key = (body.names, body.level, body.stem, body.start, body.unknown_name)
+        if key not in self._cache:
+            self._cache[key] = self._division(body)
+        return self._cache[key]
+
+    def _division(self, body: BodyMention) -> tuple[DivisionRef | None, str]:
+        ctx = self.ctx
+        if body.level == "nation" and not body.names:
+            return national(), ""
+        if body.names and body.unknown_name:
+            word = body.names[0].text
+            for k in range(len(word) - 2, -1, -1):  # the shortest suffixed tail that names a stem
+                ref = flagged_ref(word[k:], self.gaz)
+                if ref is not None:
+                    return ref, ""
+            return None, f"{word}: no division of that name"
+        if body.names:
+            within = None
+            for name in body.names:
+                ref = ctx.resolve_written(name.text, name.start, within)
+                if ref is None:
+                    found = self.gaz.lookup(name.text, include_bare=False)
+                    return None, (f"{name.text}: {len(found)} divisions of that name and nothing in the text tells which"
+                                  if found else f"{name.text}: no division of that name")
+                within = ref
+            return within, ""
+        if body.stem:
+            d = ctx.choose(self.gaz.lookup(body.stem, include_bare=True), body.start, None)
+            if d is None:
+                return None, f"{body.stem}: the short form names no one division here"
+            return to_ref(d, None, self.gaz), ""
+        if body.level:
+            ref = ctx.resolve_level(body.level, body.start)
+            if ref is None:
+                return None, f"{body.level}: no division of that level named in the text around it"
+            return ref, ""
+        return None, "no division named"
+
+    def body(self, mention: BodyMention) -> tuple[Body | None, str]:
+        ref, reason = self.division(mention)
+        return (Body(mention.kind, ref, mention.committee) if ref is not None else None), reason
+
+
+def resolve(mentions: Mentions, analysis: Analysis, gaz: Gazetteer | None = None, *, doc_id: str = "",
+            doc_name: str = "", title: str = "", date: str | None = None) -> Extraction:
+    """Records for one document's ``mentions``: offices with their divisions (each fact once),
+    press credits, concepts and meetings with theirs, every named division, and an
+    :class:`Unresolved` record for each office whose division cannot be told."""
+    resolver = Resolver(DivisionContext(analysis, gaz or load_gazetteer()))
+    ex = Extraction(doc_id=doc_id, doc_name=doc_name, title=title, date=date, press=list(mentions.press))
+    seen: set[tuple] = set()
+    unresolved: set[tuple] = set()
+    for o in mentions.offices:
+        body, reason = resolver.body(o.body)
+        if body is None:
+            key = (o.person, o.role, o.body.kind, o.body.written)
+            if key not in unresolved:
+                unresolved.add(key)
+                ex.unresolved.append(Unresolved(o.person, o.role, o.body.kind, o.body.written or o.body.kind,
+                                                reason, o.evidence))
+            continue
+        key = (o.person, o.role, body.kind, body.committee, body.division.name)
+        if key not in seen:
+            seen.add(key)
+            ex.offices.append(Office(o.person, o.role, body, o.evidence))
+    ctx = resolver.ctx
+    ex.concepts = [replace(c, division=_division_at(ctx, c.evidence.start - 1)) for c in mentions.concepts]
+    for m in mentions.meetings:
+        organiser = resolver.body(m.organiser)[0] if m.organiser is not None else None
+        ex.meetings.append(Meeting(m.name, m.evidence, m.date, organiser, m.chair))
+    by_start = {match.start: d for match, d in ctx.mentions}
+    for place in mentions.places:
+        d = by_start.get(place.evidence.start)
+        if d is not None:
+            ex.divisions.append(DivisionMention(to_ref(d, place.text, ctx.gaz), place.evidence))
+    return ex
+
+
+def _division_at(ctx: DivisionContext, pos: int) -> DivisionRef | None:
+    """The division a concept at ``pos`` belongs to: the nearest county, district, city or
+    province of its context."""
+    for level in ("县", "区", "市", "省", "自治区"):
+        ref = ctx.resolve_level(level, pos)
+        if ref is not None:
+            return ref
+    return None

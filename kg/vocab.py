@@ -30,6 +30,9 @@ class ClosedNamespace:
         names = terms.split() if isinstance(terms, str) else list(terms)
         self._iri = iri
         self._terms = {name: NamedNode(iri + name) for name in names}
+        # each term as an attribute of its own: ``KG.division`` is a plain attribute read, and only
+        # a name that is no term reaches __getattr__ (mapping reads terms ~10^5 times a megabyte)
+        self.__dict__.update((name, term) for name, term in self._terms.items() if not name.startswith("_"))
 
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("_"):
@@ -74,10 +77,11 @@ KG = ClosedNamespace(
     PrefectureLevelDivision PrefectureCity AutonomousPrefecture Prefecture League
     CountyLevelDivision County AutonomousCounty CountyLevelCity District Banner AutonomousBanner
     Campaign Slogan Brand
-    Document Mention ConceptMention DivisionMention PressCredit Meeting Store
+    Document Mention ConceptMention DivisionMention UnresolvedOffice PressCredit Meeting Store
     divisionCode within partOf hasPart inProvince flagged
     division bodyKind committeeName
-    roleName divisionAsWritten evidence startOffset endOffset sourceStartOffset sourceEndOffset
+    roleName divisionAsWritten bodyAsWritten unresolvedReason evidence startOffset endOffset sourceStartOffset
+    sourceEndOffset
     concept conceptType aboutDivision mentionedDivision organisedBy chairedBy dateAsWritten
     fileName text encoding
     holderName documentFileName officeBody officeBodyKind officeCommittee officeDivisionCode

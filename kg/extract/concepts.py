@@ -11,12 +11,9 @@ concepts.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from .records import ConceptMention
-
-if TYPE_CHECKING:
-    from .extract import _Finder
+from ..records import ConceptMention
+from .reader import Reader
 
 HAN = r"\u4e00-\u9fff"
 QUOTES = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|\"([^\"\n]{1,40})\"")
@@ -102,7 +99,7 @@ def _coined(name: str) -> bool:
 
 def _ordinary_word(name: str) -> bool:
     """A word jieba's dictionary knows (an idiom, a common noun or verb) is no coined slogan."""
-    from .nlp import word_tag
+    from ..nlp import word_tag
 
     return word_tag(name) is not None
 
@@ -114,8 +111,9 @@ def normalise_name(raw: str) -> str:
     return name
 
 
-def find_concepts(f: "_Finder") -> list[ConceptMention]:
-    s = f.s
+def find_concepts(r: Reader) -> list[ConceptMention]:
+    """Every concept mention of the document; their divisions are filled in by resolution."""
+    s = r.text
     out: list[ConceptMention] = []
     # keywords that head a section are section keywords wherever else they are quoted
     heads = {normalise_name(next(g for g in q.groups() if g is not None))
@@ -133,9 +131,8 @@ def find_concepts(f: "_Finder") -> list[ConceptMention]:
         if name_s in heads or (_coined(name_s) and classify(name_s, "") == "slogan"
                                and _in_run_of_short_quotes(s, m, name_s)):
             continue
-        name = normalise_name(f.doc.text[raw_start:raw_end])  # as printed (traditional kept)
-        division = _division_at(f, m.start())
-        out.append(ConceptMention(name, ctype, division, f.evidence(raw_start, raw_end)))
+        name = normalise_name(r.doc.text[raw_start:raw_end])  # as printed (traditional kept)
+        out.append(ConceptMention(name, ctype, None, r.evidence(raw_start, raw_end)))
     return _one_type_per_name(out, s)
 
 
@@ -200,11 +197,3 @@ def _shape_ok(name: str, s: str, start: int, end: int) -> bool:
     if len(re.findall(r"[,，、]", name)) > 2 or _parallel_description(name):
         return False
     return True
-
-
-def _division_at(f: "_Finder", pos: int):
-    for level in ("县", "区", "市", "省", "自治区"):
-        ref = f.ctx.resolve_level(level, pos)
-        if ref is not None:
-            return ref
-    return None

@@ -1,0 +1,150 @@
+"""Bodies as the press names them, read from the words before a title.
+
+「张掖市高台县政协主席」 names a CPPCC committee by two division names, 「县政协主席」 by a level word
+only, 「鹿城政协」 by a bare short form, 「政协两当县第十届委员会」 by its formal name, 「市卫生健康委
+主任」 a government department by its level, 「县长」 a government by the title alone. Each gives a
+:class:`~kg.records.BodyMention` that keeps what was written; which division it is, is decided by
+resolution (:mod:`kg.resolve`), never here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicon as lx
+from ..records import BodyMention, NameAt
+from .reader import BODY_WORD, HAN, Reader
+
+# 「第十届」「新一届」 before a title that implies its body: no body words
+_TERM = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|新任|原任)?")
+_INHERIT = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|新任|兼|其中)")
+# a suffix-ending word the gazetteer may not know (梁平县, 陇西市): kept as written
+_SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|市|县|区|州|旗|盟))$")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One item of a chain: a title and the body it belongs to (None: inherit from the chain)."""
+
+    body: BodyMention | None
+    title: lx.Title | None  # None: a title of another organisation (voids the item)
+    valid: bool
+    start: int
+    committee_only: str | None = None  # 「统战部部长」: a sub-body of the inherited body
+
+
+def invalid(title: lx.Title | None, start: int) -> Segment:
+    return Segment(None, title, False, start)
+
+
+def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
+    """Read the body named in ``text[start:end]``, the words of an item before its title."""
+    text = r.text
+    region = text[start:end]
+    # mask division names: body words inside them (自治区 in 新疆维吾尔自治区) do not count, and
+    # neither do another organisation's words (镇 in 镇原县 is a place, not a town committee)
+    masked = list(region)
+    div_spans = r.divisions_in(start, end)
+    for m in div_spans:
+        masked[m.start - start : m.end - start] = "\0" * (m.end - m.start)
+    masked_s = "".join(masked)
+    if any(mk in masked_s for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
+        return invalid(title, start)
+    written = r.surface(start, end)
+    # 「政协两当县第十届委员会」「政协吐鲁番地区工委」
+    for fs, fm in r.formal.items():
+        if start <= fs and fm.end() == end:
+            body = BodyMention("政协", fs, names=(NameAt(fm.group("div"), fm.start("div")),), written=written)
+            return segment(body, title, start, allow_extra=("主任", "副主任"))
+    bodies = list(BODY_WORD.finditer(masked_s))
+    # 「温州市委」: a division directly followed by 委
+    after_div = [m for m in div_spans if m.end < end and text[m.end] == "委" and not text.startswith("委员", m.end)]
+    if after_div:
+        m = after_div[-1]
+        if not bodies or bodies[-1].start() < m.end - start:
+            names = r.division_names_before(m.end, start)
+            body = BodyMention("党委", names[0].start if names else m.start, names=names, written=written)
+            return with_rest(body, text[m.end + 1 : end], title, start)
+    if not bodies:
+        return bodiless(r, start, end, title)
+    b = bodies[-1]
+    word = lx.BODIES[b.group(0)]
+    body_start, body_end = start + b.start(), start + b.end()
+    rest = text[body_end:end]
+    # the division: the chain of names right before the body word
+    names = r.division_names_before(body_start, start)
+    if names:
+        body = BodyMention(word.kind, names[0].start, names=names, written=written)
+    elif word.level == "nation":
+        body = BodyMention(word.kind, body_start, level="nation", written=written)
+    elif word.level and (stem := r.bare_before(body_start, start)):
+        # 「陇西市政协」「张掖市委」: the level character belongs to a name before it
+        body = BodyMention(word.kind, stem.start, names=(NameAt(stem.text + word.level, stem.start),), written=written)
+    elif word.level:
+        body = BodyMention(word.kind, body_start, level=word.level, written=written)
+    elif bare := r.bare_before(body_start, start):
+        # 「鹿城政协」: a bare short form before a body word
+        body = BodyMention(word.kind, bare.start, stem=bare.text, written=written)
+    elif suffixed := _SUFFIXED.search(text[start:body_start]):
+        # a name the gazetteer lacks (梁平县政协): the shortest suffixed word that names a stem
+        body = BodyMention(word.kind, start + suffixed.start(1), names=(NameAt(suffixed.group(1), start + suffixed.start(1)),),
+                           unknown_name=True, written=written)
+    else:
+        return invalid(title, start)
+    if word.committee:
+        return segment(body.but(committee=word.committee), title, start) if not rest else invalid(title, start)
+    return with_rest(body, rest, title, start)
+
+
+def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segment:
+    """The words between a body and its title: nothing, a standing committee, a special
+    committee (政协教育科技委员会) or a department (市委统战部)."""
+    rest = rest.strip()
+    kind = body.kind
+    if rest in ("", "常委会", "常务委员会", "党组"):
+        return segment(body.but(committee=title.committee), title, start)
+    if kind == "政协":
+        if re.fullmatch(rf"[{HAN}]{{1,16}}?(委员会|委|工委)(办公室)?", rest) and not rest.startswith("机关"):
+            return segment(body.but(kind="政协专委会", committee=rest), title, start)
+        return invalid(title, start)
+    if kind in ("党委", "政府", "人大") and re.fullmatch(rf"[{HAN}]{{1,16}}?(部|局|厅|委|办|署|办公室|委员会)", rest):
+        return segment(body.but(committee=rest), title, start)
+    return invalid(title, start)
+
+
+def segment(body: BodyMention, title: lx.Title | None, start: int, allow_extra: tuple[str, ...] = ()) -> Segment:
+    if title is None or not title.kinds:
+        return invalid(title, start)
+    if body.kind not in title.kinds and title.role not in allow_extra:
+        # 「市政协主任」 is no office; a special committee's 委员 is a member of the committee
+        return invalid(title, start)
+    return Segment(body, title, True, start)
+
+
+def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
+    """An item with no body word: a title that implies its body (县长, 总理), a sub-body of the
+    inherited body (统战部部长), a level word and a department (市卫生健康委), or an inheritor."""
+    text = r.text
+    region = text[start:end].strip()
+    written = r.surface(start, end)
+    if title is not None and title.implies_body and title.level:
+        if region and not _TERM.fullmatch(region):
+            names = r.division_names_before(end, start)
+            if not names:
+                return invalid(title, start)
+            body = BodyMention(title.kinds[0], names[0].start, names=names, committee=title.committee, written=written)
+            return Segment(body, title, True, start)
+        body = BodyMention(title.kinds[0], start, level=title.level, committee=title.committee,
+                           written=written or title.surface)
+        return Segment(body, title, True, start)
+    if not region or _INHERIT.fullmatch(region):
+        return Segment(None, title, True, start)  # inherit
+    # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
+    if re.fullmatch(rf"[{HAN}]{{1,16}}?(部|委员会|委|工委|办公室|局|厅)", region) and region[0] not in "省市县区州":
+        return Segment(None, title, True, start, committee_only=region)
+    # 「市卫生健康委」: a level word and a department is a government department
+    m = re.fullmatch(rf"([省市县区州])([{HAN}]{{1,14}}?(局|厅|委|办))", region)
+    if m and "政府" in (title.kinds if title else ()):
+        return Segment(BodyMention("政府", start, level=m.group(1), committee=m.group(2), written=written), title, True, start)
+    return invalid(title, start)

@@ -1,0 +1,276 @@
+"""Offices as the press writes them: chains of titles followed by names.
+
+Items are separated by 「、」, each an optional body and a title, followed by one or more names::
+
+    市委副书记、市政协党组副书记、市委统战部长某某某     -> 3 offices of one person
+    县政协副主席甲某某、乙某某、丙某某                  -> 1 office each of 3 persons
+    某某某当选为十二届省政协主席                        -> election form
+    （作者系某某县政协党组书记、主席）                  -> the byline's author
+    王某总理 / 李某总书记                             -> a name before a title
+
+A title without a body inherits the body of the item before it, or of the last chain in the
+paragraph (「……，秘书长某某某出席」): the inherited body is the same *mention*, so a chain whose
+first body cannot be resolved gives no office to any of its titles. Bodies are read from the words
+before the title (:func:`kg.extract.bodies.parse_body`); a body of another organisation (民进, 妇联,
+a firm) voids the office.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from ..records import BodyMention, OfficeMention, PressCredit
+from .bodies import Segment, invalid, parse_body, segment
+from .reader import ITEM_BREAK, Reader
+
+_LINK = re.compile(r"(?:同志)?(?:等\d*人)?(?:当选为|当选|为|任|出任|担任)")
+FOREIGN_COUNTRIES = ("越南", "老挝", "朝鲜", "古巴", "柬埔寨", "俄罗斯", "美国", "日本", "韩国", "蒙古国")
+NATIONAL = BodyMention("中央", 0, level="nation", written="")
+
+
+def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
+    """Every office mention of the document, in text order of the chains that state them."""
+    out: list[OfficeMention] = []
+    for start, end in r.paragraphs():
+        _paragraph(r, start, end, out)
+    out.extend(_author_notes(r, press))
+    out.extend(_post_titles(r, out))
+    return out
+
+
+def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
+    text = r.text
+    bodies_of_kind: dict[str, BodyMention] = {}  # the last explicit body of each kind in the paragraph
+    carried: list[Segment] = []  # titles still waiting for their name at a comma
+    for c0, c1 in r.clauses(p0, p1):
+        # 「全国政协委员，省政协副主席张某」: a chain cut by a comma goes on in the next clause
+        chain: list[Segment] = carried if text[c0 - 1 : c0] in (",", "，") else []
+        carried = []
+        closed = False
+        names_mode = False
+        pending: list[tuple[int, int]] = []  # bare names waiting for 「当选…」
+        read_until = -1  # the end of names a title's list has already read
+        for i0, i1 in r.items(c0, c1):
+            titles = r.titles_in(i0, i1)
+            # election: 「某某某当选十二届省政协副主席」「选举某某同志为…主席」
+            k = text.find("选举", i0, i1)
+            lead = k + 2 if k >= 0 else i0
+            in_list = text[i0 - 1 : i0] == ITEM_BREAK or text[i1 : i1 + 1] == ITEM_BREAK
+            name_end = r.name_at(lead, lenient=in_list)
+            if name_end is not None and titles and titles[-1].end >= i1 - 2:
+                link = _LINK.match(text, name_end)
+                if link and not r.title_at(name_end):
+                    seg = _segment_for(r, link.end(), titles[-1], chain, bodies_of_kind)
+                    if seg.valid and seg.body is not None:
+                        bodies_of_kind[seg.body.kind] = seg.body
+                        for ns, ne in pending + [(lead, name_end)]:
+                            out.append(_office(r, ns, ne, seg, c0, c1, "election"))
+                    pending, chain, names_mode = [], [], False
+                    continue
+            # a title followed by a name: the chain is complete. One item may hold several
+            # (「甲县政协主席王某和乙县政协主席李某」): each reads from the end of the last.
+            named = [t for t in titles if t.end < i1 and r.name_at(r.after_title(t)) is not None
+                     and not r.title_at(r.after_title(t))]
+            if named:
+                region = i0
+                for title in named:
+                    if title.start < region:
+                        continue  # inside names already read
+                    if closed:
+                        chain, closed = [], False
+                    seg = _segment_for(r, region, title, chain, bodies_of_kind)
+                    chain.append(seg)
+                    if seg.body is not None and seg.valid:
+                        bodies_of_kind[seg.body.kind] = seg.body
+                    names, _ = r.names_from(r.after_title(title), c1)
+                    for ns, ne in names:
+                        _record(r, chain, ns, ne, c0, c1, out)
+                    closed, names_mode = True, True
+                    region = names[-1][1] if names else title.end
+                pending = []
+                read_until = region  # names after the first one were read by names_from
+                continue
+            if read_until >= i1 and names_mode:
+                continue
+            # an item ending in a title: one link of a chain still waiting for its name
+            if titles and titles[-1].end == i1:
+                if closed:
+                    chain, closed = [], False
+                seg = _segment_for(r, i0, titles[-1], chain, bodies_of_kind)
+                chain.append(seg)
+                if seg.body is not None and seg.valid:
+                    bodies_of_kind[seg.body.kind] = seg.body
+                names_mode = False
+                continue
+            # a bare name: the next one in a list, or one waiting for 「当选」
+            if name_end is not None and (name_end == i1 or r.is_follower(name_end) or text.startswith("等", name_end)):
+                if names_mode and chain:
+                    _record(r, chain, i0, name_end, c0, c1, out)
+                else:
+                    pending.append((i0, name_end))
+                continue
+            chain, closed, names_mode, pending = [], False, False, []
+        last = r.titles_in(c1 - 6, c1)
+        if chain and not closed and last and last[-1].end == c1:
+            carried = chain
+
+
+def _record(r: Reader, chain: list[Segment], ns: int, ne: int, c0: int, c1: int, out: list[OfficeMention]) -> None:
+    """The person at ``text[ns:ne]`` holds every valid office of ``chain``."""
+    for seg in chain:
+        if seg.valid and seg.body is not None:
+            out.append(_office(r, ns, ne, seg, c0, c1))
+
+
+def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
+                 bodies_of_kind: dict[str, BodyMention]) -> Segment:
+    """The segment for the title whose item starts at ``i0``, inheriting its body where needed."""
+    title = title_match.title
+    if title is None:  # another organisation's title
+        return invalid(None, i0)
+    seg = parse_body(r, i0, title_match.start, title)
+    if not seg.valid or seg.body is not None:
+        return seg
+    # inherit the body: from the chain, else the paragraph
+    base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
+    if base is None:  # the paragraph's last body of the kind this title belongs to first
+        kinds = title.kinds + (("政协",) if "政协专委会" in title.kinds else ())
+        base = next((bodies_of_kind[k] for k in kinds if k in bodies_of_kind), None)
+    if base is None:
+        return invalid(title, i0)
+    if seg.committee_only:
+        kind = "政协专委会" if base.kind in ("政协", "政协专委会") else base.kind
+        if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$", seg.committee_only):
+            return invalid(title, i0)
+        if kind == "中央":  # 「国家发展和改革委员会主任」 after central titles: no guess
+            return invalid(title, i0)
+        return segment(base.but(kind=kind, committee=seg.committee_only), title, i0)
+    kind = base.kind
+    if kind == "政协专委会" and kind not in title.kinds:
+        kind = "政协"  # 「分党组书记、主任X，副主席Y」: back to the committee itself
+    if kind not in title.kinds:
+        return invalid(title, i0)
+    committee = base.committee if kind == base.kind else None
+    if title.committee:
+        committee = title.committee
+    return Segment(base.but(kind=kind, committee=committee), title, True, i0)
+
+
+def _role(seg: Segment) -> str:
+    role = seg.title.role
+    return "常务委员" if seg.body.kind in ("政协", "人大") and role == "常委" else role
+
+
+def _office(r: Reader, ns: int, ne: int, seg: Segment, c0: int, c1: int, form: str = "chain") -> OfficeMention:
+    ev_start = min(seg.start, ns)
+    return OfficeMention(r.surface(ns, ne), _role(seg), seg.body, r.evidence(ns, ne, (min(c0, ev_start), c1)), form)
+
+
+# ---------------------------------------------------------------------------------------------
+# 作者系 notes
+
+
+def _author_notes(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
+    """「（作者系某某县政协党组书记、主席）」: the offices of the piece's author (a press credit)."""
+    text = r.text
+    out = []
+    authors = sorted((p.evidence.start, p.person) for p in press if p.role == "作者")
+    for m in re.finditer(r"(?:^|[(\n])\s*作者(?:系|为|是)(?P<body>[^)\n]{2,80})", text):
+        b0, b1 = m.start("body"), m.end("body")
+        before = [name for pos, name in authors if pos < m.start()]
+        if not before:
+            continue
+        person = before[-1]
+        chain: list[Segment] = []
+        bodies_of_kind: dict[str, BodyMention] = {}
+        for c0, c1 in r.clauses(b0, b1):
+            for i0, i1 in r.items(c0, c1):
+                titles = r.titles_in(i0, i1)
+                if not titles or titles[-1].end != i1:
+                    continue
+                seg = _segment_for(r, i0, titles[-1], chain, bodies_of_kind)
+                chain.append(seg)
+                if seg.valid and seg.body is not None:
+                    bodies_of_kind[seg.body.kind] = seg.body
+        for seg in chain:
+            if seg.valid and seg.body is not None:
+                note = (max(0, m.start()), b1 + (1 if b1 < len(text) and text[b1] in ")）" else 0))
+                out.append(OfficeMention(person, _role(seg), seg.body, r.evidence(m.start("body") - 3, b1, note),
+                                         "author-note"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# a name before a title: 王某总理
+
+
+def _post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMention]:
+    out: list[OfficeMention] = []
+    known = {(o.person, o.role) for o in found}
+    holders = {o.person for o in found}
+    main_cppcc = next((o.body.but(kind="政协", committee=None) for o in found
+                       if o.body.kind in ("政协", "政协专委会")), None)
+    for t in r.titles:
+        if t.text not in lx.POST_TITLES:
+            continue
+        name = r.name_before(t.start)
+        if name is None:
+            continue
+        ns, ne = name
+        person = r.surface(ns, ne)
+        title = t.title
+        if (person, title.role) in known or _foreign_context(r, ns):
+            continue
+        body = None
+        if t.text == "总书记":
+            body = NATIONAL.but(start=t.start, written=t.text)
+        elif t.text == "总理":
+            body = NATIONAL.but(kind="政府", start=t.start, written=t.text)
+        elif t.text in ("主席", "副主席"):
+            general_secretary = any(o.person == person and o.role == "总书记" for o in found + out) \
+                or re.search(re.escape(person) + "总书记", r.text)
+            if general_secretary:
+                body = NATIONAL.but(start=t.start, written=t.text) if t.text == "主席" else None
+            elif _national_context(r, ns):
+                body = NATIONAL.but(kind="政协", start=t.start, written=t.text)
+        elif t.text in ("委员", "常委") and person not in holders:
+            body = main_cppcc
+        if body is None:
+            continue
+        role = title.role if not (t.text == "常委" and body.kind == "政协") else "常务委员"
+        clause = r.clause_around(ns, t.end)
+        out.append(OfficeMention(person, role, body, r.evidence(ns, t.end, clause), "post-title"))
+        known.add((person, role))
+    return out
+
+
+def _foreign_context(r: Reader, pos: int) -> bool:
+    window = r.text[max(0, pos - 12) : pos]
+    return any(f in window for f in FOREIGN_COUNTRIES) or _foreign_person(r, pos)
+
+
+def _foreign_person(r: Reader, pos: int) -> bool:
+    """Someone the document places next to a foreign country (「以阮某总书记为首的越南共产党」)."""
+    text = r.text
+    name = None
+    for length in (3, 2):
+        if r.name_at(pos) == pos + length:
+            name = text[pos : pos + length]
+    if not name:
+        return False
+    for m in re.finditer(re.escape(name), text):
+        window = text[max(0, m.start() - 12) : m.end() + 15]
+        if any(f in window for f in FOREIGN_COUNTRIES):
+            return True
+    # a person who only ever appears in a paragraph about a foreign country
+    paras = [p for p in text.split("\n") if name in p]
+    return bool(paras) and all(any(f in p for f in FOREIGN_COUNTRIES) for p in paras) and not any(
+        re.search(r"(中共|党中央|全国政协)", p[: p.find(name)][-6:]) for p in paras
+    )
+
+
+def _national_context(r: Reader, pos: int) -> bool:
+    s0, s1 = r.analysis.sentence_of(pos)
+    return bool(re.search("全国|总书记|总理|国务院|中央", r.text[s0:s1]))
+

@@ -1,0 +1,367 @@
+"""Reading an analysed document: where names end, clauses and items, evidence sentences.
+
+The extraction components (offices, press, meetings, concepts) share one :class:`Reader` per
+document: the text in simplified characters (``text``, what every rule reads), the lexicon matches
+of the analysis indexed by position, and the helpers that decide where a person's name ends. A
+reader knows division names only as the spans the analysis found; it never looks them up in the
+gazetteer (that is resolution's work).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cached_property
+
+from .. import lexicon as lx
+from ..corpus import Document
+from ..layout import item_breaks
+from ..nlp import Analysis, Match
+from ..records import Evidence, NameAt
+
+HAN = r"\u4e00-\u9fff"
+HAN_CHAR = re.compile(f"[{HAN}]")
+CLAUSE_BREAK = set(",，;；。！？!?:：\n()（）“”\"「」『』《》")
+ITEM_BREAK = "、"
+# a rank or status note after a title: 「副主席(正县级)」「主任(兼)」
+RANK_NOTE = re.compile(
+    r"[(（](?:正|副)?(?:省部|厅局|县处|乡科|厅|县|处|科|局|部)?级?(?:待遇)?[)）]"
+    r"|[(（](?:兼|挂职|兼任|代|女|正县级|副县级|正处级|副处级|正厅级|副厅级)[)）]"
+)
+_CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|[^" + re.escape("".join(sorted(CLAUSE_BREAK))) + "])+")
+_ITEM = re.compile("[^" + ITEM_BREAK + "]+")
+BODY_WORD = re.compile("|".join(sorted(map(re.escape, lx.BODIES), key=len, reverse=True)))
+# 「政协两当县第十届委员会」「中国人民政治协商会议某某自治州第十三届委员会」「政协某某地区工委」
+CPPCC_FORMAL = re.compile(
+    r"(?:中国人民政治协商会议|政协)(?:第[一二三四五六七八九十百零〇\d]+届)?"
+    rf"(?P<div>[{HAN}]{{2,12}}?(?:自治区|自治州|自治县|自治旗|特别行政区|地区|林区|省|市|县|区|州|旗|盟))"
+    r"(?:第?[一二三四五六七八九十百零〇\d]+届)?(?P<end>委员会|工委)"
+)
+FOLLOWERS = frozenset(lx.NAME_FOLLOWERS)
+FOLLOWER_LENGTHS = sorted({len(w) for w in FOLLOWERS}, reverse=True)
+
+
+class Reader:
+    """One document as the extraction components read it."""
+
+    def __init__(self, doc: Document, analysis: Analysis):
+        self.doc = doc
+        self.analysis = analysis
+        self.text = analysis.search  # simplified characters, offsets as in doc.text
+        self.titles = [m for m in analysis.matches if m.kind in ("title", "other-title")]
+        self._title_starts = [m.start for m in self.titles]
+        self.title_by_start = {m.start: m for m in self.titles}
+        self.title_ends = {m.end for m in self.titles}
+        self.divisions = [m for m in analysis.matches if m.kind == "division"]
+        self.division_by_start = {m.start: m for m in self.divisions}
+        self.division_by_end = {m.end: m for m in self.divisions}
+        self._division_ends = [m.end for m in self.divisions]
+        inside_full = [m for m in analysis.bare if not any(d.start <= m.start < d.end for d in self.divisions)]
+        self.bare_by_end = {m.end: m for m in inside_full}
+        self.formal = {m.start(): m for m in CPPCC_FORMAL.finditer(self.text)}
+
+    # -- evidence -------------------------------------------------------------------------------
+
+    def evidence(self, start: int, end: int, clause: tuple[int, int] | None = None) -> Evidence:
+        """Evidence for the fact at ``[start, end)``: the clause (or the sentence) around it, as
+        printed in the source file."""
+        s0, s1 = clause or self.analysis.sentence_of(start)
+        s0, s1 = min(s0, start), max(s1, end)
+        src0, src1 = self.doc.source_span(s0, s1)
+        sentence = self.doc.source_text[src0:src1].replace("\r", "").replace("\n", "").strip()
+        sentence = sentence.rstrip("。;；,，")
+        ss, se = self.doc.source_span(start, end)
+        return Evidence(start, end, ss, se, sentence)
+
+    def surface(self, start: int, end: int) -> str:
+        """The text as printed (traditional stays traditional), layout spaces removed."""
+        return re.sub(r"\s+", "", self.doc.text[start:end])
+
+    def clause_around(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        i = start
+        while i > 0 and text[i - 1] not in CLAUSE_BREAK:
+            i -= 1
+        j = end
+        while j < len(text) and text[j] not in CLAUSE_BREAK:
+            j += 1
+        return i, j
+
+    def line_of(self, pos: int) -> tuple[int, int]:
+        """The line holding ``pos``; in a long paragraph, the bracketed span (or a window) around it."""
+        text = self.text
+        a = text.rfind("\n", 0, pos) + 1
+        b = text.find("\n", pos)
+        b = len(text) if b < 0 else b
+        if b - a > 80:
+            o = max(text.rfind("(", a, pos), text.rfind("（", a, pos))
+            c = min([x for x in (text.find(")", pos, b), text.find("）", pos, b)) if x >= 0] or [b])
+            if o >= 0:
+                return o, c + 1
+            return max(a, pos - 10), min(b, pos + 20)
+        return a, b
+
+    # -- structure ------------------------------------------------------------------------------
+
+    def paragraphs(self):
+        """``(start, end)`` of each line of the text."""
+        start = 0
+        for line in self.text.split("\n"):
+            yield start, start + len(line)
+            start += len(line) + 1
+
+    def clauses(self, start: int, end: int):
+        """Spans between clause punctuation; a rank note after a title (「副主席(正县级)王某」) is
+        no break."""
+        for m in _CLAUSE.finditer(self.text, start, end):
+            yield m.start(), m.end()
+
+    def items(self, start: int, end: int):
+        """Spans between 「、」, and at 「兼」 right after a title (「常委兼副秘书长」)."""
+        text = self.text
+        for m in _ITEM.finditer(text, start, end):
+            i = m.start()
+            k = text.find("兼", i, m.end())
+            while k >= 0:
+                if k in self.title_ends:
+                    if k > i:
+                        yield i, k
+                    i = k + 1
+                k = text.find("兼", k + 1, m.end())
+            if m.end() > i:
+                yield i, m.end()
+
+    @cached_property
+    def item_breaks(self) -> list[int]:
+        """Where news items start (:func:`kg.layout.item_breaks`)."""
+        return item_breaks(self.text)
+
+    def item_start(self, pos: int) -> int:
+        """The start of the news item holding ``pos``."""
+        k = bisect.bisect_right(self.item_breaks, pos) - 1
+        return self.item_breaks[max(0, k)]
+
+    # -- titles and divisions ---------------------------------------------------------------------
+
+    def title_at(self, i: int) -> Match | None:
+        return self.title_by_start.get(i)
+
+    def titles_in(self, start: int, end: int) -> list[Match]:
+        """The title matches inside ``[start, end)``."""
+        k = bisect.bisect_left(self._title_starts, start)
+        out = []
+        while k < len(self.titles) and self.titles[k].start < end:
+            if self.titles[k].end <= end:
+                out.append(self.titles[k])
+            k += 1
+        return out
+
+    def after_title(self, title: Match) -> int:
+        """Where a name after ``title`` starts: right after it, or after a rank note."""
+        note = RANK_NOTE.match(self.text, title.end)
+        return note.end() if note else title.end
+
+    def divisions_in(self, start: int, end: int) -> list[Match]:
+        k = bisect.bisect_right(self._division_ends, start)
+        out = []
+        while k < len(self.divisions) and self.divisions[k].start < end:
+            m = self.divisions[k]
+            if start <= m.start and m.end <= end:
+                out.append(m)
+            k += 1
+        return out
+
+    def division_names_before(self, pos: int, floor: int) -> tuple[NameAt, ...]:
+        """The chain of division names ending exactly at ``pos`` (张掖市高台县; 中共 allowed)."""
+        chain: list[NameAt] = []
+        p = pos
+        while True:
+            m = self.division_by_end.get(p)
+            if m is None or m.start < floor:
+                if self.text[max(floor, p - 2) : p] == "中共":
+                    p -= 2
+                    continue
+                break
+            chain.insert(0, NameAt(m.text, m.start))
+            p = m.start
+        return tuple(chain)
+
+    def bare_before(self, pos: int, floor: int) -> Match | None:
+        """A bare short form of a division ending right at ``pos`` (陇西 in 陇西市政协)."""
+        m = self.bare_by_end.get(pos)
+        return m if m is not None and m.start >= floor else None
+
+    def starts_chain(self, i: int) -> bool:
+        """Is the item at ``i`` a title chain (body/title), not a name?"""
+        if self.title_at(i) is not None or i in self.division_by_start or i in self.formal:
+            return True
+        return bool(BODY_WORD.match(self.text, i))
+
+    # -- names ----------------------------------------------------------------------------------
+
+    def name_at(self, i: int, lenient: bool = False) -> int | None:
+        """End of a person's name starting at ``i`` (one layout space allowed inside), or None.
+
+        ``lenient``: the name is an item of a list, so a dictionary word is taken as a name too.
+        """
+        text = self.text
+        if i >= len(text) or not HAN_CHAR.match(text[i]):
+            return None
+        m = re.match(rf"[{HAN}]{{1,6}}[·•・](?:[{HAN}]{{1,10}}[·•・])?", text[i:])
+        if m:  # 「艾某·某某某主持」: the last part ends where a follower word starts
+            k = i + m.end()
+            ends = []
+            for e in range(k + 2, min(k + 11, len(text) + 1)):
+                if e == len(text) or not HAN_CHAR.match(text[e]):
+                    ends.append(e)
+                    break
+                if self.is_follower(e):
+                    ends.append(e)
+            if not ends:
+                return None
+            # 「某某某出席。」: prefer the end after which a whole follower word closes the clause,
+            # then the first follower (「某某某主持会议」), then the end of the clause
+            followers = [e for e in ends if e < len(text) and HAN_CHAR.match(text[e])]
+            for e in followers:
+                w = next((text[e : e + n] for n in FOLLOWER_LENGTHS if text[e : e + n] in FOLLOWERS), "")
+                if w and (e + len(w) == len(text) or not HAN_CHAR.match(text[e + len(w)])):
+                    return e
+            return followers[0] if followers else ends[-1]
+        # a layout space inside a two-character name: 「罗 琼」
+        if i + 3 <= len(text) and text[i + 1] == " " and HAN_CHAR.match(text[i + 2]) and text[i] in lx.SURNAMES:
+            after = text[i + 3 : i + 4]
+            if not after or not HAN_CHAR.match(after) or self.boundary(i + 3):
+                return i + 3
+        surname = 2 if text[i : i + 2] in lx.COMPOUND_SURNAMES else 1 if text[i] in lx.SURNAMES else 0
+        if not surname:
+            return None
+        options = [i + surname + 1, i + surname + 2]
+        good = [e for e in options if e <= len(text) and all(HAN_CHAR.match(c) for c in text[i:e]) and self.boundary(e)]
+        good = [e for e in good if plausible_name(text[i:e]) and (lenient or not_a_word(text[i:e]))]
+        if not good:
+            # no word after the name says where it ends: jieba's token does (「某某通过」)
+            tok = self.analysis.token_at(i)
+            if tok and 2 <= len(tok) <= 3 and all(HAN_CHAR.match(c) for c in tok) and plausible_name(tok) \
+                    and (word_tag(tok) in ("nr", "nrfg", "nrt") or (lenient and word_tag(tok) is None)):
+                return i + len(tok)
+            return None
+        if len(good) == 2:
+            # both ends look possible (「王为民主持」 vs 「王为」): trust jieba's token
+            tok = self.analysis.token_at(i)
+            if tok and len(tok) == good[1] - i:
+                return good[1]
+            tok2 = self.analysis.token_at(good[0])
+            if tok2 is not None and self.is_follower(good[0]):
+                return good[0]
+            return good[1] if not self.is_follower(good[0]) else good[0]
+        return good[0]
+
+    def is_follower(self, e: int) -> bool:
+        """Does a word that ends a name (主持, 出席, a title ...) start at ``e``?"""
+        rest = self.text[e : e + 6]
+        return any(rest[:n] in FOLLOWERS for n in FOLLOWER_LENGTHS) or e in self.title_by_start
+
+    def boundary(self, e: int) -> bool:
+        text = self.text
+        if e >= len(text):
+            return True
+        if not HAN_CHAR.match(text[e]):
+            return True
+        return self.is_follower(e)
+
+    def names_from(self, i: int, end: int) -> tuple[list[tuple[int, int]], int]:
+        """Names separated by 、 starting at ``i``: [(start, end)], and where the list stops."""
+        text = self.text
+        out = []
+        while i < end:
+            e = self.name_at(i, lenient=bool(out))
+            if e is None or e > end:
+                break
+            out.append((i, e))
+            j = e
+            if text.startswith("同志", j):
+                j += 2
+            if j < end and text[j] == ITEM_BREAK:
+                nxt = self.name_at(j + 1, lenient=True)
+                # a following item that starts a new chain is not another name
+                if nxt is not None and not self.starts_chain(j + 1):
+                    i = j + 1
+                    continue
+            # 「副主席王某和李某出席」: the last name joined by 和/及/与, if a name ends the list there
+            if j + 1 < end and text[j] in "和及与":
+                nxt = self.name_at(j + 1)
+                if nxt is not None and nxt <= end and not self.starts_chain(j + 1) and (
+                        nxt == end or not HAN_CHAR.match(text[nxt]) or text.startswith(("等", "同志"), nxt)
+                        or self.is_follower(nxt)) and word_tag(text[j + 1 : nxt]) in (None, "nr", "nrfg", "nrt"):
+                    i = j + 1
+                    continue
+            return out, j
+        return out, i
+
+    def name_before(self, pos: int) -> tuple[int, int] | None:
+        """A name ending at ``pos`` that jieba segments as its own word(s) (「王某总理」)."""
+        tokens = self.analysis.token_starts
+        if pos not in tokens:
+            return None
+        text = self.text
+        for length in (3, 2, 4):
+            ns = pos - length
+            if ns < 0 or ns not in tokens:
+                continue
+            if self.name_at(ns) == pos and self._word_is_name(ns, pos) and \
+                    tagged_name(text[max(0, ns - 4) : pos + 3], text[ns:pos]):
+                # the characters before the name must not be a body or title (then it is a chain)
+                if ns in self.title_ends or ns in self.division_by_end:
+                    return None
+                before = text[max(0, ns - 4) : ns]
+                if BODY_WORD.search(before + "\0") and before.endswith(tuple(lx.BODIES)):
+                    return None
+                return ns, pos
+        return None
+
+    def _word_is_name(self, ns: int, ne: int) -> bool:
+        """jieba agrees that ``text[ns:ne]`` is a name: one token (or surname + given name) that its
+        dictionary does not know as an ordinary word, and not a count (「30余位」)."""
+        text = self.text
+        if ns > 0 and (text[ns - 1].isdigit() or text[ns - 1] in "各每全本该"):
+            return False
+        name = text[ns:ne]
+        tag = word_tag(name)
+        if tag is not None and not tag.startswith("nr"):
+            return False
+        tok = self.analysis.token_at(ns)
+        if tok == name:
+            return True
+        # surname alone then the given name (jieba splits unknown names this way)
+        return tok is not None and len(tok) <= 2 and ns + len(tok) < ne and (ns + len(tok)) in self.analysis.token_starts \
+            and word_tag(text[ns + len(tok) : ne]) in (None, "nr", "nrfg", "nrt", "ng")
+
+
+def plausible_name(name: str) -> bool:
+    if name in lx.NOT_NAMES or name in lx.TITLES or name in lx.BODIES:
+        return False
+    return not any(name.endswith(w) for w in ("同志", "等", "和", "与", "及"))
+
+
+def not_a_word(name: str) -> bool:
+    """jieba's dictionary does not know ``name`` as an ordinary word (「应邀」 is a verb)."""
+    tag = word_tag(name)
+    return tag is None or tag.startswith("nr") or tag == "ns"  # people are named after places
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag for a dictionary word, None for words it does not know."""
+    from ..nlp import word_tag as tag
+
+    return tag(word)
+
+
+def tagged_name(window: str, name: str) -> bool:
+    """jieba's part-of-speech tagger, run on a short window only (it is slow), calls ``name`` a
+    person's name."""
+    import jieba.posseg
+
+    for w in jieba.posseg.cut(window):
+        if w.word == name or (name.startswith(w.word) and len(w.word) >= 1 and w.flag.startswith("nr")):
+            return w.flag.startswith("nr")
+    return False
