@@ -17,6 +17,7 @@ def main(argv=None) -> int:
     run.add_argument("--work", default=None, help="scratch folder (default: a temporary one)")
     run.add_argument("--jobs", type=int, default=2)
     run.add_argument("--seed", type=int, default=0)
+    run.add_argument("--rounds", type=int, default=3, help="interleaved rounds of each whole-process measurement")
     run.add_argument("--only", default="", help="comma list of figures to run: build,store,incremental,query,endpoint")
     run.add_argument("--plot", default="docs/scaling.png")
     run.add_argument("--results", default=None, help="folder of per-scale JSON results (default bench/results)")

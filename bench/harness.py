@@ -127,8 +127,36 @@ def office_rows(snap: Path, store: Path) -> set[tuple]:
 # figures
 
 
-def fig_build(work: Path, scale: str, cfg: dict, jobs: int, seed: int, snap: Path) -> dict:
-    """(1) kg build vs bare jieba, (2) store stage vs bulk_load, (5) peak memory, recall."""
+JIEBA_BASELINE = (
+    "import pathlib, sys, logging\n"
+    "import jieba\n"
+    "jieba.setLogLevel(logging.WARNING)\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.txt')):\n"
+    "    jieba.lcut(p.read_text(encoding='utf-8'))\n"
+)
+
+
+def run_jieba(corpus: Path) -> dict:
+    """The baseline as a whole process: ``jieba.lcut`` over every file of ``corpus`` (its
+    dictionary loaded from jieba's cache as any first call does): CPU (user + system) and wall."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", JIEBA_BASELINE, str(corpus)], check=True, capture_output=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return dict(wall_s=wall, cpu_s=(after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+
+
+def summary(xs: list[float]) -> dict:
+    return dict(best=min(xs), median=statistics.median(xs), runs=len(xs))
+
+
+def fig_build(work: Path, scale: str, cfg: dict, jobs: int, seed: int, snap: Path, rounds: int = 3) -> dict:
+    """(1) kg build vs bare jieba as whole processes, by CPU time, interleaved round by round
+    (jieba, build --jobs 1, build --jobs N, ...); (2) store stage vs bulk_load; (5) peak memory;
+    recall."""
     from .corpus import generate, recall
 
     corpus = work / f"corpus-{scale}"
@@ -137,30 +165,64 @@ def fig_build(work: Path, scale: str, cfg: dict, jobs: int, seed: int, snap: Pat
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
     chars = sum(map(len, texts))
 
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    t0 = time.perf_counter()
-    for t in texts:
-        jieba.lcut(t)
-    jieba_s = time.perf_counter() - t0
-
-    res = dict(scale=scale, chars=chars, documents=len(texts), gold_offices=len(gold), jieba_s=jieba_s, builds={})
+    res = dict(scale=scale, chars=chars, documents=len(texts), gold_offices=len(gold), rounds=rounds, builds={})
+    runs: dict[str, list[dict]] = {"jieba": []}
     kept = None
+    for _ in range(rounds):
+        runs["jieba"].append(run_jieba(corpus))
+        for j in sorted({1, jobs}):
+            store = work / f"store-{scale}-j{j}"
+            shutil.rmtree(store, ignore_errors=True)
+            runs.setdefault(str(j), []).append(run_build(snap, [str(corpus)], store, j))
+            kept = store
+    jieba_cpu = [r["cpu_s"] for r in runs["jieba"]]
+    res["jieba"] = dict(cpu=summary(jieba_cpu), wall=summary([r["wall_s"] for r in runs["jieba"]]))
     for j in sorted({1, jobs}):
+        rs = runs[str(j)]
         store = work / f"store-{scale}-j{j}"
-        shutil.rmtree(store, ignore_errors=True)
-        rep = run_build(snap, [str(corpus)], store, j)
+        rep = dict(rs[-1])
+        rep.pop("output", None)
+        rep["cpu"] = summary([r["cpu_s"] for r in rs])
+        rep["wall"] = summary([r["wall_s"] for r in rs])
+        rep["peak_mb"] = max(r["peak_mb"] for r in rs)
+        # jieba's CPU over kg's, pair by pair (the same round), then the median of the pairs
+        rep["ratio_cpu"] = statistics.median(jc / r["cpu_s"] for jc, r in zip(jieba_cpu, rs))
+        rep["ratio_wall"] = statistics.median(jr["wall_s"] / r["wall_s"] for jr, r in zip(runs["jieba"], rs))
         rep["recall"] = recall(gold, office_rows(snap, store))
-        rep["ratio_jieba"] = jieba_s / rep["wall_s"]
         res["builds"][str(j)] = rep
-        if kept:
-            shutil.rmtree(kept, ignore_errors=True)
-        kept = store
+    for j in sorted({1, jobs}):
+        if work / f"store-{scale}-j{j}" != kept:
+            shutil.rmtree(work / f"store-{scale}-j{j}", ignore_errors=True)
     res.update(_store_stage(work, scale, kept))
     shutil.rmtree(kept, ignore_errors=True)
+    res["extract"] = fig_extract(corpus, snap, rounds)
     return res
+
+
+EXTRACT_RATE = (
+    "import json, pathlib, statistics, sys, time, logging\n"
+    "import jieba\n"
+    "from kg.build import extract_item, warm_up\n"
+    "from kg.corpus import read_document\n"
+    "jieba.setLogLevel(logging.WARNING); jieba.initialize(); warm_up()\n"
+    "docs = [read_document(p) for p in sorted(pathlib.Path(sys.argv[1]).glob('*.txt'))]\n"
+    "out = {'kg': [], 'jieba': []}\n"
+    "for _ in range(int(sys.argv[2])):\n"
+    "    t = time.process_time(); [jieba.lcut(d.text) for d in docs]; out['jieba'].append(time.process_time() - t)\n"
+    "    t = time.process_time(); [extract_item((d.path, d), 'https://w3id.org/kg-cppcc/', True) for d in docs]\n"
+    "    out['kg'].append(time.process_time() - t)\n"
+    "print(json.dumps(out))\n"
+)
+
+
+def fig_extract(corpus: Path, snap: Path, rounds: int) -> dict:
+    """Extraction alone (read documents in memory -> extract -> N-Quads, one process, resources
+    loaded) against ``jieba.lcut`` of the same texts in the same process, interleaved: CPU s."""
+    out = subprocess.run([sys.executable, "-c", EXTRACT_RATE, str(corpus), str(rounds)], cwd=snap,
+                         env=dict(os.environ, PYTHONPATH=str(snap)), capture_output=True, check=True).stdout
+    d = json.loads(out)
+    return dict(kg=summary(d["kg"]), jieba=summary(d["jieba"]),
+                ratio=statistics.median(j / k for j, k in zip(d["jieba"], d["kg"])))
 
 
 def _store_stage(work: Path, scale: str, built: Path) -> dict:
@@ -225,8 +287,9 @@ def _replace_path(store_dir: Path, nq: Path) -> float:
     return dt
 
 
-def fig_incremental(work: Path, scale: str, cfg: dict, jobs: int, seed: int, snap: Path) -> dict:
-    """(3) one changed file in an N-document store vs the full build of that store."""
+def fig_incremental(work: Path, scale: str, cfg: dict, jobs: int, seed: int, snap: Path, rounds: int = 3) -> dict:
+    """(3) one changed file in an N-document store vs the full build of that store, by CPU time
+    (and wall): the full build once, then rounds of (no-change rebuild, one-file rebuild)."""
     from .corpus import generate
 
     corpus = work / f"incr-{scale}"
@@ -237,13 +300,21 @@ def fig_incremental(work: Path, scale: str, cfg: dict, jobs: int, seed: int, sna
     store = work / f"store-incr-{scale}"
     shutil.rmtree(store, ignore_errors=True)
     full = run_build(snap, [str(corpus)], store, jobs)
-    noop = run_build(snap, [str(corpus)], store, jobs)
+    noops, ones = [], []
     victim = docs[len(docs) // 2]
-    victim.write_text(victim.read_text(encoding="utf-8") + "\n会议强调，要切实加强委员队伍建设。\n", encoding="utf-8")
-    one = run_build(snap, [str(corpus)], store, jobs)
+    for k in range(rounds):
+        noops.append(run_build(snap, [str(corpus)], store, jobs))
+        victim.write_text(victim.read_text(encoding="utf-8") + f"\n会议强调，要切实加强委员队伍建设{k}。\n", encoding="utf-8")
+        ones.append(run_build(snap, [str(corpus)], store, jobs))
     shutil.rmtree(store, ignore_errors=True)
-    return dict(documents=len(docs), full_s=full["wall_s"], noop_s=noop["wall_s"], one_s=one["wall_s"],
-                noop_written=noop["written"], one_changed=one["written"], ratio=one["wall_s"] / full["wall_s"])
+    one_cpu = statistics.median(r["cpu_s"] for r in ones)
+    return dict(documents=len(docs), rounds=rounds,
+                full_s=full["wall_s"], full_cpu=full["cpu_s"],
+                noop_s=statistics.median(r["wall_s"] for r in noops), noop_cpu=statistics.median(r["cpu_s"] for r in noops),
+                one_s=statistics.median(r["wall_s"] for r in ones), one_cpu=one_cpu,
+                one_cpu_best=min(r["cpu_s"] for r in ones),
+                noop_written=max(r["written"] for r in noops), one_changed=max(r["written"] for r in ones),
+                ratio=one_cpu / full["cpu_s"])
 
 
 # --------------------------------------------------------------------------------------------
@@ -295,10 +366,10 @@ def run_all(args) -> None:
 
             if want("build"):
                 print(f"[{scale}] build vs jieba, store stage, memory", file=sys.stderr)
-                res["build"] = fig_build(work, scale, cfg, args.jobs, args.seed, snap)
+                res["build"] = fig_build(work, scale, cfg, args.jobs, args.seed, snap, args.rounds)
             if want("incremental"):
                 print(f"[{scale}] incremental rebuild", file=sys.stderr)
-                res["incremental"] = fig_incremental(work, scale, cfg, args.jobs, args.seed, snap)
+                res["incremental"] = fig_incremental(work, scale, cfg, args.jobs, args.seed, snap, args.rounds)
             if want("query"):
                 from .queries import fig_queries
 

@@ -19,6 +19,7 @@ keeps its identity and any edit gives it a new one.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -323,25 +324,53 @@ def iter_paths(paths: Iterable[str | Path], ignored: list[str] | None = None) ->
 
     A file named explicitly is always yielded; inside folders only known suffixes are (hidden
     files and folders, such as ``.git``, are passed over), and every other file is named in
-    ``ignored``, one message each, so that a build can count it as skipped.
+    ``ignored``, one message each, so that a build can count it as skipped. Folders are read with
+    ``os.scandir`` (symbolic links to folders are not followed, as ``Path.rglob`` does not), in
+    the order ``sorted(folder.rglob("*"))`` gives; a file is the same file as another when both
+    resolve to one path (each folder resolved once).
     """
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    resolved: dict[str, str] = {}
     for given in paths:
         p = Path(given)
         if p.is_dir():
             found = []
-            for f in sorted(p.rglob("*")):
-                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
-                    continue
+            for parts, is_link in sorted(_files_under(str(p), ())):
+                f = p.joinpath(*parts)
                 if f.suffix.lower() in SUFFIXES:
-                    found.append(f)
+                    found.append((f, is_link))
                 elif ignored is not None:
                     ignored.append(f"{f}: not an article file ({f.suffix or 'no suffix'}; kg reads "
                                    f"{', '.join(sorted(SUFFIXES))})")
         else:
-            found = [p]
-        for f in found:
-            key = f.resolve()
+            found = [(p, True)]
+        for f, is_link in found:
+            if is_link:
+                key = str(f.resolve())
+            else:
+                folder = str(f.parent)
+                if folder not in resolved:
+                    resolved[folder] = str(f.parent.resolve())
+                key = os.path.join(resolved[folder], f.name)
             if key not in seen:
                 seen.add(key)
                 yield f
+
+
+def _files_under(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], bool]]:
+    """(path parts below the walk's root, is a symbolic link) of every file under ``folder`` that
+    is not hidden nor inside a hidden folder."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_under(entry.path, parts + (entry.name,))
+            elif entry.is_file():
+                yield parts + (entry.name,), entry.is_symlink()
+        except OSError:
+            continue

@@ -24,6 +24,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import accumulate
 
 import ahocorasick
 
@@ -152,8 +153,15 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
     return out, spaces
 
 
+# Where spaCy's tokens differ from the segmenter's words: a space (a word's trailing space) or
+# whitespace of two characters or more (one token however the segmenter cut it).
+_SPACY_WHITESPACE = re.compile(r" |\s\s")
+
+
 def _tokens(words: list[str], text: str) -> tuple[list[str], list[bool], list[int]]:
     """:func:`words_and_spaces` and the start of each token in ``text`` (a spaCy token's ``idx``)."""
+    if not _SPACY_WHITESPACE.search(text):  # every word is a token, none has a trailing space
+        return words, [False] * len(words), list(accumulate(map(len, words), initial=0))[:-1]
     out: list[str] = []
     spaces: list[bool] = []
     starts: list[int] = []
@@ -212,16 +220,20 @@ def pipeline():
 
 
 @cache
-def _jieba_word_tags() -> dict[str, str]:
-    import jieba.posseg
+def _split_word_tags() -> dict[str, str]:
+    """The dictionary words jieba-rs tags in pieces, with jieba's tag (kg/data/word_tags.tsv,
+    made by scripts/build_word_tags.py)."""
+    from importlib.resources import files
 
-    return jieba.posseg.dt.word_tag_tab
+    text = files("kg").joinpath("data/word_tags.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def word_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a word of its dictionary (``jieba.posseg.dt.word_tag_tab``),
-    None for a word it does not know. Asked of jieba-rs (the same dictionary, same tags); only a
-    dictionary word that jieba-rs would itself cut in pieces (~2% of them) loads jieba's table.
+    None for a word it does not know. Asked of jieba-rs (the same dictionary, same tags); the ~2% of
+    dictionary words that jieba-rs would cut in pieces come from kg/data/word_tags.tsv, so that
+    jieba's own table is never loaded.
 
     >>> word_tag("主席"), word_tag("应邀"), word_tag("某某某某")
     ('n', 'v', None)
@@ -233,7 +245,7 @@ def word_tag(word: str) -> str | None:
     tagged = rjieba.tag(word, hmm=False)
     if len(tagged) == 1:
         return tagged[0][1]
-    return _jieba_word_tags().get(word)
+    return _split_word_tags().get(word)
 
 
 _SENTENCE_END = re.compile("[" + "".join(SENTENCE_PUNCT) + "]+")

@@ -168,8 +168,9 @@ class KGStore:
 
     def ensure_background(self) -> bool:
         """(Re)write the background graph if the ontology, gazetteer or mapping changed: its quads
-        go in with ``Store.extend`` (no SPARQL text to build and parse); its fingerprint is
-        recorded last, so a write cut short is done again by the next build.
+        go in with the bulk loader (``Store.bulk_extend``: no SPARQL text to build and parse, no
+        transaction); its fingerprint is recorded last, so a write cut short is dropped and done
+        again by the next build.
 
         Returns whether anything was written.
         """
@@ -178,7 +179,8 @@ class KGStore:
         if self._meta().get("backgroundFingerprint") == fingerprint:
             return False
         self.store.update(self.layout.forget_background())
-        self.store.extend(background_quads(self.base))
+        self.store.bulk_extend(background_quads(self.base))
+        self.store.flush()
         self.store.update(insert_data(self.layout.store_quads(fingerprint)) + " ;\n" + self.layout.touch())
         return True
 

@@ -30,6 +30,9 @@ class ClosedNamespace:
         names = terms.split() if isinstance(terms, str) else list(terms)
         self._iri = iri
         self._terms = {name: NamedNode(iri + name) for name in names}
+        # each term as an attribute of its own: ``KG.division`` is a plain attribute read, and only
+        # a name that is no term reaches __getattr__ (mapping reads terms ~10^5 times a megabyte)
+        self.__dict__.update((name, term) for name, term in self._terms.items() if not name.startswith("_"))
 
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("_"):

@@ -20,10 +20,11 @@ def test_generator_is_deterministic_and_has_gold(tmp_path):
 def test_harness_tiny(tmp_path):
     out = tmp_path / "B.md"
     main(["run", "--scale", "tiny", "--only", "build,incremental", "--out", str(out),
-          "--results", str(tmp_path / "res"), "--plot", str(tmp_path / "s.png"), "--work", str(tmp_path / "w")])
+          "--rounds", "1", "--results", str(tmp_path / "res"), "--plot", str(tmp_path / "s.png"), "--work", str(tmp_path / "w")])
     res = json.loads((tmp_path / "res" / "tiny.json").read_text())
     builds = res["build"]["builds"]
-    assert builds and all(b["recall"] > 0.5 and b["written"] > 0 for b in builds.values())
+    assert builds and all(b["recall"] > 0.5 and b["written"] > 0 and b["cpu"]["median"] > 0 for b in builds.values())
+    assert res["build"]["jieba"]["cpu"]["median"] > 0 and res["build"]["extract"]["ratio"] > 0
     assert res["incremental"]["one_changed"] == 1
     text = out.read_text(encoding="utf-8")
-    assert "jieba/build" in text and "Incremental rebuild" in text
+    assert "jieba/kg by CPU" in text and "Incremental rebuild" in text and "Method." in text

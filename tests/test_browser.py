@@ -231,6 +231,7 @@ def test_map_draws_points_for_county_chairs(page, server, tmp_path):
     assert page.locator("svg.map text.place", has_text="高台县").count() == 1
     page.evaluate("document.querySelector('.results').scrollIntoView()")
     _shot(page, tmp_path, "ui-map")
+    assert "view=map" in page.locator("#share").get_attribute("href")  # a shared link opens the map
     page.dispatch_event("svg.map circle.point[data-code='620724']", "click")
     detail = page.locator(".map-detail")
     assert "高台县" in detail.locator("h3").inner_text()
@@ -257,6 +258,7 @@ def test_syntax_error_is_marked_in_the_editor(page, server, tmp_path):
     assert run["width"] > 2 * run["height"]  # the Run button keeps its shape
     assert page.locator("#status").bounding_box()["height"] < 30
     _shot(page, tmp_path, "ui-error")
+    assert "failed" in page.locator("#table-view").inner_text()  # no stale result below the error
     page.locator(".CodeMirror").click()
     page.keyboard.press("End")
     page.keyboard.type(" ?n }")  # editing clears the mark

@@ -75,14 +75,6 @@ def test_word_tag_is_jiebas_dictionary_tag():
     assert [w for w in unknown if word_tag(w) is not None] == []
 
 
-@pytest.mark.parametrize("module", ["kg.nlp", "kg.corpus"])
-def test_docstring_examples(module):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted > 0
-
 
 def test_analysis_reads_what_the_doc_holds():
     """Tokens and sentences read from the segmentation are the lazily built Doc's."""
@@ -108,3 +100,13 @@ def test_extraction_loads_neither_spacy_nor_jiebas_dictionary_for_plain_text():
     text = ROOT / "tests" / "data" / "own" / "texts" / "o04.txt"
     out = subprocess.run([sys.executable, "-c", code, str(text)], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"], out.stdout + out.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ALPHABET + ["\n", "\n", "政协主席"]), min_size=0, max_size=40).map("".join))
+def test_tokens_are_spacys_get_words_and_spaces(text):
+    from kg.nlp import _tokens
+
+    words, spaces, starts = _tokens(segment(text), text)
+    doc = _spacy_jieba().make_doc(text)
+    assert (words, spaces, starts) == ([t.text for t in doc], [bool(t.whitespace_) for t in doc], [t.idx for t in doc])

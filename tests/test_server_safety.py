@@ -198,3 +198,77 @@ def test_workers_cannot_open_connections(config, listener):
     assert asyncio.run(probe(("127.0.0.1",))) == "connected"  # federation on: the network is there
     time.sleep(0.2)
     assert listener.connections == before + 1
+
+
+# -- 7. headers: nosniff everywhere, a CSP on HTML; echoes stay text/plain -------------------------
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+       "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+       "form-action 'self'")
+
+
+@pytest.mark.parametrize("path,accept,status,html", [
+    ("/", "text/html", 200, True),
+    ("/search?q=%E6%8E%96%E5%B8%82", "text/html", 200, True),
+    ("/id/division/620724.html", "text/html", 200, True),
+    ("/ontology", "text/html", 200, True),
+    ("/no/such/page", "text/html", 404, True),
+    ("/id/person/nobody.html", "text/html", 404, True),
+    ("/sparql?query=ASK%7B%7D", "application/sparql-results+json", 200, False),
+    ("/sparql?query=SELEC%20%3Cscript%3Ealert(1)%3C/script%3E", "text/html", 400, False),
+    ("/sparql?query=ASK%7B%7D", "image/png", 406, False),
+    ("/sparql", "text/turtle", 200, False),
+    ("/sparql", "text/html", 303, False),
+    ("/void", "text/turtle", 200, False),
+    ("/api/queries", "application/json", 200, False),
+    ("/api/search?q=%3Cscript%3E", "*/*", 200, False),
+    ("/static/app.js", "*/*", 200, False),
+    ("/static/app.css", "*/*", 200, False),
+    ("/id/division/620724", "text/turtle", 303, False),
+    ("/id/division/620724.ttl", "*/*", 200, False),
+])
+def test_security_headers(server, path, accept, status, html):
+    r = requests.get(server + path, headers={"Accept": accept}, allow_redirects=False)
+    assert r.status_code == status, r.text[:200]
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers.get("content-security-policy") == (CSP if html else None)
+    assert r.headers.get("content-type", "").startswith("text/html") == html
+
+
+def test_errors_that_echo_input_are_plain_text(server):
+    evil = "<script>alert(1)</script>"
+    for r in (sparql(server, "ASK {}", accept="text/html", format=evil),
+              sparql(server, "ASK {}", accept="text/html", **{"default-graph-uri": evil}),
+              requests.post(server + "/sparql", data=evil.encode(), headers={"Content-Type": evil})):
+        assert 400 <= r.status_code < 500 and evil in r.text
+        assert r.headers["content-type"].startswith("text/plain") and r.headers["x-content-type-options"] == "nosniff"
+
+
+# -- 8. odd paths: 404 or 400, never a 500 --------------------------------------------------------
+
+BAD = {400}
+NOT_THERE = {303, 404, 406}  # a thing's IRI first answers 303 to a document, which then is 404
+
+
+@pytest.mark.parametrize("path,allowed", [
+    ("/static/app.js%00.css", BAD), ("/static/%00", BAD), ("/vendor/%00/x", BAD), ("/id/%00", BAD),
+    ("/sparql%00", BAD), ("/static/app.js%0a", BAD), ("/%7f", BAD), ("/api/queries/%00x", BAD),
+    ("/static/..%2f..%2f..%2fetc%2fpasswd", NOT_THERE), ("/static/%2e%2e/%2e%2e/etc/passwd", NOT_THERE),
+    ("/static/%ff%fe", NOT_THERE), ("/static/" + "a" * 5000, NOT_THERE), ("/static/", NOT_THERE),
+    ("/vendor/../../pyproject.toml", NOT_THERE), ("/id/", NOT_THERE), ("/id/%ff", NOT_THERE),
+    ("/id/%ff.html", NOT_THERE), ("/id/%25.ttl", NOT_THERE), ("/graph/%25.nq", NOT_THERE),
+    ("/api/queries/..%2f..%2fpyproject", NOT_THERE),
+    ("/id/" + "%e4%b8%ad" * 3000 + ".ttl", NOT_THERE),
+])
+def test_odd_paths_are_refused_cleanly(server, path, allowed):
+    with socket.create_connection(("127.0.0.1", int(server.rsplit(":", 1)[1])), timeout=30) as s:
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nAccept: */*\r\nConnection: close\r\n\r\n".encode())
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            head += chunk
+    status_line, *header_lines = head.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    assert int(status_line.split()[1]) in allowed, head[:300]
+    assert "x-content-type-options: nosniff" in [h.lower() for h in header_lines]

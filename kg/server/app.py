@@ -1,8 +1,10 @@
-"""The Starlette application: routes, the worker pool's life cycle, refusals as responses."""
+"""The Starlette application: routes, the worker pool's life cycle, refusals as responses; and
+the outermost layer every response passes (security headers, paths no handler should see)."""
 
 from __future__ import annotations
 
 import contextlib
+import re
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -20,6 +22,52 @@ from .pool import QueryPool
 from .problems import Problem
 
 
+#: the Content-Security-Policy of every HTML page: scripts, styles, fonts, images and connections
+#: from this server only (styles may be inline; images may be data: and blob: URLs, the graph's
+#: PNG export); no plugins, no framing, forms post here only
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+       "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+       "form-action 'self'")
+_NOSNIFF = (b"x-content-type-options", b"nosniff")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CSP = (b"content-security-policy", CSP.encode())
+
+
+class Guard:
+    """The outermost ASGI layer: ``X-Content-Type-Options: nosniff`` on every response (so that a
+    browser never runs a text/plain error that echoes input as HTML or script), the CSP on HTML
+    ones, and 400 for a path with a NUL or a control character (no file system call sees it)."""
+
+    def __init__(self, app: Starlette):
+        self.app = app
+
+    @property
+    def state(self):
+        return self.app.state
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        if _CONTROL.search(scope.get("path", "")):
+            body = b"bad request path: it contains a control character\n"
+            await send({"type": "http.response.start", "status": 400,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                                    (b"content-length", str(len(body)).encode()), _NOSNIFF]})
+            await send({"type": "http.response.body", "body": body})
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", ()))
+                headers.append(_NOSNIFF)
+                if any(k == b"content-type" and v.startswith(b"text/html") for k, v in headers):
+                    headers.append(_CSP)
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 async def _problem(request: Request, exc: Problem) -> Response:
     if negotiation.prefers_html(request.headers.get("accept")) and request.url.path != "/sparql" \
             and not request.url.path.startswith("/api/"):
@@ -33,7 +81,7 @@ async def _http(request: Request, exc: HTTPException) -> Response:
     return await _problem(request, Problem(exc.status_code, message))
 
 
-def create_app(config: ServerConfig) -> Starlette:
+def create_app(config: ServerConfig) -> Guard:
     """The kg web app over the store in ``config`` (its pool starts with the app's lifespan)."""
     pool = QueryPool(config.store, size=config.workers, timeout=config.timeout,
                      allow_service=config.allow_service)
@@ -74,4 +122,4 @@ def create_app(config: ServerConfig) -> Starlette:
     app.state.config = config
     app.state.pool = pool
     app.state.jinja = environment_for(config.base)
-    return app
+    return Guard(app)

@@ -1,7 +1,7 @@
-"""HTTP content negotiation over kg's format table (:mod:`kg.formats`).
+"""HTTP content negotiation for the server, over kg's one table of formats (:mod:`kg.formats`).
 
-Unlike :func:`kg.formats.negotiate`, which falls back to a default, these return ``None`` when the
-client accepts none of the offered types, so that the server can answer 406.
+These return ``None`` when the client accepts none of the offered types, so that the server can
+answer 406.
 
 >>> choose("text/csv;q=0.9, application/sparql-results+json", RESULTS).name
 'json'
@@ -9,65 +9,27 @@ client accepts none of the offered types, so that the server can answer 406.
 True
 >>> choose("text/*", RDF).name
 'turtle'
+>>> by_name("rdf+xml", RDF).media_type, by_name("rdf+xml", RESULTS)
+('application/rdf+xml', None)
 """
 
 from __future__ import annotations
 
 from pyoxigraph import Quad, RdfFormat, serialize
 
-from ..errors import UsageError
-from ..formats import Format, rdf_format, result_format
+from .. import formats
+from ..formats import Format, parse_accept
 from ..vocab import PREFIXES
 
 #: What the server offers, preferred first (the first is the default for */*).
-RESULTS: tuple[Format, ...] = tuple(result_format(n) for n in ("json", "xml", "csv", "tsv"))
-RDF: tuple[Format, ...] = tuple(rdf_format(n) for n in ("turtle", "jsonld", "ntriples", "rdfxml", "nquads", "trig"))
+RESULTS: tuple[Format, ...] = formats.served("results")
+RDF: tuple[Format, ...] = formats.served("rdf")
 HTML = "text/html"
-
-_EXTRA_RESULT_TYPES = {"application/json": "json", "text/javascript": "json", "application/javascript": "json",
-                       "application/xml": "xml", "text/xml": "xml"}
-_EXTRA_RDF_TYPES = {"application/x-turtle": "turtle", "application/json": "jsonld", "text/plain": "ntriples",
-                    "application/xml": "rdfxml", "text/xml": "rdfxml"}
-
-
-def parse_accept(accept: str | None) -> list[str]:
-    """Media ranges by preference (q > 0 only; highest q first, then order given)."""
-    if not accept or not accept.strip():
-        return ["*/*"]
-    ranked = []
-    for i, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        if not fields[0]:
-            continue
-        q = 1.0
-        for param in fields[1:]:
-            if param.replace(" ", "").startswith("q="):
-                try:
-                    q = float(param.split("=", 1)[1])
-                except ValueError:
-                    q = 0.0
-        if q > 0:
-            ranked.append((-q, i, fields[0].lower()))
-    return [media for _, _, media in sorted(ranked)]
 
 
 def choose(accept: str | None, offered: tuple[Format, ...]) -> Format | None:
-    extra = _EXTRA_RESULT_TYPES if offered is RESULTS else _EXTRA_RDF_TYPES
-    for media in parse_accept(accept):
-        if media == "*/*":
-            return offered[0]
-        if media.endswith("/*"):
-            top = media[:-1]
-            for f in offered:
-                if f.media_type.startswith(top):
-                    return f
-            continue
-        for f in offered:
-            if f.media_type == media:
-                return f
-        if media in extra:
-            return next(f for f in offered if f.name == extra[media])
-    return None
+    """The format among ``offered`` that ``accept`` prefers, or None."""
+    return formats.choose(accept, offered[0].kind, offered)
 
 
 def prefers_html(accept: str | None) -> bool:
@@ -81,12 +43,8 @@ def prefers_html(accept: str | None) -> bool:
 
 
 def by_name(name: str, offered: tuple[Format, ...]) -> Format | None:
-    """A ``format=`` parameter value (name, extension or media type) among ``offered``."""
-    kind = "results" if offered is RESULTS else "rdf"
-    try:
-        fmt = result_format(name) if kind == "results" else rdf_format(name)
-    except UsageError:
-        return None
+    """A ``format=`` parameter value (name, alias, extension or media type) among ``offered``."""
+    fmt = formats.find(offered[0].kind, name)
     return fmt if fmt in offered else None
 
 

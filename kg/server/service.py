@@ -14,7 +14,7 @@ from . import problems
 _FORMATS_NS = "http://www.w3.org/ns/formats/"
 _FORMAT_NAMES = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
                  "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "jsonld": "JSON-LD", "ntriples": "N-Triples",
-                 "rdfxml": "RDF_XML", "nquads": "N-Quads", "trig": "TriG"}
+                 "rdfxml": "RDF_XML", "nquads": "N-Quads", "trig": "TriG", "n3": "N3"}
 _PREFIXES = {**PREFIXES, "sd": "http://www.w3.org/ns/sparql-service-description#",
              "void": "http://rdfs.org/ns/void#", "formats": _FORMATS_NS}
 

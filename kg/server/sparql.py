@@ -46,13 +46,18 @@ def _decode(body: bytes) -> str:
 async def request_params(request: Request, max_body: int) -> dict[str, list[str]]:
     """The protocol parameters of a request, from its query string and (POST) its body.
 
-    :raises Problem: 403 for an update, 413 for a large body, 415 for another body type.
+    :raises Problem: 403 for an update, 413 for a large body, 415 for another body type or charset.
     """
     params: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
         params.setdefault(key, []).append(value)
     if request.method == "POST":
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        header = request.headers.get("content-type", "")
+        ctype = header.split(";")[0].strip().lower()
+        charset = next((p.split("=", 1)[1].strip(' "').lower() for p in header.split(";")[1:]
+                        if p.strip().lower().startswith("charset=")), "utf-8")
+        if charset not in ("utf-8", "utf8"):
+            raise Problem(415, f"request body in {charset!r}; send the query as UTF-8")
         body = await read_body(request, max_body)
         if ctype == "application/sparql-update":
             raise problems.read_only()
@@ -69,18 +74,26 @@ async def request_params(request: Request, max_body: int) -> dict[str, list[str]
     return params
 
 
-def formats(params: dict[str, list[str]], accept: str | None) -> tuple[str | None, str | None]:
-    """The (results format, RDF format) names for a request: ``format`` wins over ``Accept``.
+#: the parameters clients name a result format with: ``format`` (the protocol's common practice),
+#: ``output`` (Joseki, Fuseki), ``results`` (SPARQLWrapper sends all three)
+FORMAT_PARAMS = ("format", "output", "results")
 
-    :raises Problem: 406 for a ``format`` no format has.
+
+def formats(params: dict[str, list[str]], accept: str | None) -> tuple[str | None, str | None]:
+    """The (results format, RDF format) names for a request: a format parameter wins over
+    ``Accept``. Each value is looked up per kind, so ``format=xml`` means SPARQL XML for a SELECT
+    and RDF/XML for a CONSTRUCT; of several values, the first one a kind knows counts for it.
+
+    :raises Problem: 406 when no format parameter value names any format.
     """
     results = neg.choose(accept, neg.RESULTS)
     rdf = neg.choose(accept, neg.RDF)
-    wanted = (params.get("format") or params.get("output") or [""])[0].strip()
+    wanted = [v.strip() for key in FORMAT_PARAMS for v in params.get(key, ()) if v.strip()]
     if wanted:
-        by_results, by_rdf = neg.by_name(wanted, neg.RESULTS), neg.by_name(wanted, neg.RDF)
+        by_results = next((f for f in (neg.by_name(w, neg.RESULTS) for w in wanted) if f), None)
+        by_rdf = next((f for f in (neg.by_name(w, neg.RDF) for w in wanted) if f), None)
         if by_results is None and by_rdf is None:
-            raise problems.unknown_format(wanted, [f.name for f in neg.RESULTS + neg.RDF])
+            raise problems.unknown_format(wanted[0], [f.name for f in neg.RESULTS + neg.RDF])
         results, rdf = by_results or results, by_rdf or rdf
     return (results.name if results else None, rdf.name if rdf else None)
 

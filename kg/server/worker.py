@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, Store, serialize
 
-from ..formats import rdf_format, result_format
+from ..formats import rdf_format, result_format, served
 from ..queries import load_query
 from ..vocab import PREFIXES
 from . import results as res
@@ -61,8 +61,9 @@ def _graphs(iris: list[str] | None):
 
 def _query(ws: WorkerStore, query: str, default_graph=None, named_graphs=None, substitutions=None,
            base_iri: str | None = None):
-    """Run ``query`` (its SERVICE calls checked first). Without a dataset from the request or the
-    query's own FROM, the default graph is the union of all graphs.
+    """Run ``query`` (its SERVICE calls checked first). A dataset from the request (default and
+    named graphs, either list possibly empty) replaces the query's own; without one, the query's
+    FROM / FROM NAMED apply, and without those the default graph is the union of all graphs.
 
     :raises Problem: 400 for a malformed query, 403 for a SERVICE call that is not allowed.
     """
@@ -73,11 +74,9 @@ def _query(ws: WorkerStore, query: str, default_graph=None, named_graphs=None, s
     if default_graph is None and named_graphs is None:
         if not names_dataset(query):
             kwargs["use_default_graph_as_union"] = True
-    else:
-        if default_graph is not None:
-            kwargs["default_graph"] = _graphs(default_graph)
-        if named_graphs is not None:
-            kwargs["named_graphs"] = _graphs(named_graphs)
+    else:  # the request's dataset replaces the query's: graphs it does not name are not in it
+        kwargs["default_graph"] = _graphs(default_graph or [])
+        kwargs["named_graphs"] = _graphs(named_graphs or [])
     if substitutions:
         kwargs["substitutions"] = substitutions
     try:
@@ -115,8 +114,8 @@ def _serialise(result, results_fmt: str | None, rdf_fmt: str | None, max_rows: i
     return fmt.media_type, serialise_triples(triples, fmt.rdf)
 
 
-_RESULT_TYPES = [result_format(n).media_type for n in ("json", "xml", "csv", "tsv")]
-_RDF_TYPES = [rdf_format(n).media_type for n in ("turtle", "ntriples", "jsonld", "rdfxml", "nquads")]
+_RESULT_TYPES = [f.media_type for f in served("results")]
+_RDF_TYPES = [f.media_type for f in served("rdf")]
 
 
 # jobs -------------------------------------------------------------------------------------------

@@ -54,12 +54,15 @@
     }
     const p = new URLSearchParams({ query: editor.getValue() });
     if (format) p.set("format", format);
-    return { url: "/sparql?" + p, share: "/?" + new URLSearchParams({ query: editor.getValue() }) };
+    const share = new URLSearchParams({ query: editor.getValue() });
+    if (view !== "table") share.set("view", view);
+    return { url: "/sparql?" + p, share: "/?" + share };
   }
 
   function shareCanned() {
     const p = new URLSearchParams({ canned: canned.name });
     for (const [k, v] of Object.entries(paramValues())) p.set("p." + k, v);
+    if (view !== "table") p.set("view", view);
     return "/?" + p;
   }
 
@@ -214,6 +217,10 @@
       showError(r.status, body.trim());
       result = null;
       $("count").textContent = "";
+      $("filter").hidden = true;
+      for (const id of ["graph-view", "map-view"]) $(id).hidden = true;
+      $("table-view").hidden = false;
+      $("table-view").replaceChildren(el("p", { class: "hint" }, "The query failed: see the message above."));
       return;
     }
     const type = (r.headers.get("content-type") || "").split(";")[0];
@@ -264,7 +271,12 @@
     $("count").textContent = counts ? counts.text : "";
   }
   for (const t of document.querySelectorAll(".tab")) {
-    t.addEventListener("click", () => { view = t.dataset.view; show(); });
+    t.addEventListener("click", () => {
+      view = t.dataset.view;
+      updateLinks();
+      if (result) history.replaceState(null, "", requestFor().share);  // the address keeps the view
+      show();
+    });
   }
   $("table-view").addEventListener("click", (e) => {
     const b = e.target.closest("button.sort");
