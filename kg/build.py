@@ -102,7 +102,7 @@ class Prepared:
 #: The modules of kg that determine a document's graph (what :func:`prepare` runs); a test checks
 #: that extraction loads no other kg module. The server, UI, CLI, export and the store are not
 #: among them: editing those does not make stored graphs stale.
-EXTRACTION_MODULES = ("corpus", "nlp", "extract", "resolve", "lexicon", "gazetteer", "records",
+EXTRACTION_MODULES = ("corpus", "nlp", "extract", "resolve", "careers", "lexicon", "gazetteer", "records",
                       "mapping", "vocab", "paths", "chinese", "layout")
 
 
@@ -134,7 +134,7 @@ def prepare(path: str | Path, base: str, document: Document | None = None,
             metadata: Mapping[str, str] | None = None) -> Prepared:
     """Read (unless ``document`` is given), extract and map one file; ``metadata`` is what the
     build knows of the file besides its text (its manifest row, its path relative to the input
-    root: :func:`kg.extract.apply_metadata`).
+    root: :func:`kg.extract.with_metadata`).
 
     :raises InputError: the file cannot be read as an article.
     """
@@ -142,9 +142,9 @@ def prepare(path: str | Path, base: str, document: Document | None = None,
 
     # the plan has applied the size limit
     document = document if document is not None else read_document(path, max_bytes=None)
-    extraction = extract.extract_document(document)
     if metadata:
-        extraction = extract.apply_metadata(extraction, metadata)
+        document = extract.with_metadata(document, metadata)
+    extraction = extract.extract_document(document)
     return Prepared(document, extraction_to_quads(extraction, document, base))
 
 

@@ -24,6 +24,7 @@ from typing import Iterable
 from .errors import UsageError
 from .gazetteer import load as load_gazetteer
 from .chinese import key_form
+from .records import BODY_KINDS
 
 
 @dataclass
@@ -412,3 +413,75 @@ def sentence_with(text: str, name: str) -> str:
         if name and name in _norm(sentence):
             return sentence.strip()
     return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# careers: spells and current posts
+
+
+def spell_key(row: dict) -> tuple:
+    """(person, role, body, division, start, end): what must be right for a spell to count
+    (tests/data/seeds/SCHEMA.md, spells); dates as printed (``YYYY`` or ``YYYY-MM``), "" for none."""
+    return office_key(row) + ((row.get("start") or ""), (row.get("end") or ""))
+
+
+@dataclass
+class CareerScore:
+    """Spells (all six bodies, both dates) and current posts (person, role, body, division) of the
+    documents whose gold has ``spells``."""
+
+    spells: Score = field(default_factory=Score)
+    current: Score = field(default_factory=Score)
+    documents: int = 0
+
+    def as_dict(self) -> dict:
+        def s(x: Score) -> dict:
+            return {"precision": round(x.precision, 4), "recall": round(x.recall, 4), "f1": round(x.f1, 4),
+                    "tp": x.tp, "fp": x.fp, "fn": x.fn}
+
+        return {"documents": self.documents, "spells": s(self.spells), "current": s(self.current)}
+
+
+def score_spells(gold: dict[str, dict], predicted: dict[str, list[dict]]) -> CareerScore:
+    """Score predicted spell rows (keyed by document; each with person, role, body, division,
+    division_code, start, end, current) against the gold ``spells`` (body 其他 is not scored)."""
+    sc = CareerScore()
+    for doc, g in gold.items():
+        if "spells" not in g:
+            continue
+        sc.documents += 1
+        want = [x for x in g["spells"] if x.get("body") in BODY_KINDS]
+        got = [x for x in predicted.get(doc, []) if x.get("body") in BODY_KINDS]
+        _compare(doc, [spell_key(x) for x in want], [spell_key(x) for x in got], sc.spells,
+                 {spell_key(x): x.get("evidence") or "" for x in want}, {spell_key(x): x.get("evidence") or "" for x in got})
+        cur_w = [x for x in want if x.get("current")]
+        cur_g = [x for x in got if _true(x.get("current"))]
+        _compare(doc, [office_key(x) for x in cur_w], [office_key(x) for x in cur_g], sc.current,
+                 {office_key(x): x.get("evidence") or "" for x in cur_w}, {office_key(x): x.get("evidence") or "" for x in cur_g})
+    return sc
+
+
+def _true(v) -> bool:
+    return v is True or v == "true" or v == "1"
+
+
+def spells_of(extraction) -> list[dict]:
+    """One document's Extraction's spells as rows (for scoring without a store)."""
+    return [{"person": s.person, "role": s.role, "body": s.body.kind, "committee": s.body.committee,
+             "division": s.body.division.written, "division_code": s.body.division.code,
+             "parent": s.body.division.parent_name, "start": s.start, "end": s.end, "current": s.current,
+             "evidence": s.evidence.sentence} for s in extraction.spells]
+
+
+def format_careers(sc: CareerScore, show_errors: bool = True) -> str:
+    lines = ["", f"careers ({sc.documents} documents with spells in the gold)",
+             f"{'facts':<10}{'precision':>10}{'recall':>10}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for name, x in (("spells", sc.spells), ("current", sc.current)):
+        lines.append(f"{name:<10}{x.precision:>10.3f}{x.recall:>10.3f}{x.f1:>8.3f}{x.tp:>6}{x.fp:>6}{x.fn:>6}")
+    if show_errors:
+        for name, x in (("spells", sc.spells), ("current posts", sc.current)):
+            if x.misses:
+                lines += ["", f"missed {name} ({len(x.misses)}):"] + [_error_line("-", d, k, ev) for d, k, ev in x.misses]
+            if x.false:
+                lines += ["", f"false {name} ({len(x.false)}):"] + [_error_line("+", d, k, ev) for d, k, ev in x.false]
+    return "\n".join(lines)

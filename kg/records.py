@@ -176,6 +176,63 @@ class PlaceMention:
     evidence: Evidence
 
 
+#: Flags a career spell may carry (tests/data/bio/NOTES.md): ``in_sequence`` (one of several posts
+#: under one date: 「1984年起任A、B」), ``undated`` (「曾任」「历任……等职」), ``end_inferred`` (the end
+#: read from a later item, not printed), ``concurrent`` (兼任), ``secondment`` (挂职, 下派, a work team),
+#: ``rank`` (a rank held as the post: 主任科员), ``elected`` (「(1999.01当选)」 on the line),
+#: ``start_from_page_date`` (「今天出任」: the start is the document's month).
+SPELL_FLAGS = ("in_sequence", "undated", "end_inferred", "concurrent", "secondment", "rank", "elected",
+               "start_from_page_date")
+
+
+@dataclass(frozen=True)
+class SpellMention:
+    """A dated post of a career, as a résumé or a news text prints it: its body not yet resolved.
+
+    ``start``/``end`` are ``YYYY`` or ``YYYY-MM`` at the precision printed (None: not printed, or
+    open); ``current`` for a post held at the time of the text (「现任」「至今」, an open range).
+    """
+
+    person: str
+    role: str
+    body: BodyMention
+    evidence: Evidence
+    start: str | None = None
+    end: str | None = None
+    current: bool = False
+    flags: tuple[str, ...] = ()
+    source: str = "biography"  # biography | news
+    #: the career item (a résumé line or a dated clause) the post is printed in, in text order, and
+    #: how: one of SPELL_FORMS; ``seq`` its place in a sequence under one date ("first", "last", "")
+    item: int = 0
+    form: str = "start"
+    seq: str = ""
+
+
+#: How a career item dates its posts: a printed range (「1998.10-2002.10」), a start only in a
+#: résumé's own line (「2003年02月,……」) or in running text (「1987年任……」), no date (「曾任」),
+#: a current post (「现任」), an office the news reports of the résumé's subject, posts no longer held
+#: (「2012年7月起不再担任……」: an end), or a post of a parenthesis (「（其间：……兼任……）」) with dates of its own.
+SPELL_FORMS = ("range", "line-start", "start", "undated", "current", "office", "ended", "aside")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """What a résumé says about its subject: gender, ethnicity, birth (``YYYY-MM`` or ``YYYY``),
+    native place as written (「湖北黄梅」), party membership and first work (``YYYY-MM``/``YYYY``),
+    education as printed."""
+
+    person: str
+    evidence: Evidence
+    gender: str | None = None
+    ethnicity: str | None = None
+    born: str | None = None
+    native_place: str | None = None
+    party_joined: str | None = None
+    work_started: str | None = None
+    education: str | None = None
+
+
 @dataclass
 class Mentions:
     """Everything extraction found in one document, before resolution."""
@@ -185,6 +242,8 @@ class Mentions:
     concepts: list[ConceptMention] = field(default_factory=list)  # division filled by resolution
     meetings: list[MeetingMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    spells: list[SpellMention] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -202,6 +261,40 @@ class Unresolved:
 
 # ---------------------------------------------------------------------------------------------
 # records: what resolution gives and mapping writes
+
+
+@dataclass(frozen=True)
+class Spell:
+    """A dated post of a career with its body resolved (see :class:`SpellMention`)."""
+
+    person: str
+    role: str
+    body: Body
+    evidence: Evidence
+    start: str | None = None
+    end: str | None = None
+    current: bool = False
+    flags: tuple[str, ...] = ()
+    source: str = "biography"
+    item: int = 0
+    form: str = "start"
+    seq: str = ""
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    """A résumé's subject with the native place resolved to a division (None when it cannot be)."""
+
+    person: str
+    evidence: Evidence
+    gender: str | None = None
+    ethnicity: str | None = None
+    born: str | None = None
+    native_place: DivisionRef | None = None
+    native_place_written: str | None = None
+    party_joined: str | None = None
+    work_started: str | None = None
+    education: str | None = None
 
 
 @dataclass
@@ -222,3 +315,5 @@ class Extraction:
     meetings: list[Meeting] = field(default_factory=list)
     divisions: list[DivisionMention] = field(default_factory=list)
     unresolved: list[Unresolved] = field(default_factory=list)
+    spells: list[Spell] = field(default_factory=list)
+    people: list[PersonFacts] = field(default_factory=list)

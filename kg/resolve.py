@@ -367,6 +367,11 @@ def resolve(mentions: Mentions, analysis: Analysis, gaz: Gazetteer | None = None
     for m in mentions.meetings:
         organiser = resolver.body(m.organiser)[0] if m.organiser is not None else None
         ex.meetings.append(Meeting(m.name, m.evidence, m.date, organiser, m.chair))
+    # careers: each post placed as an office is, then merged and dated along the person's items
+    from . import careers
+
+    ex.spells = careers.assemble([careers.resolved(m, resolver) for m in mentions.spells], ctx.gaz, date)
+    ex.people = [careers.facts(p, resolver) for p in mentions.people]
     by_start = {match.start: d for match, d in ctx.mentions}
     for place in mentions.places:
         d = by_start.get(place.evidence.start)

@@ -22,6 +22,7 @@ from ..corpus import Document
 from ..nlp import Analysis, analyse
 from ..records import Extraction, Mentions, PlaceMention
 from .concepts import find_concepts
+from .biography import find_spells
 from .dates import parse_date, text_date
 from .meetings import find_meetings
 from .offices import find_offices
@@ -34,12 +35,15 @@ def find_mentions(doc: Document, analysis: Analysis) -> Mentions:
     r = Reader(doc, analysis)
     press = find_press(r)
     offices = find_offices(r, press)
+    spells, people = find_spells(r, offices)
     return Mentions(
         offices=offices,
         press=press,
         concepts=find_concepts(r),
         meetings=find_meetings(r, offices),
         places=[PlaceMention(m.text, r.evidence(m.start, m.end)) for m in r.divisions],
+        spells=spells,
+        people=people,
     )
 
 
@@ -55,9 +59,12 @@ def extract_document(doc: Document) -> Extraction:
 
     analysis = analyse(doc.text)
     page = dict(doc.page)
+    dated = _date_fields(doc.text, page)
     extraction = resolve(find_mentions(doc, analysis), analysis, doc_id=doc.id, doc_name=doc.name,
-                         title=page.get("title") or _title(doc.text))
-    return replace(extraction, source=page.get("url", ""), **_date_fields(doc.text, page))
+                         title=page.get("manifest:title") or page.get("title") or _title(doc.text),
+                         date=dated.get("date"))
+    source = page.get("manifest:url") or page.get("url") or page.get("path", "")
+    return replace(extraction, source=source, **dated)
 
 
 def _title(text: str) -> str:
@@ -65,33 +72,32 @@ def _title(text: str) -> str:
 
 
 def _date_fields(text: str, page: dict[str, str]) -> dict:
-    """The document's date: the HTML page's metadata, else the text's (:mod:`.dates`)."""
-    if page.get("date") and parse_date(page["date"]):
-        return {"date": parse_date(page["date"]), "date_source": "html"}
+    """The document's date: a manifest's, else the HTML page's metadata, else the text's
+    (:mod:`.dates`)."""
+    for key, source in (("manifest:date", "manifest"), ("date", "html")):
+        if page.get(key) and parse_date(page[key]):
+            return {"date": parse_date(page[key]), "date_source": source}
     found = text_date(text)
     if found.value:
         return {"date": found.value, "date_source": "text", "date_inferred": found.inferred}
     return {"date_as_written": found.as_written}
 
 
-def apply_metadata(extraction: Extraction, metadata: Mapping[str, str]) -> Extraction:
-    """What the build knows of the file besides its text: a manifest's ``url``, ``date`` and
-    ``title`` (each overrides what the page or the text says), and the file's ``path`` relative to
-    the input root (``dcterms:source`` when no URL is known).
+def with_metadata(doc: Document, metadata: Mapping[str, str]) -> Document:
+    """``doc`` with what the build knows of its file besides its text: a manifest's ``url``,
+    ``date`` and ``title`` (each over what the page or the text says) and the file's ``path``
+    relative to the input folder (``dcterms:source`` when no URL is known).
 
-    >>> ex = apply_metadata(Extraction("d", "a.txt", date="2020-01-02", date_source="text"),
-    ...                     {"date": "2021-03", "path": "texts/a.txt"})
+    >>> from kg.corpus import parse_document
+    >>> doc = with_metadata(parse_document("县政协开会。".encode(), "a.txt"), {"date": "2021-03", "path": "texts/a.txt"})
+    >>> ex = extract_document(doc)
     >>> ex.date, ex.date_source, ex.source
     ('2021-03', 'manifest', 'texts/a.txt')
     """
-    changes: dict = {}
-    if metadata.get("url"):
-        changes["source"] = metadata["url"]
-    elif not extraction.source and metadata.get("path"):
-        changes["source"] = metadata["path"]
-    if metadata.get("title"):
-        changes["title"] = metadata["title"]
-    date = parse_date(metadata.get("date") or "")
-    if date:
-        changes.update(date=date, date_source="manifest", date_inferred=False, date_as_written=None)
-    return replace(extraction, **changes) if changes else extraction
+    page = dict(doc.page)
+    for key in ("url", "date", "title"):
+        if metadata.get(key):
+            page[f"manifest:{key}"] = metadata[key]
+    if metadata.get("path"):
+        page["path"] = metadata["path"]
+    return replace(doc, page=tuple(sorted(page.items())))

@@ -157,6 +157,10 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
     return Segment(base.but(kind=kind, committee=committee), title, True, i0)
 
 
+#: The chain logic as other components read it (kg/extract/biography.py: a résumé line's posts).
+segment_for = _segment_for
+
+
 def _role(seg: Segment) -> str:
     role = seg.title.role
     return "常务委员" if seg.body.kind in ("政协", "人大") and role == "常委" else role

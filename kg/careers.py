@@ -1,0 +1,331 @@
+"""Careers: a résumé's posts, resolved, become spells with start and end (part of resolution).
+
+Extraction gives one spell mention per post and career item with the dates *printed*
+(:mod:`kg.extract.biography`). Once bodies are placed in their divisions (:func:`resolved`, the
+same :class:`~kg.resolve.Resolver` as offices), :func:`assemble` reads a person's items in order:
+
+* a post repeated by the next item is one spell, from the first start to the last end (a change
+  of the division as printed is another spell);
+* an end not printed is read from a later item (flagged ``end_inferred``): in a résumé of
+  start-only lines that restate what is held (「2003年02月，……」 one a line), a post ends at the
+  first item that no longer lists it; in running text, a post ends when a later item
+
+  - gives a higher post of the same ladder in the same body (副市长 -> 市长, 代县长 -> 县长,
+    常委 -> 副书记 -> 书记, 党组成员 -> 党组书记);
+  - moves the person to another division (a membership of a higher level, 「省委常委」, stays;
+    moving up ends the lower posts unless the new ones are memberships only);
+  - moves the person to a kind of body not held before in the same division (党委 -> 政协), or to
+    another department of the same body;
+
+* a post is current when the text says so (「现任」, 「至今」, an open range), when the text states
+  it as an office of the person, or when it is in the last item of a résumé that names no later
+  office;
+* a post whose start is the document's own day (「今天出任」「6日……选举」) starts in the document's
+  month (flagged ``start_from_page_date``), when the document has a date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .chinese import key_form
+from .gazetteer import Gazetteer
+from .mapping import division_key
+from .records import Body, BodyMention, DivisionRef, PersonFacts, PersonMention, Spell, SpellMention
+
+#: Roles that are memberships of a committee, held along with posts elsewhere.
+MEMBERSHIPS = ("委员", "常委", "常务委员")
+
+
+def resolved(m: SpellMention, resolver) -> Spell | None:
+    """The spell of ``m`` with its body placed in its division (a division the gazetteer does not
+    know, 「郧县」 before it became a district, is kept as written and flagged); None when the body
+    names no division at all."""
+    body, _ = resolver.body(m.body)
+    if body is None:
+        ref = as_written(m.body)
+        if ref is None:
+            return None
+        body = Body(m.body.kind, ref, m.body.committee)
+    return Spell(m.person, m.role, body, m.evidence, m.start, m.end, m.current, m.flags, m.source, m.item,
+                 m.form, m.seq)
+
+
+def as_written(body: BodyMention) -> DivisionRef | None:
+    """A division as the text prints it, for a résumé's historical names."""
+    if not body.names:
+        return None
+    written = body.names[-1].text
+    level = "province" if written.endswith(("省", "自治区")) else (
+        "prefecture" if written.endswith(("地区", "州", "盟")) else "county")
+    return DivisionRef(written, written, None, level, flagged=True, note="not in the gazetteer as written")
+
+
+def facts(p: PersonMention, resolver) -> PersonFacts:
+    """A résumé subject's demographics with the native place (「湖北黄梅」「山東棲霞」) resolved: the
+    last name it prints, within the ones before it."""
+    return PersonFacts(p.person, p.evidence, p.gender, p.ethnicity, p.born, native_place(p.native_place, resolver.gaz),
+                       p.native_place, p.party_joined, p.work_started, p.education)
+
+
+def native_place(written: str | None, gaz: Gazetteer) -> DivisionRef | None:
+    """「湖北黄梅」 -> 黄梅县, 「吉林榆树」 -> 榆树市, 「福建漳州」 -> 漳州市: the longest names the
+    gazetteer knows (full or short), each inside the one before it."""
+    from .resolve import to_ref
+
+    if not written:
+        return None
+    text = key_form(written)
+    within = None
+    i = 0
+    found = None
+    while i < len(text):
+        for j in range(len(text), i, -1):
+            cands = gaz.lookup(text[i:j], include_bare=True)
+            if within is not None:
+                cands = [d for d in cands if gaz.is_within(d, within)]
+            if len(cands) == 1 or (cands and within is not None):
+                found = within = cands[0]
+                i = j
+                break
+        else:
+            i += 1
+    return to_ref(found, None, gaz) if found is not None else None
+
+
+# ---------------------------------------------------------------------------------------------
+# assembly
+
+
+def _key(s: Spell) -> tuple[str, str, str]:
+    return (s.role, s.body.kind, division_key(s.body.division))
+
+
+@dataclass
+class _Open:
+    spell: Spell
+    item: int  # the last item that states it
+    ended: bool = False
+    flags: tuple[str, ...] = ()
+    merged: list[str] = field(default_factory=list)
+
+
+#: Posts of a Party group (党组): held along with the body's posts, never replaced by them.
+GROUP_ROLES = ("党组成员", "党组副书记", "党组书记")
+
+
+def _ladder(role: str, kind: str) -> tuple[str, float] | None:
+    if kind == "党委" and role in ("委员", "常委", "副书记", "书记"):
+        return "party", ("委员", "常委", "副书记", "书记").index(role)
+    if role in ("党组成员", "党组副书记", "党组书记"):
+        return "group", ("党组成员", "党组副书记", "党组书记").index(role)
+    if kind in ("政协", "人大") and role in ("委员", "常务委员", "副主席", "副主任", "主席", "主任"):
+        return kind, {"委员": 0, "常务委员": 1, "副主席": 2, "副主任": 2, "主席": 3, "主任": 3}[role]
+    m = re.fullmatch(r"(代理|代|常务副|副)?(.+?)(助理)?", role)
+    rank = {"副": 0, "常务副": 1, "代": 2, "代理": 2, None: 3}[m.group(1)] - (3.5 if m.group(3) else 0)
+    return f"head:{m.group(2)}", rank
+
+
+def _higher(new: Spell, old: Spell) -> bool:
+    """Is ``new`` a higher post than ``old`` on one ladder of one body?"""
+    if (new.body.kind, division_key(new.body.division)) != (old.body.kind, division_key(old.body.division)):
+        return False
+    if (new.body.committee or "") != (old.body.committee or "") and new.body.kind != "党委":
+        return False
+    a, b = _ladder(new.role, new.body.kind), _ladder(old.role, old.body.kind)
+    return a is not None and b is not None and a[0] == b[0] and a[1] > b[1]
+
+
+def _ancestors(ref: DivisionRef, gaz: Gazetteer) -> set[str]:
+    """Keys of the divisions that contain ``ref`` (the nation included), not ``ref`` itself."""
+    keys = {"CN"} if division_key(ref) != "CN" else set()
+    d = gaz.get(ref.code) if ref.code else None
+    start = gaz.get(d.parent) if d is not None else gaz.get(ref.parent) or gaz.get(ref.province)
+    while start is not None:
+        keys.add(start.code)
+        start = gaz.get(start.parent)
+    return keys
+
+
+def _ends(old: Spell, new: list[Spell], held_kinds: set[str], gaz: Gazetteer, office: bool = False) -> bool:
+    """Does the item of posts ``new`` end ``old`` (running text; see the module docstring)?"""
+    old_div = division_key(old.body.division)
+    member = old.role in MEMBERSHIPS or old.role in GROUP_ROLES
+    if any(_higher(s, old) for s in new):
+        return True
+    old_up = _ancestors(old.body.division, gaz)
+    down = [s for s in new if old_div in _ancestors(s.body.division, gaz)]
+    same = [s for s in new if division_key(s.body.division) == old_div]
+    up = [s for s in new if division_key(s.body.division) in old_up]
+    if office:
+        return bool(up) and not same and not member and not all(s.role in MEMBERSHIPS for s in up)
+    if down and not member:
+        return True  # to a division below: 「副省长」 -> 「某市委书记」
+    if same:
+        if old.body.kind not in {s.body.kind for s in same} and any(s.body.kind not in held_kinds for s in same):
+            return True  # to a kind of body not held before (党委 -> 政协)
+        return (old.role not in MEMBERSHIPS and old.body.committee is not None and
+                any(s.body.kind == old.body.kind and s.body.committee != old.body.committee
+                    and s.role not in MEMBERSHIPS + GROUP_ROLES for s in same))
+    if down:
+        return False
+    if up:
+        return not all(s.role in MEMBERSHIPS for s in up)
+    return True  # to an unrelated division
+
+
+def assemble(spells: list[Spell | None], gaz: Gazetteer, page_date: str | None = None) -> list[Spell]:
+    """A document's spells from its resolved post mentions (see the module docstring)."""
+    by_person: dict[str, list[Spell]] = {}
+    for s in spells:
+        if s is not None:
+            by_person.setdefault(key_form(s.person), []).append(s)
+    out: list[Spell] = []
+    for posts in by_person.values():
+        out.extend(_career(posts, gaz, page_date))
+    return out
+
+
+def _sequence_heads(posts: list[Spell]) -> list[Spell]:
+    """In a sequence under one date, the date starts only the head posts in the first post's
+    division that are not promotions of an earlier one (「1994年后任某省代省长、省长」: 省长 has no
+    start of its own)."""
+    out = []
+    heads: dict[int, list[Spell]] = {}
+    for s in posts:
+        if s.seq.startswith("head"):
+            group = heads.setdefault(s.item, [])
+            lead = group[0] if group else None
+            if lead is not None and (division_key(s.body.division) != division_key(lead.body.division)
+                                     or (s.body.committee and lead.body.committee
+                                         and s.body.committee != lead.body.committee)
+                                     or any(_promotion(s, g) for g in group)):
+                s = replace(s, start=None, seq="last" if s.seq == "head-last" else "")
+            group.append(s)
+        out.append(s)
+    return out
+
+
+def _promotion(s: Spell, earlier: Spell) -> bool:
+    return (earlier.body.kind == s.body.kind and earlier.role != s.role
+            and re.sub(r"^(代理|代|常务副|副)", "", earlier.role) == s.role)
+
+
+def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[Spell]:
+    month = page_date[:7] if page_date and len(page_date) >= 7 else None
+    posts = [replace(s, start=month) if "start_from_page_date" in s.flags and s.start is None and s.form != "office"
+             else s for s in _sequence_heads(posts)]
+    posts = [s if s.start is not None or s.form == "office" else replace(s, flags=tuple(
+        f for f in s.flags if f != "start_from_page_date")) for s in posts]
+    asides = [s for s in posts if s.form == "aside"]
+    endings = [s for s in posts if s.form == "ended"]
+    undated = [s for s in posts if s.form == "undated"]
+    offices = [s for s in posts if s.form == "office"]
+    current_items = [s for s in posts if s.form == "current"]
+    dated = [s for s in posts if s.form in ("range", "line-start", "start")]
+    items: dict[int, list[Spell]] = {}
+    for s in dated:
+        items.setdefault(s.item, []).append(s)
+    order = sorted(items)
+    restating = sum(1 for k in order if items[k][0].form == "line-start") >= 3
+    states: list[_Open] = []
+    held_kinds: set[str] = set()
+    last_item = order[-1] if order else None
+    tails = {k: any(s.seq in ("", "last") for s in items[k] if "in_sequence" in s.flags) for k in order}
+    for k in order:
+        group = _dedupe(items[k])
+        date = next((s.start for s in group if s.start), None)
+        keys = {_key(s) for s in group}
+        if date is not None:
+            for st in states:
+                if st.ended or st.spell.end is not None or _key(st.spell) in keys:
+                    continue
+                line = group[0].form == "line-start" and restating
+                if line or _ends(st.spell, group, held_kinds, gaz):
+                    st.spell = replace(st.spell, end=date)
+                    st.flags += ("end_inferred",)
+                    st.ended = True
+        for s in group:
+            st = _mergeable(states, s, k, order)
+            if st is not None:
+                st.spell = replace(st.spell, end=s.end, current=s.current, seq=st.spell.seq or s.seq)
+                st.item = k
+                st.ended = s.end is not None and not s.current
+                st.merged.append(s.evidence.sentence)
+                continue
+            # a post in the middle of a sequence has no end of its own to read; the posts the date
+            # starts (its head) neither, unless the sequence is its head alone
+            middle = "in_sequence" in s.flags and (s.seq == "" or (s.seq == "head" and tails.get(k)))
+            states.append(_Open(s, k, ended=s.end is not None or middle))
+        held_kinds |= {s.body.kind for s in group}
+    # 「2012年7月起不再担任……」: the end of what is listed
+    for s in _dedupe(endings):
+        st = next((x for x in reversed(states) if _key(x.spell) == _key(s)), None)
+        if st is not None and not st.ended:
+            st.spell = replace(st.spell, end=s.end, current=False)
+            st.ended = True
+            st.flags = tuple(f for f in st.flags if f != "end_inferred")
+        elif st is None:
+            states.append(_Open(replace(s, start=None), s.item, ended=True))
+    # current posts (「现任」), then the offices the text states of the person
+    for s in _dedupe(current_items):
+        st = next((x for x in reversed(states) if _key(x.spell) == _key(s)), None)
+        if st is not None:
+            st.spell = replace(st.spell, end=None, current=True)
+            st.ended = False
+            continue
+        states.append(_Open(replace(s, current=True), s.item))
+    for s in _dedupe(offices):
+        st = next((x for x in reversed(states) if _key(x.spell) == _key(s)), None)
+        start = month if "start_from_page_date" in s.flags else None
+        if st is not None:
+            if not st.ended and st.spell.end is None:
+                st.spell = replace(st.spell, current=True)
+                if st.spell.start is None and start is not None:  # 「选举某某为……」 on the day of the text
+                    st.spell = replace(st.spell, start=start, flags=st.spell.flags + ("start_from_page_date",))
+            continue
+        if start is not None:
+            for x in states:
+                if not x.ended and x.spell.end is None and _ends(x.spell, [s], held_kinds, gaz, office=True):
+                    x.spell = replace(x.spell, end=start)
+                    x.flags += ("end_inferred",)
+                    x.ended = True
+        flags = s.flags if start is not None else tuple(f for f in s.flags if f != "start_from_page_date")
+        states.append(_Open(replace(s, start=start, current=True, flags=flags), s.item))
+    stated = {_key(s) for s in offices}
+    others = bool(stated - {_key(x.spell) for x in states if x.spell.form != "office"})
+    out = []
+    for st in states:
+        s = st.spell
+        if s.end is None and not s.current and not st.ended and not others and s.form != "office" and (
+                s.item == last_item or not restating):
+            s = replace(s, current=True)  # the last item of a résumé that names nothing later
+        flags = tuple(dict.fromkeys(s.flags + st.flags))
+        if s.end is not None:
+            s = replace(s, current=False)
+        out.append(replace(s, flags=flags))
+    out.extend(_dedupe(undated))
+    out.extend(asides)
+    return out
+
+
+def _mergeable(states: list[_Open], s: Spell, k: int, order: list[int]) -> _Open | None:
+    """The spell ``s`` continues: the same post still open, or stated by the item just before."""
+    previous = order[order.index(k) - 1] if order.index(k) > 0 else None
+    for st in reversed(states):
+        if _key(st.spell) != _key(s):
+            continue
+        if not st.ended and st.spell.end is None:
+            return st
+        if st.item == previous and (st.spell.end is not None or st.ended) and "end_inferred" not in st.flags:
+            return st
+        return None
+    return None
+
+
+def _dedupe(spells: list[Spell]) -> list[Spell]:
+    seen: dict[tuple, Spell] = {}
+    for s in spells:
+        seen.setdefault(_key(s), s)
+    return list(seen.values())

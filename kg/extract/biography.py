@@ -1,0 +1,989 @@
+"""Careers as résumés print them: dated posts (spell mentions) and the subject's demographics.
+
+A résumé (「简历」「领导简介」, or the résumé paragraph of a news report) names its subject, often with
+demographics (「某某，男，汉族，1968年10月生，某省某县人，中共党员，1990年7月参加工作，大学学历」),
+then lists career *items*, each a date and the posts it dates:
+
+====================================  ==========================================================
+「2016.09—2021.10 某县委副书记、县长」    a range (dots, 年月, Chinese numerals, ``-`` ``—`` ``--``
+「2016年9月至2021年10月」「2002—2006年」  ``——`` ``~`` 至); 「2012.09-」「——至今」 an open, current one
+「2003年02月，某区委常委、副区长。」       a résumé line with a start only
+「1987年任……」「2002年12月，某某出任……」  a start in running text; 「次年1月」「翌年」 count from the
+「7月任……」                             year before, a bare month takes the year of its sentence
+「1984年起任A、B，C」「……后历任……」      a sequence under one date: the date starts its first posts
+「早年任」「曾任」「历任……等职」          no date
+「现任……」「現在……」                     current posts, no start
+「（其间：……学习）」                      study: no post; a parenthesis that holds a post (兼任,
+                                        挂职) is an item of its own; 「（1999.01当选）」 no post
+====================================  ==========================================================
+
+Several posts on one line split as offices do (「房县县委常委、政法委书记」: the body carries along
+the line: :func:`kg.extract.offices.segment_for` over :func:`kg.extract.bodies.parse_body`), with
+the titles only résumés use added here (代市长, 专员, 处长, 科员 ...). Posts of schools, firms and mass
+organisations give no spell (as for offices).
+
+Extraction gives one :class:`~kg.records.SpellMention` per post and item, with the dates *printed*;
+ends not printed, merging of repeated posts and which posts are current are decided after
+resolution (:mod:`kg.careers`), where divisions are known. No name of a person or place is written
+here: names come from the text, places from the analysis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import lexicon as lx
+from ..chinese import key_form
+from ..records import BodyMention, NameAt, OfficeMention, PersonMention, SpellMention
+from .bodies import Segment
+from .dates import cn_number
+from .offices import _role, segment_for
+from .reader import BODY_WORD, HAN, Reader, not_a_word, plausible_name
+
+# ---------------------------------------------------------------------------------------------
+# lexicon: titles only résumés use (the press lexicon is kg/lexicon.py)
+
+_GOV = ("政府",)
+_PARTY = ("党委",)
+
+
+def _resume_titles() -> dict[str, lx.Title]:
+    t: dict[str, lx.Title] = {}
+
+    def add(surface, kinds, role=None, **kw):
+        t[surface] = lx.Title(surface, role or surface, kinds, **kw)
+
+    for suffix in ("省", "市", "县", "区", "州", "旗"):
+        for pre in ("代", "代理"):  # acting heads are titles of their own (NOTES rule 9)
+            add(f"{pre}{suffix}长", _GOV, implies_body=True, level=suffix)
+    for s in ("专员", "副专员", "专员助理", "司长", "副司长"):
+        add(s, _GOV)
+    for s in ("处长", "副处长", "科长", "副科长", "干事"):
+        add(s, _GOV + _PARTY)
+    for s in RANKS:
+        add(s, _GOV + _PARTY)
+    # a Party committee's offices and research offices have directors too (县委办副主任)
+    for s in ("主任", "副主任", "常务副主任"):
+        add(s, ("政协专委会", "人大", "政府", "党委", "中央"))
+    return t
+
+
+#: Ranks that can be the whole post (「湖北省委政法委科员」): a spell flagged ``rank``.
+RANKS = ("科员", "副主任科员", "主任科员", "调研员", "副调研员")
+RESUME_TITLES: dict[str, lx.Title] = _resume_titles()
+ALL_TITLES: dict[str, lx.Title] = {**lx.TITLES, **RESUME_TITLES}
+_TITLE_LENGTHS = sorted({len(k) for k in ALL_TITLES}, reverse=True)
+
+#: Words of an item that is study, not a post (NOTES rule 10).
+STUDY = re.compile(r"学习|进修|培训|学员|研究生|博士后|本科|专科|大专|读书|毕业|学生|攻读|深造|在读|结业")
+
+# ---------------------------------------------------------------------------------------------
+# dates as résumés print them
+
+_CND = "〇零○0一二三四五六七八九"
+_YEAR = rf"(?:19|20)\d\d|[一二][{_CND}]{{3}}"
+_MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_SEP = r"(?:-{1,2}|—{1,2}|–{1,2}|~|～|─{1,2}|―{1,2}|至|到)"
+_YEAR_RE = re.compile(_YEAR)
+_SEP_RE = re.compile(rf"[ \t]*{_SEP}[ \t]*")
+_MON_DOT = re.compile(r"[.．][ \t]*(1[0-2]|0?[1-9])(?!\d)")
+_MON_CN = re.compile(rf"[ \t]*({_MON})[ \t]*月")
+_NOW = re.compile(r"至今|现在|今")
+_RELATIVE = re.compile(rf"(?P<rel>翌年|次年|第二年|同年|当年)(?:[ \t]*(?P<m>{_MON})[ \t]*月)?")
+_BARE_MONTH = re.compile(rf"(?P<m>{_MON})[ \t]*月(?![\d{_CND}]|[ \t]*[\d{_CND}十]+[ \t]*[日号])")
+#: after a date: what the item does (a sequence from that date, or a demographic, not a post)
+_AFTER_DATE = re.compile(r"[ \t]*(?:(?P<seq>以后|以来|之后|后|起|开始)|)")
+_DEMOGRAPHIC = re.compile(r"[ \t]*(?:出生|生人|生|参加工作|参加革命|加入|入党|入伍|毕业|获|在.{0,20}(?:学习|毕业))")
+# the words before a date that let it start an item
+_BEFORE_DATE = re.compile(r"(?:于|自|从|在|进入|到了|至|并于|同时于)$")
+_BIRTH_BEFORE = re.compile(r"(?:出生于|生于|出生|生)$")
+_BOUNDARY = set(",，;；。:：、(（\n")
+
+
+@dataclass(frozen=True)
+class When:
+    """A date as printed: ``YYYY`` or ``YYYY-MM``, and whether only a year (no 年) was printed."""
+
+    value: str
+    end: int  # where the date's words end
+    bare: bool = False  # 「2002」 in 「2002—2006年」
+
+
+def _point(text: str, i: int) -> When | None:
+    """A year, or a year and a month, starting at ``i``: 「1998.10」「1998年10月」「1998年」「二00三年一月」."""
+    m = _YEAR_RE.match(text, i)
+    if not m or (i > 0 and text[i - 1].isdigit()):
+        return None
+    year = cn_number(m.group(0))
+    if year is None or not 1900 <= year <= 2100:
+        return None
+    j = m.end()
+    if j < len(text) and text[j].isdigit():
+        return None
+    dot = _MON_DOT.match(text, j)
+    if dot:
+        return When(f"{year}-{int(dot.group(1)):02d}", dot.end())
+    k = j
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    if k < len(text) and text[k] == "年":
+        mon = _MON_CN.match(text, k + 1)
+        if mon:
+            return When(f"{year}-{cn_number(mon.group(1)):02d}", mon.end())
+        return When(str(year), k + 1)
+    return When(str(year), j, bare=True)
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A career item's date: its start, its end (None: not printed), whether the range is open
+    (current), and where the words end."""
+
+    start: str | None
+    end: str | None
+    end_pos: int
+    ranged: bool = False
+    open: bool = False
+
+
+def date_at(text: str, i: int) -> DateExpr | None:
+    """The career date that starts at ``i``, if any (a start, a range or an open range).
+
+    >>> date_at("1998.10-2002.10 房县县委副书记", 0)
+    DateExpr(start='1998-10', end='2002-10', end_pos=15, ranged=True, open=False)
+    >>> date_at("2012.09-十堰市委副书记", 0).open
+    True
+    >>> d = date_at("2002—2006年任某职", 0); (d.start, d.end)
+    ('2002', '2006')
+    >>> date_at("一九七四年五月至一九八三年十月先后任", 0).end
+    '1983-10'
+    """
+    first = _point(text, i)
+    if first is None:
+        return None
+    sep = _SEP_RE.match(text, first.end)
+    if sep:
+        k = sep.end()
+        now = _NOW.match(text, k)
+        if now:
+            return DateExpr(first.value, None, now.end(), ranged=True, open=True)
+        second = _point(text, k)
+        if second is not None and not second.bare:
+            if first.bare and second.value[:4] < first.value:
+                return None
+            return DateExpr(first.value, second.value, second.end, ranged=True)
+        if second is not None and second.bare and first.bare:
+            return None
+        if sep.group(0).strip() in ("至", "到") or first.bare:
+            return None if first.bare else DateExpr(first.value, None, first.end)
+        return DateExpr(first.value, None, sep.end(), ranged=True, open=True)  # 「2012.09-」
+    if first.bare:
+        return None
+    return DateExpr(first.value, None, first.end)
+
+
+# ---------------------------------------------------------------------------------------------
+# subjects and their demographics
+
+_GENDER = re.compile(r"(?<![\u4e00-\u9fff])(男|女)(?![\u4e00-\u9fff])")
+_ETHNIC = re.compile(rf"(?<![{HAN}])([{HAN}]{{1,4}}族)(?![{HAN}])")
+_BORN = re.compile(
+    rf"(?:(?P<a>{_YEAR})[ \t]*年(?:[ \t]*(?P<am>{_MON})[ \t]*月)?[ \t]*(?:出生|生)(?!活|产)"
+    rf"|(?P<y2>(?:19|20)\d\d)[.．](?P<m2>\d{{1,2}})[ \t]*(?:出生|生)(?!活|产)"
+    rf"|出生于[ \t]*(?P<b>{_YEAR})[ \t]*年(?:[ \t]*(?P<bm>{_MON})[ \t]*月)?)"
+)
+_NATIVE = re.compile(rf"(?:籍贯|系|是)?(?P<place>[{HAN}]{{2,12}}?)人(?=[,，;；。、\s)）]|$)")
+_NOT_PLACE = re.compile(r"(?:族|党员|群众|人士|工作|学历|学位|干部|职务|委员|成员|主席|代表|同志|男|女|负责|领导|人员|家|者)$")
+_PARTY = re.compile(
+    rf"(?P<y>{_YEAR})[ \t]*年(?:[ \t]*(?P<m>{_MON})[ \t]*月)?[ \t]*(?:加入中国共产党|入党)"
+    rf"|(?P<y2>(?:19|20)\d\d)[.．](?P<m2>\d{{1,2}})[ \t]*(?:加入中国共产党|入党)"
+)
+_WORK = re.compile(
+    rf"(?P<y>{_YEAR})[ \t]*年(?:[ \t]*(?P<m>{_MON})[ \t]*月)?[ \t]*参加(?:工作|革命)"
+    rf"|(?P<y2>(?:19|20)\d\d)[.．](?P<m2>\d{{1,2}})[ \t]*参加(?:工作|革命)"
+)
+_EDUCATION = re.compile(
+    rf"(?P<e>(?:[{HAN}]{{0,8}}(?:研究生|大学|大专|中专|本科|专科|高中|初中|在职研究生|中央党校|省委党校)"
+    rf"(?:学历|文化程度|文化|毕业)(?:[,，、]?[{HAN}]{{0,8}}(?:硕士|博士|学士)(?:学位)?)?)|[{HAN}]{{0,8}}(?:硕士|博士)(?:学位))"
+)
+_HEADING = re.compile(rf"^(?P<name>[{HAN}·]{{2,6}})(?:\s*(?:简历|个人简历|同志简历|简介|的简历)|\s*[\[【(（].*)?\s*$")
+
+
+@dataclass
+class Subject:
+    name: str  # as printed
+    start: int  # where the résumé of this subject starts (its intro or heading)
+    facts: PersonMention | None = None
+
+
+def _ymd_of(m: re.Match, y: str = "y", mo: str = "m") -> str | None:
+    year = m.group(y) or m.group(y + "2") if (y + "2") in m.re.groupindex else m.group(y)
+    month = m.group(mo) if m.group(y) else (m.group(mo + "2") if (mo + "2") in m.re.groupindex else None)
+    year_n = cn_number(year) if year else None
+    if not year_n:
+        return None
+    month_n = cn_number(month) if month else None
+    return f"{year_n}-{month_n:02d}" if month_n and 1 <= month_n <= 12 else str(year_n)
+
+
+def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
+    """The persons the text gives a résumé of, in text order: a name followed by demographics
+    (「某某，男，汉族，……」「某某出生于1962年10月」「1956年出生的某某」), a heading that is a name
+    (「某某简历」「某某[某市政协副主席]」, a first line that is only a name)."""
+    text, surface = r.text, r.doc.text
+    found: dict[str, Subject] = {}
+    # 「某某，男，……」「某某,回族,……」「某某，1966年10月生，……」「某某出生于……」
+    for m in re.finditer(rf"(?:^|(?<=[\n。;；,，:：\s]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?"
+                         rf"(?P<tail>[,，、]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d)|出生于|生于|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，])",
+                         text, re.M):
+        strong = re.match(r"[,，、]\s*(?:男|女|[\u4e00-\u9fff]{1,4}族)", m.group("tail")) is not None
+        if not _is_name(r, m.start("name"), m.end("name"), strong=strong):
+            continue
+        _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
+    for m in re.finditer(rf"(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生)的(?P<name>[{HAN}]{{2,4}})",
+                         text):
+        if _is_name(r, m.start("name"), m.end("name")):
+            _add_subject(found, surface[m.start("name"):m.end("name")], m.start())
+    start = 0
+    for line in text.split("\n"):
+        h = _HEADING.match(line.strip())
+        if h and _is_name(r, start + line.index(h.group("name")), start + line.index(h.group("name")) + len(h.group("name")),
+                          heading=True):
+            k = start + line.index(h.group("name"))
+            _add_subject(found, surface[k:k + len(h.group("name"))], start)
+        start += len(line) + 1
+    subjects = sorted(found.values(), key=lambda s: s.start)
+    for s in subjects:
+        s.facts = _demographics(r, s)
+    return subjects
+
+
+def _add_subject(found: dict[str, Subject], name: str, start: int) -> None:
+    key = key_form(name)
+    if key not in found or start < found[key].start:
+        found[key] = Subject(name, start)
+
+
+def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: bool = False) -> bool:
+    """Is ``text[start:end]`` a person's name? ``strong``: a gender or an ethnicity follows it
+    (「某某，男，」), which only a person has, so a surname outside the common ones is fine."""
+    text = r.text[start:end]
+    if not plausible_name(text) or text in lx.TITLES or any(text.endswith(t) for t in ("简历", "简介")):
+        return False
+    if r.divisions_in(start, end) or r.titles_in(start, end):
+        return False
+    if strong and 2 <= len(text) <= 4:
+        return True
+    if not (text[0] in lx.SURNAMES or text[:2] in lx.COMPOUND_SURNAMES):
+        return False
+    if heading:
+        return len(text) <= 4 and not_a_word(text)
+    return r.name_at(start, lenient=True) == end or (len(text) in (2, 3) and not_a_word(text))
+
+
+def _demographics(r: Reader, s: Subject) -> PersonMention | None:
+    """The subject's demographics from the sentence(s) of its intro (up to the first 。 or line)."""
+    text = r.text
+    a = s.start
+    line_end = text.find("\n", a)
+    line_end = len(text) if line_end < 0 else line_end
+    b = min(line_end, a + 200)
+    if text[a:b].strip() in ("", key_form(s.name)) or _HEADING.match(text[a:b].strip()):
+        nxt = text.find("\n", b + 1)  # a heading: the intro is the next line
+        a, b = b + 1, min(len(text) if nxt < 0 else nxt, b + 201)
+    window = text[a:b]
+    if key_form(s.name) not in window and not window.startswith(("男", "女")) and not re.match(r"\s*[\u4e00-\u9fff]{2,3}省", window):
+        pass
+    fields: dict[str, str | None] = {}
+    g = _GENDER.search(window)
+    fields["gender"] = g.group(1) if g else None
+    e = next((m.group(1) for m in _ETHNIC.finditer(window) if m.group(1) not in ("家族", "民族", "贵族", "宗族")), None)
+    fields["ethnicity"] = e
+    born = _BORN.search(window)
+    if born:
+        fields["born"] = _date_of(born.group("a") or born.group("y2") or born.group("b"),
+                                  born.group("am") or born.group("m2") or born.group("bm"))
+    party = _PARTY.search(window)
+    fields["party_joined"] = _date_of(party.group("y") or party.group("y2"), party.group("m") or party.group("m2")) if party else None
+    work = _WORK.search(window)
+    fields["work_started"] = _date_of(work.group("y") or work.group("y2"), work.group("m") or work.group("m2")) if work else None
+    native = None
+    for m in _NATIVE.finditer(window):
+        place = re.sub(rf"^.*?(?:{re.escape(key_form(s.name))}|[,，、;；:：]|系|是|籍贯)", "", m.group("place"))
+        if place and not _NOT_PLACE.search(place) and r.analysis.search[a + m.start("place"):].startswith(m.group("place")):
+            k = a + m.end("place") - len(place)
+            if r.divisions_in(k, k + len(place)) or any(k <= x.start < k + len(place) for x in r.analysis.bare):
+                native = r.surface(k, k + len(place))
+                break
+    fields["native_place"] = native
+    edu = _EDUCATION.search(window)
+    fields["education"] = r.surface(a + edu.start("e"), a + edu.end("e")) if edu else None
+    if not any(fields.values()):
+        return None
+    return PersonMention(s.name, r.evidence(a, b, (a, b)), **fields)
+
+
+def _date_of(year: str | None, month: str | None) -> str | None:
+    y = cn_number(year) if year else None
+    if not y:
+        return None
+    m = cn_number(month) if month else None
+    return f"{y}-{m:02d}" if m and 1 <= m <= 12 else str(y)
+
+
+# ---------------------------------------------------------------------------------------------
+# career items
+
+_CURRENT = re.compile(r"(?:现任|現任|现为|现在|目前任|目前担任|现担任)")
+_UNDATED = re.compile(r"(?:从政早期|早年|早期|此前|之前|之后|此后|后来|其后|后|曾|先后|又|再)?(?:历任|先后任|先后担任|曾任|曾担任|担任过|任|担任)")
+_SEQUENCE_WORDS = re.compile(r"历任|先后|直至|直到|陆续")
+_HEAD = re.compile(
+    r"(?:[\s,，、]|同志|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
+    r"|被选举为|被选为|选举为|选为|当选为|当选|正式|被任命为|任命为|被任命|被提拔为|提拔为|明确为|出任|担任过|担任|调任|转任|升任"
+    r"|晋升为|晋升|改任|接任|兼任|兼|调到|调入|调往|调|到|回到|任职|任|为|于|是|在|南下履新|履新|主持"
+    r"|不再担任|不再兼任|被免去|免去|辞去|卸任)+"
+)
+_TAIL = re.compile(r"(?:等职务?|等职|职务|职位|等|以来|\d+年|[一二三四五六七八九十两]+年|[\s。]+)+$")
+_PAREN_OPEN = "(（"
+_PAREN_CLOSE = ")）"
+_PIECE_BREAK = re.compile(r"[,，;；。:：\n]")
+_PARTY_TITLES = ("书记", "副书记", "常委", "委员")
+_BODY_WORDS = ("县委", "市委", "区委", "州委", "旗委", "盟委", "地委", "委", "县人民政府", "市人民政府", "区人民政府",
+               "人民政府", "县政府", "市政府", "区政府", "政府", "县人大常委会", "市人大常委会", "人大常委会", "县人大",
+               "市人大", "区人大", "人大", "县政协", "市政协", "区政协", "政协", "行署", "革委会", "革委", "县革委会")
+_DEPARTMENT = re.compile(rf"^[{HAN}]{{1,14}}?(?:局|厅|委员会|委|办公室|办|署|处|室|部|司|中心|科)$")
+_MINISTRY = re.compile(rf"^(?:国家|国务院)?(?P<m>[{HAN}]{{1,8}}部)(?P<u>[{HAN}]{{1,8}}?司)?$")
+_FOREIGN = tuple(m for m in lx.FOREIGN_ORG_MARKERS if m not in ("前", "原", "机关", "镇", "乡")) + (
+    "乡", "镇", "公社", "社校", "厂", "校", "院", "团", "队", "站", "场", "所", "店", "矿", "部队", "军", "党校",
+    "指挥部", "筹备组", "管委会", "管理委员会", "开发区", "新区", "工委会", "党支部", "党总支")
+
+
+@dataclass(frozen=True)
+class TitleAt:
+    """A title found at the end of a piece (what :func:`kg.extract.offices.segment_for` reads)."""
+
+    start: int
+    end: int
+    text: str
+    title: lx.Title
+
+
+@dataclass
+class Item:
+    person: str
+    start: int  # where the posts' words begin (after the date)
+    end: int
+    clause: tuple[int, int]  # for the evidence: the line or sentence
+    when: DateExpr | None
+    form: str  # one of kg.records.SPELL_FORMS
+    sequence: bool = False
+    page_date: bool = False
+    flags: tuple[str, ...] = ()
+    parens: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMention], list[PersonMention]]:
+    """Every dated post of the text's résumés, and their subjects' demographics."""
+    subjects = find_subjects(r, offices)
+    if not subjects:
+        return [], []
+    items = _items(r, subjects)
+    names = tuple(sorted({key_form(s.name) for s in subjects}, key=len, reverse=True))
+    spells: list[SpellMention] = []
+    for n, item in enumerate(items):
+        spells.extend(_posts(r, item, n, names))
+    # the subject's offices the text states (「选举某某为某市政协主席」): current posts
+    names = {key_form(s.name): s.name for s in subjects}
+    base = len(items)
+    for o in offices:
+        if key_form(o.person) in names:
+            s0, s1 = r.analysis.sentence_of(o.evidence.start)
+            page = bool(re.search(r"今天|今日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
+            spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence, current=True,
+                                       flags=("start_from_page_date",) if page else (), item=base, form="office"))
+    people = [s.facts for s in subjects if s.facts is not None]
+    return spells, people
+
+
+def _depths(text: str) -> list[int]:
+    out, d = [], 0
+    for c in text:
+        if c in _PAREN_OPEN:
+            d += 1
+            out.append(d)
+            continue
+        out.append(d)
+        if c in _PAREN_CLOSE and d > 0:
+            d -= 1
+    return out
+
+
+def _subject_at(subjects: list[Subject], pos: int, text: str, a: int, b: int) -> str | None:
+    """The subject whose résumé holds ``pos``: one named in the item's first words, else the last
+    one introduced before it."""
+    head = key_form(text[max(0, pos - 8):pos] + text[a:b][:24])
+    for s in subjects:
+        if key_form(s.name) in head:
+            return s.name
+    before = [s for s in subjects if s.start <= pos]
+    return before[-1].name if before else None
+
+
+def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
+    text = r.text
+    depth = _depths(text)
+    starts: list[tuple[int, int, DateExpr | None, str, bool]] = []  # (date start, posts start, when, form, sequence)
+    first = min(s.start for s in subjects)
+    year: int | None = None
+    for m in re.finditer(rf"{_YEAR}|翌年|次年|第二年|同年|当年|(?:{_MON})[ \t]*月|现任|現任|现为|现在|目前任|目前担任|现担任|今天|今日",
+                         text):
+        i = m.start()
+        if depth[i] or (starts and i < starts[-1][1]):
+            continue
+        if i < first and not any(key_form(s.name) in text[max(0, i - 8):i] for s in subjects):
+            continue  # before the résumé, unless the subject is named right before (「某某，今天出任」)
+        before = text[:i].rstrip(" \t")
+        prev = before[-1:] if before else "\n"
+        lead = _BEFORE_DATE.search(before[-4:]) is not None
+        named = re.search(rf"(?:[{HAN}·]{{2,4}})$", before) is not None and any(
+            before.endswith(key_form(s.name)) for s in subjects)
+        at_boundary = prev in _BOUNDARY or lead or named
+        if not at_boundary:
+            continue
+        word = m.group(0)
+        if _CURRENT.fullmatch(word):
+            starts.append((i, m.end(), None, "current", False))
+            continue
+        if word in ("今天", "今日"):  # 「某某今天出任……」: the document's own day
+            starts.append((i, m.end(), DateExpr(None, None, m.end()), "today", False))
+            continue
+        if _BIRTH_BEFORE.search(before[-3:]):
+            continue
+        when: DateExpr | None = None
+        rel = _RELATIVE.match(text, i)
+        if rel and rel.group("rel") in ("翌年", "次年", "第二年", "同年", "当年"):
+            if year is None:
+                continue
+            y = year + (0 if rel.group("rel") in ("同年", "当年") else 1)
+            value = f"{y}-{cn_number(rel.group('m')):02d}" if rel.group("m") else str(y)
+            when = DateExpr(value, None, rel.end())
+        elif not _YEAR_RE.match(text, i):
+            bm = _BARE_MONTH.match(text, i)
+            if not bm or year is None or prev not in ",，;；。":
+                continue
+            when = DateExpr(f"{year}-{cn_number(bm.group('m')):02d}", None, bm.end())
+        else:
+            when = date_at(text, i)
+            if when is None:
+                continue
+        if _DEMOGRAPHIC.match(text, when.end_pos) and not when.ranged:
+            continue
+        after = _AFTER_DATE.match(text, when.end_pos)
+        seq = bool(after.group("seq")) and after.group("seq") in ("后", "以后", "之后", "起", "开始")
+        year = int(when.start[:4])
+        line_start = text.rfind("\n", 0, i) + 1
+        first_clause = re.split(r"[,，;；。]", text[after.end():after.end() + 40].lstrip(",，、 "), maxsplit=1)[0]
+        line_form = text[line_start:i].strip() == "" and not re.search(r"任|当选|调|升|转|晋", first_clause)
+        form = "range" if when.ranged else ("line-start" if line_form else "start")
+        starts.append((i, after.end(), when, form, seq))
+    starts.extend(_headings(r, subjects))
+    starts.sort(key=lambda x: x[0])
+    items: list[Item] = []
+    bounds = [s[0] for s in starts] + [len(text)]
+    for k, (i, a, when, form, seq) in enumerate(starts):
+        b = bounds[k + 1]
+        flags: tuple[str, ...] = ()
+        if form == "today":
+            form, flags = "start", ("start_from_page_date",)
+        if form == "heading":
+            items.append(Item(_subject_at(subjects, i, text, a, a) or subjects[0].name, a, when.end_pos,
+                              (text.rfind("\n", 0, i) + 1, when.end_pos), None, "current"))
+            continue
+        # a résumé line ends at its line's end; running text at its sentence's end, or sooner
+        line_end = text.find("\n", a)
+        line_end = len(text) if line_end < 0 else line_end
+        b = min(b, _depth0_end(text, depth, a, line_end))
+        if form in ("start", "current"):
+            stop = _sentence_end(text, depth, a, b)
+            b = min(b, stop)
+        line_start = text.rfind("\n", 0, i) + 1
+        clause = (line_start, line_end) if form in ("range", "line-start") else (_sentence_start(text, i), b)
+        person = _subject_at(subjects, i, text, a, b)
+        if person is None:
+            continue
+        window = text[a:b] if form == "range" else text[a:min(b, a + 12)]
+        sequence = seq or bool(_SEQUENCE_WORDS.search(window))
+        items.append(Item(person, a, b, clause, when, form, sequence, flags=flags, parens=_parens(text, depth, a, b)))
+    items.extend(_undated_items(r, subjects, depth, starts))
+    items.sort(key=lambda it: it.start)
+    return items
+
+
+def _headings(r: Reader, subjects: list[Subject]) -> list[tuple]:
+    """A page title that is the subject's name and post (「某某[某市委书记]」): a current item."""
+    out = []
+    text = r.text
+    pos = 0
+    for line in text.split("\n"):
+        m = re.match(rf"\s*(?P<name>[{HAN}·]{{2,6}})\s*[\[【](?P<posts>[^\]】]{{2,40}})[\]】]\s*$", line)
+        if m and any(key_form(s.name) == key_form(m.group("name")) for s in subjects):
+            a, b = pos + m.start("posts"), pos + m.end("posts")
+            out.append((a, a, DateExpr(None, None, b), "heading", False))
+        pos += len(line) + 1
+    return out
+
+
+def _depth0_end(text: str, depth: list[int], a: int, b: int) -> int:
+    return b
+
+
+def _sentence_end(text: str, depth: list[int], a: int, b: int) -> int:
+    for k in range(a, b):
+        if text[k] == "。" and depth[k] == 0:
+            return k
+    return b
+
+
+def _sentence_start(text: str, i: int) -> int:
+    k = i
+    while k > 0 and text[k - 1] not in "。\n":
+        k -= 1
+    return k
+
+
+def _parens(text: str, depth: list[int], a: int, b: int) -> list[tuple[int, int]]:
+    """Top-level parentheses in ``[a, b)``: (start after the bracket, end before the closing one)."""
+    out = []
+    k = a
+    while k < b:
+        if text[k] in _PAREN_OPEN and depth[k] == 1:
+            j = k + 1
+            while j < len(text) and not (text[j] in _PAREN_CLOSE and depth[j] == 1):
+                j += 1
+            out.append((k + 1, j))
+            k = j + 1
+            continue
+        k += 1
+    return out
+
+
+def _undated_items(r: Reader, subjects: list[Subject], depth: list[int], starts) -> list[Item]:
+    """Sentences with no date that list posts as a career (「早年任……」「之后任……」「历任……等职」)."""
+    text = r.text
+    out = []
+    first = min(s.start for s in subjects)
+    dated = [(s[0], s[1]) for s in starts]
+    pos = 0
+    for sentence in re.split(r"(?<=[。\n])", text):
+        s0, s1 = pos, pos + len(sentence)
+        pos = s1
+        if s1 <= first or any(s0 <= d < s1 for d, _ in dated):
+            continue
+        for m in re.finditer(r"(?:^|(?<=[,，;；]))\s*(?P<w>" + _UNDATED.pattern + ")", sentence):
+            w = m.group("w")
+            if w in ("任", "担任") or depth[s0 + m.start("w")]:
+                continue
+            a = s0 + m.end("w")
+            person = _subject_at(subjects, s0, text, s0, s1)
+            if person is None:
+                continue
+            end = s1 - (1 if sentence.endswith(("。", "\n")) else 0)
+            out.append(Item(person, a, end, (s0, end), None, "undated", True, parens=_parens(text, depth, a, end)))
+            break
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# the posts of an item
+
+
+def _title_at_end(text: str, a: int, b: int) -> TitleAt | None:
+    for n in _TITLE_LENGTHS:
+        if b - n < a:
+            continue
+        t = ALL_TITLES.get(text[b - n:b])
+        if t is not None:
+            return TitleAt(b - n, b, text[b - n:b], t)
+    return None
+
+
+def _pieces(r: Reader, a: int, b: int, skip: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """The pieces of ``[a, b)`` between clause breaks and 「、」 (and 兼 after a title), outside the
+    spans ``skip``; each with whether a clause starts with it."""
+    text = r.text
+    mask = [False] * (b - a)
+    for p0, p1 in skip:
+        for k in range(max(a, p0 - 1), min(b, p1 + 1)):
+            mask[k - a] = True
+    out = []
+    k = a
+    clause_start = True
+    while k < b:
+        if mask[k - a] or _PIECE_BREAK.match(text[k]):
+            clause_start = clause_start or not mask[k - a] or True
+            k += 1
+            continue
+        j = k
+        while j < b and not mask[j - a] and not _PIECE_BREAK.match(text[j]):
+            j += 1
+        for i0, i1 in r.items(k, j):
+            out.append((i0, i1, clause_start))
+            clause_start = False
+        clause_start = True
+        k = j
+    return out
+
+
+_TINY_PAREN = re.compile(r"[(（][县市区][)）]")
+_WORKED_IN = re.compile(rf"[ \t]*在(?P<unit>[{HAN}]{{3,24}}?)工作")
+_UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "党委", "人大", "政协专委会")))
+_NO_LONGER = re.compile(r"[ \t,，]*(?:起)?[ \t,，]*(?:不再担任|卸任|被免去|免去|辞去|不再兼任)")
+
+
+def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[SpellMention]:
+    """The spell mentions of one item (and of the posts in its parentheses)."""
+    from dataclasses import replace
+
+    text = r.text
+    chain: list[Segment] = []
+    bodies_of_kind: dict[str, BodyMention] = {}
+    found_any = False
+    groups: list[list[SpellMention]] = []  # posts by clause, a clause without posts kept empty
+    parens = [p for p in item.parens if p[0] >= item.start]
+    form = "ended" if item.when is not None and _NO_LONGER.match(text, item.start) else item.form
+    for i0, i1, clause_start in _pieces(r, item.start, item.end, parens):
+        piece = text[i0:i1]
+        if clause_start:
+            titled = _has_title(r, i0, i1)
+            if found_any and not titled:
+                break  # running text goes on about something else
+            if titled:
+                groups.append([])
+        if STUDY.search(piece) or _TINY_PAREN.search(text, max(0, i0 - 3), min(len(text), i1 + 3)):
+            chain.clear()
+            continue
+        work = _WORKED_IN.fullmatch(text, i0, i1)
+        if work:  # 「在某省发展和改革委员会工作，历任某处副处长」: the unit the later titles belong to
+            unit = _fallback_body(r, i0 + 1, work.group("unit"), _UNIT_TITLE, chain)
+            if unit is not None:
+                chain.append(Segment(unit, _UNIT_TITLE.title, True, i0))
+            continue
+        post = _post(r, i0, i1, chain, bodies_of_kind, names)
+        if post is None:
+            continue
+        body, title, flags = post
+        found_any = True
+        role = _role(Segment(body, title, True, i0))
+        if not groups:
+            groups.append([])
+        groups[-1].append(SpellMention(item.person, role, body, r.evidence(i0, i1, item.clause),
+                                       flags=item.flags + flags, item=n, form=form))
+    posts = [s for g in groups for s in g]
+    out = _date_posts(item, groups, form)
+    # the parentheses of the line: 「（其间：2005.03-2006.09兼任……）」「（1999.01当选）」「（党组成员）」
+    for p0, p1 in parens:
+        elected = _election(text[p0:p1])
+        if elected:
+            before = [s for s in out if s.evidence.end <= p0]
+            if before:  # 「县长(1999.01当选)」: the date of an election of the post before it
+                last = max(before, key=lambda s: s.evidence.end)
+                out[out.index(last)] = replace(last, flags=last.flags + ("elected",))
+            continue
+        out.extend(_paren_posts(r, item, n, p0, p1, [s for s in out if s.form != "aside"] or posts, names))
+    return out
+
+
+def _election(inner: str) -> bool:
+    """「1999.01当选」: a parenthesis that only dates an election of a title on the line."""
+    when = date_at(inner.strip(), 0)
+    return when is not None and bool(re.fullmatch(r"\s*(?:当选|选举|任命|转正|正式当选)\s*", inner.strip()[when.end_pos:]))
+
+
+def _has_title(r: Reader, a: int, b: int) -> bool:
+    piece = r.text[a:b]
+    return bool(r.titles_in(a, b)) or any(t in piece for t in RESUME_TITLES) or bool(
+        re.search(r"(?:长|员|主任|书记|指挥|经理|师|记|组长|主席|委员)$", _TAIL.sub("", piece)))
+
+
+def _date_posts(item: Item, groups: list[list[SpellMention]], form: str) -> list[SpellMention]:
+    """Give an item's posts its dates: every post a line's range or start; in a sequence (「1984年
+    起任A、B，C」) the date starts the posts of the first clause (``seq`` "head"; resolution keeps
+    it for those in the first post's division that are not its promotions) and the last post takes
+    the end (``seq`` "last"); posts no longer held (「2012年7月起不再担任……」) end at the date."""
+    from dataclasses import replace
+
+    posts = [s for g in groups for s in g]
+    when = item.when
+    if not posts:
+        return []
+    if form == "current":
+        return [replace(s, current=True) for s in posts]
+    if form == "undated":
+        return [replace(s, flags=s.flags + ("undated", "in_sequence")) for s in posts]
+    start, end = (when.start, when.end) if when else (None, None)
+    if form == "ended":
+        return [replace(s, end=start) for s in posts]
+    current = bool(when and when.open)
+    if not item.sequence or len(posts) == 1:
+        return [replace(s, start=start, end=end, current=current) for s in posts]
+    head = groups[0] if groups else []
+    out = []
+    for s in posts:
+        last = s is posts[-1]
+        seq = ("head-last" if last else "head") if s in head else ("last" if last else "")
+        out.append(replace(s, start=start if s in head else None, end=end if last else None,
+                           current=current and last, flags=s.flags + ("in_sequence",), seq=seq))
+    return out
+
+
+def _paren_posts(r: Reader, item: Item, n: int, p0: int, p1: int, line_posts: list[SpellMention],
+                 names: tuple[str, ...] = ()) -> list[SpellMention]:
+    """A parenthesis of a career item: study (nothing), a dated post of its own (兼任, 挂职, a work
+    team), a date of an election on the line (nothing), or a further title of the line's body."""
+    from dataclasses import replace
+
+    text = r.text
+    out: list[SpellMention] = []
+    inner = text[p0:p1]
+    body_text = re.sub(r"^(?:其间|其間|其中)[:：,，]?", "", inner)
+    offset = p0 + len(inner) - len(body_text)
+    for part in re.finditer(r"[^;；]+", body_text):
+        a, b = offset + part.start(), offset + part.end()
+        while a < b and text[a] in " \t\n,，:：":
+            a += 1
+        when = date_at(text, a)
+        seg = text[a:b]
+        if STUDY.search(seg):
+            continue
+        start = when.end_pos if when else a
+        after = re.match(r"[ \t,，]*", text[start:b])
+        start += after.end() if after else 0
+        flags: tuple[str, ...] = ()
+        if re.search(r"兼", seg):
+            flags += ("concurrent",)
+        if re.search(r"挂职|下派|工作队", seg):
+            flags += ("secondment",)
+        chain: list[Segment] = []
+        before = [s for s in line_posts if s.evidence.end <= p0]
+        for i0, i1, _ in _pieces(r, start, b, []):
+            post = _post(r, i0, i1, chain, {}, names, inherit=line_posts[-1].body if line_posts else None)
+            if post is None:
+                continue
+            body, title, pflags = post
+            role = _role(Segment(body, title, True, i0))
+            s = SpellMention(item.person, role, body, r.evidence(i0, i1, item.clause), flags=item.flags + flags + pflags,
+                             item=n, form="aside")
+            if when is not None:
+                out.append(replace(s, start=when.start, end=when.end, current=when.open))
+            elif not flags and before:  # 「发改委副主任（党组成员）」: the dates of the post before it
+                prev = max(before, key=lambda x: x.evidence.end)
+                out.append(replace(s, start=prev.start, end=prev.end, current=prev.current, form=prev.form,
+                                   seq=prev.seq, flags=s.flags + tuple(f for f in prev.flags if f == "in_sequence")))
+    return out
+
+
+def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
+    """Where a piece's post begins: after its verbs (任, 出任, 当选为 ...) and the subject's name."""
+    text = r.text
+    a = i0
+    while True:
+        k = a
+        for name in names:  # the subject's name first: 「任某某」 is a name, not the verb 任
+            if text.startswith(name, k):
+                k += len(name)
+        head = _HEAD.match(text, k, i1)
+        k = head.end() if head else k
+        m = re.match(r"接替[\u4e00-\u9fff]{2,3}(?=[,，]|$)", text[k:i1])
+        if m:
+            k += m.end()
+        if k == a:
+            return a
+        a = k
+
+
+def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dict[str, BodyMention],
+          names: tuple[str, ...] = (), inherit: BodyMention | None = None
+          ) -> tuple[BodyMention, lx.Title, tuple[str, ...]] | None:
+    """The body and title of the piece ``[i0, i1)``: its verbs and tails stripped, its title at the
+    end, its body read before the title or carried from the chain."""
+    text = r.text
+    a = _strip_head(r, i0, i1, names)
+    tail = _TAIL.search(text, a, i1)
+    b = tail.start() if tail else i1
+    if b <= a:
+        return None
+    t = _title_at_end(text, a, b)
+    if t is None:
+        return None
+    flags = ("rank",) if t.title.role in RANKS else ()
+    if inherit is not None and not chain:
+        chain.append(Segment(inherit, t.title, True, a))
+    mids = list(_MID_VERB.finditer(text, a, t.start))
+    if mids:
+        # 「到某厅某局挂职担副局长」「某部挂职任某司副司长」: the unit is around the verb
+        mv = mids[-1]
+        body = _fallback_body(r, a, text[a:mv.start()] + text[mv.end():t.start], t, chain)
+        if body is None:
+            return None
+        chain.append(Segment(body, t.title, True, a))
+        return body, t.title, flags
+    region = text[a:t.start]
+    if any(m in region for m in _FOREIGN) and not _is_division_word(r, a, t.start):
+        chain.clear()
+        return None
+    early = _unknown_division(r, a, t, chain)
+    if early is not None:  # 「某县县委委员」 for a county the gazetteer knows under another name now
+        body = early
+    else:
+        seg = segment_for(r, a, t, chain, bodies_of_kind)
+        body = seg.body if seg.valid and seg.body is not None else None
+        if body is not None and body.start < a and r.divisions_in(a, t.start):
+            body = None  # a unit named with its own division (「湖北省商务厅」) is not the chain's
+        if body is None:
+            body = _fallback_body(r, a, region, t, chain)
+            if body is None:
+                return None
+    chain.append(Segment(body, t.title, True, a))
+    bodies_of_kind[body.kind] = body
+    return body, t.title, flags
+
+
+_MID_VERB = re.compile(r"挂职担任|挂职任|挂职担|挂职|挂任|下派到|下派任|任职|(?<=[局厅委部办室处司署])任")
+_SUFFIX = r"(?:地区|自治州|自治县|自治旗|自治区|特别行政区|省|县|市|区|州|盟|旗|林区)"
+_WORD = "|".join(sorted(map(re.escape, _BODY_WORDS), key=len, reverse=True))
+_LEVEL_DEPT = re.compile(rf"^(?P<lv>[省市县区州])(?P<w>委|政府|人民政府)(?P<rest>[{HAN}]+)$")
+_CENTRAL = re.compile(rf"^(?:中共)?中央(?P<c>[{HAN}]{{2,12}}?(?:室|部|委员会|委|办公室|办|组|校))$")
+
+
+def _unknown_division(r: Reader, a: int, t: TitleAt, chain: list[Segment]) -> BodyMention | None:
+    """A body word right after a suffixed name the analysis does not know as a division."""
+    m = re.match(rf"(?:中共)?([{HAN}]{{1,5}}?{_SUFFIX})(?:{_WORD})", r.text[a:t.start])
+    if m is None:
+        return None
+    end = a + m.end(1)
+    if r.division_names_before(end, a) or any(d.start < end and d.end > a for d in r.divisions):
+        return None
+    return _fallback_body(r, a, r.text[a:t.start], t, chain)
+
+
+def _is_division_word(r: Reader, a: int, b: int) -> bool:
+    """Are the other-organisation words of ``[a, b)`` inside division names (乡 in 乡宁县)?"""
+    text = r.text
+    masked = list(text[a:b])
+    for m in r.divisions_in(a, b):
+        masked[m.start - a:m.end - a] = "\0" * (m.end - m.start)
+    for fs, fm in r.formal.items():  # 「中国人民政治协商会议某省委员会」: 商会 in it is no chamber of commerce
+        if a <= fs and fm.end() <= b:
+            masked[fs - a:fm.end() - a] = "\0" * (fm.end() - fs)
+    for w in BODY_WORD.finditer(text, a, b):  # 「国务院」: 院 in a body's own name
+        masked[w.start() - a:w.end() - a] = "\0" * (w.end() - w.start())
+    rest = "".join(masked)
+    return not any(m in rest for m in _FOREIGN)
+
+
+def _fallback_body(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segment]) -> BodyMention | None:
+    """Bodies résumés name in ways news rarely does (``region``: the words before the title, from
+    ``a``): a division the gazetteer has under another name now (「某县县委」 for a county since
+    made a district), a prefecture's 地委 and 行署, 革委会, a division and a department
+    (「某省统计局」), a level word and a department (「省委农村政策研究室」), a central organ
+    (「中央政策研究室」), a ministry (「人事部」), a body word alone after a chain (「、行署专员」)."""
+    title = t.title
+    while region[:1] in ("到", "在", "赴", "调", "去"):
+        a, region = a + 1, region[1:]
+    for fs, fm in r.formal.items():  # 「中国人民政治协商会议某省委员会常务委员」
+        if a <= fs and fm.end() == a + len(region) and "政协" in title.kinds:
+            return BodyMention("政协", fs, names=(NameAt(fm.group("div"), fm.start("div")),), written=region)
+    written = region
+    base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
+    if region in ("行署", "革委会", "革委", "政府", "人民政府") and base is not None:
+        committee = "行署" if region == "行署" else ("革委会" if region.startswith("革委") else None)
+        return base.but(kind="政府", committee=committee) if "政府" in title.kinds else None
+    if region in ("中央", "中共中央", "党中央") and title.level == "nation":
+        return BodyMention(title.kinds[0], a, level="nation", committee=title.committee, written=written)
+    c = _CENTRAL.match(region)
+    if c and any(k in title.kinds for k in ("中央", "党委", "政府")):
+        return BodyMention("中央", a, level="nation", committee="中央" + c.group("c"), written=written)
+    if base is not None and _DEPARTMENT.match(region) and not region.startswith(("省", "市", "县", "区", "州")) \
+            and base.committee and base.kind in title.kinds:
+        return base.but(committee=base.committee + region)  # 「农村处副处长」 within the unit of the line
+    lv1 = re.fullmatch(r"([省市县区州])(.+)", region)
+    if lv1 and _DEPARTMENT.match(lv1.group(2)) and not lv1.group(2).startswith(("委", "政府", "人民政府")) \
+            and "政府" in title.kinds:
+        return BodyMention("政府", a, level=lv1.group(1), committee=lv1.group(2), written=written)
+    lv = _LEVEL_DEPT.match(region)
+    if lv and _DEPARTMENT.match(lv.group("rest")):
+        kind = "党委" if lv.group("w") == "委" else "政府"
+        if kind in title.kinds:
+            return BodyMention(kind, a, level=lv.group("lv"), committee=lv.group("rest"), written=written)
+    # the division: names the analysis knows, or a suffixed word it does not (a name of the past)
+    k, names, unknown = 0, (), False
+    while k < len(region):
+        if region.startswith("中共", k):
+            k += 2
+            continue
+        m = r.division_by_start.get(a + k)
+        if m is not None and m.end <= a + len(region):
+            names = r.division_names_before(m.end, a)
+            unknown = False
+            k = m.end - a
+            continue
+        u = re.match(rf"[{HAN}]{{1,6}}?{_SUFFIX}(?={_WORD}|[{HAN}]{{1,14}}(?:局|厅|委员会|委|办公室|办|署|处|室|部|司|科)$|$)",
+                     region[k:])
+        stem = re.match(rf"[{HAN}]{{2,4}}?(?=地委|行署)", region[k:])
+        if u and not names:
+            names, unknown = (NameAt(u.group(0), a + k),), True
+            k += u.end()
+            continue
+        if stem and not names and any(x.start == a + k for x in r.analysis.bare):
+            names, unknown = (NameAt(stem.group(0) + "地区", a + k),), True
+            k += stem.end()
+            continue
+        break
+    rest = region[k:]
+    if not names:
+        mm = _MINISTRY.match(region)
+        if mm and not r.divisions_in(a, a + len(region)) and "政府" in title.kinds:
+            return BodyMention("政府", a, level="nation", committee=mm.group("m") + (mm.group("u") or ""), written=written)
+        return None
+    word = re.match(_WORD, rest)
+    committee = None
+    if word:
+        w = word.group(0)
+        kind = _kind_of_word(w)
+        more = rest[word.end():]
+        if w in ("行署", "革委会", "革委", "县革委会"):
+            committee = "行署" if w == "行署" else "革委会"
+        if w == "地委" and not names[-1].text.endswith("地区"):
+            names = names[:-1] + (NameAt(names[-1].text + "地区", names[-1].start),)
+            unknown = True
+        if more:
+            if not _DEPARTMENT.match(more):
+                return None
+            committee = (committee or "") + more
+    elif rest:
+        if not _DEPARTMENT.match(rest):
+            return None
+        kind = "党委" if rest.endswith(("组织部", "宣传部", "统战部", "政法委", "纪委")) else "政府"
+        committee = rest
+    elif title.role in _PARTY_TITLES:
+        kind = "党委"
+    elif title.implies_body:
+        kind = title.kinds[0]
+    else:
+        return None
+    if kind is None or (kind not in title.kinds and title.role not in ("主任", "副主任")):
+        return None
+    return BodyMention(kind, names[0].start, names=names, committee=committee, written=written, unknown_name=unknown)
+
+
+def _kind_of_word(word: str) -> str | None:
+    if word.endswith("委") and not word.endswith("革委"):
+        return "党委"
+    if "政府" in word or word in ("行署", "革委会", "革委", "县革委会"):
+        return "政府"
+    if "人大" in word:
+        return "人大"
+    if "政协" in word:
+        return "政协"
+    return None
