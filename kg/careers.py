@@ -227,8 +227,18 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
     items: dict[int, list[Spell]] = {}
     for s in dated:
         items.setdefault(s.item, []).append(s)
-    order = sorted(items)
-    restating = sum(1 for k in order if items[k][0].form == "line-start") >= 3
+    # in the order of their dates (a résumé's items are; 「今天出任」 in a news lead comes first in the
+    # text but last in time), the text's order among equal dates
+    def when(k: int) -> tuple:
+        group = items[k]
+        date = next((s.start for s in group if s.start), "")
+        return (any("start_from_page_date" in s.flags for s in group), date, k)
+
+    order = sorted(items, key=when)
+    # a résumé whose items restate what is still held (each item lists the posts again)
+    keys_of = [{_key(s) for s in items[k]} for k in order]
+    restating = sum(1 for a, b in zip(keys_of, keys_of[1:]) if a & b) >= 2 or \
+        sum(1 for k in order if items[k][0].form == "line-start") >= 3
     states: list[_Open] = []
     held_kinds: set[str] = set()
     last_item = order[-1] if order else None
@@ -241,7 +251,7 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
             for st in states:
                 if st.ended or st.spell.end is not None or _key(st.spell) in keys:
                     continue
-                line = group[0].form == "line-start" and restating
+                line = restating and group[0].form in ("line-start", "start")
                 if line or _ends(st.spell, group, held_kinds, gaz):
                     st.spell = replace(st.spell, end=date)
                     st.flags += ("end_inferred",)
@@ -293,13 +303,14 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
                     x.ended = True
         flags = s.flags if start is not None else tuple(f for f in s.flags if f != "start_from_page_date")
         states.append(_Open(replace(s, start=start, current=True, flags=flags), s.item))
-    stated = {_key(s) for s in offices}
-    others = bool(stated - {_key(x.spell) for x in states if x.spell.form != "office"})
+    # the text names a post later than the résumé's last item (an office, 「现任」, a page title)
+    stated = {_key(s) for s in offices} | {_key(s) for s in current_items}
+    others = bool(stated - {_key(x.spell) for x in states if x.spell.form in ("range", "line-start", "start")})
     out = []
     for st in states:
         s = st.spell
-        if s.end is None and not s.current and not st.ended and not others and s.form != "office" and (
-                s.item == last_item or not restating):
+        if s.end is None and not s.current and not st.ended and s.form != "office" and (
+                "start_from_page_date" in s.flags or (not others and (s.item == last_item or not restating))):
             s = replace(s, current=True)  # the last item of a résumé that names nothing later
         flags = tuple(dict.fromkeys(s.flags + st.flags))
         if s.end is not None:

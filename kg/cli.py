@@ -359,7 +359,9 @@ def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_rows
 @click.option("--explain", is_flag=True,
               help="Say for every missed office whether it was never found, found but unresolved (and why), "
                    "resolved to another division, or found with another title or body.")
-def eval_(gold: Path, store_dir: Path | None, format_: str, quiet: bool, explain: bool) -> None:
+@click.option("--only", default=None, metavar="NAMES",
+              help="Score only these documents of the gold: file names or stems, comma-separated (b05,b07).")
+def eval_(gold: Path, store_dir: Path | None, format_: str, quiet: bool, explain: bool, only: str | None) -> None:
     """Score the store's offices, press credits and concepts against gold annotations.
 
     Prints precision, recall and F1 per fact kind, then every missed and every false fact with its
@@ -367,9 +369,11 @@ def eval_(gold: Path, store_dir: Path | None, format_: str, quiet: bool, explain
     """
     import json as _json
 
-    from .evaluate import evaluate_store, format_report, load_gold
+    from .evaluate import evaluate_store, format_report, load_gold, select_documents
 
     annotations = load_gold(gold)  # a bad gold file is reported before the store is opened
+    if only:
+        annotations = select_documents(annotations, only.split(","))
     with open_store(store_dir, read_only=True) as store:
         report = evaluate_store(store, annotations, explain=explain)
     if format_ == "json":

@@ -132,6 +132,7 @@ class Report:
     documents: int
     explained: list | None = None  # Explained misses, when asked for
     dates: DateScore | None = None  # when the gold has dates
+    careers: "CareerScore | None" = None  # when the gold has spells
 
     @property
     def type_accuracy(self) -> float:
@@ -146,6 +147,8 @@ class Report:
                "concepts": s(self.concepts), "concept_type_accuracy": round(self.type_accuracy, 4)}
         if self.dates is not None:
             out["dates"] = self.dates.as_dict()
+        if self.careers is not None:
+            out["careers"] = self.careers.as_dict()
         if self.explained is not None:
             out["missed_offices_by_cause"] = {c: sum(e.cause == c for e in self.explained) for c in CAUSES}
             out["missed_offices"] = [{"document": e.doc, "person": e.key[0], "role": e.key[1], "body": e.key[2],
@@ -192,6 +195,22 @@ def load_gold(path: str | Path) -> dict[str, dict]:
         except (json.JSONDecodeError, KeyError) as e:
             raise UsageError(f"{p}:{n}: not a gold annotation line ({e})") from None
     return gold
+
+
+def select_documents(gold: dict[str, dict], names: Iterable[str]) -> dict[str, dict]:
+    """The gold of the documents ``names`` (file names or their stems: ``b05`` or ``b05.txt``).
+
+    :raises UsageError: a name the gold does not have.
+    """
+    wanted = [n.strip() for n in names if n.strip()]
+    by_stem = {Path(doc).stem: doc for doc in gold}
+    out = {}
+    for n in wanted:
+        doc = n if n in gold else by_stem.get(n)
+        if doc is None:
+            raise UsageError(f"--only {n}: no such document in the gold")
+        out[doc] = gold[doc]
+    return out
 
 
 def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
@@ -272,6 +291,8 @@ def format_report(report: Report, show_errors: bool = True) -> str:
     lines.append(f"concept type accuracy (on matched names): {report.type_accuracy:.3f}")
     if report.dates is not None:
         lines.append(format_dates(report.dates, show_errors))
+    if report.careers is not None:
+        lines.append(format_careers(report.careers, show_errors))
     if report.explained is not None:
         lines.append(format_explained(report.explained))
     if show_errors:
@@ -366,6 +387,8 @@ def evaluate_store(store, gold: dict[str, dict], explain: bool = False) -> Repor
     report = score(gold, predicted)
     if any("date" in g for g in gold.values()):
         report.dates = score_dates(gold, document_rows(store))
+    if any("spells" in g for g in gold.values()):
+        report.careers = score_spells(gold, spell_rows(store))
     if explain:
         report.explained = explain_misses(report, predicted, rows_of(store, "unresolved"))
     sources = {Path(r.source_path).name: r.source_path for r in store.documents().values()}
@@ -377,6 +400,29 @@ def evaluate_store(store, gold: dict[str, dict], explain: bool = False) -> Repor
                     texts[doc] = _text_of(sources[doc])
                 sc.misses[i] = (doc, key, sentence_with(texts[doc] or "", key[0]))
     return report
+
+
+_SPELL_ROWS = """
+SELECT ?person ?role ?body ?division ?division_code ?start ?end ?document ?evidence ?current WHERE {
+  GRAPH ?g {
+    ?x a kg:CareerSpell ; kg:spellHolderName ?person ; kg:roleName ?role ; kg:officeBodyKind ?body ;
+       kg:divisionAsWritten ?division ; kg:documentFileName ?document ; kg:evidence ?evidence ; kg:current ?current .
+    OPTIONAL { ?x kg:officeDivisionCode ?division_code }
+    OPTIONAL { ?x kg:spellStart ?start }
+    OPTIONAL { ?x kg:spellEnd ?end }
+  }
+}"""
+
+
+def spell_rows(store) -> dict[str, list[dict]]:
+    """Every career spell of the store by document: the ``spells`` query's columns and ``current``."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    for s in store.query(_SPELL_ROWS):
+        row = {k: (s[k].value if s[k] is not None else None) for k in
+               ("person", "role", "body", "division", "division_code", "start", "end", "document", "evidence")}
+        row["current"] = s["current"].value == "true"
+        out[row["document"]].append(row)
+    return dict(out)
 
 
 def document_rows(store) -> list[dict]:

@@ -51,11 +51,13 @@ from .records import (
     Extraction,
     Meeting,
     Office,
+    PersonFacts,
     PressCredit,
+    Spell,
     Unresolved,
 )
 from .paths import ontology_path
-from .vocab import DCTERMS, FOAF, KG, ORG, PROV, RDF, SKOS, XSD
+from .vocab import DCTERMS, FOAF, KG, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
 
 DEFAULT_BASE = "https://w3id.org/kg-cppcc/"
 
@@ -102,7 +104,7 @@ LEVEL_CLASSES: dict[str, NamedNode] = {
 _LEVEL_DEPTH = {"nation": 0, "province": 1, "prefecture": 2, "county": 3}
 
 #: Bump when the shape of the mapped graphs changes, so that stores rebuild their graphs.
-MAPPING_VERSION = "5"  # 2: denormalised copies on offices and credits (kg:holderName ...); 3: names keyed in simplified form; 4: unresolved offices; 5: document dates with precision and source, offices attested on them, dcterms:source relative
+MAPPING_VERSION = "6"  # 2: denormalised copies on offices and credits (kg:holderName ...); 3: names keyed in simplified form; 4: unresolved offices; 5: document dates with precision and source, offices attested on them, dcterms:source relative; 6: career spells (org:memberDuring a time:Interval) and résumé profiles
 
 
 def short_hash(*parts: str) -> str:
@@ -188,6 +190,19 @@ class Iris:
 
     def office(self, person: NamedNode, role: str, org: NamedNode, doc_id: str) -> NamedNode:
         return self._n(f"id/office/{short_hash(person.value, role, org.value, doc_id)}")
+
+    def spell(self, person: NamedNode, role: str, org: NamedNode, start: str | None, end: str | None,
+              doc_id: str) -> NamedNode:
+        return self._n(f"id/spell/{short_hash(person.value, role, org.value, start or '', end or '', doc_id)}")
+
+    def interval(self, start: str | None, end: str | None) -> NamedNode:
+        return self._n(f"id/interval/{start or 'unknown'}--{end or 'open'}")
+
+    def instant(self, value: str) -> NamedNode:
+        return self._n(f"id/time/{value}")
+
+    def profile(self, doc_id: str, person: NamedNode) -> NamedNode:
+        return self._n(f"id/profile/{doc_id}/{short_hash(person.value)}")
 
     def role(self, title: str) -> NamedNode:
         return self._n(f"id/role/{_q(title)}")
@@ -343,6 +358,7 @@ class _DocumentMapper:
         self.by_name: dict[str, str] = {}
         for (name, _), context in self.contexts.items():
             self.by_name.setdefault(name, context)
+        self.by_key = {key_form(name): context for name, context in self.by_name.items()}
 
     def run(self) -> list[Quad]:
         self.document()
@@ -360,6 +376,10 @@ class _DocumentMapper:
             self.division_mention(mention)
         for unresolved in self.x.unresolved:
             self.unresolved_office(unresolved)
+        for spell in self.x.spells:
+            self.spell(spell)
+        for facts in self.x.people:
+            self.profile(facts)
         return self.g.quads()
 
     # nodes ---------------------------------------------------------------------------------
@@ -491,6 +511,86 @@ class _DocumentMapper:
             add(node, KG.officeParent, zh(facts.parent))
         if facts.province:
             add(node, KG.officeProvince, zh(facts.province))
+
+    def career_person(self, name: str) -> NamedNode:
+        """The person of a résumé: the one its offices in this document name, else one of this
+        document (linked to others across documents by :mod:`kg.people`)."""
+        context = self.by_name.get(name) or self.by_key.get(key_form(name)) or f"doc:{self.d.id}"
+        return self.person(name, context)
+
+    def spell(self, spell: Spell) -> None:
+        """A dated post: an org:Membership (kg:CareerSpell) with org:memberDuring a time:Interval."""
+        if spell.body.kind not in BODY_KINDS:
+            raise ValueError(f"unknown body kind {spell.body.kind!r}; expected one of {', '.join(BODY_KINDS)}")
+        person = self.career_person(spell.person)
+        org = self.body(spell.body)
+        node = self.iris.spell(person, spell.role, org, spell.start, spell.end, self.d.id)
+        add = self.g.add
+        add(node, RDF.type, KG.CareerSpell)
+        add(node, RDF.type, ORG.Membership)
+        add(node, ORG.member, person)
+        add(node, ORG.organization, org)
+        add(node, ORG.role, self.role(spell.role, ORG.Role))
+        add(node, KG.roleName, zh(spell.role))
+        add(node, KG.divisionAsWritten, zh(spell.body.division.written or spell.body.division.name))
+        self.evidence(node, spell.evidence)
+        if spell.start or spell.end:
+            interval = self.iris.interval(spell.start, spell.end)
+            add(node, ORG.memberDuring, interval)
+            add(interval, RDF.type, TIME.Interval)
+            for value, predicate in ((spell.start, TIME.hasBeginning), (spell.end, TIME.hasEnd)):
+                if value:
+                    instant = self.iris.instant(value)
+                    add(interval, predicate, instant)
+                    add(instant, RDF.type, TIME.Instant)
+                    add(instant, TIME.inXSDgYearMonth if len(value) == 7 else TIME.inXSDgYear, date_literal(value))
+        # copies for one-star queries (kg:spellHolderName, not kg:holderName: a spell is no office
+        # the document attests on its date, and the offices queries leave it out)
+        add(node, KG.spellHolderName, zh(key_form(spell.person)))
+        if spell.start:
+            add(node, KG.spellStart, string(spell.start))
+        if spell.end:
+            add(node, KG.spellEnd, string(spell.end))
+        add(node, KG.current, boolean(spell.current))
+        for flag in spell.flags:
+            add(node, KG.spellFlag, string(flag))
+        add(node, KG.documentFileName, string(self.d.name))
+        add(node, KG.officeBody, zh(body_label(spell.body)))
+        add(node, KG.officeBodyKind, string(spell.body.kind))
+        if spell.body.committee:
+            add(node, KG.officeCommittee, zh(spell.body.committee))
+        facts = division_facts(spell.body.division)
+        if facts.code:
+            add(node, KG.officeDivisionCode, string(facts.code))
+        if facts.level:
+            add(node, KG.officeDivisionLevel, string(facts.level))
+        if facts.parent:
+            add(node, KG.officeParent, zh(facts.parent))
+        if facts.province:
+            add(node, KG.officeProvince, zh(facts.province))
+
+    def profile(self, p: PersonFacts) -> None:
+        """What a résumé says of its subject, as a node of its own (another résumé may say otherwise)."""
+        person = self.career_person(p.person)
+        node = self.iris.profile(self.d.id, person)
+        add = self.g.add
+        add(node, RDF.type, KG.Profile)
+        add(node, KG.describes, person)
+        self.evidence(node, p.evidence)
+        if p.gender:
+            add(node, FOAF.gender, string({"男": "male", "女": "female"}.get(p.gender, p.gender)))
+        if p.ethnicity:
+            add(node, KG.ethnicity, zh(key_form(p.ethnicity)))
+        for value, predicate in ((p.born, SCHEMA.birthDate), (p.party_joined, KG.partyJoined),
+                                 (p.work_started, KG.workStarted)):
+            if value and date_literal(value) is not None:
+                add(node, predicate, date_literal(value))
+        if p.native_place is not None:
+            add(node, KG.nativePlace, self.division(p.native_place))
+        if p.native_place_written:
+            add(node, KG.nativePlaceAsWritten, zh(p.native_place_written))
+        if p.education:
+            add(node, KG.education, zh(p.education))
 
     def press_credit(self, credit: PressCredit, seen: set[NamedNode]) -> None:
         node = self.iris.credit(self.d.id, credit.person, credit.role)

@@ -89,6 +89,9 @@ KG = ClosedNamespace(
     kgVersion baseIRI backgroundFingerprint sourcePath namedGraph pipeline loadInProgress
     sourceSize sourceModified
     datePrecision dateSource dateInferred attestedOn
+    CareerSpell Profile PersonLink spellHolderName spellStart spellEnd current spellFlag
+    describes ethnicity partyJoined workStarted nativePlace nativePlaceAsWritten education
+    linkedPerson linkedOrganization linkedRole linkReason sameHolderAs
     """,
 )
 
@@ -98,9 +101,11 @@ OWL = ClosedNamespace("http://www.w3.org/2002/07/owl#", "Ontology Class")
 XSD = ClosedNamespace("http://www.w3.org/2001/XMLSchema#", "string integer boolean date dateTime gYear gYearMonth")
 ORG = ClosedNamespace(
     "http://www.w3.org/ns/org#",
-    "Organization OrganizationalUnit Membership Role member organization role subOrganizationOf",
+    "Organization OrganizationalUnit Membership Role member organization role subOrganizationOf memberDuring",
 )
-FOAF = ClosedNamespace("http://xmlns.com/foaf/0.1/", "Person name")
+FOAF = ClosedNamespace("http://xmlns.com/foaf/0.1/", "Person name gender")
+SCHEMA = ClosedNamespace("https://schema.org/", "birthDate")
+TIME = ClosedNamespace("http://www.w3.org/2006/time#", "Interval Instant hasBeginning hasEnd inXSDgYear inXSDgYearMonth")
 PROV = ClosedNamespace(
     "http://www.w3.org/ns/prov#",
     "Entity Attribution Role wasDerivedFrom agent hadRole qualifiedAttribution",
@@ -122,4 +127,6 @@ PREFIXES: dict[str, str] = {
     "prov": PROV.iri,
     "skos": SKOS.iri,
     "dcterms": DCTERMS.iri,
+    "time": TIME.iri,
+    "schema": SCHEMA.iri,
 }

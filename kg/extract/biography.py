@@ -245,6 +245,13 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
                          text):
         if _is_name(r, m.start("name"), m.end("name")):
             _add_subject(found, surface[m.start("name"):m.end("name")], m.start())
+    # 「某某2003年任……」「某某，1998年起任……」「某某于2012年1月当选……」 in a news report
+    holders = {key_form(o.person) for o in offices}
+    for m in re.finditer(rf"(?P<name>[{HAN}·]{{2,4}}?)[,，]?(?:于|自|从)?(?={_YEAR}[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任))",
+                         text):
+        name = m.group("name")
+        if key_form(name) in holders and _is_name(r, m.start("name"), m.end("name")):
+            _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
     start = 0
     for line in text.split("\n"):
         h = _HEADING.match(line.strip())
@@ -342,7 +349,8 @@ _HEAD = re.compile(
     r"(?:[\s,，、]|同志|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
     r"|被选举为|被选为|选举为|选为|当选为|当选|正式|被任命为|任命为|被任命|被提拔为|提拔为|明确为|出任|担任过|担任|调任|转任|升任"
     r"|晋升为|晋升|改任|接任|兼任|兼|调到|调入|调往|调|到|回到|任职|任|为|于|是|在|南下履新|履新|主持"
-    r"|不再担任|不再兼任|被免去|免去|辞去|卸任)+"
+    r"|不再担任|不再兼任|被免去|免去|辞去|卸任"
+    r"|在[^,，。;；]{2,40}?(?:会议|大会|全会)上|经[^,，。;；]{2,30}?(?:决定|批准|同意)|由[^,，。;；]{2,20}?(?:任命|提名))+"
 )
 _TAIL = re.compile(r"(?:等职务?|等职|职务|职位|等|以来|\d+年|[一二三四五六七八九十两]+年|[\s。]+)+$")
 _PAREN_OPEN = "(（"
@@ -399,7 +407,9 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
     for o in offices:
         if key_form(o.person) in names:
             s0, s1 = r.analysis.sentence_of(o.evidence.start)
-            page = bool(re.search(r"今天|今日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
+            # 「6日……选举某某为……」: elected or appointed on the day of the text
+            page = o.form in ("election", "appointment") and bool(
+                re.search(r"今天|今日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
             spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence, current=True,
                                        flags=("start_from_page_date",) if page else (), item=base, form="office"))
     people = [s.facts for s in subjects if s.facts is not None]
@@ -635,6 +645,7 @@ def _pieces(r: Reader, a: int, b: int, skip: list[tuple[int, int]]) -> list[tupl
     return out
 
 
+_LATER = re.compile(r"[ \t]*(?:后|之后|随后|此后|其后|后又|后来|旋即|不久)(?:又|再)?(?:任|调任|转任|升任|担任|出任|改任|当选)")
 _TINY_PAREN = re.compile(r"[(（][县市区][)）]")
 _WORKED_IN = re.compile(rf"[ \t]*在(?P<unit>[{HAN}]{{3,24}}?)工作")
 _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "党委", "人大", "政协专委会")))
@@ -652,6 +663,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
     groups: list[list[SpellMention]] = []  # posts by clause, a clause without posts kept empty
     parens = [p for p in item.parens if p[0] >= item.start]
     form = "ended" if item.when is not None and _NO_LONGER.match(text, item.start) else item.form
+    later: int | None = None  # the first clause that moves on without a date of its own (「，后任……」)
     for i0, i1, clause_start in _pieces(r, item.start, item.end, parens):
         piece = text[i0:i1]
         if clause_start:
@@ -660,6 +672,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
                 break  # running text goes on about something else
             if titled:
                 groups.append([])
+                if found_any and _LATER.match(text, i0):
+                    later = later if later is not None else len(groups) - 1
         if STUDY.search(piece) or _TINY_PAREN.search(text, max(0, i0 - 3), min(len(text), i1 + 3)):
             chain.clear()
             continue
@@ -680,6 +694,10 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
         groups[-1].append(SpellMention(item.person, role, body, r.evidence(i0, i1, item.clause),
                                        flags=item.flags + flags, item=n, form=form))
     posts = [s for g in groups for s in g]
+    if later is not None and form in ("range", "line-start", "start") and not item.sequence:
+        item = Item(item.person, item.start, item.end, item.clause, item.when, item.form, True, item.page_date,
+                    item.flags, item.parens)
+        groups = [[s for g in groups[:later] for s in g]] + groups[later:]
     out = _date_posts(item, groups, form)
     # the parentheses of the line: 「（其间：2005.03-2006.09兼任……）」「（1999.01当选）」「（党组成员）」
     for p0, p1 in parens:

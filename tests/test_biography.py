@@ -1,0 +1,183 @@
+"""Biographies: every date form of a résumé, the posts of a line, current posts, demographics.
+
+The résumés are made up (people and careers); the places are real divisions, so that resolution
+places the bodies. Each case lists the spells kg must give as (role, body, division, start, end,
+current), and nothing else in the six bodies.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.corpus import parse_document
+from kg.extract import extract_document, with_metadata
+from kg.extract.biography import date_at
+
+
+def spells(text: str, date: str | None = None) -> set[tuple]:
+    doc = parse_document(text.encode("utf-8"), "bio.txt")
+    if date:
+        doc = with_metadata(doc, {"date": date})
+    ex = extract_document(doc)
+    return {(s.role, s.body.kind, s.body.division.name, s.start, s.end, s.current) for s in ex.spells}
+
+
+def people(text: str):
+    return extract_document(parse_document(text.encode("utf-8"), "bio.txt")).people
+
+
+INTRO = "李文华，男，汉族，1965年3月生，甘肃临泽人，中共党员，1987年7月参加工作，大学学历。\n"
+
+CASES = {
+    "dot ranges with an em dash, posts split, body carried along the line": (
+        INTRO + "2011.03—2016.09 高台县委副书记、县长\n2016.09—2021.10 高台县委书记\n",
+        {("副书记", "党委", "高台县", "2011-03", "2016-09", False), ("县长", "政府", "高台县", "2011-03", "2016-09", False),
+         ("书记", "党委", "高台县", "2016-09", "2021-10", False)}),
+    "month ranges with 至": (
+        INTRO + "2016年9月至2021年10月 张掖市委常委、统战部部长\n",
+        {("常委", "党委", "张掖市", "2016-09", "2021-10", False), ("部长", "党委", "张掖市", "2016-09", "2021-10", False)}),
+    "dot ranges with a hyphen and a double hyphen": (
+        INTRO + "1998.10-2002.10 临泽县副县长\n2002.10--2006.03 临泽县委常委、常务副县长\n",
+        {("副县长", "政府", "临泽县", "1998-10", "2002-10", False),
+         ("常委", "党委", "临泽县", "2002-10", "2006-03", False),
+         ("常务副县长", "政府", "临泽县", "2002-10", "2006-03", False)}),
+    "a range of years only": (
+        INTRO + "2002—2006年 山丹县县长\n",
+        {("县长", "政府", "山丹县", "2002", "2006", False)}),
+    "year-only narrative; an end read from the next move": (
+        "李文华，男，1960年生。1992年任高台县副县长，1998年任临泽县县长，2003年任张掖市副市长。\n",
+        {("副县长", "政府", "高台县", "1992", "1998", False), ("县长", "政府", "临泽县", "1998", "2003", False),
+         ("副市长", "政府", "张掖市", "2003", None, True)}),
+    # a membership of the city's committee does not end the county post; the move to another county does
+    "次年 and a bare month of the same year": (
+        "李文华，女，1962年生。2002年12月任民乐县代县长，次年1月任民乐县县长；2008年6月任张掖市委常委，7月任山丹县委书记。\n",
+        {("代县长", "政府", "民乐县", "2002-12", "2003-01", False), ("县长", "政府", "民乐县", "2003-01", "2008-07", False),
+         ("常委", "党委", "张掖市", "2008-06", None, True), ("书记", "党委", "山丹县", "2008-07", None, True)}),
+    "study in 其间 is no post; an election date adds none": (
+        INTRO + "2006.03-2011.03 临泽县委副书记、县长（2006.12当选）（其间：2008.09-2009.01中央党校学习）\n",
+        {("副书记", "党委", "临泽县", "2006-03", "2011-03", False), ("县长", "政府", "临泽县", "2006-03", "2011-03", False)}),
+    "现任 gives current posts without a start": (
+        INTRO + "2009.02-2015.06 临泽县委书记\n现任张掖市政协党组书记、主席。\n",
+        {("书记", "党委", "临泽县", "2009-02", "2015-06", False), ("党组书记", "政协", "张掖市", None, None, True),
+         ("主席", "政协", "张掖市", None, None, True)}),
+    "an open range is current": (
+        INTRO + "2012.09- 高台县委副书记、县长\n",
+        {("副书记", "党委", "高台县", "2012-09", None, True), ("县长", "政府", "高台县", "2012-09", None, True)}),
+    "至今 is current": (
+        INTRO + "2017年09月——至今，甘肃省人民政府副秘书长\n",
+        {("副秘书长", "政府", "甘肃省", "2017-09", None, True)}),
+    "Chinese numerals": (
+        "李文华，男，一九五二年生。一九八三年任高台县县长，一九九0年任张掖地区行署副专员，二00三年一月任甘肃省副省长。\n",
+        {("县长", "政府", "高台县", "1983", "1990", False), ("副专员", "政府", "张掖地区", "1990", "2003-01", False),
+         ("副省长", "政府", "甘肃省", "2003-01", None, True)}),
+    "a sequence under one date starts its first post only": (
+        "李文华，男，1958年生。1984年起任高台县副县长、县长，张掖市副市长，1995年5月任甘肃省水利厅厅长。\n",
+        {("副县长", "政府", "高台县", "1984", None, False), ("县长", "政府", "高台县", None, None, False),
+         ("副市长", "政府", "张掖市", None, "1995-05", False), ("厅长", "政府", "甘肃省", "1995-05", None, True)}),
+    "undated posts (历任……等职)": (
+        "李文华，男，1950年生。早年历任高台县副县长、临泽县县长等职。2001年任张掖市市长。\n",
+        {("副县长", "政府", "高台县", None, None, False), ("县长", "政府", "临泽县", None, None, False),
+         ("市长", "政府", "张掖市", "2001", None, True)}),
+    "start-only lines that restate what is held": (
+        INTRO + "2003年02月，高台县委常委、副县长。\n2005年06月，高台县委常委、常务副县长。\n"
+                "2008年09月，临泽县委副书记、县长。\n2011年10月，临泽县委书记。\n",
+        {("常委", "党委", "高台县", "2003-02", "2008-09", False), ("副县长", "政府", "高台县", "2003-02", "2005-06", False),
+         ("常务副县长", "政府", "高台县", "2005-06", "2008-09", False), ("副书记", "党委", "临泽县", "2008-09", "2011-10", False),
+         ("县长", "政府", "临泽县", "2008-09", "2011-10", False), ("书记", "党委", "临泽县", "2011-10", None, True)}),
+    "a parenthesis holding a post of its own (兼任, 挂职)": (
+        INTRO + "2005.01-2008.08 张掖市副市长（其间：2006.04-2006.09挂职任甘肃省发展和改革委员会副主任）\n",
+        {("副市长", "政府", "张掖市", "2005-01", "2008-08", False),
+         ("副主任", "政府", "甘肃省", "2006-04", "2006-09", False)}),
+    "posts of schools, firms and mass organisations give no spell": (
+        INTRO + "1987.07-1990.03 高台县第一中学教师\n1990.03-1993.05 共青团高台县委书记\n"
+                "1993.05-1998.10 高台县副县长\n",
+        {("副县长", "政府", "高台县", "1993-05", "1998-10", False)}),
+    "traditional characters": (
+        "李文華，男，1965年3月生。\n2011.03—2016.09 高臺縣委副書記、縣長\n",
+        {("副书记", "党委", "高台县", "2011-03", "2016-09", False), ("县长", "政府", "高台县", "2011-03", "2016-09", False)}),
+    "a post no longer held ends": (
+        "李文华，男，1955年生。2008年1月起任甘肃省政协常委。2013年1月起不再担任甘肃省政协常务委员职务。\n",
+        {("常务委员", "政协", "甘肃省", "2008-01", "2013-01", False)}),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_resume_forms(name):
+    text, expected = CASES[name]
+    assert spells(text) == expected
+
+
+def test_today_starts_in_the_documents_month():
+    text = "本报兰州电 甘肃省政协委员李文华今天出任张掖市市长。\n李文华，男，1960年生。2015年任临泽县县长。\n"
+    got = spells(text, date="2021-01-20")
+    assert ("市长", "政府", "张掖市", "2021-01", None, True) in got
+    assert ("县长", "政府", "临泽县", "2015", "2021-01", False) in got
+
+
+def test_heading_bracket_gives_the_current_post():
+    text = "李文华[张掖市委书记]\n人物履历\n2012年10月，临泽县委书记。\n2015年03月，张掖市委副书记、市长。\n"
+    got = spells(text)
+    assert ("书记", "党委", "张掖市", None, None, True) in got
+    assert ("市长", "政府", "张掖市", "2015-03", None, True) not in got  # the heading names a later post
+
+
+def test_two_subjects_keep_their_own_posts():
+    text = ("李文华，男，1960年生。2015年任临泽县县长。\n"
+            "赵建国，男，土家族，1962年生。2016年任高台县县长。\n")
+    doc = parse_document(text.encode(), "bio.txt")
+    got = {(s.person, s.role, s.body.division.name) for s in extract_document(doc).spells}
+    assert got == {("李文华", "县长", "临泽县"), ("赵建国", "县长", "高台县")}
+
+
+def test_demographics():
+    (p,) = people(INTRO)
+    assert (p.person, p.gender, p.ethnicity, p.born, p.party_joined, p.work_started, p.education) == (
+        "李文华", "男", "汉族", "1965-03", None, "1987-07", "大学学历")
+    assert p.native_place is not None and p.native_place.name == "临泽县" and p.native_place.code == "620723"
+    (q,) = people("赵建国，女，回族，1970年10月出生，1999年10月加入中国共产党，研究生学历。\n2016年任高台县县长。\n")
+    assert (q.gender, q.ethnicity, q.born, q.party_joined, q.education) == ("女", "回族", "1970-10", "1999-10", "研究生学历")
+
+
+@pytest.mark.parametrize("text, start, end, open_", [
+    ("1998.10-2002.10 ", "1998-10", "2002-10", False),
+    ("2004.03—2005.01", "2004-03", "2005-01", False),
+    ("1986.09--1990.08", "1986-09", "1990-08", False),
+    ("1972年12月-1974年8月", "1972-12", "1974-08", False),
+    ("1984年07月——1986年09月", "1984-07", "1986-09", False),
+    ("2016年9月至2021年10月", "2016-09", "2021-10", False),
+    ("2002—2006年", "2002", "2006", False),
+    ("2002年", "2002", None, False),
+    ("一九七四年五月至一九八三年十月", "1974-05", "1983-10", False),
+    ("二00三年一月", "2003-01", None, False),
+    ("2012.09-", "2012-09", None, True),
+    ("2009.02—— ", "2009-02", None, True),
+    ("2017年09月——至今", "2017-09", None, True),
+    ("2011年10 月", "2011-10", None, False),
+])
+def test_date_forms(text, start, end, open_):
+    d = date_at(text, 0)
+    assert (d.start, d.end, d.open) == (start, end, open_)
+
+
+def test_dates_that_are_no_career_item():
+    assert date_at("1963年10月出生", 0).start == "1963-10"  # a date, but the item reader skips births
+    assert spells("李文华，男，1963年10月出生，1983年7月参加工作。\n") == set()
+
+
+def test_a_later_clause_without_a_date_is_a_later_post():
+    got = spells("李文华，男，1958年生。2001年任高台县县长，后任临泽县委书记。2009年任张掖市副市长。\n")
+    assert got == {("县长", "政府", "高台县", "2001", None, False), ("书记", "党委", "临泽县", None, "2009", False),
+                   ("副市长", "政府", "张掖市", "2009", None, True)}
+
+
+def test_elected_at_a_session():
+    got = spells("李文华，男，1958年生。2003年1月在甘肃省第十届人民代表大会第一次会议上当选为甘肃省省长。\n")
+    assert got == {("省长", "政府", "甘肃省", "2003-01", None, True)}
+
+
+def test_news_dates_a_post_of_a_named_person():
+    text = ("本报讯 张掖市政协主席李文华出席会议。\n"
+            "李文华2003年任高台县县长，2008年任张掖市副市长，2016年当选张掖市政协主席。\n")
+    got = spells(text)
+    assert ("县长", "政府", "高台县", "2003", "2008", False) in got
+    assert ("主席", "政协", "张掖市", "2016", None, True) in got
