@@ -284,8 +284,8 @@ def pos_cut(text: str) -> list[tuple[str, str]]:
     single go through jieba.posseg's own HMM (:func:`_posseg_model`). tests/test_segmenter.py
     checks it against jieba.posseg itself.
 
-    >>> pos_cut("县政协主席王某某主持会议")
-    [('县政协', 'x'), ('主席', 'n'), ('王某某', 'nr'), ('主持会议', 'l')]
+    >>> pos_cut("会上，李文辉主持会议")
+    [('会上', 't'), ('，', 'x'), ('李文辉', 'nr'), ('主持会议', 'n')]
     """
     out: list[tuple[str, str]] = []
     for block in _POS_BLOCK.split(text):
