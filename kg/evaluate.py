@@ -161,6 +161,11 @@ def _norm(text: str | None) -> str:
     return key_form(text or "")
 
 
+def _concept_key(name: str | None) -> str:
+    """A concept's name as compared: quotation marks inside it do not count (「建言‘十五五’规划」)."""
+    return re.sub(r"[‘’“”「」『』'\"]", "", _norm(name))
+
+
 def _division_key(name: str | None, parent: str | None = None) -> str:
     name = _norm(name)
     if not name or name == "全国":
@@ -226,8 +231,8 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
                  offices, _evidence_map(g.get("offices", [])), _evidence_map(p.get("offices", [])))
         _compare(doc, [(_norm(x["person"]), x["role"]) for x in g.get("press", [])],
                  [(_norm(x["person"]), x["role"]) for x in p.get("press", [])], press, {}, {})
-        gc = {(_norm(c["name"]),): c["type"] for c in g.get("concepts", [])}
-        pc = {(_norm(c["name"]),): c["type"] for c in p.get("concepts", [])}
+        gc = {(_concept_key(c["name"]),): c["type"] for c in g.get("concepts", [])}
+        pc = {(_concept_key(c["name"]),): c["type"] for c in p.get("concepts", [])}
         _compare(doc, list(gc), list(pc), concepts, _concept_evidence(g.get("concepts", [])),
                  _concept_evidence(p.get("concepts", [])))
         for k in set(gc) & set(pc):
@@ -243,7 +248,7 @@ def _evidence_map(rows: list[dict]) -> dict[tuple, str]:
 def _concept_evidence(rows: list[dict]) -> dict[tuple, str]:
     out: dict[tuple, str] = {}
     for r in rows:  # the first mention's sentence
-        out.setdefault((_norm(r["name"]),), r.get("evidence") or "")
+        out.setdefault((_concept_key(r["name"]),), r.get("evidence") or "")
     return out
 
 

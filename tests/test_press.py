@@ -82,6 +82,6 @@ def test_byline_closing_the_text():
 
 
 def test_evidence_leaves_out_the_next_line():
-    text = "会议表彰了首届“最美委员”。\n\n甘某某指出，要加强学习。"
+    text = "会议部署了“三抓三促”行动。\n\n甘某某指出，要加强学习。"
     ex = extract_document(parse_document(text.encode("utf-8"), "e.txt"))
-    assert [c.evidence.sentence for c in ex.concepts] == ["会议表彰了首届“最美委员”"]
+    assert [c.evidence.sentence for c in ex.concepts] == ["会议部署了“三抓三促”行动"]

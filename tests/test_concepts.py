@@ -1,0 +1,53 @@
+"""Concepts: one made-up sentence per form (places and names invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.corpus import parse_document
+from kg.extract import extract_document
+
+
+def _concepts(text: str) -> set[tuple[str, str]]:
+    ex = extract_document(parse_document(text.encode("utf-8"), "c.txt"))
+    return {(c.name, c.type) for c in ex.concepts}
+
+
+CASES = [
+    # metaphors, qualities and section labels are no concepts
+    ("希望委员发挥“委员优势”，凝聚“委员智慧”，贡献“委员力量”。", set()),
+    ("一要“内外兼修”培育人才，二要“上下联动”留住人才。", set()),
+    ("“一个载体”即委员读书室。", set()),
+    ("“两联”：一是联系县区。", set()),
+    ("会议表彰了首届“最美委员”。", set()),
+    ("向12个委员“读书组”及9个“领学员”赠书。", set()),
+    ("主席用“三句话”寄语乡亲。", set()),
+    ("某市正式进入“两会时间”。", set()),
+    ("考察团在当地考察“某地致力打造数字经济平台”的作用。", set()),
+    ("代表团在我省考察“培育新业态,推动数字经济高质量发展”工作。", set()),
+    ("多出“上顶天线、下接泥土”的调研报告。", set()),
+    # formulas, campaigns and brands
+    ("创新提案办理“提、立、审、办、评”全链条机制。", {("提、立、审、办、评", "slogan")}),
+    ("探索“茶叶+”产业发展。", {("茶叶+", "slogan")}),
+    ("用“12个坚持”概括了重要思想。", {("12个坚持", "slogan")}),
+    ("锚定建设“青山绿水就是富民产业”实践区目标。", {("青山绿水就是富民产业", "slogan")}),
+    ("要牢固树立“服务于民、服务为民”的理念。", {("服务于民、服务为民", "slogan")}),
+    ("专题研究《某盟政协“京津协作 委员助力”工作方案》。", {("京津协作 委员助力", "campaign")}),
+    ("积极参与“持续深化‘帮引聚’活动·同心共建新家园”专项行动。",
+     {("持续深化帮引聚活动·同心共建新家园", "campaign"), ("帮引聚", "campaign")}),
+    ("开展“建言‘十五五’规划委员在行动”活动。", {("建言十五五规划委员在行动", "campaign"), ("十五五", "campaign")}),
+    ("建立政协委员工作室和“某”事好商量——主席议事点。", {("某事好商量", "brand")}),
+    ("打造的“甲村议事室”“乙村议事广场”“丙村议事法”等基层协商议事品牌。",
+     {("甲村议事室", "brand"), ("乙村议事广场", "brand"), ("丙村议事法", "brand")}),
+    ("如何配合国家十二五规划加快发展。", {("十二五", "campaign")}),
+    ("深入实施强工业行动，推进人才回乡行动和“委员进企业行动”。",
+     {("强工业行动", "campaign"), ("人才回乡行动", "campaign"), ("委员进企业行动", "campaign")}),
+    ("2020年第三期某某政协讲坛举行。", {("某某政协讲坛", "brand")}),
+    ("结合“不忘初心、牢记使命”主题教育。", {("不忘初心、牢记使命", "campaign")}),
+    ("调研“甲乙丙丁”特色委员工作室。", {("甲乙丙丁", "brand")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:14] for c in CASES])
+def test_concept_forms(text, expected):
+    assert _concepts(text) == expected
