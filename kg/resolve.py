@@ -47,6 +47,8 @@ _SUFFIX_OK = {
     "州": lambda d: d.kind == "自治州",
     "旗": lambda d: d.kind in ("旗", "自治旗"),
     "盟": lambda d: d.kind == "盟",
+    "林区": lambda d: d.kind == "林区",
+    "地区": lambda d: d.kind == "地区",
 }
 
 
@@ -243,7 +245,8 @@ class DivisionContext:
             # named only later (a report that names its county further down)
             later = [a for a in later_all if ok(a.division) and (a.weak == weak or not a.weak)]
             later = [a for a in later if not a.derived] or later
-            if later:
+            # only when the text names one such division: a list of other places is no guide
+            if later and len({a.division.code or a.division.name for a in later}) == 1:
                 return to_ref(later[0].division, later[0].written if not later[0].derived else None, self.gaz)
         return None
 

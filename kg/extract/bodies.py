@@ -32,6 +32,36 @@ class Segment:
     valid: bool
     start: int
     committee_only: str | None = None  # 「统战部部长」: a sub-body of the inherited body
+    same_division: str | None = None  # 「政协主席」: a body of this kind in the division named before
+
+
+def named_bodies(r: Reader) -> list[BodyMention]:
+    """Every body the text names with its division, offices or not (「乌审旗政协召开……」), in text
+    order: what a bare 「副主席某某」 or 「政协主席某某」 later in the document belongs to."""
+    out = []
+    for fs, fm in r.formal.items():
+        out.append(BodyMention("政协", fs, names=(NameAt(fm.group("div"), fm.start("div")),), written=fm.group(0)))
+    masked = list(r.text)  # body words inside division names (自治区 in 某某自治区) do not count
+    for d in r.divisions:
+        masked[d.start : d.end] = "\0" * (d.end - d.start)
+    for m in BODY_WORD.finditer("".join(masked)):
+        word = lx.BODIES[m.group(0)]
+        floor = max(0, m.start() - 24)
+        names = r.division_names_before(m.start(), floor)
+        if names:
+            body = BodyMention(word.kind, names[0].start, names=names, written=m.group(0))
+        elif word.level == "nation":
+            body = BodyMention(word.kind, m.start(), level="nation", written=m.group(0))
+        elif word.level and (stem := r.bare_before(m.start(), floor)):
+            body = BodyMention(word.kind, stem.start, names=(NameAt(stem.text + word.level, stem.start),), written=m.group(0))
+        elif word.level:
+            body = BodyMention(word.kind, m.start(), level=word.level, written=m.group(0))
+        elif bare := r.bare_before(m.start(), floor):
+            body = BodyMention(word.kind, bare.start, stem=bare.text, written=m.group(0))
+        else:
+            continue
+        out.append(body.but(committee=word.committee))
+    return sorted(out, key=lambda b: b.start)
 
 
 def invalid(title: lx.Title | None, start: int) -> Segment:
@@ -86,10 +116,20 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     elif bare := r.bare_before(body_start, start):
         # 「鹿城政协」: a bare short form before a body word
         body = BodyMention(word.kind, bare.start, stem=bare.text, written=written)
+    elif title.implies_body and title.level and title.level != "nation" and word.kind in title.kinds:
+        # 「政府旗长」「行署副盟长」: the title says the level
+        body = BodyMention(word.kind, body_start, level=title.level, written=written)
     elif suffixed := _SUFFIXED.search(text[start:body_start]):
         # a name the gazetteer lacks (梁平县政协): the shortest suffixed word that names a stem
         body = BodyMention(word.kind, start + suffixed.start(1), names=(NameAt(suffixed.group(1), start + suffixed.start(1)),),
                            unknown_name=True, written=written)
+    elif start <= body_start - 2 and text[body_start - 2 : body_start] in ("澳区", "港区") \
+            and text[body_start - 3 : body_start - 2] in lx.LEVEL_CHARS:
+        # 「省澳区政协常委」: a Macau (Hong Kong) member of the province's committee
+        body = BodyMention(word.kind, body_start - 3, level=text[body_start - 3], written=written)
+    elif not rest or rest in ("常委会", "党组"):
+        # 「政协主席某某」 with no division: the division of the body named before it
+        return Segment(None, title, True, start, same_division=word.kind)
     else:
         return invalid(title, start)
     if word.committee:

@@ -22,10 +22,16 @@ import re
 from .. import lexicon as lx
 from ..records import BodyMention, OfficeMention, PressCredit
 from .bodies import Segment, invalid, parse_body, segment
+from .dates import cn_number
 from .reader import ITEM_BREAK, Reader
 
 _LINK = re.compile(r"(?:同志)?(?:等\d*人)?(?:当选为|当选|为|任|出任|担任)")
 FOREIGN_COUNTRIES = ("越南", "老挝", "朝鲜", "古巴", "柬埔寨", "俄罗斯", "美国", "日本", "韩国", "蒙古国")
+_JOIN = re.compile("以及|及|和|与")
+# words before the names of an election or appointment: 「补选甲、乙为常务委员」「决定任命甲为……」
+_ELECTING = re.compile("选举|补选|增选|改选|推选|决定任命|任命|聘任|聘请")
+# a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
+_TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
 NATIONAL = BodyMention("中央", 0, level="nation", written="")
 
 
@@ -36,7 +42,28 @@ def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
         _paragraph(r, start, end, out)
     out.extend(_author_notes(r, press))
     out.extend(_post_titles(r, out))
-    return out
+    return _current(r, out)
+
+
+def _term(r: Reader, body: BodyMention) -> int | None:
+    """The term a body mention names (「七届州政协」 7, 「政协某县第十届委员会」 10), if any."""
+    m = _TERM_NUMBER.search(body.written) or re.search(_TERM_NUMBER.pattern + "$", r.text[max(0, body.start - 6) : body.start])
+    return cn_number(m.group(1)) if m else None
+
+
+def _current(r: Reader, offices: list[OfficeMention]) -> list[OfficeMention]:
+    """Offices of earlier terms dropped: where a document names the committee's current term
+    (「政协某县第十届委员会第三次会议」), 「七届县政协主席某某」 is a former chairman, no office now."""
+    current: dict[str, int] = {}
+    for fm in r.formal.values():
+        n = _term(r, BodyMention("政协", fm.start(), written=fm.group(0)))
+        if n:
+            current["政协"] = max(current.get("政协", 0), n)
+    terms = [_term(r, o.body) for o in offices]
+    for o, n in zip(offices, terms):
+        if n:
+            current[o.body.kind] = max(current.get(o.body.kind, 0), n)
+    return [o for o, n in zip(offices, terms) if not n or n >= current.get(o.body.kind, 0)]
 
 
 def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
@@ -54,8 +81,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
         for i0, i1 in r.items(c0, c1):
             titles = r.titles_in(i0, i1)
             # election: 「某某某当选十二届省政协副主席」「选举某某同志为…主席」
-            k = text.find("选举", i0, i1)
-            lead = k + 2 if k >= 0 else i0
+            elect = _ELECTING.search(text, i0, i1)
+            lead = elect.end() if elect else i0
             in_list = text[i0 - 1 : i0] == ITEM_BREAK or text[i1 : i1 + 1] == ITEM_BREAK
             name_end = r.name_at(lead, lenient=in_list)
             if name_end is not None and titles and titles[-1].end >= i1 - 2:
@@ -73,8 +100,12 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             named = [t for t in titles if t.end < i1 and r.name_at(r.after_title(t)) is not None
                      and not r.title_at(r.after_title(t))]
             if named:
-                region = i0
+                region = max(i0, read_until)
                 for title in named:
+                    # 「副主席甲、乙及秘书长丙」: the next title's words start after the joining word
+                    join = _JOIN.match(text, region)
+                    if join and region < title.start:
+                        region = join.end()
                     if title.start < region:
                         continue  # inside names already read
                     if closed:
@@ -108,7 +139,7 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                 if names_mode and chain:
                     _record(r, chain, i0, name_end, c0, c1, out)
                 else:
-                    pending.append((i0, name_end))
+                    pending.append((lead, name_end))
                 continue
             chain, closed, names_mode, pending = [], False, False, []
         last = r.titles_in(c1 - 6, c1)
@@ -132,11 +163,21 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
     seg = parse_body(r, i0, title_match.start, title)
     if not seg.valid or seg.body is not None:
         return seg
-    # inherit the body: from the chain, else the paragraph
+    # inherit the body: from the chain, else the paragraph, else the body named last before it
     base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
+    if seg.same_division:  # 「政协主席某某」: the division of the nearest body, whatever its kind
+        base = base or (list(bodies_of_kind.values())[-1] if bodies_of_kind else None) \
+            or _named_before(r, None, i0)
+        if base is None or base.level == "nation":
+            return invalid(title, i0)
+        return segment(base.but(kind=seg.same_division, committee=title.committee), title, i0)
+    kinds = title.kinds + (("政协",) if "政协专委会" in title.kinds else ())
+    if title.role in ("主席", "副主席"):
+        kinds = tuple(k for k in kinds if k != "中央")  # the Party's centre has no chairman now
     if base is None:  # the paragraph's last body of the kind this title belongs to first
-        kinds = title.kinds + (("政协",) if "政协专委会" in title.kinds else ())
         base = next((bodies_of_kind[k] for k in kinds if k in bodies_of_kind), None)
+    if base is None:
+        base = next((b for k in kinds if (b := _named_before(r, k, i0)) is not None), None)
     if base is None:
         return invalid(title, i0)
     if seg.committee_only:
@@ -155,6 +196,17 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
     if title.committee:
         committee = title.committee
     return Segment(base.but(kind=kind, committee=committee), title, True, i0)
+
+
+def _named_before(r: Reader, kind: str | None, pos: int) -> BodyMention | None:
+    """The last body of ``kind`` (any kind: None) the text names before ``pos`` in the same news
+    item (:func:`kg.extract.bodies.named_bodies`)."""
+    floor = r.item_start(pos)
+    for body in reversed(r.named_bodies):
+        if body.start < pos and body.start >= floor and (kind is None or body.kind == kind) \
+                and body.committee is None:
+            return body
+    return None
 
 
 #: The chain logic as other components read it (kg/extract/biography.py: a résumé line's posts).
