@@ -129,7 +129,7 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         body = BodyMention(word.kind, body_start - 3, level=text[body_start - 3], written=written)
     elif not rest or rest in ("常委会", "党组"):
         # 「政协主席某某」 with no division: the division of the body named before it
-        return Segment(None, title, True, start, same_division=word.kind)
+        return Segment(None, title, True, start, committee_only=word.committee, same_division=word.kind)
     else:
         return invalid(title, start)
     if word.committee:

@@ -155,7 +155,7 @@ def _record(r: Reader, chain: list[Segment], ns: int, ne: int, c0: int, c1: int,
 
 
 def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
-                 bodies_of_kind: dict[str, BodyMention]) -> Segment:
+                 bodies_of_kind: dict[str, BodyMention], named_before: bool = True) -> Segment:
     """The segment for the title whose item starts at ``i0``, inheriting its body where needed."""
     title = title_match.title
     if title is None:  # another organisation's title
@@ -166,17 +166,19 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
     # inherit the body: from the chain, else the paragraph, else the body named last before it
     base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
     if seg.same_division:  # 「政协主席某某」: the division of the nearest body, whatever its kind
+        if base is not None and base.committee:
+            return invalid(title, i0)  # 「某某局局长、党委委员」: the unit's own Party committee
         base = base or (list(bodies_of_kind.values())[-1] if bodies_of_kind else None) \
-            or _named_before(r, None, i0)
+            or (_named_before(r, None, i0) if named_before else None)
         if base is None or base.level == "nation":
             return invalid(title, i0)
-        return segment(base.but(kind=seg.same_division, committee=title.committee), title, i0)
+        return segment(base.but(kind=seg.same_division, committee=seg.committee_only or title.committee), title, i0)
     kinds = title.kinds + (("政协",) if "政协专委会" in title.kinds else ())
     if title.role in ("主席", "副主席"):
         kinds = tuple(k for k in kinds if k != "中央")  # the Party's centre has no chairman now
     if base is None:  # the paragraph's last body of the kind this title belongs to first
         base = next((bodies_of_kind[k] for k in kinds if k in bodies_of_kind), None)
-    if base is None:
+    if base is None and named_before:
         base = next((b for k in kinds if (b := _named_before(r, k, i0)) is not None), None)
     if base is None:
         return invalid(title, i0)
@@ -209,8 +211,11 @@ def _named_before(r: Reader, kind: str | None, pos: int) -> BodyMention | None:
     return None
 
 
-#: The chain logic as other components read it (kg/extract/biography.py: a résumé line's posts).
-segment_for = _segment_for
+def segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
+                bodies_of_kind: dict[str, BodyMention]) -> Segment:
+    """The chain logic as other components read it (kg/extract/biography.py: a résumé line's
+    posts), without the news text's fallback to bodies named earlier in the item."""
+    return _segment_for(r, i0, title_match, chain, bodies_of_kind, named_before=False)
 
 
 def _role(seg: Segment) -> str:

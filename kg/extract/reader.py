@@ -400,7 +400,7 @@ class Reader:
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
 COUNT = re.compile(r"(?:等)?(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)|等(?:[{HAN}]{{0,4}}委员|人|同志)".format(HAN=HAN))
 # what ends a place or an organisation, never a name
-_NOT_NAME_ENDS = tuple("市县区省州旗盟镇乡村局委办部会厅院校所站队组处科室社团馆"
+_NOT_NAME_ENDS = tuple("市县区省州旗盟镇乡村局委办部会厅院校所站队组处科室社团馆人"
                        ) + ("中心", "公司", "集团", "街道", "社区", "人员", "代表", "干部", "群众", "领导")
 # characters of grammar, never inside a name
 _GRAMMAR = set("的了们这那个之着过吗呢吧很最更都已被把将从向对于")
@@ -428,18 +428,23 @@ def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 
         return False
     # jieba's words inside: ordinary words covering most of it say it is a phrase (候选人名单,
     # 积极建言); names are cut into unknown pieces or tagged as names (哈斯/巴/雅尔)
-    if analysis is not None and len(name) > 2:
-        k, words = start, 0
-        while k < start + len(name):
-            tok = analysis.token_at(k)
-            if tok is None:
-                k += 1
-                continue
-            if len(tok) >= 2 and k + len(tok) <= start + len(name):
-                t = word_tag(tok)
-                if t is not None and not t.startswith("nr") and t not in ("nz", "ns"):
-                    words += len(tok)
-            k += len(tok)
+    if len(name) > 2:
+        if analysis is None:
+            from ..nlp import segment
+
+            tokens = segment(name)
+        else:
+            tokens = []
+            k = start
+            while k < start + len(name):
+                tok = analysis.token_at(k)
+                if tok is None:
+                    k += 1
+                    continue
+                if k + len(tok) <= start + len(name):
+                    tokens.append(tok)
+                k += len(tok)
+        words = sum(len(t) for t in tokens if len(t) >= 2 and _ordinary(t))
         if 2 * words >= len(name):
             return False
     return True
@@ -452,6 +457,12 @@ _TITLE_PARTS = frozenset(("常务", "专职", "驻会", "党组", "秘书", "主
 def _ends_before_separator(text: str, e: int) -> bool:
     """「晏某和、」: a name ending in 和/与/及 right before a list separator is whole."""
     return text[e - 1] in "和与及" and e < len(text) and text[e] in "、,，;；。"
+
+
+def _ordinary(word: str) -> bool:
+    """A word jieba's dictionary knows as something other than a name."""
+    tag = word_tag(word)
+    return tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns")
 
 
 def plausible_name(name: str) -> bool:
