@@ -18,6 +18,7 @@ from .reader import BODY_WORD, HAN, Reader
 
 # 「第十届」「新一届」 before a title that implies its body: no body words
 _TERM = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|新任|原任)?")
+_TERM_COMMITTEE = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|常务委员会)?")
 _INHERIT = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|新任|兼|其中)")
 # a suffix-ending word the gazetteer may not know (梁平县, 陇西市): kept as written
 _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|市|县|区|州|旗|盟))$")
@@ -79,14 +80,14 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     for m in div_spans:
         masked[m.start - start : m.end - start] = "\0" * (m.end - m.start)
     masked_s = "".join(masked)
-    if any(mk in masked_s for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
-        return invalid(title, start)
     written = r.surface(start, end)
-    # 「政协两当县第十届委员会」「政协吐鲁番地区工委」
+    # 「政协两当县第十届委员会」「中国人民政治协商会议某某自治县第十一届委员会」(商会 in it is none)
     for fs, fm in r.formal.items():
         if start <= fs and fm.end() == end:
             body = BodyMention("政协", fs, names=(NameAt(fm.group("div"), fm.start("div")),), written=written)
             return segment(body, title, start, allow_extra=("主任", "副主任"))
+    if any(mk in masked_s for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
+        return invalid(title, start)
     bodies = list(BODY_WORD.finditer(masked_s))
     # 「温州市委」: a division directly followed by 委
     after_div = [m for m in div_spans if m.end < end and text[m.end] == "委" and not text.startswith("委员", m.end)]
@@ -142,7 +143,8 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
     committee (政协教育科技委员会) or a department (市委统战部)."""
     rest = rest.strip()
     kind = body.kind
-    if rest in ("", "常委会", "常务委员会", "党组"):
+    if rest in ("", "常委会", "常务委员会", "党组") or _TERM_COMMITTEE.fullmatch(rest):
+        # 「自治州政协第十四届委员会常务委员」「市人大十六届常委会主任」: the body in one of its terms
         return segment(body.but(committee=title.committee), title, start)
     if kind == "政协":
         if re.fullmatch(rf"[{HAN}]{{1,16}}?(委员会|委|工委)(办公室)?", rest) and not rest.startswith("机关"):

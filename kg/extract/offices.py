@@ -25,7 +25,8 @@ from .bodies import Segment, invalid, parse_body, segment
 from .dates import cn_number
 from .reader import ITEM_BREAK, Reader
 
-_LINK = re.compile(r"(?:同志)?(?:等\d*人)?(?:当选为|当选|为|任|出任|担任)")
+_LINK = re.compile(r"(?:同志)?(?:等(?:\d+|[一二三四五六七八九十百]+)?(?:人|名|位)?(?:委员|同志)?)?"
+                   r"(?:再次|再度|连任|首次)?(?:当选为|当选|为|任|出任|担任|获任|接任)")
 FOREIGN_COUNTRIES = ("越南", "老挝", "朝鲜", "古巴", "柬埔寨", "俄罗斯", "美国", "日本", "韩国", "蒙古国")
 _JOIN = re.compile("以及|及|和|与")
 # words before the names of an election or appointment: 「补选甲、乙为常务委员」「决定任命甲为……」

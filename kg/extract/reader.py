@@ -285,7 +285,10 @@ class Reader:
                 if e in self.division_by_start:
                     return None
                 continue
-            if e - i < 4 and not lenient:
+            # a short one only in a list, or closed by punctuation and unknown to the dictionary
+            # as a word (「州政协主席才让,」)
+            if e - i < 4 and not lenient and not (word_tag(text[i:e]) is None and (
+                    e - i == 3 or e == len(text) or not HAN_CHAR.match(text[e]))):
                 return None
             return e if looks_like_a_name(text[i:e], self.analysis, i) and not self._ends_in_a_word(i, e) else None
         return None
@@ -297,7 +300,12 @@ class Reader:
             return False
         head = self.text[i : i + 2]
         tag = word_tag(head)
-        return self.analysis.token_at(i) == head and tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns")
+        if self.analysis.token_at(i) != head or tag is None:
+            return False
+        # a word whose next token the end would cut (同心|大讲堂)
+        cut = self.analysis.token_at(i + 2)  # the word the name's end would cut
+        return e not in self.analysis.token_ends and not tag.startswith("nr") and cut is not None \
+            and len(cut) > 1 and word_tag(cut) is not None
 
     def _ends_in_a_word(self, i: int, e: int) -> bool:
         """Does ``text[i:e]`` end in an ordinary word (「某某某再次」「某某某特邀」)? A name does not."""
@@ -314,7 +322,7 @@ class Reader:
         if e in self.title_by_start:
             return True
         rest = self.text[e : e + 6]
-        return any(rest[:n] in FOLLOWERS for n in FOLLOWER_LENGTHS if n >= 2) or rest[:1] in "等为和及与说率"
+        return any(rest[:n] in FOLLOWERS for n in FOLLOWER_LENGTHS if n >= 2) or rest[:1] in "等为和及与说率在"
 
     def is_follower(self, e: int) -> bool:
         """Does a word that ends a name (主持, 出席, a title ...) start at ``e``?"""
@@ -403,7 +411,7 @@ COUNT = re.compile(r"(?:等)?(?:\d+|[一二两三四五六七八九十]+)(?:名|
 _NOT_NAME_ENDS = tuple("市县区省州旗盟镇乡村局委办部会厅院校所站队组处科室社团馆人"
                        ) + ("中心", "公司", "集团", "街道", "社区", "人员", "代表", "干部", "群众", "领导")
 # characters of grammar, never inside a name
-_GRAMMAR = set("的了们这那个之着过吗呢吧很最更都已被把将从向对于")
+_GRAMMAR = set("的了们这那个之着过吗呢吧")
 
 
 def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 0) -> bool:
@@ -467,6 +475,8 @@ def _ordinary(word: str) -> bool:
 
 def plausible_name(name: str) -> bool:
     if name in lx.NOT_NAMES or name in lx.TITLES or name in lx.BODIES:
+        return False
+    if len(name) == 3 and name[-1] in "度率性":  # 满意度, 覆盖率: abstract nouns
         return False
     return not any(name.endswith(w) for w in ("同志", "等", "和", "与", "及"))
 
