@@ -74,6 +74,10 @@ class Reader:
         printed in the source file."""
         s0, s1 = clause or self.analysis.sentence_of(start)
         s0, s1 = min(s0, start), max(s1, end)
+        # a joined line break maps to the next line's first character: keep it out of the span
+        s1 = min(s1, len(self.text))
+        while s1 > max(s0, end) and self.text[s1 - 1].isspace():
+            s1 -= 1
         src0, src1 = self.doc.source_span(s0, s1)
         sentence = self.doc.source_text[src0:src1].replace("\r", "").replace("\n", "").strip()
         sentence = sentence.rstrip("。;；,，")
