@@ -34,6 +34,7 @@ class Segment:
     start: int
     committee_only: str | None = None  # 「统战部部长」: a sub-body of the inherited body
     same_division: str | None = None  # 「政协主席」: a body of this kind in the division named before
+    level: str | None = None  # with ``same_division``: the level to fall back on (「政府旗长」: 旗)
 
 
 def named_bodies(r: Reader) -> list[BodyMention]:
@@ -117,9 +118,11 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     elif bare := r.bare_before(body_start, start):
         # 「鹿城政协」: a bare short form before a body word
         body = BodyMention(word.kind, bare.start, stem=bare.text, written=written)
-    elif title.implies_body and title.level and title.level != "nation" and word.kind in title.kinds:
-        # 「政府旗长」「行署副盟长」: the title says the level
-        body = BodyMention(word.kind, body_start, level=title.level, written=written)
+    elif title.implies_body and title.level and title.level != "nation" and word.kind in title.kinds and not rest:
+        # 「政府旗长」「行署副盟长」: the government of the division named before (「林区党委副书记、
+        # 政府区长」), else of the level the title says
+        return Segment(None, title, True, start, committee_only=word.committee, same_division=word.kind,
+                       level=title.level)
     elif suffixed := _SUFFIXED.search(text[start:body_start]):
         # a name the gazetteer lacks (梁平县政协): the shortest suffixed word that names a stem
         body = BodyMention(word.kind, start + suffixed.start(1), names=(NameAt(suffixed.group(1), start + suffixed.start(1)),),
@@ -183,7 +186,7 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     if not region or _INHERIT.fullmatch(region):
         return Segment(None, title, True, start)  # inherit
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
-    if re.fullmatch(rf"[{HAN}]{{1,16}}?(部|委员会|委|工委|办公室|局|厅)", region) and region[0] not in "省市县区州":
+    if re.fullmatch(rf"[{HAN}]{{1,16}}?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) and region[0] not in "省市县区州":
         return Segment(None, title, True, start, committee_only=region)
     # 「市卫生健康委」: a level word and a department is a government department
     m = re.fullmatch(rf"([省市县区州])([{HAN}]{{1,14}}?(局|厅|委|办))", region)

@@ -31,6 +31,10 @@ FOREIGN_COUNTRIES = ("越南", "老挝", "朝鲜", "古巴", "柬埔寨", "俄�
 _JOIN = re.compile("以及|及|和|与")
 # words before the names of an election or appointment: 「补选甲、乙为常务委员」「决定任命甲为……」
 _ELECTING = re.compile("选举|补选|增选|改选|推选|决定任命|任命|聘任|聘请")
+# the close of a list of members: 「8名委员」「等41名优秀政协委员」「6名县政协委员」「等委员」
+_COUNTED_MEMBERS = re.compile(
+    r"(?P<etc>等)?(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:名|位))?(?:优秀|新任|新增)?"
+    r"(?P<body>(?:[省市县区州旗盟]|自治区)?政协)?(?P<title>委员)(?!会)")
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
 _TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
 NATIONAL = BodyMention("中央", 0, level="nation", written="")
@@ -135,6 +139,15 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     bodies_of_kind[seg.body.kind] = seg.body
                 names_mode = False
                 continue
+            # 「甲、乙、丙8名委员围绕……」「甲、乙等委员」: members of the committee named before
+            counted = _COUNTED_MEMBERS.match(text, name_end) if name_end is not None else None
+            if counted and (counted.group("count") or counted.group("etc")):
+                seg = _members(r, counted, bodies_of_kind)
+                if seg is not None:
+                    for ns, ne in pending + [(lead, name_end)]:
+                        out.append(_office(r, ns, ne, seg, c0, c1, "members"))
+                pending, chain, names_mode = [], [], False
+                continue
             # a bare name: the next one in a list, or one waiting for 「当选」
             if name_end is not None and (name_end == i1 or r.is_follower(name_end) or text.startswith("等", name_end)):
                 if names_mode and chain:
@@ -172,6 +185,9 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
         base = base or (list(bodies_of_kind.values())[-1] if bodies_of_kind else None) \
             or (_named_before(r, None, i0) if named_before else None)
         if base is None or base.level == "nation":
+            if seg.level:  # 「政府旗长」 with no body before it: the level its title says
+                body = BodyMention(seg.same_division, i0, level=seg.level, written=title.surface)
+                return segment(body.but(committee=seg.committee_only), title, i0)
             return invalid(title, i0)
         return segment(base.but(kind=seg.same_division, committee=seg.committee_only or title.committee), title, i0)
     kinds = title.kinds + (("政协",) if "政协专委会" in title.kinds else ())
@@ -179,13 +195,14 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
         kinds = tuple(k for k in kinds if k != "中央")  # the Party's centre has no chairman now
     if base is None:  # the paragraph's last body of the kind this title belongs to first
         base = next((bodies_of_kind[k] for k in kinds if k in bodies_of_kind), None)
-    if base is None and named_before:
-        base = next((b for k in kinds if (b := _named_before(r, k, i0)) is not None), None)
+    if base is None and named_before:  # the body of one of the title's kinds named last before it
+        named = [b for k in kinds if (b := _named_before(r, k, i0)) is not None]
+        base = max(named, key=lambda b: b.start) if named else None
     if base is None:
         return invalid(title, i0)
     if seg.committee_only:
         kind = "政协专委会" if base.kind in ("政协", "政协专委会") else base.kind
-        if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$", seg.committee_only):
+        if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$|办公厅$", seg.committee_only):
             return invalid(title, i0)
         if kind == "中央":  # 「国家发展和改革委员会主任」 after central titles: no guess
             return invalid(title, i0)
@@ -199,6 +216,22 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
     if title.committee:
         committee = title.committee
     return Segment(base.but(kind=kind, committee=committee), title, True, i0)
+
+
+def _members(r: Reader, counted: re.Match, bodies_of_kind: dict[str, BodyMention]) -> Segment | None:
+    """The segment of a counted members' list: 委员 of the CPPCC its words name (「县政协委员」)
+    or of the one named last before it."""
+    title_match = r.title_at(counted.start("title"))
+    if title_match is None or title_match.title is None:
+        return None
+    if counted.group("body"):
+        seg = parse_body(r, counted.start("body"), counted.start("title"), title_match.title)
+        if seg.valid and seg.body is not None:
+            return seg
+    base = bodies_of_kind.get("政协") or _named_before(r, "政协", counted.start())
+    if base is None:
+        return None
+    return segment(base.but(committee=None), title_match.title, counted.start())
 
 
 def _named_before(r: Reader, kind: str | None, pos: int) -> BodyMention | None:
@@ -294,6 +327,8 @@ def _post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMention]:
                 or re.search(re.escape(person) + "总书记", r.text)
             if general_secretary:
                 body = NATIONAL.but(start=t.start, written=t.text) if t.text == "主席" else None
+            elif main_cppcc is not None and main_cppcc.level != "nation" and not _national_before(r, ns):
+                body = main_cppcc  # 「某某副主席作工作报告」 in a report of one committee
             elif _national_context(r, ns):
                 body = NATIONAL.but(kind="政协", start=t.start, written=t.text)
         elif t.text in ("委员", "常委") and person not in holders:
@@ -330,6 +365,12 @@ def _foreign_person(r: Reader, pos: int) -> bool:
     return bool(paras) and all(any(f in p for f in FOREIGN_COUNTRIES) for p in paras) and not any(
         re.search(r"(中共|党中央|全国政协)", p[: p.find(name)][-6:]) for p in paras
     )
+
+
+def _national_before(r: Reader, pos: int) -> bool:
+    """National words earlier in the sentence (「李某总理所作的报告、王某主席所作的……」)."""
+    s0, _ = r.analysis.sentence_of(pos)
+    return bool(re.search("全国|总书记|总理|国务院|中央|国家", r.text[s0:pos]))
 
 
 def _national_context(r: Reader, pos: int) -> bool:

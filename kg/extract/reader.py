@@ -218,7 +218,7 @@ class Reader:
         text = self.text
         if i >= len(text) or not HAN_CHAR.match(text[i]):
             return None
-        m = re.match(rf"[{HAN}]{{1,6}}[·•・](?:[{HAN}]{{1,10}}[·•・])?", text[i:])
+        m = re.match(rf"[{HAN}]{{1,6}}[·•・\-](?:[{HAN}]{{1,10}}[·•・\-])?(?=[{HAN}])", text[i:])
         if m:  # 「艾某·某某某主持」: the last part ends where a follower word starts
             k = i + m.end()
             ends = []
@@ -292,7 +292,7 @@ class Reader:
             # a short one only in a list, or closed by punctuation and unknown to the dictionary
             # as a word (「州政协主席才让,」)
             if e - i < 4 and not lenient and not (word_tag(text[i:e]) is None and (
-                    e - i == 3 or e == len(text) or not HAN_CHAR.match(text[e]))):
+                    e - i == 3 or e == len(text) or not HAN_CHAR.match(text[e]) or self._long_follower(e))):
                 return None
             return e if looks_like_a_name(text[i:e], self.analysis, i) and not self._ends_in_a_word(i, e) else None
         return None
@@ -320,13 +320,17 @@ class Reader:
                 return len(tok) >= 2 and tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns")
         return False
 
+    def _long_follower(self, e: int) -> bool:
+        """A follower word of two characters or more starts at ``e`` (参加, 出席, 主持会议)."""
+        rest = self.text[e : e + 6]
+        return any(rest[:n] in FOLLOWERS for n in FOLLOWER_LENGTHS if n >= 2)
+
     def _bounds_name(self, e: int) -> bool:
         """A follower word at ``e`` that can end a name no surname vouches for: a word of two
         characters or more, a title, or one of the few single characters that close a list."""
         if e in self.title_by_start:
             return True
-        rest = self.text[e : e + 6]
-        return any(rest[:n] in FOLLOWERS for n in FOLLOWER_LENGTHS if n >= 2) or rest[:1] in "等为和及与说率在"
+        return self._long_follower(e) or self.text[e : e + 1] in "等为和及与说率在"
 
     def is_follower(self, e: int) -> bool:
         """Does a word that ends a name (主持, 出席, a title ...) start at ``e``?"""
@@ -468,7 +472,7 @@ _TITLE_PARTS = frozenset(("常务", "专职", "驻会", "党组", "秘书", "主
 
 def _ends_before_separator(text: str, e: int) -> bool:
     """「晏某和、」: a name ending in 和/与/及 right before a list separator is whole."""
-    return text[e - 1] in "和与及" and e < len(text) and text[e] in "、,，;；。"
+    return text[e - 1] in "和与及" and e < len(text) and (text[e] in "、,，;；。" or text[e] in "为任等")
 
 
 def _ordinary(word: str) -> bool:
