@@ -505,9 +505,9 @@ def word_tag(word: str) -> str | None:
 def tagged_name(window: str, name: str) -> bool:
     """jieba's part-of-speech tagger, run on a short window only (it is slow), calls ``name`` a
     person's name."""
-    import jieba.posseg
+    from ..nlp import pos_cut
 
-    for w in jieba.posseg.cut(window):
-        if w.word == name or (name.startswith(w.word) and len(w.word) >= 1 and w.flag.startswith("nr")):
-            return w.flag.startswith("nr")
+    for word, flag in pos_cut(window):
+        if word == name or (name.startswith(word) and len(word) >= 1 and flag.startswith("nr")):
+            return flag.startswith("nr")
     return False
