@@ -195,6 +195,7 @@ NOT_NAMES = set(
 PRESS_ROLE_WORDS = {
     "实习记者": "实习记者",
     "实习生": "实习记者",
+    "见习记者": "实习记者",
     "特约记者": "记者",
     "全媒体记者": "记者",
     "融媒记者": "记者",
@@ -205,4 +206,15 @@ PRESS_ROLE_WORDS = {
     "通讯员": "通讯员",
     "摄影": "摄影",
     "作者": "作者",
+    "撰稿人": "作者",
+    "撰稿": "作者",
+    "撰文": "作者",
+    "执笔": "作者",
 }
+
+#: Staff named in a credit line who are no press credit (the schema credits authors, reporters,
+#: interns, correspondents and photographers only): their names are read past.
+PRESS_STAFF_WORDS = set(
+    """责任编辑 责编 编辑 值班编辑 美编 校对 审校 审核 审稿 审签 初审 二审 三审 终审 复审 编审 监制 统筹 策划
+    出品 制作 排版 视频 剪辑 翻译 来源""".split()
+)

@@ -248,6 +248,139 @@ def word_tag(word: str) -> str | None:
     return _split_word_tags().get(word)
 
 
+# jieba.posseg's own splitting of a text (jieba/posseg/__init__.py)
+_POS_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
+_POS_SKIP = re.compile(r"(\r\n|\s)")
+_POS_HAN = re.compile("([\u4e00-\u9fd5]+)")
+_POS_DETAIL_SKIP = re.compile(r"([.0-9]+|[a-zA-Z0-9]+)")
+_POS_ENG = re.compile("[a-zA-Z0-9]+")
+_POS_NUM = re.compile(r"[.0-9]+")
+_ASCII_ALNUM = re.compile("[a-zA-Z0-9]+")
+
+
+@cache
+def _posseg_model():
+    """jieba.posseg's HMM (its ``viterbi`` and the four tables), loaded from jieba's files as
+    plain modules: importing ``jieba.posseg`` would load jieba's whole dictionary and tag table
+    (~1.6 s of CPU), which :func:`pos_cut` asks of jieba-rs instead."""
+    import importlib.util
+    import os
+
+    folder = os.path.join(importlib.util.find_spec("jieba").submodule_search_locations[0], "posseg")
+    tables = {}
+    for name in ("viterbi", "char_state_tab", "prob_start", "prob_trans", "prob_emit"):
+        spec = importlib.util.spec_from_file_location(f"kg._jieba_posseg_{name}", os.path.join(folder, f"{name}.py"))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        tables[name] = module
+    return (tables["viterbi"].viterbi, tables["char_state_tab"].P, tables["prob_start"].P,
+            tables["prob_trans"].P, tables["prob_emit"].P)
+
+
+def pos_cut(text: str) -> list[tuple[str, str]]:
+    """``[(w.word, w.flag) for w in jieba.posseg.cut(text)]`` (HMM on), without loading jieba's
+    dictionary: the dictionary's best path is jieba-rs's (:func:`segment` without the HMM), the
+    tags of dictionary words :func:`word_tag`'s, and runs of characters the dictionary leaves
+    single go through jieba.posseg's own HMM (:func:`_posseg_model`). tests/test_segmenter.py
+    checks it against jieba.posseg itself.
+
+    >>> pos_cut("会上，李文辉主持会议")
+    [('会上', 't'), ('，', 'x'), ('李文辉', 'nr'), ('主持会议', 'n')]
+    """
+    out: list[tuple[str, str]] = []
+    for block in _POS_BLOCK.split(text):
+        if not block:
+            continue
+        if _POS_BLOCK.fullmatch(block):
+            out.extend(_pos_cut_block(block))
+            continue
+        for x in _POS_SKIP.split(block):
+            if _POS_SKIP.fullmatch(x):
+                out.append((x, "x"))
+                continue
+            for ch in x:
+                out.append((ch, "m" if _POS_NUM.match(ch) else "eng" if _POS_ENG.match(x) else "x"))
+    return out
+
+
+def _route(block: str) -> list[str]:
+    """jieba's dictionary path through ``block`` (``Tokenizer.calc``): jieba-rs's cut without the
+    HMM, with the runs of single letters and digits it glues together taken apart again."""
+    import rjieba
+
+    out: list[str] = []
+    for w in rjieba.cut(block, hmm=False):
+        if len(w) > 1 and w.isascii() and _ASCII_ALNUM.fullmatch(w) and not rjieba.has_word(w):
+            out.extend(w)
+        else:
+            out.append(w)
+    return out
+
+
+def _pos_cut_block(block: str) -> list[tuple[str, str]]:
+    """jieba.posseg's ``__cut_DAG`` of one block."""
+    import rjieba
+
+    out: list[tuple[str, str]] = []
+    buf = ""
+
+    def flush():
+        if len(buf) == 1:
+            out.append((buf, word_tag(buf) or "x"))
+        elif not rjieba.has_word(buf):
+            out.extend(_pos_cut_detail(buf))
+        else:
+            out.extend((ch, word_tag(ch) or "x") for ch in buf)
+
+    for word in _route(block):
+        if len(word) == 1:
+            buf += word
+            continue
+        if buf:
+            flush()
+            buf = ""
+        out.append((word, word_tag(word) or "x"))
+    if buf:
+        flush()
+    return out
+
+
+def _pos_cut_detail(text: str) -> list[tuple[str, str]]:
+    """jieba.posseg's ``__cut_detail``: Han runs through its HMM, the rest as numbers and words."""
+    out: list[tuple[str, str]] = []
+    for block in _POS_HAN.split(text):
+        if not block:
+            continue
+        if _POS_HAN.fullmatch(block):
+            out.extend(_pos_hmm(block))
+            continue
+        for x in _POS_DETAIL_SKIP.split(block):
+            if x:
+                out.append((x, "m" if _POS_NUM.match(x) else "eng" if _POS_ENG.match(x) else "x"))
+    return out
+
+
+def _pos_hmm(text: str) -> list[tuple[str, str]]:
+    """jieba.posseg's ``__cut``: words and tags from its HMM's best state path."""
+    viterbi, states, start, trans, emit = _posseg_model()
+    _, path = viterbi(text, states, start, trans, emit)
+    out: list[tuple[str, str]] = []
+    begin = nexti = 0
+    for i, ch in enumerate(text):
+        pos = path[i][0]
+        if pos == "B":
+            begin = i
+        elif pos == "E":
+            out.append((text[begin:i + 1], path[i][1]))
+            nexti = i + 1
+        elif pos == "S":
+            out.append((ch, path[i][1]))
+            nexti = i + 1
+    if nexti < len(text):
+        out.append((text[nexti:], path[nexti][1]))
+    return out
+
+
 _SENTENCE_END = re.compile("[" + "".join(SENTENCE_PUNCT) + "]+")
 
 

@@ -97,9 +97,10 @@ def test_extraction_loads_neither_spacy_nor_jiebas_dictionary_for_plain_text():
 
     code = ("import sys; from kg.build import prepare; prepare(sys.argv[1], 'https://w3id.org/kg-cppcc/'); "
             "print('spacy' in sys.modules, 'jieba' in sys.modules)")
-    text = ROOT / "tests" / "data" / "own" / "texts" / "o04.txt"
-    out = subprocess.run([sys.executable, "-c", code, str(text)], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False"], out.stdout + out.stderr
+    # o04: plain text; the seed: names before titles, which ask the part-of-speech tagger (pos_cut)
+    for text in (ROOT / "tests" / "data" / "own" / "texts" / "o04.txt", ROOT / "seeds" / "000_157ccbf3c41ff8ee.txt"):
+        out = subprocess.run([sys.executable, "-c", code, str(text)], capture_output=True, text=True, check=True)
+        assert out.stdout.split() == ["False", "False"], (text.name, out.stdout + out.stderr)
 
 
 @settings(max_examples=300, deadline=None)
@@ -110,3 +111,33 @@ def test_tokens_are_spacys_get_words_and_spaces(text):
     words, spaces, starts = _tokens(segment(text), text)
     doc = _spacy_jieba().make_doc(text)
     assert (words, spaces, starts) == ([t.text for t in doc], [bool(t.whitespace_) for t in doc], [t.idx for t in doc])
+
+
+def test_pos_cut_is_jiebas_posseg_on_every_window_of_the_corpora():
+    """kg's part-of-speech cut (jieba-rs's dictionary path, jieba.posseg's HMM for unknown runs)
+    equals ``jieba.posseg.cut`` on windows of every length extraction asks about, and on whole texts."""
+    import random
+
+    import jieba.posseg
+
+    from kg.nlp import pos_cut
+
+    rnd = random.Random(0)
+    checked = 0
+    for name, text in corpus_texts():
+        assert pos_cut(text) == [(w.word, w.flag) for w in jieba.posseg.cut(text)], name
+        for i in range(0, len(text), 5):
+            window = text[i:i + rnd.randint(5, 14)]
+            assert pos_cut(window) == [(w.word, w.flag) for w in jieba.posseg.cut(window)], (name, window)
+            checked += 1
+    assert checked > 10_000
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ALPHABET + ["秘秘", "谢谢", "王某某", "\r"]), min_size=1, max_size=30).map("".join))
+def test_mixed_text_pos_cut_as_jiebas_posseg(text):
+    import jieba.posseg
+
+    from kg.nlp import pos_cut
+
+    assert pos_cut(text) == [(w.word, w.flag) for w in jieba.posseg.cut(text)]

@@ -1,46 +1,64 @@
 """Press credits: authors, reporters, interns, correspondents and photographers.
 
-Credits stand in brackets after a dateline (「(记者 甲 实习记者 乙)」), on a byline of their own
-(「□ 甲」「文/甲」「作者：甲」), or at the end of a piece (「……。 通讯员 甲 摄影报道」).
+Where credits stand (each a *credit string*, read by :func:`parse_credit`):
+
+- in brackets after a dateline: 「本报讯(记者 甲 实习记者 乙 通讯员 丙)」, 「某某网讯(记者甲见习记者乙)」,
+  「【本报驻某地记者甲十日电】」, 「某某网讯(甲 乙)」 (names alone after 讯/电 are the authors);
+- in brackets at the end of a paragraph: 「……。(记者 甲)」, 「(撰稿人:甲 审核人:乙)」, 「(某某政协 甲 乙 供稿)」,
+  and after a photo caption: 「(甲摄)」「(甲/摄)」;
+- on a byline of their own: 「□ 甲」, 「文/甲」, 「作者:甲」, 「文/记者 甲 图/乙」, 「某某报记者 甲」;
+- at the end of a piece or a caption: 「……问候。 通讯员 甲 摄影报道」, 「……。新华社记者 甲 摄」,
+  「……开幕 乙 摄」, 「……致辞 摄影 甲」, 「……。□甲」;
+- after a dateline without brackets: 「某某讯 记者甲报道:」.
+
+A credit string is a sequence of role words (an outlet may stand before one: 「东北网记者」), labels
+(文/, 图/, 文/图, 撰稿人), names and closing words (摄, 摄影报道, 报道, 供稿, 电); anything else in it means
+it is no credit after all. Editors and reviewers (责任编辑, 审核人) are read past but not credited.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .. import lexicon as lx
 from ..records import PressCredit
-from .reader import HAN, Reader
+from .reader import HAN, Reader, not_a_word
 
 _ROLES = sorted(lx.PRESS_ROLE_WORDS, key=len, reverse=True)
-ROLE = "|".join(map(re.escape, _ROLES))
+#: a role word as printed, a layout space allowed between its characters (「记 者」)
+ROLE = "|".join(r"\s?".join(map(re.escape, w)) for w in _ROLES)
+_STAFF = "|".join(map(re.escape, sorted(lx.PRESS_STAFF_WORDS, key=len, reverse=True)))
+#: an outlet right before a role word: 「东北网记者」「海南日报全媒体记者」「本报驻北京记者」「政协联线记者」
+OUTLET = rf"[{HAN}·]{{0,12}}?(?:报|台|网|社|刊|媒体|媒|线|新闻|端|频道)(?:驻[{HAN}]{{1,5}}?)?"
+_ROLE_AT = re.compile(rf"(?:{OUTLET})?({ROLE})")
+_BARE_ROLE_AT = re.compile(rf"({ROLE})")
+_STAFF_AT = re.compile(rf"(?:{_STAFF})(?:人)?")
+_SEPARATORS = " \u3000、,，:：|"
+# labels before names: 文/图 (text and pictures), 文/ (text), 图/ (pictures)
+_LABELS = (("文/图", "文图"), ("图/文", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"))
+# closing words after names, longest first
+_CLOSERS = ("摄影报道", "/摄影", "/摄", "摄影", "摄", "报道", "供稿", "供图", "文/图", "图/文")
+#: a date and 电 closing a dateline bracket: 「十日电」「1月29日电」
+_DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$")
+#: where a person stands in a photo: 「(前排左三)」「(左起)」
+_PHOTO_POSITION = re.compile(r"[前后中]排|[左右][起一二三四五六七八九十]|[一二三四五六七八九十]排|居中")
+_UNIT_END = ("政协", "委员会", "委", "局", "办", "部", "会", "院", "中心", "室", "处", "厅", "所", "站", "组", "馆", "团")
+
+
+@dataclass(frozen=True)
+class _Item:
+    kind: str  # role, staff, label, closer, name
+    start: int
+    end: int
+    value: str = ""
 
 
 def find_press(r: Reader) -> list[PressCredit]:
     """Every press credit of the document, each (person, role) once."""
     out: list[PressCredit] = []
-    text = r.text
-    spans: list[tuple[int, int, bool]] = []  # (start, end, names alone are authors)
-    for m in re.finditer(r"[(（【\[]([^()（）【】\[\]\n]{2,60})[)）】\]]", text):
-        spans.append((m.start(1), m.end(1), _at_end_of_item(text, m.end())))
-    offset = 0
-    for line in text.split("\n"):
-        st = line.strip()
-        lead = offset + (len(line) - len(line.lstrip()))
-        if re.match(r"^[□■●]\s*", st):
-            spans.append((lead + 1, lead + len(st), True))
-        elif re.match(rf"^(文/|作者[:：]|[{HAN}]{{0,8}}?({ROLE}))", st) and len(st) <= 40:
-            spans.append((lead, lead + len(st), False))
-        else:
-            # 「……问候。 通讯员 某某某 摄影报道」 at the end of a piece (layout may run on)
-            for tail in re.finditer(rf"[。!?！？]\s*((?:{ROLE})\s*[{HAN}](?: ?[{HAN}]){{1,3}}\s*(?:摄影报道|报道|摄)?)(?=\s|$|[{HAN}])", line):
-                spans.append((offset + tail.start(1), offset + tail.end(1), False))
-            hm = re.search(rf"(?:^|\s|\|)(?:文/|作者[:：])\s*([{HAN}·]{{2,8}})", line)
-            if hm:
-                out.append(_credit(r, offset + hm.start(1), offset + hm.end(1), "作者"))
-        offset += len(line) + 1
-    for a, b, names_author in spans:
-        out.extend(_credit_string(r, a, b, names_author))
+    for a, b, alone in _credit_spans(r):
+        out.extend(_credits(r, a, b, alone))
     seen = set()
     unique = []
     for p in out:
@@ -50,66 +68,266 @@ def find_press(r: Reader) -> list[PressCredit]:
     return unique
 
 
+# -- where credits stand ------------------------------------------------------------------------
+
+
+def _credit_spans(r: Reader):
+    """``(start, end, alone)`` of every candidate credit string; ``alone``: names without a role
+    word are the authors."""
+    text = r.text
+    for m in re.finditer(r"[(（【\[]([^()（）【】\[\]\n]{1,80})[)）】\]]", text):
+        yield m.start(1), m.end(1), _at_end_of_item(text, m.end()) or _after_dateline(text, m.start())
+    offset = 0
+    for line in text.split("\n"):
+        st = line.strip()
+        lead = offset + (len(line) - len(line.lstrip()))
+        if re.match(r"^[□■●]\s*", st):
+            yield lead + 1, lead + len(st), True
+        elif len(st) <= 40 and (re.match(r"^(?:文/|图/|作者[:：]|撰稿)", st) or _ROLE_AT.match(st)):
+            yield lead, lead + len(st), False
+        else:
+            yield from _tails(line, offset)
+        offset += len(line) + 1
+
+
+def _tails(line: str, offset: int):
+    """Credits inside or at the end of a running line."""
+    name = rf"(?:[{HAN}] [{HAN}](?![{HAN}])|[{HAN}](?:(?!摄|报道)[{HAN}·]){{1,5}})"
+    names = rf"(?!摄|报道|供稿){name}(?:[\s、]+(?!摄|报道|供稿){name}){{0,4}}"
+    close = r"(?:摄影报道|报道|/?摄影|/?摄)?"
+    # 「……问候。 通讯员 某某某 摄影报道」「……。新华社记者 某某 摄」「……。作者:某某」 (layout may run on)
+    for m in re.finditer(rf"[。!?！？]\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*{names}\s*{close})(?=\s|$|[{HAN}])", line):
+        yield offset + m.start(1), offset + m.end(1), False
+    # 「……开幕 摄影 某某」「……工程。记者 某某 摄」: a caption line closing with a credit
+    m = re.search(rf"\s((?:{OUTLET})?(?:{ROLE})[:：]?\s*{names}\s*{close})\s*$", line)
+    if m:
+        yield offset + m.start(1), offset + m.end(1), False
+    # 「……隆重开幕 某某 摄」「大会主席台某某 摄」
+    m = re.search(rf"([{HAN}]{{2,}})\s+摄\s*$", line)
+    if m:
+        yield offset + m.start(1), offset + m.end(0), "caption"
+    # 「……。□某某」 at the end of a paragraph
+    m = re.search(rf"[。!?！？]\s*[□■]\s*([{HAN}·]{{2,8}})\s*$", line)
+    if m:
+        yield offset + m.start(1), offset + m.end(1), True
+    # 「某某讯 记者某某报道:」 (a dateline without brackets)
+    m = re.search(rf"(?:讯|电)\s*((?:{ROLE})[^:：。\n()（）]{{2,24}}?报道)\s*[:：]", line[:80])
+    if m:
+        yield offset + m.start(1), offset + m.end(1), False
+    # 「发布时间:…|作者:某某」 metadata lines
+    m = re.search(rf"(?:^|\s|\|)((?:文/|作者[:：])\s*[{HAN}·]{{2,8}})(?=\s|\||$)", line)
+    if m:
+        yield offset + m.start(1), offset + m.end(1), False
+
+
 def _at_end_of_item(text: str, pos: int) -> bool:
     rest = text[pos : pos + 3]
     return not rest.strip() or rest.startswith("\n")
 
 
-def _credit_string(r: Reader, a: int, b: int, names_author: bool) -> list[PressCredit]:
-    """Parse 「实习记者 闫某 记者 李某」「某某日报全媒体记者黎某 通讯员李某某」「程某 高吕某某」."""
-    text = re.sub(r"[一二三四五六七八九十\d]+日电$", "", r.text[a:b])
-    if text.startswith("文/") or text.startswith("作者:") or text.startswith("作者："):
-        k = 2 if text.startswith("文/") else 3
-        text, a = text[k:], a + k
-        names_author = True
-    first = re.search(ROLE, text)
-    if first is None and not names_author:
+def _after_dateline(text: str, pos: int) -> bool:
+    """A bracket right after 「……讯」「……电」 opens a dateline: 「某某网讯(甲 乙)」."""
+    before = text[max(0, pos - 2) : pos].rstrip()
+    return before.endswith(("讯", "电"))
+
+
+# -- reading a credit string --------------------------------------------------------------------
+
+
+def _credits(r: Reader, a: int, b: int, alone) -> list[PressCredit]:
+    if alone == "caption":
+        return _caption_credit(r, a, b)
+    return [_credit(r, a + ns, a + ne, role) for ns, ne, role in parse_credit(r.text[a:b], bool(alone))]
+
+
+def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
+    """``(start, end, role)`` of each credited name of the credit string ``text``; [] when
+    ``text`` is no credit. ``alone``: names with no role word are authors.
+
+    >>> [(t[s:e], role) for t in ["记者 甲某某 实习记者 乙某"] for s, e, role in parse_credit(t)]
+    [('甲某某', '记者'), ('乙某', '实习记者')]
+    >>> [role for s, e, role in parse_credit("某某摄")]
+    ['摄影']
+    >>> parse_credit("图片来源于网络")
+    []
+    """
+    text = _strip_dateline(text)
+    items = _items(text)
+    if items is None:
         return []
-    if first is not None and first.start() > 0:
-        junk = text[: first.start()]
-        if not re.fullmatch(rf"[{HAN}]{{0,10}}", junk.strip()) or len(junk.strip()) > 10:
+    out: list[tuple[int, int, str]] = []
+    role: str | None = None
+    group: list[_Item] = []  # the names since the last role word or label
+    photo_label = False  # 文/图: the names credited wrote and photographed
+    for it in items:
+        if it.kind == "role":
+            role, group = it.value, []
+        elif it.kind == "staff":
+            role, group = "", []  # 责任编辑, 审核人: read past, not credited
+        elif it.kind == "label":
+            role, group = ("摄影" if it.value == "图" else "作者"), []
+            photo_label = photo_label or it.value == "文图"
+        elif it.kind == "name":
+            group.append(it)
+            if role:
+                out.append((it.start, it.end, role))
+        elif it.kind == "closer":
+            if it.value in ("文/图", "图/文"):
+                photo_label = True
+            elif "摄" in it.value:
+                out.extend((n.start, n.end, "摄影") for n in group)
+            elif it.value in ("供稿", "供图"):
+                out.extend((n.start, n.end, "作者" if it.value == "供稿" else "摄影") for n in group if not role)
+            group = []
+    if role is None and not out:
+        if not alone:
             return []
-        if junk.strip() and not re.search("报|台|网|社|刊|媒|线|新闻|日报", junk):
-            return []
-    out = []
-    role = "作者" if first is None else None
-    i = first.start() if first is not None else 0
-    pending_names: list[tuple[int, int]] = []
-    while i < len(text):
-        if text[i] in " \u3000、,，:：":
+        out = [(n.start, n.end, "作者") for n in items if n.kind == "name"]
+        if any(_PHOTO_POSITION.search(text[s:e]) for s, e, _ in out):
+            return []  # 「(前排左三)」 places a person in a photo
+    if photo_label:
+        people = {text[s:e] for s, e, _ in out}
+        if len(people) == 1:  # 「(文/图 记者 某某)」: one reporter wrote and photographed
+            s, e, _ = out[0]
+            out.append((s, e, "摄影"))
+    return [(s, e, role) for s, e, role in out if role]
+
+
+def _strip_dateline(text: str) -> str:
+    """Drop the closing date and 电 of a dateline bracket, and a place right before it:
+    「本报记者广州二十日电」 -> 「本报记者」; a name before the date stays (「本报驻某地记者某某十日电」)."""
+    m = _DATELINE_END.search(text)
+    if not m:
+        return text
+    head = text[: m.start()]
+    for k in (2, 3, 4):
+        if len(head) >= k and re.fullmatch(rf"[{HAN}]+", head[-k:]) and _is_place(head[-k:]):
+            return head[:-k]
+    return head
+
+
+def _items(text: str) -> list[_Item] | None:
+    """The words of a credit string, or None when something in it is no part of a credit."""
+    items: list[_Item] = []
+    supplied = bool(re.search(r"供[稿图]\s*$", text))
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c in _SEPARATORS or c == "\u00a0":
             i += 1
             continue
-        rm = re.match(ROLE, text[i:])
-        if rm:
-            role = lx.PRESS_ROLE_WORDS[rm.group(0)]
-            i += rm.end()
+        label = next((v for w, v in _LABELS if text.startswith(w, i)), None)
+        if label:
+            if label == "文图" and items and items[-1].kind == "name":
+                items.append(_Item("closer", i, i + 3, "文/图"))
+                i += 3
+                continue
+            w = next(w for w, v in _LABELS if text.startswith(w, i))
+            items.append(_Item("label", i, i + len(w), label))
+            i += len(w)
             continue
-        if text.startswith("摄影报道", i) or text.startswith("摄", i):
-            for ns, ne in pending_names:
-                out.append(_credit(r, a + ns, a + ne, "摄影"))
-            i += 4 if text.startswith("摄影报道", i) else 1
+        closer = next((w for w in _CLOSERS if text.startswith(w, i)), None) or ("电" if text[i:].strip() == "电" else None)
+        if closer and items and items[-1].kind == "name" and not (closer == "摄影" and _name_follows(text, i + 2)):
+            if closer == "报道" and _is_place(text[items[-1].start : items[-1].end]):
+                items.pop()  # 「(记者某某 某地报道)」: where the report comes from
+            items.append(_Item("closer", i, i + len(closer), closer))
+            i += len(closer)
             continue
-        if text.startswith("报道", i):
-            i += 2
+        sm = _STAFF_AT.match(text, i)
+        if sm:
+            items.append(_Item("staff", i, sm.end()))
+            i = sm.end()
             continue
-        m = re.match(rf"[{HAN}]{{1,6}}[·•][{HAN}]{{1,10}}|[{HAN}]{{2,4}}(?=$|[\s、,，])|[{HAN}] [{HAN}](?=$|[\s、,，])", text[i:])
-        if not m:
-            m2 = re.match(rf"[{HAN}]{{2,4}}", text[i:])
-            if m2 and role is not None:
-                # 「记者黎某 通讯员…」: the name ends where the next role word starts
-                cut = re.search(ROLE, text[i : i + 6])
-                n = cut.start() if cut and cut.start() >= 2 else None
-                if n:
-                    m = re.match(rf"[{HAN}]{{{n}}}", text[i:])
-            if not m:
-                return []  # not a credit line after all
-        name = m.group(0)
-        if role is None or name in lx.NOT_NAMES or name in lx.PRESS_ROLE_WORDS:
-            return []
-        out.append(_credit(r, a + i, a + i + len(name), role))
-        pending_names = [(i, i + len(name))]
-        i += len(name)
-    return out
+        rm = _ROLE_AT.match(text, i)
+        if rm and (not items or rm.start(1) == i or _outlet_ok(text[i : rm.start(1)])):
+            role = lx.PRESS_ROLE_WORDS[re.sub(r"\s", "", rm.group(1))]
+            items.append(_Item("role", i, rm.end(), role))
+            i = rm.end()
+            continue
+        e = _name_end(text, i)
+        if e is None:
+            if supplied and not any(x.kind == "name" for x in items):
+                # 「(某某县政协 甲 乙 供稿)」: the supplying unit before the names
+                m = re.match(rf"[{HAN}]+", text[i:])
+                if m and m.group(0).endswith(_UNIT_END):
+                    i += m.end()
+                    continue
+            return None
+        name = re.sub(r"\s", "", text[i:e])
+        if name in lx.NOT_NAMES or name in lx.PRESS_ROLE_WORDS:
+            return None
+        items.append(_Item("name", i, e))
+        i = e
+    return items
+
+
+def _is_place(word: str) -> bool:
+    from ..nlp import word_tag
+
+    return word_tag(word) == "ns"
+
+
+def _outlet_ok(prefix: str) -> bool:
+    """An outlet between two credits (「甲 东北网记者 乙」), not a name glued to a role."""
+    return len(prefix) >= 2 and bool(re.search("报|台|网|社|刊|媒|线|新闻|端|频道", prefix))
+
+
+def _name_follows(text: str, i: int) -> bool:
+    while i < len(text) and text[i] in _SEPARATORS:
+        i += 1
+    return i < len(text) and _name_end(text, i) is not None
+
+
+def _name_end(text: str, i: int) -> int | None:
+    """End of a name starting at ``i`` of a credit string, or None."""
+    dot = re.match(rf"[{HAN}]{{1,8}}[·•・][{HAN}]{{1,10}}", text[i:])
+    if dot:
+        return i + dot.end()
+    run = re.match(rf"[{HAN}]+", text[i:])
+    if not run:
+        return None
+    chunk = run.group(0)
+    if chunk.startswith(("报道", "摄", "供稿")):
+        return None
+    # the name ends where a role word, a label or a closing word starts inside the run
+    for k in range(2, min(len(chunk), 6) + 1):
+        rest = chunk[k:]
+        if not rest:
+            break
+        if _BARE_ROLE_AT.match(rest) or _STAFF_AT.match(rest) or rest.startswith(_CLOSERS) \
+                or (rest == "电") or re.match(rf"(?:{OUTLET})(?:{ROLE})", rest) and k <= 4 \
+                or re.match(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$", rest):
+            if k <= 4:
+                return i + k
+            break
+    if 2 <= len(chunk) <= 4:
+        return i + len(chunk)
+    # 「刘 睿」: a two-character name with a layout space
+    if len(chunk) == 1 and re.match(rf"[{HAN}] [{HAN}](?![{HAN}])", text[i:]) and text[i] in lx.SURNAMES:
+        return i + 3
+    return None
+
+
+def _caption_credit(r: Reader, a: int, b: int) -> list[PressCredit]:
+    """「……开幕 某某 摄」: the last word before 摄 is the photographer; in 「主席台某某 摄」 the name
+    is the last two or three characters that jieba keeps as a word of their own."""
+    text = r.text
+    chunk_end = a + len(re.match(rf"[{HAN}]+", text[a:b]).group(0))
+    chunk = text[a:chunk_end]
+    if 2 <= len(chunk) <= 4 and _name_like(chunk):
+        return [_credit(r, a, chunk_end, "摄影")]
+    for k in (3, 2):
+        ns = chunk_end - k
+        name = text[ns:chunk_end]
+        if ns > a and ns in r.analysis.token_starts and (text[ns] in lx.SURNAMES or text[ns : ns + 2] in lx.COMPOUND_SURNAMES) \
+                and _name_like(name):
+            return [_credit(r, ns, chunk_end, "摄影")]
+    return []
+
+
+def _name_like(name: str) -> bool:
+    return name not in lx.NOT_NAMES and name not in lx.PRESS_ROLE_WORDS and not_a_word(name)
 
 
 def _credit(r: Reader, ns: int, ne: int, role: str) -> PressCredit:

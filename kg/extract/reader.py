@@ -67,6 +67,10 @@ class Reader:
         printed in the source file."""
         s0, s1 = clause or self.analysis.sentence_of(start)
         s0, s1 = min(s0, start), max(s1, end)
+        # a joined line break maps to the next line's first character: keep it out of the span
+        s1 = min(s1, len(self.text))
+        while s1 > max(s0, end) and self.text[s1 - 1].isspace():
+            s1 -= 1
         src0, src1 = self.doc.source_span(s0, s1)
         sentence = self.doc.source_text[src0:src1].replace("\r", "").replace("\n", "").strip()
         sentence = sentence.rstrip("。;；,，")
@@ -359,9 +363,9 @@ def word_tag(word: str) -> str | None:
 def tagged_name(window: str, name: str) -> bool:
     """jieba's part-of-speech tagger, run on a short window only (it is slow), calls ``name`` a
     person's name."""
-    import jieba.posseg
+    from ..nlp import pos_cut
 
-    for w in jieba.posseg.cut(window):
-        if w.word == name or (name.startswith(w.word) and len(w.word) >= 1 and w.flag.startswith("nr")):
-            return w.flag.startswith("nr")
+    for word, flag in pos_cut(window):
+        if word == name or (name.startswith(word) and len(word) >= 1 and flag.startswith("nr")):
+            return flag.startswith("nr")
     return False

@@ -1,0 +1,36 @@
+"""Metamorphic tests of office extraction over the real sets' gold sentences (tests/metamorphic.py).
+
+    python scripts/metamorphic.py [--seed N] [--set dev --set real2 ...] [--kind person ...] [--sample N]
+
+prints the invariance rate per substitution kind and per set, by new division kind, name class and
+new title, then the failure classes with examples and the skipped substitutions.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+import metamorphic as mm  # noqa: E402
+
+
+@click.command()
+@click.option("--seed", default=0, show_default=True, help="Seed of the substitutions.")
+@click.option("--set", "sets", multiple=True, type=click.Choice(list(mm.SETS)), help="Sets (default: all).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(mm.KINDS), help="Kinds (default: all).")
+@click.option("--sample", type=int, default=None, help="Check only this many variants.")
+@click.option("--examples", default=3, show_default=True, help="Examples per failure class.")
+def main(seed, sets, kinds, sample, examples):
+    t = time.perf_counter()
+    report = mm.run(sets or tuple(mm.SETS), seed, kinds or mm.KINDS, sample)
+    click.echo(mm.format_report(report, examples))
+    click.echo(f"\n({time.perf_counter() - t:.1f} s, seed {seed})")
+
+
+if __name__ == "__main__":
+    main()

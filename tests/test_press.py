@@ -1,0 +1,87 @@
+"""Press credits: one made-up text per form (names, outlets and places invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.corpus import parse_document
+from kg.extract import extract_document
+from kg.extract.press import parse_credit
+
+
+def _press(text: str) -> set[tuple[str, str]]:
+    ex = extract_document(parse_document(text.encode("utf-8"), "p.txt"))
+    return {(p.person, p.role) for p in ex.press}
+
+
+BODY = "县政协召开常委会议，审议有关事项。"
+
+CASES = [
+    # credits in a dateline bracket, after a paper's or a site's name
+    ("本报讯(记者 甘某某 实习记者 柏某)" + BODY, {("甘某某", "记者"), ("柏某", "实习记者")}),
+    ("某某网讯(记者甘某某 实习记者柏某 通讯员滕某某)" + BODY,
+     {("甘某某", "记者"), ("柏某", "实习记者"), ("滕某某", "通讯员")}),
+    ("本报讯(记者甘某某见习记者柏某某)" + BODY, {("甘某某", "记者"), ("柏某某", "实习记者")}),
+    ("某某网讯(记 者:甘某某 柏某某 见习记者 滕某)" + BODY,
+     {("甘某某", "记者"), ("柏某某", "记者"), ("滕某", "实习记者")}),
+    # an outlet before a role word is no person
+    ("某某网4月2日讯 (某某日报记者 甘某某 某某网记者 柏某某) " + BODY, {("甘某某", "记者"), ("柏某某", "记者")}),
+    # names alone after 讯/电 are the authors
+    ("某某网某地8月6日电(甘某某 柏某)" + BODY, {("甘某某", "作者"), ("柏某", "作者")}),
+    # a dateline bracket closing with a place and a date, or with the name and a date
+    ("【本报记者广州二十日电】" + BODY, set()),
+    ("【本报驻某地记者甘某十日电】" + BODY, {("甘某", "记者")}),
+    ("【某某网记者 甘某某电】" + BODY, {("甘某某", "记者")}),
+    # 文/图, 图/, 文/记者
+    ("某某县讯 " + BODY + "(文/图 记者 甘某某)", {("甘某某", "记者"), ("甘某某", "摄影")}),
+    ("本网讯(记者 甘某某 柏某 文/图)" + BODY, {("甘某某", "记者"), ("柏某", "记者")}),
+    ("标题\n文/记者 甘某某 图/柏某某\n" + BODY, {("甘某某", "记者"), ("柏某某", "摄影")}),
+    ("标题\n文/甘某某\n" + BODY, {("甘某某", "作者")}),
+    # photo credits
+    ("会议现场 甘某某 摄\n" + BODY, {("甘某某", "摄影")}),
+    ("会议开幕 摄影 甘某某\n" + BODY, {("甘某某", "摄影")}),
+    ("委员们鼓掌通过决议。记者 甘某某摄\n" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
+    ("牧民将羊群赶回羊圈。某某社记者 甘某某 摄\n" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
+    ("县政协主席讲话(甘某某摄)\n" + BODY, {("甘某某", "摄影")}),
+    ("县政协主席讲话。(甘某某/摄)\n" + BODY, {("甘某某", "摄影")}),
+    ("的工作人员送去祝福。 通讯员 甘某某 摄影报道标题", {("甘某某", "通讯员"), ("甘某某", "摄影")}),
+    # 作者: at the end of a column, 撰稿人, 供稿, bylines
+    (BODY + "\n作者:甘某某", {("甘某某", "作者")}),
+    (BODY + "(撰稿人:甘某某 审核人:柏某某)", {("甘某某", "作者")}),
+    (BODY + "\n(某某县政协  甘某某 柏某某  供稿)", {("甘某某", "作者"), ("柏某某", "作者")}),
+    (BODY + "会议还审议了工作计划。□甘某某", {("甘某某", "作者")}),
+    ("□ 记者 甘某某\n" + BODY, {("甘某某", "记者")}),
+    # a dateline without brackets
+    ("某某讯 记者甘某某报道:" + BODY, {("甘某某", "记者")}),
+    ("本报讯(记者甘某某 北京报道)" + BODY, {("甘某某", "记者")}),
+    # names with a layout space are joined
+    ("本报讯(记者 甘 某 柏某某)" + BODY, {("甘某", "记者"), ("柏某某", "记者")}),
+    # editors are no press credit; a role word without a name gives nothing
+    (BODY + "(通讯员)", set()),
+    (BODY + "\n责任编辑:甘某某", set()),
+    (BODY + "(前排左三)", set()),
+    ("(作者系某某县政协党组书记、主席)\n" + BODY, set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:18] for c in CASES])
+def test_press_forms(text, expected):
+    assert _press(text) == expected
+
+
+def test_parse_credit_rejects_what_is_no_credit():
+    assert parse_credit("图片来源于网络") == []
+    assert parse_credit("记者会") == []
+    assert parse_credit("甘某某 柏某") == []  # no role word and not a byline
+    assert [r for _, _, r in parse_credit("甘某某 柏某", alone=True)] == ["作者", "作者"]
+
+
+def test_byline_closing_the_text():
+    # the credit is the last thing of the file: its evidence span stays inside the text
+    assert _press("县政协召开常委会议。会议审议了工作计划(草案)。□甘某某") == {("甘某某", "作者")}
+
+
+def test_evidence_leaves_out_the_next_line():
+    text = "会议表彰了首届“最美委员”。\n\n甘某某指出，要加强学习。"
+    ex = extract_document(parse_document(text.encode("utf-8"), "e.txt"))
+    assert [c.evidence.sentence for c in ex.concepts] == ["会议表彰了首届“最美委员”"]
