@@ -103,3 +103,11 @@ def test_the_tag_changes_when_the_store_does(tmp_path):
         second = _tagged(url, count, **{"If-None-Match": tag})
         assert second.status_code == 200 and second.headers["ETag"] != tag
         assert int(_bindings(second)[0]["n"]["value"]) > int(_bindings(first)[0]["n"]["value"])
+
+
+def test_a_long_answer_comes_through_the_pipe_whole(server, config):
+    # longer than a pipe's buffer (64 KiB): the server reads it from a worker whose pipe the event
+    # loop watched (uvloop leaves such a file descriptor non-blocking unless told otherwise)
+    r = sparql(server, f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} LIMIT {config.max_rows}")
+    assert r.status_code == 200 and len(r.content) > 200_000
+    assert len(r.json()["results"]["bindings"]) == config.max_rows

@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import multiprocessing as mp
+import os
 import time
 from dataclasses import dataclass, field
 
@@ -68,6 +69,7 @@ async def _readable(conn, timeout: float) -> bool:
         return False
     finally:
         loop.remove_reader(fd)
+        os.set_blocking(fd, True)  # uvloop made it non-blocking; recv() of a long answer needs it blocking
 
 
 class QueryPool:
