@@ -2,7 +2,7 @@
 
 ``python -m bench.segmenter PATH...`` reads every article under each PATH the way a build does
 (:func:`kg.corpus.read_document`, then simplified characters as :func:`kg.nlp.analyse` sees them),
-segments it with both and prints, per PATH, the documents, characters, jieba's tokens, the share of
+segments it with jieba, bare rjieba and kg.nlp.segment and prints, per PATH, the documents, characters, jieba's tokens, the share of
 jieba's tokens that rjieba gives with the same start and end, and the documents whose
 segmentations differ at all. ``--show N`` prints the first N differing tokens with their context.
 """
@@ -23,10 +23,16 @@ class Agreement:
     jieba_tokens: int = 0
     same_tokens: int = 0
     documents_differing: int = 0
+    kg_same_tokens: int = 0  # the same with kg's segmenter (kg.nlp.segment: rjieba plus its fixes)
+    kg_documents_differing: int = 0
 
     @property
     def share(self) -> float:
         return self.same_tokens / self.jieba_tokens if self.jieba_tokens else 1.0
+
+    @property
+    def kg_share(self) -> float:
+        return self.kg_same_tokens / self.jieba_tokens if self.jieba_tokens else 1.0
 
 
 def spans(words: list[str]) -> list[tuple[int, int]]:
@@ -43,7 +49,7 @@ def agreement(name: str, paths: list[Path], show: int = 0, out=sys.stdout) -> Ag
 
     from kg.corpus import iter_paths, read_document
     from kg.errors import InputError
-    from kg.nlp import to_simplified
+    from kg.nlp import segment, to_simplified
 
     jieba.setLogLevel(60)
     a = Agreement(name)
@@ -59,6 +65,10 @@ def agreement(name: str, paths: list[Path], show: int = 0, out=sys.stdout) -> Ag
         a.chars += len(text)
         a.jieba_tokens += len(theirs)
         a.same_tokens += same
+        kg_ours = set(spans(segment(text)))
+        kg_same = sum(1 for s in theirs if s in kg_ours)
+        a.kg_same_tokens += kg_same
+        a.kg_documents_differing += kg_same != len(theirs) or len(kg_ours) != len(theirs)
         if same != len(theirs) or len(ours) != len(theirs):
             a.documents_differing += 1
             for s, e in theirs:
@@ -74,15 +84,17 @@ def main(argv=None) -> int:
     ap.add_argument("paths", nargs="+", help="NAME=PATH (a folder of articles) or PATH")
     ap.add_argument("--show", type=int, default=0)
     args = ap.parse_args(argv)
-    print("| corpus | documents | characters | jieba tokens | same tokens | agreement | documents differing |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| corpus | documents | characters | jieba tokens | bare rjieba: same tokens | agreement | documents differing "
+          "| kg.nlp.segment: agreement | documents differing |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     rows = []
     for given in args.paths:
         name, _, path = given.rpartition("=")
         a = agreement(name or Path(path).name, [Path(path)], args.show, out=sys.stderr)
         rows.append(a)
         print(f"| {a.corpus} | {a.documents:,} | {a.chars:,} | {a.jieba_tokens:,} | {a.same_tokens:,} | "
-              f"{100 * a.share:.3f}% | {a.documents_differing} |", flush=True)
+              f"{100 * a.share:.3f}% | {a.documents_differing} | {100 * a.kg_share:.3f}% | {a.kg_documents_differing} |",
+              flush=True)
     return 0
 
 

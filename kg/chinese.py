@@ -27,7 +27,9 @@ def to_simplified(text: str) -> str:
     """Traditional -> simplified, keeping length (falls back to character by character if a phrase
     rule would change the length, so offsets into the text stay valid)."""
     out = _converter().convert(text)
-    return out if len(out) == len(text) else "".join(_converter().convert(c) or c for c in text)
+    out = out if len(out) == len(text) else "".join(_converter().convert(c) or c for c in text)
+    # 巿 (fú, a rare character) is a common misprint of 市 in Hong Kong and Macau pages
+    return out.replace("巿", "市") if "巿" in out else out
 
 
 @cache

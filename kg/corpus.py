@@ -177,6 +177,7 @@ def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
     seen: set[str] = set()
     out_t: list[str] = []
     out_o: list[int] = []
+    paragraphs = [_drop_glosses(text, orig) for text, orig in paragraphs]
     for text, orig in paragraphs:
         if len(text) >= 8 and text in seen:
             continue  # an exact repeat of an earlier paragraph (a layout duplicate)
@@ -187,6 +188,29 @@ def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
         out_t.append(text)
         out_o.extend(orig)
     return "".join(out_t), tuple(out_o)
+
+
+# a pinyin gloss some sites print after a character (「政協(xié)」), and a comma doubled before 、
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)|,(?=、)")
+
+
+def _drop_glosses(text: str, orig: list[int]) -> tuple[str, list[int]]:
+    """``text`` without pinyin glosses and stray commas, and the offset map without them.
+
+    >>> _drop_glosses("政協(xié)主席,、副主席", list(range(14)))
+    ('政協主席、副主席', [0, 1, 7, 8, 10, 11, 12, 13])
+    """
+    if "(" not in text and ",、" not in text:
+        return text, orig
+    keep: list[int] = []
+    prev = 0
+    for m in _GLOSS.finditer(text):
+        keep.extend(range(prev, m.start()))
+        prev = m.end()
+    if not keep and not prev:
+        return text, orig
+    keep.extend(range(prev, len(text)))
+    return "".join(text[k] for k in keep), [orig[k] for k in keep]
 
 
 #: Characters known to be their own NFKC form, and the others with their NFKC form ("\\r": dropped):

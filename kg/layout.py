@@ -18,10 +18,38 @@ DATELINE = re.compile(r"(?:本报|本刊)?(?P<place>[\u4e00-\u9fff]{2,8}?)(?:\d{
 PARAGRAPH_HEAD = re.compile(r"^(?P<head>[\u4e00-\u9fff]{2,12}?(?:政协|市委|县委|区委))[\s:：]")
 
 
+#: the longest text a :data:`DATELINE` match can span: 本报 + eight characters + 12月31日 + 讯
+_DATELINE_SPAN = 2 + 8 + 6 + 1
+
+
+def datelines(text: str) -> list[int]:
+    """The starts of ``DATELINE.finditer(text)``, searched only near a 「讯」: a match ends at one
+    and is at most :data:`_DATELINE_SPAN` long, so the windows before each 「讯」, merged where
+    they overlap, hold every match, and a match never crosses from one window into the next.
+
+    >>> datelines("本报两当讯 县政协召开会议。通讯员王某")
+    [0]
+    """
+    out: list[int] = []
+    x = text.find("讯")
+    last = 0  # where the previous match ended (finditer goes on from there)
+    while x >= 0:
+        lo, hi = max(last, x - _DATELINE_SPAN + 1), x + 1
+        nxt = text.find("讯", hi)
+        while 0 <= nxt and nxt - _DATELINE_SPAN + 1 <= hi:  # overlapping windows: one window
+            hi = nxt + 1
+            nxt = text.find("讯", hi)
+        for m in DATELINE.finditer(text, lo, hi):
+            out.append(m.start())
+            last = m.end()
+        x = nxt
+    return out
+
+
 def item_breaks(text: str) -> list[int]:
     """Where news items start: 0, every dateline and every paragraph head, in order."""
     breaks = {0}
-    breaks.update(m.start() for m in DATELINE.finditer(text))
+    breaks.update(datelines(text))
     offset = 0
     for para in text.split("\n"):
         if PARAGRAPH_HEAD.match(para):

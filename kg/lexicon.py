@@ -66,9 +66,17 @@ def _titles() -> dict[str, Title]:
     add("政治局常委", ("中央",), role="常委", implies_body=True, level="nation", committee="中共中央政治局常务委员会")
     for s in ("总理", "副总理", "国务委员"):
         add(s, _GOV, implies_body=True, level="nation")
-    for suffix in ("省", "市", "县", "区", "州", "旗"):
-        for pre in ("", "副", "常务副"):
-            add(f"{pre}{suffix}长", _GOV, implies_body=True, level=suffix)
+    for suffix in ("省", "市", "县", "区", "州", "旗", "盟"):
+        for pre in ("", "副", "常务副", "代", "代理"):
+            role = f"代{suffix}长" if pre == "代理" else None
+            add(f"{pre}{suffix}长", _GOV, role=role, implies_body=True, level=suffix)
+    add("代秘书长", ("政协", "人大", "党委", "政府"))
+    add("主任委员", ("人大", "政协专委会"))
+    add("副主任委员", ("人大", "政协专委会"))
+    # civil-service ranks of a committee's or a congress's staff, and advisers: offices of that body
+    for s in ("巡视员", "一级巡视员", "二级巡视员", "副巡视员", "调研员", "副调研员",
+              "一级调研员", "二级调研员", "三级调研员", "四级调研员", "顾问"):
+        add(s, ("政协", "人大", "政协专委会"))
     for s in ("局长", "副局长", "厅长", "副厅长"):
         add(s, _GOV)
     return t
@@ -106,6 +114,17 @@ def _bodies() -> dict[str, BodyWord]:
         add(f"{lv}人民政府", "政府", norm)
     for lv in ("省", "市", "县", "区", "州", "旗", "盟"):
         add(f"{lv}委", "党委", lv)
+    # a forestry district (林区) and a prefecture (地区) have a CPPCC, a congress, a Party committee
+    # (林区党委, 地委) and a government (林区政府; a prefecture's is its 行署)
+    for lv in ("林区", "地区"):
+        add(f"{lv}政协", "政协", lv)
+        add(f"{lv}人大常委会", "人大", lv)
+        add(f"{lv}人大", "人大", lv)
+        add(f"{lv}政府", "政府", lv)
+        add(f"{lv}党委", "党委", lv)
+    add("地委", "党委", "地区")
+    add("行署", "政府", committee="行署")
+    add("行政公署", "政府", committee="行署")
     add("自治区党委", "党委", "自治区")
     add("自治州州委", "党委", "州")
     # an autonomous region's chairman is its government's head (「自治区副主席」)
@@ -131,6 +150,9 @@ def _bodies() -> dict[str, BodyWord]:
 
 BODIES: dict[str, BodyWord] = _bodies()
 
+#: The characters a level word of a body can be (省政协, 县委 ...).
+LEVEL_CHARS = frozenset("省市县区州旗盟")
+
 #: Words in front of a body that make it some other organisation (democratic parties, mass
 #: organisations, firms): 「民进新疆区委会主委」「自治区妇联副主席」 are no offices of ours.
 FOREIGN_ORG_MARKERS = (
@@ -154,7 +176,8 @@ NAME_FOLLOWERS = sorted(
         领学 领读 作了 出任 担任 接任 获 荣获 同 跟 所作 所 在会上 会上 一起 共同 亲自 专程 实地 现场
         摄影 报道 首先 最后 随后 主讲 宣讲 解读 答 问 称 谈 讲 并 又 则 即 今年 近日 日前 上午
         下午 晚上 前往 走访 慰问 检查 督导 视察 部署 安排 批示 寄语 做 作出 提议 建议 呼吁 号召 代为
-        还是 已 曾 参与 召集 召开 组织 致 发言 汇报 点评 工作室 通过 参会 出镜 到会""".split()
+        还是 已 曾 参与 召集 召开 组织 致 发言 汇报 点评 工作室 通过 参会 出镜 到会
+        特邀 再次 再度 首次 连任 亲切 热情 认真 专门 一并 获邀 受邀 被""".split()
     ),
     key=len,
     reverse=True,

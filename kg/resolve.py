@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .gazetteer import Division, Gazetteer
 from .gazetteer import load as load_gazetteer
@@ -47,7 +48,15 @@ _SUFFIX_OK = {
     "州": lambda d: d.kind == "自治州",
     "旗": lambda d: d.kind in ("旗", "自治旗"),
     "盟": lambda d: d.kind == "盟",
+    "林区": lambda d: d.kind == "林区",
+    "地区": lambda d: d.kind == "地区",
 }
+
+
+# a place named right after a verb of going there, and a visitor coming to the writer's place
+_DESTINATION = re.compile(r"(?:赴|到|莅临|莅|来|走进|前往|深入|抵达|奔赴|远赴)(?:中共)?$")
+_HOSTED = re.compile(r"(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
+_VISITOR = re.compile(r"[^，,。；;！？\n]{0,16}?(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
 
 
 def national() -> DivisionRef:
@@ -111,6 +120,7 @@ class Anchor:
     derived: bool = False  # an ancestor of a named division, not itself named
     strong: bool = False  # a dateline, paragraph head or headline
     weak: bool = False  # a bare short form in running text (「陕西」): used when nothing better is
+    away: bool = False  # a place visited (「赴乙县」) or a visitor's (「甲区政协考察团到我市」): never home
 
 
 class DivisionContext:
@@ -186,16 +196,32 @@ class DivisionContext:
         word right after it (鹿城政协, 张掖市委 is a full form anyway)."""
         before = text[max(0, m.start - 2) : m.start]
         after = text[m.end : m.end + 8]
-        if before.endswith("本报") or before.endswith("本刊") or re.match(r"(\d{1,2}月\d{1,2}日)?讯", after):
+        if before.endswith("本报") or before.endswith("本刊") or re.match(
+                r"(?:日报|晚报|新闻网|在线|融媒|电视台|广播电视台|网)?(?:消息|(?:\d{1,2}月\d{1,2}日)?讯)", after):
             return True
         if re.match(r"(政协|县委|市委|区委|人大|政府)", after):
             return True
         return None
 
     def _add(self, start: int, end: int, d: Division, written: str, strong: bool = False, weak: bool = False) -> None:
-        self.anchors.append(Anchor(start, end, d, written, strong=strong, weak=weak))
+        away = self._is_away(start, end)
+        self.anchors.append(Anchor(start, end, d, written, strong=strong and not away, weak=weak, away=away))
         for anc in self.gaz.ancestors(d):
-            self.anchors.append(Anchor(start, end, anc, anc.name, derived=True, weak=weak))
+            self.anchors.append(Anchor(start, end, anc, anc.name, derived=True, weak=weak, away=away))
+
+    def _is_away(self, start: int, end: int) -> bool:
+        """Is the division named at ``[start, end)`` a destination (「赴乙县调研」「莅临乙市」) or a
+        visitor's home (「甲区政协考察团到我市」)? Either way not the home of the text's committees."""
+        text = self.analysis.search
+        if _VISITOR.match(text, end):
+            return True
+        # a text that receives visitors (「……到我县考察」) is written where they go: there the
+        # destination is home
+        return not self._hosts and bool(_DESTINATION.search(text, max(0, start - 4), start))
+
+    @cached_property
+    def _hosts(self) -> bool:
+        return bool(_HOSTED.search(self.analysis.search))
 
     def choose(self, candidates: list[Division], pos: int, within: Division | None) -> Division | None:
         """Pick among same-named divisions: inside ``within`` if given, else the one whose
@@ -231,8 +257,8 @@ class DivisionContext:
             return None
         k = bisect.bisect_right(self._positions, pos)
         start = self.item_start(pos)
-        before_all = [a for a in self.anchors[:k] if a.end <= pos]
-        later_all = self.anchors[k:]
+        before_all = [a for a in self.anchors[:k] if a.end <= pos and not a.away]
+        later_all = [a for a in self.anchors[k:] if not a.away]
         for weak in (False, True):  # bare short forms in running text only when nothing else fits
             before = [a for a in before_all if a.weak == weak or not a.weak]
             in_item = [a for a in before if a.pos >= start]
@@ -243,7 +269,8 @@ class DivisionContext:
             # named only later (a report that names its county further down)
             later = [a for a in later_all if ok(a.division) and (a.weak == weak or not a.weak)]
             later = [a for a in later if not a.derived] or later
-            if later:
+            # only when the text names one such division: a list of other places is no guide
+            if later and len({a.division.code or a.division.name for a in later}) == 1:
                 return to_ref(later[0].division, later[0].written if not later[0].derived else None, self.gaz)
         return None
 

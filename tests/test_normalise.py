@@ -60,6 +60,7 @@ def reference(raw: str) -> tuple[str, tuple[int, ...]]:
     if cur_t:
         paragraphs.append((cur_t, cur_o))
 
+    paragraphs = [without_glosses(t, o) for t, o in paragraphs]
     seen: set[str] = set()
     out_t: list[str] = []
     out_o: list[int] = []
@@ -75,8 +76,34 @@ def reference(raw: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out_t), tuple(out_o)
 
 
+PINYIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ")
+
+
+def without_glosses(text: str, orig: list[int]) -> tuple[str, list[int]]:
+    """Pinyin glosses after a Han character (「協(xié)」) and a comma before 、 dropped, by scanning."""
+    keep_t, keep_o = [], []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "(" and i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff":
+            j = i + 1
+            while j < len(text) and text[j] in PINYIN:
+                j += 1
+            if 1 <= j - i - 1 <= 7 and j < len(text) and text[j] == ")":
+                i = j + 1
+                continue
+        if c == "," and text[i + 1 : i + 2] == "、":
+            i += 1
+            continue
+        keep_t.append(c)
+        keep_o.append(orig[i])
+        i += 1
+    return "".join(keep_t), keep_o
+
+
 LAYOUT = st.sampled_from(list("政协主席王某会议县委员二十大。，、“”（）；：") + ["１２", "ＡＢ", "abc", "12", "㈠", "\u3000", " ", "\t",
-                                                                          "\n", "\r\n", "\n\n", "\r", "本报讯", "作者", "e\u0301"])
+                                                                          "\n", "\r\n", "\n\n", "\r", "本报讯", "作者", "e\u0301",
+                                                                          "(xié)", "(qū)", ",", "(ab)"])
 
 
 @settings(max_examples=300, deadline=None)

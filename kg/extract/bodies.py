@@ -18,6 +18,7 @@ from .reader import BODY_WORD, HAN, Reader
 
 # 「第十届」「新一届」 before a title that implies its body: no body words
 _TERM = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|新任|原任)?")
+_TERM_COMMITTEE = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|常务委员会)?")
 _INHERIT = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|新任|兼|其中)")
 # a suffix-ending word the gazetteer may not know (梁平县, 陇西市): kept as written
 _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|市|县|区|州|旗|盟))$")
@@ -32,6 +33,37 @@ class Segment:
     valid: bool
     start: int
     committee_only: str | None = None  # 「统战部部长」: a sub-body of the inherited body
+    same_division: str | None = None  # 「政协主席」: a body of this kind in the division named before
+    level: str | None = None  # with ``same_division``: the level to fall back on (「政府旗长」: 旗)
+
+
+def named_bodies(r: Reader) -> list[BodyMention]:
+    """Every body the text names with its division, offices or not (「乌审旗政协召开……」), in text
+    order: what a bare 「副主席某某」 or 「政协主席某某」 later in the document belongs to."""
+    out = []
+    for fs, fm in r.formal.items():
+        out.append(BodyMention("政协", fs, names=(NameAt(fm.group("div"), fm.start("div")),), written=fm.group(0)))
+    masked = list(r.text)  # body words inside division names (自治区 in 某某自治区) do not count
+    for d in r.divisions:
+        masked[d.start : d.end] = "\0" * (d.end - d.start)
+    for m in BODY_WORD.finditer("".join(masked)):
+        word = lx.BODIES[m.group(0)]
+        floor = max(0, m.start() - 24)
+        names = r.division_names_before(m.start(), floor)
+        if names:
+            body = BodyMention(word.kind, names[0].start, names=names, written=m.group(0))
+        elif word.level == "nation":
+            body = BodyMention(word.kind, m.start(), level="nation", written=m.group(0))
+        elif word.level and (stem := r.bare_before(m.start(), floor)):
+            body = BodyMention(word.kind, stem.start, names=(NameAt(stem.text + word.level, stem.start),), written=m.group(0))
+        elif word.level:
+            body = BodyMention(word.kind, m.start(), level=word.level, written=m.group(0))
+        elif bare := r.bare_before(m.start(), floor):
+            body = BodyMention(word.kind, bare.start, stem=bare.text, written=m.group(0))
+        else:
+            continue
+        out.append(body.but(committee=word.committee))
+    return sorted(out, key=lambda b: b.start)
 
 
 def invalid(title: lx.Title | None, start: int) -> Segment:
@@ -49,14 +81,14 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     for m in div_spans:
         masked[m.start - start : m.end - start] = "\0" * (m.end - m.start)
     masked_s = "".join(masked)
-    if any(mk in masked_s for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
-        return invalid(title, start)
     written = r.surface(start, end)
-    # 「政协两当县第十届委员会」「政协吐鲁番地区工委」
+    # 「政协两当县第十届委员会」「中国人民政治协商会议某某自治县第十一届委员会」(商会 in it is none)
     for fs, fm in r.formal.items():
         if start <= fs and fm.end() == end:
             body = BodyMention("政协", fs, names=(NameAt(fm.group("div"), fm.start("div")),), written=written)
             return segment(body, title, start, allow_extra=("主任", "副主任"))
+    if any(mk in masked_s for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
+        return invalid(title, start)
     bodies = list(BODY_WORD.finditer(masked_s))
     # 「温州市委」: a division directly followed by 委
     after_div = [m for m in div_spans if m.end < end and text[m.end] == "委" and not text.startswith("委员", m.end)]
@@ -86,10 +118,22 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     elif bare := r.bare_before(body_start, start):
         # 「鹿城政协」: a bare short form before a body word
         body = BodyMention(word.kind, bare.start, stem=bare.text, written=written)
+    elif title.implies_body and title.level and title.level != "nation" and word.kind in title.kinds and not rest:
+        # 「政府旗长」「行署副盟长」: the government of the division named before (「林区党委副书记、
+        # 政府区长」), else of the level the title says
+        return Segment(None, title, True, start, committee_only=word.committee, same_division=word.kind,
+                       level=title.level)
     elif suffixed := _SUFFIXED.search(text[start:body_start]):
         # a name the gazetteer lacks (梁平县政协): the shortest suffixed word that names a stem
         body = BodyMention(word.kind, start + suffixed.start(1), names=(NameAt(suffixed.group(1), start + suffixed.start(1)),),
                            unknown_name=True, written=written)
+    elif start <= body_start - 2 and text[body_start - 2 : body_start] in ("澳区", "港区") \
+            and text[body_start - 3 : body_start - 2] in lx.LEVEL_CHARS:
+        # 「省澳区政协常委」: a Macau (Hong Kong) member of the province's committee
+        body = BodyMention(word.kind, body_start - 3, level=text[body_start - 3], written=written)
+    elif not rest or rest in ("常委会", "党组"):
+        # 「政协主席某某」 with no division: the division of the body named before it
+        return Segment(None, title, True, start, committee_only=word.committee, same_division=word.kind)
     else:
         return invalid(title, start)
     if word.committee:
@@ -102,7 +146,8 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
     committee (政协教育科技委员会) or a department (市委统战部)."""
     rest = rest.strip()
     kind = body.kind
-    if rest in ("", "常委会", "常务委员会", "党组"):
+    if rest in ("", "常委会", "常务委员会", "党组") or _TERM_COMMITTEE.fullmatch(rest):
+        # 「自治州政协第十四届委员会常务委员」「市人大十六届常委会主任」: the body in one of its terms
         return segment(body.but(committee=title.committee), title, start)
     if kind == "政协":
         if re.fullmatch(rf"[{HAN}]{{1,16}}?(委员会|委|工委)(办公室)?", rest) and not rest.startswith("机关"):
@@ -141,7 +186,7 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     if not region or _INHERIT.fullmatch(region):
         return Segment(None, title, True, start)  # inherit
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
-    if re.fullmatch(rf"[{HAN}]{{1,16}}?(部|委员会|委|工委|办公室|局|厅)", region) and region[0] not in "省市县区州":
+    if re.fullmatch(rf"[{HAN}]{{1,16}}?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) and region[0] not in "省市县区州":
         return Segment(None, title, True, start, committee_only=region)
     # 「市卫生健康委」: a level word and a department is a government department
     m = re.fullmatch(rf"([省市县区州])([{HAN}]{{1,14}}?(局|厅|委|办))", region)

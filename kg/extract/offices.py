@@ -22,10 +22,21 @@ import re
 from .. import lexicon as lx
 from ..records import BodyMention, OfficeMention, PressCredit
 from .bodies import Segment, invalid, parse_body, segment
+from .dates import cn_number
 from .reader import ITEM_BREAK, Reader
 
-_LINK = re.compile(r"(?:同志)?(?:等\d*人)?(?:当选为|当选|为|任|出任|担任)")
+_LINK = re.compile(r"(?:同志)?(?:等(?:\d+|[一二三四五六七八九十百]+)?(?:人|名|位)?(?:委员|同志)?)?"
+                   r"(?:再次|再度|连任|首次)?(?:当选为|当选|为|任|出任|担任|获任|接任)")
 FOREIGN_COUNTRIES = ("越南", "老挝", "朝鲜", "古巴", "柬埔寨", "俄罗斯", "美国", "日本", "韩国", "蒙古国")
+_JOIN = re.compile("以及|及|和|与")
+# words before the names of an election or appointment: 「补选甲、乙为常务委员」「决定任命甲为……」
+_ELECTING = re.compile("选举|补选|增选|改选|推选|决定任命|任命|聘任|聘请")
+# the close of a list of members: 「8名委员」「等41名优秀政协委员」「6名县政协委员」「等委员」
+_COUNTED_MEMBERS = re.compile(
+    r"(?P<etc>等)?(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:名|位))?(?:优秀|新任|新增)?"
+    r"(?P<body>(?:[省市县区州旗盟]|自治区)?政协)?(?P<title>委员)(?!会)")
+# a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
+_TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
 NATIONAL = BodyMention("中央", 0, level="nation", written="")
 
 
@@ -36,7 +47,28 @@ def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
         _paragraph(r, start, end, out)
     out.extend(_author_notes(r, press))
     out.extend(_post_titles(r, out))
-    return out
+    return _current(r, out)
+
+
+def _term(r: Reader, body: BodyMention) -> int | None:
+    """The term a body mention names (「七届州政协」 7, 「政协某县第十届委员会」 10), if any."""
+    m = _TERM_NUMBER.search(body.written) or re.search(_TERM_NUMBER.pattern + "$", r.text[max(0, body.start - 6) : body.start])
+    return cn_number(m.group(1)) if m else None
+
+
+def _current(r: Reader, offices: list[OfficeMention]) -> list[OfficeMention]:
+    """Offices of earlier terms dropped: where a document names the committee's current term
+    (「政协某县第十届委员会第三次会议」), 「七届县政协主席某某」 is a former chairman, no office now."""
+    current: dict[str, int] = {}
+    for fm in r.formal.values():
+        n = _term(r, BodyMention("政协", fm.start(), written=fm.group(0)))
+        if n:
+            current["政协"] = max(current.get("政协", 0), n)
+    terms = [_term(r, o.body) for o in offices]
+    for o, n in zip(offices, terms):
+        if n:
+            current[o.body.kind] = max(current.get(o.body.kind, 0), n)
+    return [o for o, n in zip(offices, terms) if not n or n >= current.get(o.body.kind, 0)]
 
 
 def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
@@ -54,8 +86,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
         for i0, i1 in r.items(c0, c1):
             titles = r.titles_in(i0, i1)
             # election: 「某某某当选十二届省政协副主席」「选举某某同志为…主席」
-            k = text.find("选举", i0, i1)
-            lead = k + 2 if k >= 0 else i0
+            elect = _ELECTING.search(text, i0, i1)
+            lead = elect.end() if elect else i0
             in_list = text[i0 - 1 : i0] == ITEM_BREAK or text[i1 : i1 + 1] == ITEM_BREAK
             name_end = r.name_at(lead, lenient=in_list)
             if name_end is not None and titles and titles[-1].end >= i1 - 2:
@@ -73,8 +105,12 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             named = [t for t in titles if t.end < i1 and r.name_at(r.after_title(t)) is not None
                      and not r.title_at(r.after_title(t))]
             if named:
-                region = i0
+                region = max(i0, read_until)
                 for title in named:
+                    # 「副主席甲、乙及秘书长丙」: the next title's words start after the joining word
+                    join = _JOIN.match(text, region)
+                    if join and region < title.start:
+                        region = join.end()
                     if title.start < region:
                         continue  # inside names already read
                     if closed:
@@ -103,12 +139,21 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     bodies_of_kind[seg.body.kind] = seg.body
                 names_mode = False
                 continue
+            # 「甲、乙、丙8名委员围绕……」「甲、乙等委员」: members of the committee named before
+            counted = _COUNTED_MEMBERS.match(text, name_end) if name_end is not None else None
+            if counted and (counted.group("count") or counted.group("etc")):
+                seg = _members(r, counted, bodies_of_kind)
+                if seg is not None:
+                    for ns, ne in pending + [(lead, name_end)]:
+                        out.append(_office(r, ns, ne, seg, c0, c1, "members"))
+                pending, chain, names_mode = [], [], False
+                continue
             # a bare name: the next one in a list, or one waiting for 「当选」
             if name_end is not None and (name_end == i1 or r.is_follower(name_end) or text.startswith("等", name_end)):
                 if names_mode and chain:
                     _record(r, chain, i0, name_end, c0, c1, out)
                 else:
-                    pending.append((i0, name_end))
+                    pending.append((lead, name_end))
                 continue
             chain, closed, names_mode, pending = [], False, False, []
         last = r.titles_in(c1 - 6, c1)
@@ -124,7 +169,7 @@ def _record(r: Reader, chain: list[Segment], ns: int, ne: int, c0: int, c1: int,
 
 
 def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
-                 bodies_of_kind: dict[str, BodyMention]) -> Segment:
+                 bodies_of_kind: dict[str, BodyMention], named_before: bool = True) -> Segment:
     """The segment for the title whose item starts at ``i0``, inheriting its body where needed."""
     title = title_match.title
     if title is None:  # another organisation's title
@@ -132,16 +177,32 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
     seg = parse_body(r, i0, title_match.start, title)
     if not seg.valid or seg.body is not None:
         return seg
-    # inherit the body: from the chain, else the paragraph
+    # inherit the body: from the chain, else the paragraph, else the body named last before it
     base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
+    if seg.same_division:  # 「政协主席某某」: the division of the nearest body, whatever its kind
+        if base is not None and base.committee:
+            return invalid(title, i0)  # 「某某局局长、党委委员」: the unit's own Party committee
+        base = base or (list(bodies_of_kind.values())[-1] if bodies_of_kind else None) \
+            or (_named_before(r, None, i0) if named_before else None)
+        if base is None or base.level == "nation":
+            if seg.level:  # 「政府旗长」 with no body before it: the level its title says
+                body = BodyMention(seg.same_division, i0, level=seg.level, written=title.surface)
+                return segment(body.but(committee=seg.committee_only), title, i0)
+            return invalid(title, i0)
+        return segment(base.but(kind=seg.same_division, committee=seg.committee_only or title.committee), title, i0)
+    kinds = title.kinds + (("政协",) if "政协专委会" in title.kinds else ())
+    if title.role in ("主席", "副主席"):
+        kinds = tuple(k for k in kinds if k != "中央")  # the Party's centre has no chairman now
     if base is None:  # the paragraph's last body of the kind this title belongs to first
-        kinds = title.kinds + (("政协",) if "政协专委会" in title.kinds else ())
         base = next((bodies_of_kind[k] for k in kinds if k in bodies_of_kind), None)
+    if base is None and named_before:  # the body of one of the title's kinds named last before it
+        named = [b for k in kinds if (b := _named_before(r, k, i0)) is not None]
+        base = max(named, key=lambda b: b.start) if named else None
     if base is None:
         return invalid(title, i0)
     if seg.committee_only:
         kind = "政协专委会" if base.kind in ("政协", "政协专委会") else base.kind
-        if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$", seg.committee_only):
+        if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$|办公厅$", seg.committee_only):
             return invalid(title, i0)
         if kind == "中央":  # 「国家发展和改革委员会主任」 after central titles: no guess
             return invalid(title, i0)
@@ -157,8 +218,38 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
     return Segment(base.but(kind=kind, committee=committee), title, True, i0)
 
 
-#: The chain logic as other components read it (kg/extract/biography.py: a résumé line's posts).
-segment_for = _segment_for
+def _members(r: Reader, counted: re.Match, bodies_of_kind: dict[str, BodyMention]) -> Segment | None:
+    """The segment of a counted members' list: 委员 of the CPPCC its words name (「县政协委员」)
+    or of the one named last before it."""
+    title_match = r.title_at(counted.start("title"))
+    if title_match is None or title_match.title is None:
+        return None
+    if counted.group("body"):
+        seg = parse_body(r, counted.start("body"), counted.start("title"), title_match.title)
+        if seg.valid and seg.body is not None:
+            return seg
+    base = bodies_of_kind.get("政协") or _named_before(r, "政协", counted.start())
+    if base is None:
+        return None
+    return segment(base.but(committee=None), title_match.title, counted.start())
+
+
+def _named_before(r: Reader, kind: str | None, pos: int) -> BodyMention | None:
+    """The last body of ``kind`` (any kind: None) the text names before ``pos`` in the same news
+    item (:func:`kg.extract.bodies.named_bodies`)."""
+    floor = r.item_start(pos)
+    for body in reversed(r.named_bodies):
+        if body.start < pos and body.start >= floor and (kind is None or body.kind == kind) \
+                and body.committee is None:
+            return body
+    return None
+
+
+def segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
+                bodies_of_kind: dict[str, BodyMention]) -> Segment:
+    """The chain logic as other components read it (kg/extract/biography.py: a résumé line's
+    posts), without the news text's fallback to bodies named earlier in the item."""
+    return _segment_for(r, i0, title_match, chain, bodies_of_kind, named_before=False)
 
 
 def _role(seg: Segment) -> str:
@@ -236,6 +327,8 @@ def _post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMention]:
                 or re.search(re.escape(person) + "总书记", r.text)
             if general_secretary:
                 body = NATIONAL.but(start=t.start, written=t.text) if t.text == "主席" else None
+            elif main_cppcc is not None and main_cppcc.level != "nation" and not _national_before(r, ns):
+                body = main_cppcc  # 「某某副主席作工作报告」 in a report of one committee
             elif _national_context(r, ns):
                 body = NATIONAL.but(kind="政协", start=t.start, written=t.text)
         elif t.text in ("委员", "常委") and person not in holders:
@@ -272,6 +365,12 @@ def _foreign_person(r: Reader, pos: int) -> bool:
     return bool(paras) and all(any(f in p for f in FOREIGN_COUNTRIES) for p in paras) and not any(
         re.search(r"(中共|党中央|全国政协)", p[: p.find(name)][-6:]) for p in paras
     )
+
+
+def _national_before(r: Reader, pos: int) -> bool:
+    """National words earlier in the sentence (「李某总理所作的报告、王某主席所作的……」)."""
+    s0, _ = r.analysis.sentence_of(pos)
+    return bool(re.search("全国|总书记|总理|国务院|中央|国家", r.text[s0:pos]))
 
 
 def _national_context(r: Reader, pos: int) -> bool:

@@ -60,6 +60,13 @@ class Reader:
         self.bare_by_end = {m.end: m for m in inside_full}
         self.formal = {m.start(): m for m in CPPCC_FORMAL.finditer(self.text)}
 
+    @cached_property
+    def named_bodies(self):
+        """Every body the text names with its division (:func:`kg.extract.bodies.named_bodies`)."""
+        from .bodies import named_bodies
+
+        return named_bodies(self)
+
     # -- evidence -------------------------------------------------------------------------------
 
     def evidence(self, start: int, end: int, clause: tuple[int, int] | None = None) -> Evidence:
@@ -211,7 +218,7 @@ class Reader:
         text = self.text
         if i >= len(text) or not HAN_CHAR.match(text[i]):
             return None
-        m = re.match(rf"[{HAN}]{{1,6}}[·•・](?:[{HAN}]{{1,10}}[·•・])?", text[i:])
+        m = re.match(rf"[{HAN}]{{1,6}}[·•・\-](?:[{HAN}]{{1,10}}[·•・\-])?(?=[{HAN}])", text[i:])
         if m:  # 「艾某·某某某主持」: the last part ends where a follower word starts
             k = i + m.end()
             ends = []
@@ -238,11 +245,16 @@ class Reader:
                 return i + 3
         surname = 2 if text[i : i + 2] in lx.COMPOUND_SURNAMES else 1 if text[i] in lx.SURNAMES else 0
         if not surname:
-            return None
+            return self.bounded_name(i, lenient)
         options = [i + surname + 1, i + surname + 2]
         good = [e for e in options if e <= len(text) and all(HAN_CHAR.match(c) for c in text[i:e]) and self.boundary(e)]
-        good = [e for e in good if plausible_name(text[i:e]) and (lenient or not_a_word(text[i:e]))]
+        good = [e for e in good if (plausible_name(text[i:e]) or _ends_before_separator(text, e))
+                and (lenient or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
+                and text[i + surname : e] not in _TITLE_PARTS]
         if not good:
+            bounded = self.bounded_name(i, lenient)
+            if bounded is not None:
+                return bounded
             # no word after the name says where it ends: jieba's token does (「某某通过」)
             tok = self.analysis.token_at(i)
             if tok and 2 <= len(tok) <= 3 and all(HAN_CHAR.match(c) for c in tok) and plausible_name(tok) \
@@ -254,11 +266,71 @@ class Reader:
             tok = self.analysis.token_at(i)
             if tok and len(tok) == good[1] - i:
                 return good[1]
+            # 「晏永和、张某」: a list separator after the longer name outweighs a joining word
+            if lenient or (good[1] < len(text) and text[good[1]] in "、,，"):
+                if text[good[0]] in "和及与" and (good[1] == len(text) or text[good[1]] in "、,，;；。"):
+                    return good[1]
             tok2 = self.analysis.token_at(good[0])
             if tok2 is not None and self.is_follower(good[0]):
                 return good[0]
             return good[1] if not self.is_follower(good[0]) else good[0]
         return good[0]
+
+    def bounded_name(self, i: int, lenient: bool = False) -> int | None:
+        """End of a name no surname list vouches for (Mongolian, Tibetan, Uyghur names: 4–6
+        characters, often no Han surname): the run from ``i`` to the first word that bounds a name
+        (a list separator or clause break, a follower word, a title, a count), if that run reads as
+        a name. Two- and three-character runs only inside a list (``lenient``)."""
+        text = self.text
+        if self.is_follower(i) or i in self.division_by_start:
+            return None
+        for e in range(i + 2, min(i + 7, len(text)) + 1):
+            if e < len(text) and HAN_CHAR.match(text[e]) and not self._bounds_name(e) and not COUNT.match(text, e):
+                if e in self.division_by_start:
+                    return None
+                continue
+            # a short one only in a list, or closed by punctuation and unknown to the dictionary
+            # as a word (「州政协主席才让,」)
+            if e - i < 4 and not lenient and not (word_tag(text[i:e]) is None and (
+                    e - i == 3 or e == len(text) or not HAN_CHAR.match(text[e]) or self._long_follower(e))):
+                return None
+            return e if looks_like_a_name(text[i:e], self.analysis, i) and not self._ends_in_a_word(i, e) else None
+        return None
+
+    def _starts_with_a_word(self, i: int, e: int) -> bool:
+        """A three-character run that jieba reads as an ordinary word and a character (「满意度」
+        「同心大」) is no name."""
+        if e - i != 3 or self.analysis.token_at(i) == self.text[i:e]:
+            return False
+        head = self.text[i : i + 2]
+        tag = word_tag(head)
+        if self.analysis.token_at(i) != head or tag is None:
+            return False
+        # a word whose next token the end would cut (同心|大讲堂)
+        cut = self.analysis.token_at(i + 2)  # the word the name's end would cut
+        return e not in self.analysis.token_ends and not tag.startswith("nr") and cut is not None \
+            and len(cut) > 1 and word_tag(cut) is not None
+
+    def _ends_in_a_word(self, i: int, e: int) -> bool:
+        """Does ``text[i:e]`` end in an ordinary word (「某某某再次」「某某某特邀」)? A name does not."""
+        for k in range(e - 2, i, -1):
+            tok = self.analysis.token_at(k)
+            if tok is not None and k + len(tok) == e:
+                tag = word_tag(tok)
+                return len(tok) >= 2 and tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns")
+        return False
+
+    def _long_follower(self, e: int) -> bool:
+        """A follower word of two characters or more starts at ``e`` (参加, 出席, 主持会议)."""
+        rest = self.text[e : e + 6]
+        return any(rest[:n] in FOLLOWERS for n in FOLLOWER_LENGTHS if n >= 2)
+
+    def _bounds_name(self, e: int) -> bool:
+        """A follower word at ``e`` that can end a name no surname vouches for: a word of two
+        characters or more, a title, or one of the few single characters that close a list."""
+        if e in self.title_by_start:
+            return True
+        return self._long_follower(e) or self.text[e : e + 1] in "等为和及与说率在"
 
     def is_follower(self, e: int) -> bool:
         """Does a word that ends a name (主持, 出席, a title ...) start at ``e``?"""
@@ -341,8 +413,78 @@ class Reader:
             and word_tag(text[ns + len(tok) : ne]) in (None, "nr", "nrfg", "nrt", "ng")
 
 
+# a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
+COUNT = re.compile(r"(?:等)?(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)|等(?:[{HAN}]{{0,4}}委员|人|同志)".format(HAN=HAN))
+# what ends a place or an organisation, never a name
+_NOT_NAME_ENDS = tuple("市县区省州旗盟镇乡村局委办部会厅院校所站队组处科室社团馆人"
+                       ) + ("中心", "公司", "集团", "街道", "社区", "人员", "代表", "干部", "群众", "领导")
+# characters of grammar, never inside a name
+_GRAMMAR = set("的了们这那个之着过吗呢吧")
+
+
+def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 0) -> bool:
+    """Could ``name`` (bounded by the words around it, not by a surname list) be a person's name?
+    Not a title, a body, a place or an organisation; no grammar words; no word jieba's dictionary
+    knows as something other than a name.
+
+    >>> looks_like_a_name("莫日根吉雅"), looks_like_a_name("积极建言"), looks_like_a_name("市委")
+    (True, False, False)
+    """
+    if not 2 <= len(name) <= 6 or not all(HAN_CHAR.match(c) for c in name):
+        return False
+    if not plausible_name(name) or name.endswith(_NOT_NAME_ENDS) or _GRAMMAR.intersection(name):
+        return False
+    if BODY_WORD.search(name) or any(t in name for t in lx.TITLES if len(t) >= 2) \
+            or any(m in name for m in lx.FOREIGN_ORG_MARKERS if len(m) >= 2):
+        return False
+    tag = word_tag(name)
+    if tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns", "n", "ng"):
+        return False
+    if tag in ("n", "ns") and len(name) > 2:
+        return False
+    # jieba's words inside: ordinary words covering most of it say it is a phrase (候选人名单,
+    # 积极建言); names are cut into unknown pieces or tagged as names (哈斯/巴/雅尔)
+    if len(name) > 2:
+        if analysis is None:
+            from ..nlp import segment
+
+            tokens = segment(name)
+        else:
+            tokens = []
+            k = start
+            while k < start + len(name):
+                tok = analysis.token_at(k)
+                if tok is None:
+                    k += 1
+                    continue
+                if k + len(tok) <= start + len(name):
+                    tokens.append(tok)
+                k += len(tok)
+        words = sum(len(t) for t in tokens if len(t) >= 2 and _ordinary(t))
+        if 2 * words >= len(name):
+            return False
+    return True
+
+
+# the first words of titles: 「秘书长和常务委员」 holds no person 和常务
+_TITLE_PARTS = frozenset(("常务", "专职", "驻会", "党组", "秘书", "主任", "主席"))
+
+
+def _ends_before_separator(text: str, e: int) -> bool:
+    """「晏某和、」: a name ending in 和/与/及 right before a list separator is whole."""
+    return text[e - 1] in "和与及" and e < len(text) and (text[e] in "、,，;；。" or text[e] in "为任等")
+
+
+def _ordinary(word: str) -> bool:
+    """A word jieba's dictionary knows as something other than a name."""
+    tag = word_tag(word)
+    return tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns")
+
+
 def plausible_name(name: str) -> bool:
     if name in lx.NOT_NAMES or name in lx.TITLES or name in lx.BODIES:
+        return False
+    if len(name) == 3 and name[-1] in "度率性":  # 满意度, 覆盖率: abstract nouns
         return False
     return not any(name.endswith(w) for w in ("同志", "等", "和", "与", "及"))
 
