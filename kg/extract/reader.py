@@ -211,6 +211,15 @@ class Reader:
     # -- names ----------------------------------------------------------------------------------
 
     def name_at(self, i: int, lenient: bool = False) -> int | None:
+        """End of a person's name starting at ``i`` (see :meth:`_name_end`); a name that ends in
+        和/与/及 right before a list separator keeps it (「巴图孟和、王某」)."""
+        e = self._name_end(i, lenient)
+        if e is not None and e - i < 6 and e + 1 < len(self.text) and self.text[e] in "和与及" \
+                and self.text[e + 1] in "、,，":
+            return e + 1
+        return e
+
+    def _name_end(self, i: int, lenient: bool = False) -> int | None:
         """End of a person's name starting at ``i`` (one layout space allowed inside), or None.
 
         ``lenient``: the name is an item of a list, so a dictionary word is taken as a name too.
