@@ -258,7 +258,8 @@ class Reader:
         options = [i + surname + 1, i + surname + 2]
         good = [e for e in options if e <= len(text) and all(HAN_CHAR.match(c) for c in text[i:e]) and self.boundary(e)]
         good = [e for e in good if (plausible_name(text[i:e]) or _ends_before_separator(text, e))
-                and (lenient or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
+                and (((lenient or text[e : e + 1] == ITEM_BREAK) and not _function_word(text[i:e]))
+                     or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
                 and text[i + surname : e] not in _TITLE_PARTS]
         if not good:
             bounded = self.bounded_name(i, lenient)
@@ -482,6 +483,13 @@ _TITLE_PARTS = frozenset(("常务", "专职", "驻会", "党组", "秘书", "主
 def _ends_before_separator(text: str, e: int) -> bool:
     """「晏某和、」: a name ending in 和/与/及 right before a list separator is whole."""
     return text[e - 1] in "和与及" and e < len(text) and (text[e] in "、,，;；。" or text[e] in "为任等")
+
+
+def _function_word(word: str) -> bool:
+    """An adverb, conjunction, preposition, pronoun, particle or numeral (「其实」「同时」): never
+    a name, even inside a list."""
+    tag = word_tag(word)
+    return tag is not None and tag[0] in "dcprum"
 
 
 def _ordinary(word: str) -> bool:
