@@ -7,9 +7,14 @@ connections, each sending the next request when the previous answer has been rea
 ``SECONDS`` seconds after one warm-up request each; requests/s = answered requests / seconds. Every
 answer must be 200 with the expected row count, or the run fails.
 
-The query is the canned ``person`` lookup (the bound lookup most clients make), its name given as
-a literal in the text, so both servers get the same SPARQL; its rows are checked against
-``kg.queries.run_query``.
+Two queries, each on both servers in the same run: ``SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10``
+(the cost of the server itself) and the canned ``person`` lookup (the bound lookup most clients
+make), its name given as a literal in the text, so both servers get the same SPARQL; its rows are
+checked against ``kg.queries.run_query``.
+
+Then ``starved``: the cheap query from one client while ``SLOW_CLIENTS`` clients send a query that
+runs until the timeout, on ``kg serve`` alone (Oxigraph's server has no timeout to compare with):
+req/s and refusals of the cheap client (issue 12, item 9).
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ from pathlib import Path
 CLIENTS = 4
 SECONDS = 8.0
 QUERY = "person"
+LIMIT10 = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+SLOW_CLIENTS = 2
 
 
 def _free_port() -> int:
@@ -114,6 +122,47 @@ def load(url: str, sparql: str, expect_rows: int, clients: int = CLIENTS, second
                 p50_ms=percentile(lat, .5) * 1000, p95_ms=percentile(lat, .95) * 1000)
 
 
+def starved(url: str, cheap: str, seconds: float = SECONDS, slow_clients: int = SLOW_CLIENTS) -> dict:
+    """One client sending ``cheap`` in a closed loop while ``slow_clients`` send ``SLOW``."""
+    import requests
+
+    headers = {"Accept": "application/sparql-results+json"}
+    stop = threading.Event()
+    slow_answers: list[int] = []
+
+    def slow() -> None:
+        with requests.Session() as session:
+            while not stop.is_set():
+                slow_answers.append(session.get(url, params={"query": SLOW}, headers=headers, timeout=60).status_code)
+
+    threads = [threading.Thread(target=slow, daemon=True) for _ in range(slow_clients)]
+    for t in threads:
+        t.start()
+    time.sleep(1.0)  # the slow queries hold their workers
+    ok = refused = 0
+    lat: list[float] = []
+    t0 = time.perf_counter()
+    with requests.Session() as session:
+        while time.perf_counter() - t0 < seconds:
+            t1 = time.perf_counter()
+            r = session.get(url, params={"query": cheap}, headers=headers, timeout=60)
+            if r.status_code == 200:
+                ok += 1
+                lat.append(time.perf_counter() - t1)
+            else:
+                refused += 1
+    elapsed = time.perf_counter() - t0
+    stop.set()
+    for t in threads:
+        t.join()
+    from .harness import percentile
+
+    lat.sort()
+    return dict(slow_clients=slow_clients, seconds=elapsed, rps=ok / elapsed, refused=refused,
+                p50_ms=percentile(lat, .5) * 1000 if lat else None, p95_ms=percentile(lat, .95) * 1000 if lat else None,
+                slow_answers=len(slow_answers))
+
+
 def fig_endpoint(work: Path, offices: int, seed: int) -> dict:
     from kg.queries import load_query, run_query
 
@@ -131,7 +180,8 @@ def fig_endpoint(work: Path, offices: int, seed: int) -> dict:
     # the same query text for both servers: the name as a literal (no parameter binding over HTTP)
     sparql = q.text.replace("WHERE {", "WHERE {\n  VALUES ?name { " + json.dumps(name, ensure_ascii=False) + "@zh }", 1)
 
-    out = dict(offices=offices, query=QUERY, clients=CLIENTS, seconds=SECONDS, rows=expect, **info)
+    queries = {"limit10": (LIMIT10, 10), QUERY: (sparql, expect)}
+    out = dict(offices=offices, query=QUERY, clients=CLIENTS, seconds=SECONDS, rows=expect, **info, queries={})
     env = dict(os.environ)
     log = open(work / "endpoint-servers.log", "wb")  # a pipe nobody reads would block the servers
     # kg serve
@@ -141,7 +191,10 @@ def fig_endpoint(work: Path, offices: int, seed: int) -> dict:
                            "--max-rows", "100000"], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", kg)
-        out["kg"] = load(f"http://127.0.0.1:{port}/sparql", sparql, expect)
+        for name, (text, rows) in queries.items():
+            out["queries"][name] = {"rows": rows, "kg": load(f"http://127.0.0.1:{port}/sparql", text, rows)}
+        out["kg"] = out["queries"][QUERY]["kg"]
+        out["starved"] = starved(f"http://127.0.0.1:{port}/sparql", LIMIT10)
     finally:
         _stop(kg)
     # oxigraph serve-read-only
@@ -155,9 +208,13 @@ def fig_endpoint(work: Path, offices: int, seed: int) -> dict:
                                "--union-default-graph"], stdout=log, stderr=subprocess.STDOUT)
         try:
             _wait(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", ox)
-            out["oxigraph"] = load(f"http://127.0.0.1:{port}/query", sparql, expect)
+            for name, (text, rows) in queries.items():
+                q = out["queries"][name]
+                q["oxigraph"] = load(f"http://127.0.0.1:{port}/query", text, rows)
+                q["ratio"] = q["kg"]["rps"] / q["oxigraph"]["rps"]
         finally:
             _stop(ox)
+        out["oxigraph"] = out["queries"][QUERY]["oxigraph"]
         out["ratio"] = out["kg"]["rps"] / out["oxigraph"]["rps"]
     log.close()
     shutil.rmtree(store_dir, ignore_errors=True)

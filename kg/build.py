@@ -407,6 +407,10 @@ def build(
             notify(Progress("prune", 0, len(gone)))
             pruned = writer.remove_documents(gone)
             notify(Progress("prune", len(gone), len(gone)))
+        if written or pruned:  # links depend on every document: recomputed as a whole
+            from .people import relink
+
+            relink(writer)
         total = writer.quad_count()
 
     return BuildReport(

@@ -336,10 +336,16 @@ _register_export(cli)
               help="Largest request body (bytes) accepted; larger ones are refused with 413.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Query worker processes (each holds the store read-only).")
+@click.option("--quick", default=1.0, show_default=True, type=click.FloatRange(0, 3600),
+              help="One more worker is kept for quick queries: when every other worker is busy a query runs "
+                   "there, and is stopped (503) after this many seconds. 0: no such worker.")
+@click.option("--max-age", default=0, show_default=True, type=click.IntRange(0),
+              help="Seconds clients and proxies may reuse a GET answer without asking (Cache-Control); "
+                   "0: they ask each time, and get 304 Not Modified (ETag) until the store changes.")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="HOST[:PORT]",
               help="Let SERVICE (federated query) call this host (repeatable). Without it SERVICE is refused.")
 def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_rows: int, max_body: int,
-          workers: int, allow_service: tuple[str, ...]) -> None:
+          workers: int, quick: float, max_age: int, allow_service: tuple[str, ...]) -> None:
     """Serve the store: SPARQL endpoint (/sparql), linked-data pages (/id/...) and a web UI (/)."""
     from .server import serve as run_server
     from .server.config import check_hosts
@@ -347,7 +353,7 @@ def serve(store_dir: Path | None, host: str, port: int, timeout: float, max_rows
     allow_service = check_hosts(allow_service)
     click.echo(f"kg: serving on http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops", err=True)
     run_server(store_dir, host=host, port=port, timeout=timeout, max_rows=max_rows, max_body=max_body,
-               workers=workers, allow_service=allow_service)
+               workers=workers, allow_service=allow_service, quick=quick, max_age=max_age)
 
 
 @cli.command("eval")

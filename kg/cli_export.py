@@ -55,13 +55,21 @@ def _binary_output(path: Path | None):
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--context-url", default=None, metavar="URL",
               help="JSON-LD: reference the context at URL instead of embedding it.")
+@click.option("--table", "table_name", default=None, metavar="NAME",
+              help="Export a table as CSV (TSV for -o FILE.tsv) instead of RDF: careers (one row per person "
+                   "per post, CPED-style) or colleagues (the colleague edge list).")
 def export_command(store_dir: Path | None, format_: str | None, output: Path | None, graph: str | None,
-                   query_name: str | None, params: tuple[str, ...], context_url: str | None) -> None:
-    """Export the whole dataset, one graph, or a CONSTRUCT query's result as RDF."""
+                   query_name: str | None, params: tuple[str, ...], context_url: str | None,
+                   table_name: str | None) -> None:
+    """Export the whole dataset, one graph, or a CONSTRUCT query's result as RDF; or, with
+    --table, a table as CSV."""
     from .export import export
     from .queries import load_query, parse_params
     from .store import open_store
 
+    if table_name is not None:
+        _export_table(store_dir, table_name, format_, output, graph, query_name, params)
+        return
     if format_ is None:
         format_ = output.suffix if output is not None and output.suffix else "turtle"
     fmt = rdf_format(format_)
@@ -79,6 +87,28 @@ def export_command(store_dir: Path | None, format_: str | None, output: Path | N
     if output is not None:
         click.echo(f"wrote {summary.triples} {'quads' if fmt.supports_datasets else 'triples'} "
                    f"({summary.what}) as {fmt.name} to {output}", err=True)
+
+
+def _export_table(store_dir: Path | None, name: str, format_: str | None, output: Path | None, graph: str | None,
+                  query_name: str | None, params: tuple[str, ...]) -> None:
+    import io
+
+    from .store import open_store
+    from .tables import table, write_table
+
+    table(name)
+    if graph is not None or query_name is not None or params:
+        raise UsageError("--table exports a whole table; give no --graph, --query or --param with it")
+    kind = (format_ or (output.suffix if output is not None and output.suffix else "csv")).lower().lstrip(".")
+    if kind not in ("csv", "tsv"):
+        raise UsageError(f"--table writes csv or tsv, not {kind!r}")
+    text = io.StringIO()
+    with open_store(store_dir, read_only=True) as store:
+        n = write_table(store, name, text, "\t" if kind == "tsv" else ",")
+    with _binary_output(output) as out:
+        out.write(text.getvalue().encode("utf-8"))
+    if output is not None:
+        click.echo(f"wrote {n} rows (table {name}) as {kind} to {output}", err=True)
 
 
 @click.command("ontology")
@@ -110,12 +140,16 @@ def ontology_command(html: bool, output: Path | None) -> None:
 @click.option("--map", "as_map", is_flag=True,
               help="Draw a map instead: the rows of a SELECT query (--query; default county-chairs) at "
                    "their divisions, on province outlines.")
+@click.option("--colleagues", "colleagues_of", default=None, metavar="NAME",
+              help="Draw the colleague network around a person: who held posts in the same bodies in "
+                   "overlapping years (the colleagues query), edges labelled with the body and the years.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="FILE.html (interactive), FILE.svg or FILE.png (Graphviz; a --map PNG needs rsvg-convert).")
 def viz_command(store_dir: Path | None, center: str | None, depth: int, query_name: str | None,
-                params: tuple[str, ...], max_nodes: int, as_map: bool, output: Path) -> None:
+                params: tuple[str, ...], max_nodes: int, as_map: bool, colleagues_of: str | None,
+                output: Path) -> None:
     """Draw part of the graph: by default the CPPCC committees, their chairs and divisions;
-    with --map, a query's rows on a map of China."""
+    with --map, a query's rows on a map of China; with --colleagues, a person's colleague network."""
     from .queries import load_query, parse_params
     from .store import open_store
     from .viz import map_picture, render, render_map, subgraph
@@ -123,6 +157,16 @@ def viz_command(store_dir: Path | None, center: str | None, depth: int, query_na
     kind = output.suffix.lower().lstrip(".")
     if kind not in ("html", "svg", "png"):
         raise UsageError(f"-o {output}: the file must end in .html, .svg or .png")
+    if colleagues_of is not None:
+        if center is not None or query_name is not None or params or as_map:
+            raise UsageError("--colleagues draws one person's network; give no --center, --query, --param or --map")
+        from .viz import colleague_graph
+
+        with open_store(store_dir, read_only=True) as store:
+            graph = colleague_graph(store, colleagues_of, max_nodes=max_nodes)
+        render(graph, output)
+        click.echo(f"wrote {output} ({len(graph.nodes)} people, {len(graph.edges)} ties)", err=True)
+        return
     canned, values = None, {}
     if query_name is not None:
         if center is not None:

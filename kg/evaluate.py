@@ -389,6 +389,8 @@ def evaluate_store(store, gold: dict[str, dict], explain: bool = False) -> Repor
         report.dates = score_dates(gold, document_rows(store))
     if any("spells" in g for g in gold.values()):
         report.careers = score_spells(gold, spell_rows(store))
+        report.careers.demographics = score_demographics(gold, profile_rows(store))
+        report.careers.links = score_links(gold, person_rows(store))
     if explain:
         report.explained = explain_misses(report, predicted, rows_of(store, "unresolved"))
     sources = {Path(r.source_path).name: r.source_path for r in store.documents().values()}
@@ -422,6 +424,14 @@ def spell_rows(store) -> dict[str, list[dict]]:
                ("person", "role", "body", "division", "division_code", "start", "end", "document", "evidence")}
         row["current"] = s["current"].value == "true"
         out[row["document"]].append(row)
+    return dict(out)
+
+
+def profile_rows(store) -> dict[str, list[dict]]:
+    """The ``people`` query's rows (what each résumé says of its subject) by document."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    for r in rows_of(store, "people"):
+        out[r["document"]].append(r)
     return dict(out)
 
 
@@ -479,13 +489,131 @@ class CareerScore:
     spells: Score = field(default_factory=Score)
     current: Score = field(default_factory=Score)
     documents: int = 0
+    demographics: "FieldScore | None" = None
+    links: "LinkScore | None" = None
 
     def as_dict(self) -> dict:
         def s(x: Score) -> dict:
             return {"precision": round(x.precision, 4), "recall": round(x.recall, 4), "f1": round(x.f1, 4),
                     "tp": x.tp, "fp": x.fp, "fn": x.fn}
 
-        return {"documents": self.documents, "spells": s(self.spells), "current": s(self.current)}
+        out = {"documents": self.documents, "spells": s(self.spells), "current": s(self.current)}
+        if self.demographics is not None:
+            out["demographics"] = self.demographics.as_dict()
+        if self.links is not None:
+            out["links"] = self.links.as_dict()
+        return out
+
+
+#: the demographics a résumé's subject is scored on (education is printed too freely to compare)
+DEMOGRAPHICS = ("gender", "ethnicity", "born", "native_place", "party_joined", "work_started")
+
+
+@dataclass
+class FieldScore:
+    """Demographics of the résumés' subjects, field by field: right, wrong, missing (the gold gives
+    it, kg does not) and extra (kg gives one where the gold has none)."""
+
+    right: int = 0
+    wrong: int = 0
+    missing: int = 0
+    extra: int = 0
+    errors: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # doc, person, field, gold, kg
+
+    @property
+    def given(self) -> int:
+        return self.right + self.wrong + self.missing
+
+    def as_dict(self) -> dict:
+        return {"right": self.right, "wrong": self.wrong, "missing": self.missing, "extra": self.extra,
+                "accuracy": round(self.right / self.given, 4) if self.given else 1.0}
+
+
+@dataclass
+class LinkScore:
+    """People across documents: gold ``links_to`` pairs made one person, ``same_name_different_person``
+    pairs kept two."""
+
+    linked: int = 0
+    to_link: int = 0
+    apart: int = 0
+    to_keep_apart: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"linked": self.linked, "to_link": self.to_link, "apart": self.apart, "to_keep_apart": self.to_keep_apart}
+
+
+_GENDERS = {"男": "male", "女": "female"}
+
+
+def score_demographics(gold: dict[str, dict], profiles: dict[str, list[dict]]) -> FieldScore:
+    """Score the ``people`` query's rows (by document) against the gold subjects (top level and
+    ``others``) of the résumés."""
+    sc = FieldScore()
+    for doc, g in gold.items():
+        if g.get("kind") != "bio" or not g.get("person"):
+            continue
+        subjects = [g] + list(g.get("others") or [])
+        got = {_norm(p["person"]): p for p in profiles.get(doc, [])}
+        for subject in subjects:
+            mine = got.get(_norm(subject["person"]), {})
+            for name in DEMOGRAPHICS:
+                want, have = subject.get(name), mine.get(name) or None
+                if name == "gender" and want:
+                    want = _GENDERS.get(want, want)
+                if name in ("ethnicity", "native_place"):
+                    want, have = (_norm(want) or None), (_norm(have) or None)
+                if want is None:
+                    sc.extra += have is not None
+                    if have is not None:
+                        sc.errors.append((doc, subject["person"], name, "", have))
+                elif have == want:
+                    sc.right += 1
+                elif have is None:
+                    sc.missing += 1
+                    sc.errors.append((doc, subject["person"], name, want, ""))
+                else:
+                    sc.wrong += 1
+                    sc.errors.append((doc, subject["person"], name, want, have))
+    return sc
+
+
+_PERSONS_OF = """
+SELECT DISTINCT ?document ?name ?who ?same WHERE {
+  { GRAPH ?g { ?m org:member ?who ; kg:documentFileName ?document . ?who foaf:name ?name } }
+  UNION
+  { GRAPH ?g { ?p kg:describes ?who ; prov:wasDerivedFrom ?d . ?d kg:fileName ?document . ?who foaf:name ?name } }
+  OPTIONAL { GRAPH ?links { ?who kg:sameHolderAs ?same } }
+}"""
+
+
+def person_rows(store) -> dict[tuple[str, str], set[str]]:
+    """(document, name in key form) -> the persons (across documents) of that name there."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in store.query(_PERSONS_OF):
+        out[(r["document"].value, _norm(r["name"].value))].add((r["same"] or r["who"]).value)
+    return dict(out)
+
+
+def score_links(gold: dict[str, dict], persons: dict[tuple[str, str], set[str]]) -> LinkScore | None:
+    sc = LinkScore()
+    for doc, g in gold.items():
+        for other, name in (g.get("links_to") or {}).items():
+            sc.to_link += 1
+            here, there = persons.get((doc, _norm(name)), set()), persons.get((other, _norm(name)), set())
+            if here & there:
+                sc.linked += 1
+            else:
+                sc.errors.append(f"  - {doc} {name} is {other}'s {name}: not linked")
+        for other, name in (g.get("same_name_different_person") or {}).items():
+            sc.to_keep_apart += 1
+            here, there = persons.get((doc, _norm(name)), set()), persons.get((other, _norm(name)), set())
+            if here & there:
+                sc.errors.append(f"  + {doc} {name} is not {other}'s {name}: linked")
+            else:
+                sc.apart += 1
+    return sc if sc.to_link or sc.to_keep_apart else None
 
 
 def score_spells(gold: dict[str, dict], predicted: dict[str, list[dict]]) -> CareerScore:
@@ -524,10 +652,25 @@ def format_careers(sc: CareerScore, show_errors: bool = True) -> str:
              f"{'facts':<10}{'precision':>10}{'recall':>10}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"]
     for name, x in (("spells", sc.spells), ("current", sc.current)):
         lines.append(f"{name:<10}{x.precision:>10.3f}{x.recall:>10.3f}{x.f1:>8.3f}{x.tp:>6}{x.fp:>6}{x.fn:>6}")
+    d = sc.demographics
+    if d is not None and (d.given or d.extra):
+        lines.append(f"demographics ({', '.join(DEMOGRAPHICS)}): {d.right} of {d.given} right "
+                     f"({d.right / d.given if d.given else 1:.3f}), {d.wrong} wrong, {d.missing} missing; "
+                     f"{d.extra} given where the gold has none")
+    if sc.links is not None:
+        lk = sc.links
+        lines.append(f"people across documents: {lk.linked} of {lk.to_link} made one person, "
+                     f"{lk.apart} of {lk.to_keep_apart} same-name pairs kept apart")
     if show_errors:
         for name, x in (("spells", sc.spells), ("current posts", sc.current)):
             if x.misses:
                 lines += ["", f"missed {name} ({len(x.misses)}):"] + [_error_line("-", d, k, ev) for d, k, ev in x.misses]
             if x.false:
                 lines += ["", f"false {name} ({len(x.false)}):"] + [_error_line("+", d, k, ev) for d, k, ev in x.false]
+        if d is not None and d.errors:
+            lines += ["", f"demographics not right ({len(d.errors)}):"]
+            lines += [f"  {doc} {person} {name}: gold {want or '—'}, kg {have or '—'}"
+                      for doc, person, name, want, have in d.errors]
+        if sc.links is not None and sc.links.errors:
+            lines += ["", "people across documents not right:"] + sc.links.errors
     return "\n".join(lines)

@@ -159,6 +159,17 @@ class GSPWriter:
                    for r in rows)
         return {r.source_path: r for r in records}
 
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        """Rows of a SELECT query over all graphs: variable -> lexical value or IRI."""
+        return self.client.query(sparql, union_default_graph=True)
+
+    def replace_graph(self, graph, quads) -> None:
+        """PUT ``quads`` as the named graph ``graph`` (DELETE it when there are none)."""
+        if quads:
+            self.client.replace_graph(graph.value, _ntriples(quads))
+        else:
+            self.client.delete_graph(graph.value)
+
     def ensure_background(self) -> bool:
         fingerprint = background_fingerprint(self.base)
         if self._store_meta.get("backgroundFingerprint") == fingerprint:

@@ -145,6 +145,11 @@ class Iris:
         return self._n("graph/meta")
 
     @property
+    def links_graph(self) -> NamedNode:
+        """The persons of several documents known to be one (:mod:`kg.people`)."""
+        return self._n("graph/links")
+
+    @property
     def store(self) -> NamedNode:
         return self._n("id/store")
 
@@ -200,6 +205,11 @@ class Iris:
 
     def instant(self, value: str) -> NamedNode:
         return self._n(f"id/time/{value}")
+
+    def link(self, a: str, b: str, role: str, org: str, *graphs: str) -> NamedNode:
+        """The link of persons ``a`` and ``b`` (IRIs) by the post ``role`` of ``org`` (and, when
+        ``a`` is ``b``, the two documents' ``graphs``)."""
+        return self._n(f"id/link/{short_hash(a, b, role, org, *graphs)}")
 
     def profile(self, doc_id: str, person: NamedNode) -> NamedNode:
         return self._n(f"id/profile/{doc_id}/{short_hash(person.value)}")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from pyoxigraph import Quad, RdfFormat, Store, Variable
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Variable
 
 from .dataset import DocRecord, Layout, Written, insert_data, nt
 from .errors import StoreError
@@ -123,6 +123,20 @@ class KGStore:
             prefixes=PREFIXES,
             substitutions=substitutions or None,
         )
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        """(Writer) Rows of a SELECT query over all graphs: variable -> lexical value or IRI."""
+        rows = self.query(sparql)
+        names = [v.value for v in rows.variables]
+        return [{n: r[n].value for n in names if r[n] is not None} for r in rows]
+
+    def replace_graph(self, graph: NamedNode, quads: Sequence[Quad]) -> None:
+        """(Writer) Replace the named graph ``graph`` by ``quads`` in one update."""
+        self._check_writable()
+        update = f"DROP SILENT GRAPH {nt(graph)}"
+        if quads:
+            update += " ;\n" + insert_data(quads)
+        self.store.update(update)
 
     def documents(self) -> dict[str, DocRecord]:
         """Stored documents by absolute source path."""

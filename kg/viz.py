@@ -31,6 +31,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, QueryTriples, Variable
 
+from .chinese import key_form
 from .errors import KGError, QueryError, UsageError
 from .mapping import DIVISION_CLASSES, LEVEL_CLASSES
 from .vocab import DCTERMS, FOAF, KG, ORG, PREFIXES, RDF, RDFS, SKOS
@@ -366,6 +367,46 @@ def subgraph(store, *, center: str | None = None, depth: int = 2, query=None,
 
 # ---------------------------------------------------------------------------------------------
 # drawing
+
+
+def colleague_graph(store, name: str, max_nodes: int = 300) -> VizGraph:
+    """The colleague network around the persons named ``name`` (the ``colleagues`` query): each
+    person and each colleague a node, an edge per pair and body labelled with the body and the
+    years both held posts there (「十堰市委 2008–2012」), and the edges among the colleagues too.
+
+    :raises UsageError: nobody of that name holds a dated post.
+    """
+    from .queries import load_query, run_query
+
+    query = load_query("colleagues")
+    graph = VizGraph(title=f"{name} 的同事")
+    spans: dict[tuple[str, str, str], list[int]] = {}
+
+    def visit(who: str, grow: bool) -> None:
+        for r in run_query(store, query, {"person": who}):
+            a, b = r["person_iri"].value, r["colleague_iri"].value
+            for iri, label in ((a, r["person"].value), (b, r["colleague"].value)):
+                if iri in graph.nodes or not grow:
+                    continue
+                if len(graph.nodes) >= max_nodes:
+                    graph.truncated = True
+                    continue
+                graph.nodes[iri] = VizNode(iri, label, "person", [FOAF.Person.value])
+            if a in graph.nodes and b in graph.nodes:
+                span = spans.setdefault((min(a, b), max(a, b), r["body"].value), [int(r["from"].value), int(r["to"].value)])
+                span[0] = min(span[0], int(r["from"].value))
+                span[1] = max(span[1], int(r["to"].value))
+
+    visit(name, grow=True)
+    if not graph.nodes:
+        raise UsageError(f"no colleagues of {name!r}: nobody of that name shares a body with anyone in "
+                         f"overlapping years (kg query career -p person={name} shows the posts)")
+    for other in sorted({n.label for n in graph.nodes.values()} - {key_form(name)}):
+        visit(other, grow=False)  # the ties among the colleagues
+    for (a, b, body), (start, end) in sorted(spans.items()):
+        years = str(start) if start == end else f"{start}–{end}"
+        graph.add_edge(VizEdge(a, b, f"{body} {years}", "colleague"))
+    return graph
 
 
 def to_elements(graph: VizGraph) -> list[dict]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.chinese import key_form
 from kg.corpus import parse_document
 from kg.extract import extract_document, with_metadata
 from kg.extract.biography import date_at
@@ -136,6 +137,29 @@ def test_demographics():
     assert p.native_place is not None and p.native_place.name == "临泽县" and p.native_place.code == "620723"
     (q,) = people("赵建国，女，回族，1970年10月出生，1999年10月加入中国共产党，研究生学历。\n2016年任高台县县长。\n")
     assert (q.gender, q.ethnicity, q.born, q.party_joined, q.education) == ("女", "回族", "1970-10", "1999-10", "研究生学历")
+
+
+@pytest.mark.parametrize("intro, expected", [
+    ("李文华，女，福建漳州人（在福建厦门出生），1957年9月出生，1975年7月参加工作。",
+     ("女", None, "1957-09", "漳州市", None, "1975-07")),
+    ("李文华，男，汉族，籍贯河北盐山，1938年生。", ("男", "汉族", "1938", "盐山县", None, None)),
+    ("李文华，男，汉族，生于1958年6月，甘肃临泽人，1980年7月入党。", ("男", "汉族", "1958-06", "临泽县", "1980-07", None)),
+    ("李文华同志，男，1952.05生，浙江慈溪人，1969.03参加工作，1975.01入党。",
+     ("男", None, "1952-05", "慈溪市", "1975-01", "1969-03")),
+    ("李文華，男，漢族，1963年10月生，湖北黃梅人，1985年6月加入中國共產黨，1983年7月參加工作。",
+     ("男", "汉族", "1963-10", "黄梅县", "1985-06", "1983-07")),
+])
+def test_demographic_forms(intro, expected):
+    """(gender, ethnicity, born, native place, party, work); an ethnicity is no subject of its own."""
+    (p,) = people(intro + "\n2016年任高台县县长。\n")
+    assert p.person in ("李文华", "李文華")
+    native = p.native_place.name if p.native_place is not None else None
+    assert (p.gender, p.ethnicity and key_form(p.ethnicity), p.born, native, p.party_joined, p.work_started) == expected
+
+
+def test_an_ethnicity_is_no_subject():
+    got = people("李文华，男，蒙古族，1960年10月生，吉林磐石人。\n2016年任高台县县长。\n")
+    assert [p.person for p in got] == ["李文华"]
 
 
 @pytest.mark.parametrize("text, start, end, open_", [

@@ -71,6 +71,8 @@ def test_no_year_is_invented(text):
     "张某，男，1963年10月出生，1983年7月参加工作。",
     "县政协开会。",
     "2015年\n1月5日 某某市召开会议",  # a year and a day on two lines (a chronicle) are not one date
+    # a chronicle's entries (大事记) are not its date, whatever year the text names (2014年第3次会议)
+    "1月5日 市委书记率队考察。\n1月7日 培训班在市里举办，召开2014年第3次会议。\n",
 ])
 def test_not_a_document_date(text):
     assert text_date(text).value is None

@@ -215,3 +215,46 @@ def test_outdated_or_misprinted_division_is_kept_as_written_and_anchors_context(
     got = {(o.person, o.body.division.name, o.body.division.code, o.body.division.parent_name,
             o.body.division.flagged) for o in offices}
     assert got == {("周某某", "梁平县", None, "重庆市", True), ("李某", "梁平县", None, "重庆市", True)}
+
+
+def _offices(text: str) -> set[tuple[str, str, str, str]]:
+    ex = extract_document(parse_document(text.encode("utf-8"), "x.txt"))
+    return {(o.person, o.role, o.body.kind, o.body.division.code or o.body.division.name) for o in ex.offices}
+
+
+# Forms of unseen articles (issue 10), with made-up names: each must give exactly these offices.
+UNSEEN_FORMS = [
+    # an election list with names of no Han surname, closed by the formal committee name
+    ("鄂托克前旗政协召开会议。刘某某、格日乐图、苏和巴特尔当选为政协鄂托克前旗第十一届委员会副主席。",
+     {("刘某某", "副主席", "政协", "150623"), ("格日乐图", "副主席", "政协", "150623"),
+      ("苏和巴特尔", "副主席", "政协", "150623")}),
+    # 补选 … 为, the body of the report's committee
+    ("政协吴忠市第六届委员会第三次会议举行。会议补选王某某、李某某为常务委员。",
+     {("王某某", "常务委员", "政协", "640300"), ("李某某", "常务委员", "政协", "640300")}),
+    # a counted members' list
+    ("吴忠市政协召开会议。张某某、才让卓玛、李某某3名委员作大会发言。",
+     {("张某某", "委员", "政协", "640300"), ("才让卓玛", "委员", "政协", "640300"),
+      ("李某某", "委员", "政协", "640300")}),
+    # 及 before a further title; a league and its 行署
+    ("锡林郭勒盟政协召开会议。盟政协副主席巴图孟和、王某某及秘书长李某某出席,行署副盟长赵某某参加。",
+     {("巴图孟和", "副主席", "政协", "152500"), ("王某某", "副主席", "政协", "152500"),
+      ("李某某", "秘书长", "政协", "152500"), ("赵某某", "副盟长", "政府", "152500")}),
+    # a forestry district: bare 党委/政府/人大 in the division of the body named before
+    ("神农架林区政协召开会议。林区党委书记周某某致辞,林区党委副书记、政府区长刘某某,人大常委会主任李某某出席。",
+     {("周某某", "书记", "党委", "429021"), ("刘某某", "副书记", "党委", "429021"),
+      ("刘某某", "区长", "政府", "429021"), ("李某某", "主任", "人大", "429021")}),
+    # a destination is not home: no county is named as the committee's own
+    ("县政协主席王某某率队赴两当县开展调研。", set()),
+    # a visitor's county is not the host's: 我市 stays unplaced
+    ("江城区政协考察团到我市开展考察交流活动。我市政协主席邱某某参加。", set()),
+    # a former term's holder is no office now
+    ("政协黔东南州第十届委员会召开会议。七届州政协主席吴某某、州政协主席李某某出席。",
+     {("李某某", "主席", "政协", "522600")}),
+    # a pinyin gloss after a traditional character does not break the body word
+    ("廣東省政協(xié)副主席王某某出席。", {("王某某", "副主席", "政协", "440000")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNSEEN_FORMS, ids=[t[:12] for t, _ in UNSEEN_FORMS])
+def test_forms_of_unseen_articles(text, expected):
+    assert _offices(text) == expected

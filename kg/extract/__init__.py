@@ -3,7 +3,9 @@
 One module per component, each a function of the document as read (:class:`~.reader.Reader`)
 that returns mentions and touches nothing else:
 
-* :mod:`.offices` — chains of titles and names, 作者系 notes, names before titles;
+* :mod:`.offices` — chains of titles and names, elections and appointments, 作者系 notes;
+* :mod:`.post_titles` — names before titles (「王某总理」);
+* :mod:`.bodies` — the body a title belongs to, as written;
 * :mod:`.press` — bylines and credits;
 * :mod:`.meetings` — meetings reported as held;
 * :mod:`.concepts` — campaigns, slogans and brands in quotation marks.

@@ -191,9 +191,9 @@ _ETHNIC = re.compile(rf"(?<![{HAN}])([{HAN}]{{1,4}}族)(?![{HAN}])")
 _BORN = re.compile(
     rf"(?:(?P<a>{_YEAR})[ \t]*年(?:[ \t]*(?P<am>{_MON})[ \t]*月)?[ \t]*(?:出生|生)(?!活|产)"
     rf"|(?P<y2>(?:19|20)\d\d)[.．](?P<m2>\d{{1,2}})[ \t]*(?:出生|生)(?!活|产)"
-    rf"|出生于[ \t]*(?P<b>{_YEAR})[ \t]*年(?:[ \t]*(?P<bm>{_MON})[ \t]*月)?)"
+    rf"|(?:出生于|生于)[ \t]*(?P<b>{_YEAR})[ \t]*年(?:[ \t]*(?P<bm>{_MON})[ \t]*月)?)"
 )
-_NATIVE = re.compile(rf"(?:籍贯|系|是)?(?P<place>[{HAN}]{{2,12}}?)人(?=[,，;；。、\s)）]|$)")
+_NATIVE = re.compile(rf"(?:籍贯|系|是)?(?P<place>[{HAN}]{{2,12}}?)人(?=[,，;；。、\s)）(（]|$)")
 _NOT_PLACE = re.compile(r"(?:族|党员|群众|人士|工作|学历|学位|干部|职务|委员|成员|主席|代表|同志|男|女|负责|领导|人员|家|者)$")
 _PARTY = re.compile(
     rf"(?P<y>{_YEAR})[ \t]*年(?:[ \t]*(?P<m>{_MON})[ \t]*月)?[ \t]*(?:加入中国共产党|入党)"
@@ -276,7 +276,7 @@ def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: boo
     """Is ``text[start:end]`` a person's name? ``strong``: a gender or an ethnicity follows it
     (「某某，男，」), which only a person has, so a surname outside the common ones is fine."""
     text = r.text[start:end]
-    if not plausible_name(text) or text in lx.TITLES or any(text.endswith(t) for t in ("简历", "简介")):
+    if not plausible_name(text) or text in lx.TITLES or any(text.endswith(t) for t in ("简历", "简介", "族")):
         return False
     if r.divisions_in(start, end) or r.titles_in(start, end):
         return False
@@ -323,6 +323,12 @@ def _demographics(r: Reader, s: Subject) -> PersonMention | None:
             if r.divisions_in(k, k + len(place)) or any(k <= x.start < k + len(place) for x in r.analysis.bare):
                 native = r.surface(k, k + len(place))
                 break
+    if native is None:  # 「籍贯河北盐山」 with no 人
+        m = re.search(rf"籍贯[:：]?[ \t]*(?P<place>[{HAN}]{{2,12}}?)(?=[,，;；。、\s(（]|$)", window)
+        if m:
+            k = a + m.start("place")
+            if r.divisions_in(k, a + m.end("place")) or any(k <= x.start < a + m.end("place") for x in r.analysis.bare):
+                native = r.surface(k, a + m.end("place"))
     fields["native_place"] = native
     edu = _EDUCATION.search(window)
     fields["education"] = r.surface(a + edu.start("e"), a + edu.end("e")) if edu else None

@@ -14,6 +14,8 @@ The forms, in the order they are tried (the first that gives a date wins):
   - the year of the text's own event (「2023年第9次会议」, 「2022年度重点工作」), when only one is named
     (a year named otherwise, 「2025年是……收官之年」, is as often the year before);
 
+* nothing for a chronicle (大事记: two lines or more of the head start with a month and day), whose
+  dates are its entries', not its own;
 * nothing otherwise: a month and day whose year nothing tells stays as written
   (:attr:`TextDate.as_written`), never a guessed year.
 
@@ -76,6 +78,10 @@ _NATIONAL_SESSION = re.compile(
 # (a year's 「年度」 is the text's own only where work is planned or carried out in it: 「2020年度优秀委员」
 # 「表彰2022年度先进」 look back on the year before)
 _OWN_YEAR = re.compile(rf"(?<![\d.\-/])((?:19|20)\d\d)[ \t]*年(?:第[{_CN}\d]{{1,3}}次|度(?=重点|集中|专题|协商计划|工作要点)|[)）])")
+
+
+#: a line that starts with a month and day, as a chronicle's entries do (「1月5日 市委书记……」)
+_ENTRY = re.compile(rf"^[ \t]*{_MONTH}[ \t]*月[ \t]*{_DAY}[ \t]*[日号][ \t]", re.M)
 
 
 @dataclass(frozen=True)
@@ -158,6 +164,8 @@ def text_date(text: str) -> TextDate:
         if value:
             return TextDate(value, written=m.group(0))
     dateline = "\n".join(head.split("\n")[:HEAD_LINES])
+    if len(_ENTRY.findall(head)) >= 2:
+        return TextDate(None)  # a chronicle (大事记): its lines' dates are its entries', not its own
     for m in _MONTH_DAY.finditer(dateline):
         month, day = cn_number(m.group("m")), cn_number(m.group("d"))
         if _ymd(2000, month, day) is None:

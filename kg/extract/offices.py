@@ -5,8 +5,11 @@ Items are separated by 「、」, each an optional body and a title, followed by
     市委副书记、市政协党组副书记、市委统战部长某某某     -> 3 offices of one person
     县政协副主席甲某某、乙某某、丙某某                  -> 1 office each of 3 persons
     某某某当选为十二届省政协主席                        -> election form
+    甲、乙、丙当选为政协某某旗第十一届委员会副主席        -> election list (补选/任命…为 too)
+    甲、乙、丙8名委员围绕……发言                        -> members of the committee named before
     （作者系某某县政协党组书记、主席）                  -> the byline's author
-    王某总理 / 李某总书记                             -> a name before a title
+
+Names before titles (王某总理) are :mod:`kg.extract.post_titles`.
 
 A title without a body inherits the body of the item before it, or of the last chain in the
 paragraph (「……，秘书长某某某出席」): the inherited body is the same *mention*, so a chain whose
@@ -19,15 +22,14 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicon as lx
 from ..records import BodyMention, OfficeMention, PressCredit
 from .bodies import Segment, invalid, parse_body, segment
 from .dates import cn_number
+from .post_titles import find_post_titles
 from .reader import ITEM_BREAK, Reader
 
 _LINK = re.compile(r"(?:同志)?(?:等(?:\d+|[一二三四五六七八九十百]+)?(?:人|名|位)?(?:委员|同志)?)?"
                    r"(?:再次|再度|连任|首次)?(?:当选为|当选|为|任|出任|担任|获任|接任)")
-FOREIGN_COUNTRIES = ("越南", "老挝", "朝鲜", "古巴", "柬埔寨", "俄罗斯", "美国", "日本", "韩国", "蒙古国")
 _JOIN = re.compile("以及|及|和|与")
 # words before the names of an election or appointment: 「补选甲、乙为常务委员」「决定任命甲为……」
 _ELECTING = re.compile("选举|补选|增选|改选|推选|决定任命|任命|聘任|聘请")
@@ -37,7 +39,6 @@ _COUNTED_MEMBERS = re.compile(
     r"(?P<body>(?:[省市县区州旗盟]|自治区)?政协)?(?P<title>委员)(?!会)")
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
 _TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
-NATIONAL = BodyMention("中央", 0, level="nation", written="")
 
 
 def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
@@ -46,7 +47,7 @@ def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
     for start, end in r.paragraphs():
         _paragraph(r, start, end, out)
     out.extend(_author_notes(r, press))
-    out.extend(_post_titles(r, out))
+    out.extend(find_post_titles(r, out))
     return _current(r, out)
 
 
@@ -294,86 +295,3 @@ def _author_notes(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
                 out.append(OfficeMention(person, _role(seg), seg.body, r.evidence(m.start("body") - 3, b1, note),
                                          "author-note"))
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# a name before a title: 王某总理
-
-
-def _post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMention]:
-    out: list[OfficeMention] = []
-    known = {(o.person, o.role) for o in found}
-    holders = {o.person for o in found}
-    main_cppcc = next((o.body.but(kind="政协", committee=None) for o in found
-                       if o.body.kind in ("政协", "政协专委会")), None)
-    for t in r.titles:
-        if t.text not in lx.POST_TITLES:
-            continue
-        name = r.name_before(t.start)
-        if name is None:
-            continue
-        ns, ne = name
-        person = r.surface(ns, ne)
-        title = t.title
-        if (person, title.role) in known or _foreign_context(r, ns):
-            continue
-        body = None
-        if t.text == "总书记":
-            body = NATIONAL.but(start=t.start, written=t.text)
-        elif t.text == "总理":
-            body = NATIONAL.but(kind="政府", start=t.start, written=t.text)
-        elif t.text in ("主席", "副主席"):
-            general_secretary = any(o.person == person and o.role == "总书记" for o in found + out) \
-                or re.search(re.escape(person) + "总书记", r.text)
-            if general_secretary:
-                body = NATIONAL.but(start=t.start, written=t.text) if t.text == "主席" else None
-            elif main_cppcc is not None and main_cppcc.level != "nation" and not _national_before(r, ns):
-                body = main_cppcc  # 「某某副主席作工作报告」 in a report of one committee
-            elif _national_context(r, ns):
-                body = NATIONAL.but(kind="政协", start=t.start, written=t.text)
-        elif t.text in ("委员", "常委") and person not in holders:
-            body = main_cppcc
-        if body is None:
-            continue
-        role = title.role if not (t.text == "常委" and body.kind == "政协") else "常务委员"
-        clause = r.clause_around(ns, t.end)
-        out.append(OfficeMention(person, role, body, r.evidence(ns, t.end, clause), "post-title"))
-        known.add((person, role))
-    return out
-
-
-def _foreign_context(r: Reader, pos: int) -> bool:
-    window = r.text[max(0, pos - 12) : pos]
-    return any(f in window for f in FOREIGN_COUNTRIES) or _foreign_person(r, pos)
-
-
-def _foreign_person(r: Reader, pos: int) -> bool:
-    """Someone the document places next to a foreign country (「以阮某总书记为首的越南共产党」)."""
-    text = r.text
-    name = None
-    for length in (3, 2):
-        if r.name_at(pos) == pos + length:
-            name = text[pos : pos + length]
-    if not name:
-        return False
-    for m in re.finditer(re.escape(name), text):
-        window = text[max(0, m.start() - 12) : m.end() + 15]
-        if any(f in window for f in FOREIGN_COUNTRIES):
-            return True
-    # a person who only ever appears in a paragraph about a foreign country
-    paras = [p for p in text.split("\n") if name in p]
-    return bool(paras) and all(any(f in p for f in FOREIGN_COUNTRIES) for p in paras) and not any(
-        re.search(r"(中共|党中央|全国政协)", p[: p.find(name)][-6:]) for p in paras
-    )
-
-
-def _national_before(r: Reader, pos: int) -> bool:
-    """National words earlier in the sentence (「李某总理所作的报告、王某主席所作的……」)."""
-    s0, _ = r.analysis.sentence_of(pos)
-    return bool(re.search("全国|总书记|总理|国务院|中央|国家", r.text[s0:pos]))
-
-
-def _national_context(r: Reader, pos: int) -> bool:
-    s0, s1 = r.analysis.sentence_of(pos)
-    return bool(re.search("全国|总书记|总理|国务院|中央", r.text[s0:s1]))
-

@@ -211,6 +211,15 @@ class Reader:
     # -- names ----------------------------------------------------------------------------------
 
     def name_at(self, i: int, lenient: bool = False) -> int | None:
+        """End of a person's name starting at ``i`` (see :meth:`_name_end`); a name that ends in
+        和/与/及 right before a list separator keeps it (「巴图孟和、王某」)."""
+        e = self._name_end(i, lenient)
+        if e is not None and e - i < 6 and e + 1 < len(self.text) and self.text[e] in "和与及" \
+                and self.text[e + 1] in "、,，":
+            return e + 1
+        return e
+
+    def _name_end(self, i: int, lenient: bool = False) -> int | None:
         """End of a person's name starting at ``i`` (one layout space allowed inside), or None.
 
         ``lenient``: the name is an item of a list, so a dictionary word is taken as a name too.
@@ -249,7 +258,8 @@ class Reader:
         options = [i + surname + 1, i + surname + 2]
         good = [e for e in options if e <= len(text) and all(HAN_CHAR.match(c) for c in text[i:e]) and self.boundary(e)]
         good = [e for e in good if (plausible_name(text[i:e]) or _ends_before_separator(text, e))
-                and (lenient or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
+                and (((lenient or text[e : e + 1] == ITEM_BREAK) and not _function_word(text[i:e]))
+                     or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
                 and text[i + surname : e] not in _TITLE_PARTS]
         if not good:
             bounded = self.bounded_name(i, lenient)
@@ -473,6 +483,13 @@ _TITLE_PARTS = frozenset(("常务", "专职", "驻会", "党组", "秘书", "主
 def _ends_before_separator(text: str, e: int) -> bool:
     """「晏某和、」: a name ending in 和/与/及 right before a list separator is whole."""
     return text[e - 1] in "和与及" and e < len(text) and (text[e] in "、,，;；。" or text[e] in "为任等")
+
+
+def _function_word(word: str) -> bool:
+    """An adverb, conjunction, preposition, pronoun, particle or numeral (「其实」「同时」): never
+    a name, even inside a list."""
+    tag = word_tag(word)
+    return tag is not None and tag[0] in "dcprum"
 
 
 def _ordinary(word: str) -> bool:

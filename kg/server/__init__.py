@@ -20,7 +20,7 @@ def create_app(config: ServerConfig):
 
 def serve(store: str | None = None, host: str = "127.0.0.1", port: int = 8000, timeout: float = 5.0,
           max_rows: int = 10_000, max_body: int = 100_000, workers: int = 2, log_level: str = "info",
-          allow_service: tuple[str, ...] = ()) -> None:
+          allow_service: tuple[str, ...] = (), quick: float = 1.0, max_age: int = 0) -> None:
     """Open the store (read-only, to learn its base IRI) and serve it until interrupted.
 
     :raises StoreError: no kg store at ``store``.
@@ -32,7 +32,7 @@ def serve(store: str | None = None, host: str = "127.0.0.1", port: int = 8000, t
     with open_store(store, read_only=True) as kg:
         path, base = str(kg.path), kg.base
     config = ServerConfig(store=path, base=base, timeout=timeout, max_rows=max_rows, max_body=max_body,
-                          workers=workers, allow_service=check_hosts(allow_service))
+                          workers=workers, allow_service=check_hosts(allow_service), quick=quick, max_age=max_age)
     uvicorn.run(create_app(config), host=host, port=port, log_level=log_level)
 
 

@@ -16,6 +16,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from . import linked_data, negotiation, ontology, service, sparql, ui
+from .caching import Revalidate
 from .config import ServerConfig
 from .pages import WEB_DIR, environment_for, render
 from .pool import QueryPool
@@ -84,7 +85,7 @@ async def _http(request: Request, exc: HTTPException) -> Response:
 def create_app(config: ServerConfig) -> Guard:
     """The kg web app over the store in ``config`` (its pool starts with the app's lifespan)."""
     pool = QueryPool(config.store, size=config.workers, timeout=config.timeout,
-                     allow_service=config.allow_service)
+                     allow_service=config.allow_service, quick=config.quick)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -117,7 +118,9 @@ def create_app(config: ServerConfig) -> Guard:
         exception_handlers={Problem: _problem, HTTPException: _http},
         # Any web page may query the endpoint (read-only, no credentials), as public endpoints do.
         middleware=[Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
-                               allow_headers=["*"])],
+                               allow_headers=["*"]),
+                    # inside CORS, so that a 304 carries Access-Control-Allow-Origin too
+                    Middleware(Revalidate, store=config.store, max_age=config.max_age)],
     )
     app.state.config = config
     app.state.pool = pool

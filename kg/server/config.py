@@ -37,6 +37,8 @@ class ServerConfig:
     max_body: int = 100_000  # bytes of request body beyond which a request is refused (413)
     workers: int = 2  # query worker processes
     allow_service: tuple[str, ...] = ()  # hosts (host or host:port) SERVICE may call; none: federation off
+    quick: float = 1.0  # seconds a query may run on the worker kept for quick queries (0: no such worker)
+    max_age: int = 0  # Cache-Control max-age of GET answers (0: "no-cache", revalidate with the ETag)
 
     @property
     def base_path(self) -> str:

@@ -28,6 +28,11 @@ def busy(seconds: float) -> Problem:
     return Problem(503, f"all query workers stayed busy for {seconds:g} s; try again in a moment")
 
 
+def quick_stopped(seconds: float, workers: int) -> Problem:
+    return Problem(503, f"every query worker ({workers}) is busy with a long query, and this one ran past {seconds:g} s "
+                        "on the worker kept for quick queries, so it was stopped; try again in a moment, or narrow it")
+
+
 def worker_died(detail: str) -> Problem:
     return Problem(503, f"the query worker stopped unexpectedly ({detail}); it has been replaced, try again")
 

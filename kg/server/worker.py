@@ -8,7 +8,6 @@ A worker reopens the store when the files under it change (a ``kg build`` while 
 
 from __future__ import annotations
 
-import os
 import signal
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from ..queries import load_query
 from ..vocab import PREFIXES
 from . import results as res
 from . import views
+from .caching import store_state
 from .negotiation import serialise_triples
 from .problems import Problem, malformed, not_acceptable, too_many_rows
 from .query_text import check_services, names_dataset
@@ -35,18 +35,9 @@ class WorkerStore:
         self._signature = None
         self._store: Store | None = None
 
-    def _current_signature(self):
-        try:
-            entries = list(os.scandir(self.path))
-        except OSError:
-            return None
-        return (os.stat(self.path).st_mtime_ns,
-                tuple(sorted((e.name, e.stat().st_size) for e in entries
-                             if e.name.startswith("MANIFEST") or e.name.endswith(".log"))))
-
     @property
     def store(self) -> Store:
-        sig = self._current_signature()
+        sig = store_state(self.path)
         if self._store is None or sig != self._signature:
             self._store = Store.read_only(str(self.path))
             self._signature = sig
@@ -197,6 +188,11 @@ def main(conn, store_path: str, allow_service: tuple[str, ...] = ()) -> None:
     if not allow_service:  # federation off: no network for this process at all (see .sandbox)
         forbid_network()
     ws = WorkerStore(store_path, allow_service)
+    try:
+        ws.store  # open it now, so that the first job does not pay for it
+    except Exception:  # noqa: BLE001
+        return  # no store (yet): the pool sees EOF and tries again later
+    conn.send(("ready",))
     while True:
         try:
             job, kwargs = conn.recv()

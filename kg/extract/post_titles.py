@@ -1,0 +1,101 @@
+"""Post-titles: a name before its title (「王某总理」「某某副主席作报告」「王某某委员」).
+
+The press puts a title after the name of a leader it has named before, or of one everybody knows.
+Which body the title belongs to is read from context: the national leadership where the sentence is
+national (「李某总理所作的报告、王某主席所作的……」) or the person is the general secretary, else the
+committee the report is about (the first CPPCC body of the document's chains). A person placed next
+to a foreign country gets no office.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from ..records import BodyMention, OfficeMention
+from .reader import Reader
+
+FOREIGN_COUNTRIES = ("越南", "老挝", "朝鲜", "古巴", "柬埔寨", "俄罗斯", "美国", "日本", "韩国", "蒙古国")
+NATIONAL = BodyMention("中央", 0, level="nation", written="")
+
+
+
+def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMention]:
+    """Offices written as a name before its title, for people the chains did not already give
+    that role."""
+    out: list[OfficeMention] = []
+    known = {(o.person, o.role) for o in found}
+    holders = {o.person for o in found}
+    main_cppcc = next((o.body.but(kind="政协", committee=None) for o in found
+                       if o.body.kind in ("政协", "政协专委会")), None)
+    for t in r.titles:
+        if t.text not in lx.POST_TITLES:
+            continue
+        name = r.name_before(t.start)
+        if name is None:
+            continue
+        ns, ne = name
+        person = r.surface(ns, ne)
+        title = t.title
+        if (person, title.role) in known or _foreign_context(r, ns):
+            continue
+        body = None
+        if t.text == "总书记":
+            body = NATIONAL.but(start=t.start, written=t.text)
+        elif t.text == "总理":
+            body = NATIONAL.but(kind="政府", start=t.start, written=t.text)
+        elif t.text in ("主席", "副主席"):
+            general_secretary = any(o.person == person and o.role == "总书记" for o in found + out) \
+                or re.search(re.escape(person) + "总书记", r.text)
+            if general_secretary:
+                body = NATIONAL.but(start=t.start, written=t.text) if t.text == "主席" else None
+            elif main_cppcc is not None and main_cppcc.level != "nation" and not _national_before(r, ns):
+                body = main_cppcc  # 「某某副主席作工作报告」 in a report of one committee
+            elif _national_context(r, ns):
+                body = NATIONAL.but(kind="政协", start=t.start, written=t.text)
+        elif t.text in ("委员", "常委") and person not in holders:
+            body = main_cppcc
+        if body is None:
+            continue
+        role = title.role if not (t.text == "常委" and body.kind == "政协") else "常务委员"
+        clause = r.clause_around(ns, t.end)
+        out.append(OfficeMention(person, role, body, r.evidence(ns, t.end, clause), "post-title"))
+        known.add((person, role))
+    return out
+
+
+def _foreign_context(r: Reader, pos: int) -> bool:
+    window = r.text[max(0, pos - 12) : pos]
+    return any(f in window for f in FOREIGN_COUNTRIES) or _foreign_person(r, pos)
+
+
+def _foreign_person(r: Reader, pos: int) -> bool:
+    """Someone the document places next to a foreign country (「以阮某总书记为首的越南共产党」)."""
+    text = r.text
+    name = None
+    for length in (3, 2):
+        if r.name_at(pos) == pos + length:
+            name = text[pos : pos + length]
+    if not name:
+        return False
+    for m in re.finditer(re.escape(name), text):
+        window = text[max(0, m.start() - 12) : m.end() + 15]
+        if any(f in window for f in FOREIGN_COUNTRIES):
+            return True
+    # a person who only ever appears in a paragraph about a foreign country
+    paras = [p for p in text.split("\n") if name in p]
+    return bool(paras) and all(any(f in p for f in FOREIGN_COUNTRIES) for p in paras) and not any(
+        re.search(r"(中共|党中央|全国政协)", p[: p.find(name)][-6:]) for p in paras
+    )
+
+
+def _national_before(r: Reader, pos: int) -> bool:
+    """National words earlier in the sentence (「李某总理所作的报告、王某主席所作的……」)."""
+    s0, _ = r.analysis.sentence_of(pos)
+    return bool(re.search("全国|总书记|总理|国务院|中央|国家", r.text[s0:pos]))
+
+
+def _national_context(r: Reader, pos: int) -> bool:
+    s0, s1 = r.analysis.sentence_of(pos)
+    return bool(re.search("全国|总书记|总理|国务院|中央", r.text[s0:s1]))
+
