@@ -24,11 +24,15 @@ import metamorphic as mm  # noqa: E402
 @click.option("--set", "sets", multiple=True, type=click.Choice(list(mm.SETS)), help="Sets (default: all).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(mm.KINDS), help="Kinds (default: all).")
 @click.option("--sample", type=int, default=None, help="Check only this many variants.")
+@click.option("--draws", default=2, show_default=True, help="Divisions per kind and names per class for each sentence.")
+@click.option("--sweep", is_flag=True, help="Also put every division of the gazetteer in fixed sentences.")
 @click.option("--examples", default=3, show_default=True, help="Examples per failure class.")
-def main(seed, sets, kinds, sample, examples):
+def main(seed, sets, kinds, sample, draws, sweep, examples):
     t = time.perf_counter()
-    report = mm.run(sets or tuple(mm.SETS), seed, kinds or mm.KINDS, sample)
+    report = mm.run(sets or tuple(mm.SETS), seed, kinds or mm.KINDS, sample, draws=draws)
     click.echo(mm.format_report(report, examples))
+    if sweep:
+        click.echo("\n" + mm.format_sweep(mm.sweep(seed), examples))
     click.echo(f"\n({time.perf_counter() - t:.1f} s, seed {seed})")
 
 

@@ -133,12 +133,6 @@ LEVEL_KINDS = {
 LEVEL_WORD = {"县": "县", "自治县": "县", "市辖区": "区", "县级市": "市", "旗": "旗", "自治旗": "旗", "林区": "林区",
               "特区": "特区", "地级市": "市", "自治州": "州", "盟": "盟", "地区": "地区", "省": "省", "自治区": "自治区",
               "直辖市": "市"}
-# level words that can stand before each follower (县委 but 自治区党委; 县长 but 自治区主席)
-_FOLLOWERS = ("人民政府", "人大常委会", "人大", "政协", "政府", "委", "长")
-_FOLLOWER_OK = {
-    "委": {"省", "市", "县", "区", "州", "旗", "盟", "林区", "特区"},
-    "长": {"省", "市", "县", "区", "州", "旗", "盟"},
-}
 # characters that make 区/市/县 part of an ordinary word (社区委员会, 城市, 园区)
 _LEVEL_WORD_PRECEDERS = set("社园景街小辖地城新片山矿特林省市县区州旗盟都郊港商校营")
 # what a bare short form may stand before (桃源政协, 本报桃源讯): anywhere else it is left alone
@@ -417,7 +411,8 @@ class Variant:
         """σ(facts): the offices a variant should give."""
         out = set()
         for f in facts:
-            out.add(Fact(self.persons.get(f.person, f.person), self.roles.get(f.role, f.role), f.body,
+            role = self.roles.get((f.role, f.body), self.roles.get(f.role, f.role))
+            out.add(Fact(self.persons.get(f.person, f.person), role, f.body,
                          self.divisions.get(f.division, f.division)))
         return frozenset(out)
 
@@ -434,6 +429,10 @@ def _replace_spans(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 def _occurrences(text: str, needle: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(needle), text)]
+
+
+#: what makes a name part of a set phrase rather than a mention of its bearer
+_NAME_PHRASES = ("新时代", "思想", "同志为核心", "同志为总书记")
 
 
 def substitute_person(unit: Unit, old: str, new: str) -> str:
@@ -460,9 +459,13 @@ def substitute_person(unit: Unit, old: str, new: str) -> str:
              if any(not a.bare for a in gaz.aliases.get(d.text, []))] + [(t.start, t.end) for t in title_spans(search)]
     edits = []
     for m in hits:
+        if search.startswith(_NAME_PHRASES, m.end()):
+            continue  # 「习近平新时代中国特色社会主义思想」 is a phrase, not a mention of the person
         if any(s < m.end() and m.start() < e for s, e in taken):
             raise Skip("name overlaps a division or title")
         edits.append((m.start(), m.end(), new))
+    if not edits:
+        raise Skip("name printed only inside a phrase")
     return _replace_spans(text, edits)
 
 
@@ -502,6 +505,63 @@ def _write(d, form: str) -> str | None:
     return b if b and _unique(b, d, include_bare=True) else None
 
 
+_HEAD_PREFIXES = ("常务副", "副", "代", "")
+
+
+def _head(level: str, pre: str) -> str:
+    """The head of a level's government: 县长, 副旗长, 自治区副主席 -> its role (副主席)."""
+    return f"{pre}主席" if level == "自治区" else f"{pre}{level}长"
+
+
+def _level_word_at(search: str, s: int, lo: str) -> tuple[str, int, int, str] | None:
+    """A level word ``lo`` at ``s`` used as one (县政协, 县委, 副县长, 全县, 自治区党委, 自治区副主席):
+    (slot, start, end, prefix of a head title), or None where ``lo`` is part of another word."""
+    e = s + len(lo)
+    before = search[s - 1] if s else ""
+    if lo == "自治区":
+        if search.startswith("党委", e):
+            return "党委", s, e + 2, ""
+        for pre in _HEAD_PREFIXES:
+            if search.startswith(pre + "主席", e):
+                return "head", s, e + len(pre) + 2, pre
+    for f in ("人民政府", "人大常委会", "人大", "政协", "政府"):
+        if search.startswith(f, e) and before not in _LEVEL_WORD_PRECEDERS:
+            return f, s, e + len(f), ""
+    if lo != "自治区" and search.startswith("委", e) and before not in _LEVEL_WORD_PRECEDERS:
+        return "党委", s, e + 1, ""
+    if search.startswith("长", e) and lo != "自治区" and before not in set("社园景街小辖地城新片山矿特林"):
+        for pre in _HEAD_PREFIXES:
+            if pre and search.startswith(pre, s - len(pre)):
+                return "head", s - len(pre), e + 1, pre
+        return "head", s, e + 1, ""
+    if before == "全" and (s < 2 or search[s - 2] not in "健完安齐周保"):  # 全县, not 健全县级
+        return "whole", s, e, ""
+    if lo == "自治区":  # 自治区妇联 -> 省妇联: no ordinary word holds it
+        return "bare", s, e, ""
+    return None
+
+
+#: level words that have each slot (县委 but 自治区党委; 县长 but 自治区主席; no 地区长)
+_SLOT_OK = {
+    "党委": {"省", "市", "县", "区", "州", "旗", "盟", "林区", "特区", "自治区"},
+    "head": {"省", "市", "县", "区", "州", "旗", "盟", "自治区"},
+}
+
+
+def _write_level_word(slot: str, ln: str, pre: str, follower: str) -> str:
+    bare = ln.removeprefix("自治") if ln != "自治区" else ln
+    if slot in _SLOT_OK and bare not in _SLOT_OK[slot]:
+        raise Skip(f"no {ln} form of a {slot} level word")
+    if slot == "党委":
+        return "自治区党委" if ln == "自治区" else f"{ln}委"
+    if slot == "head":
+        return f"自治区{pre}主席" if ln == "自治区" else f"{pre}{ln}长"
+    if slot == "whole":
+        return ln
+    return ln + follower if slot not in ("bare",) else ln
+
+
+
 def plan_division(unit: Unit, old, new, prefer_short: bool = False) -> tuple[str, dict, dict]:
     """``unit.text`` with division ``old`` (and its ancestors) replaced by ``new`` (and its ancestors),
     the map of codes, and the map of level-bound titles (县长 -> 旗长).
@@ -513,8 +573,8 @@ def plan_division(unit: Unit, old, new, prefer_short: bool = False) -> tuple[str
     gaz = gazetteer()
     by_level = lambda chain: {d.level: d for d in chain}  # noqa: E731
     olds, news = by_level(chain_of(old)), by_level(chain_of(new))
-    if set(news) - set(olds):
-        raise Skip("the new division has a level the old one has not")
+    # a level the new chain has and the old one not (东城区 of 北京市 -> 高台县 of 张掖市 of 甘肃省) is
+    # simply not printed; a level the old one has and the new one not must not be printed
     dropped = [d for lv, d in olds.items() if lv not in news]  # 神农架林区 has no prefecture
     old_chain = [d for lv, d in olds.items() if lv in news]
     new_chain = [news[d.level] for d in old_chain]
@@ -536,6 +596,9 @@ def plan_division(unit: Unit, old, new, prefer_short: bool = False) -> tuple[str
         if not mine:
             if not any(a.bare for a in gaz.aliases.get(sp.text, [])):
                 other_levels |= {LEVEL_WORD.get(d.kind, "") for d in candidates}
+            # 山丹县 stays in 张掖市 when 张掖市 moves to 赤峰市: the text would contradict itself
+            if any(gaz.is_within(d, gaz.get(code)) for d in candidates for code in mapping):
+                raise Skip("another division inside the old one is printed")
             continue
         d = mine[0]
         # a longer division name ending here would be the real one (城东区 holds no 东区)
@@ -549,11 +612,12 @@ def plan_division(unit: Unit, old, new, prefer_short: bool = False) -> tuple[str
             form = "short"
         written = _write(n, form)
         if written is None:
-            raise Skip(f"no unambiguous {form} form of {n.name}")
+            raise Skip(f"no unambiguous {form} form of the new division")
         edits.append((sp.start, sp.end, written))
         masked.append((sp.start, sp.end))
     # level words: 县政协 -> 旗政协 where the kind changes
     levels: dict[str, str] = {}
+    autonomous = {LEVEL_WORD.get(o.kind): n.kind.startswith("自治") for o, n in zip(old_chain, new_chain)}
     for o, n in zip(old_chain, new_chain):
         lo, ln = LEVEL_WORD.get(o.kind), LEVEL_WORD.get(n.kind)
         if lo is None or ln is None:
@@ -566,20 +630,14 @@ def plan_division(unit: Unit, old, new, prefer_short: bool = False) -> tuple[str
             levels.setdefault(lo, ln)
     for d in dropped:
         levels.setdefault(LEVEL_WORD.get(d.kind, "?"), None)
+    roles: dict = {}
     for lo, ln in levels.items():
         for m in re.finditer(re.escape(lo), search):
             s, e = m.start(), m.end()
             if any(a <= s < b for a, b in masked):
                 continue
-            follower = next((f for f in _FOLLOWERS if search.startswith(f, e)), None)
-            before = search[s - 1] if s else ""
-            title = follower == "长" and (s == 0 or before not in "社园景街小辖地城新片山矿特林")
-            whole = s and before == "全" and (s < 2 or search[s - 2] not in "健完安齐周保")  # 全县, not 健全县级
-            if not (follower or whole):
-                continue
-            if follower and follower != "长" and before in _LEVEL_WORD_PRECEDERS:
-                continue
-            if follower == "长" and not title:
+            word = _level_word_at(search, s, lo)
+            if word is None:
                 continue
             if ln is None:
                 raise Skip(f"level word {lo} of two divisions")
@@ -587,15 +645,17 @@ def plan_division(unit: Unit, old, new, prefer_short: bool = False) -> tuple[str
                 raise Skip(f"level word {lo} shared with another division in the text")
             if ln == lo:
                 continue
-            if follower in _FOLLOWER_OK and ln not in _FOLLOWER_OK[follower]:
-                raise Skip(f"{lo}{follower} has no {ln} form")
-            edits.append((s, e, ln))
-    if not edits:
+            slot, ws, we, pre = word
+            if search.startswith("自治", ws - 2) and ws >= 2 and lo in "州县旗":  # 自治州政协 -> 盟政协
+                ws -= 2
+                ln_written = ("自治" + ln) if autonomous.get(lo) and ln in "州县旗" else ln
+            else:
+                ln_written = ln
+            edits.append((ws, we, _write_level_word(slot, ln_written, pre, search[e:we])))
+            if slot == "head":
+                roles[(_head(lo, pre), "政府")] = _head(ln, pre)
+    if not edits and not unit.header:
         raise Skip("division not printed")
-    roles = {}
-    for lo, ln in levels.items():
-        if ln and ln != lo:
-            roles.update({f"{pre}{lo}长": f"{pre}{ln}长" for pre in ("", "副", "常务副", "代")})
     out = _replace_spans(text, edits)
     if unit.header:
         out = "".join(d.name for d in chain_of(new)) + "\n" + out
@@ -619,13 +679,13 @@ def _target_division(unit: Unit):
     return max(found, key=lambda d: (depth.get(d.level, 0), d.code)) if found else None
 
 
-def division_variants(unit: Unit, seed: int, skips: Counter) -> Iterator[Variant]:
+def division_variants(unit: Unit, seed: int, skips: Counter, draws: int = 1) -> Iterator[Variant]:
     old = _target_division(unit)
     if old is None:
         skips["division: no gazetteer division in the gold"] += 1
         return
-    for kind in LEVEL_KINDS[old.level]:
-        rng = _rng(seed, unit.set, unit.doc, unit.sentence, "division", kind)
+    for kind, k in ((kind, k) for kind in LEVEL_KINDS[old.level] for k in range(draws)):
+        rng = _rng(seed, unit.set, unit.doc, unit.sentence, "division", kind, k)
         pool = [d for d in _kinds_index().get(kind, []) if d.level == old.level and d.code != old.code]
         if not pool:
             skips[f"division: no {kind} of that level"] += 1
@@ -645,10 +705,10 @@ def division_variants(unit: Unit, seed: int, skips: Counter) -> Iterator[Variant
             skips[f"division: {reason}"] += 1
 
 
-def person_variants(unit: Unit, seed: int, skips: Counter) -> Iterator[Variant]:
+def person_variants(unit: Unit, seed: int, skips: Counter, draws: int = 1) -> Iterator[Variant]:
     people = sorted({f.person for f in unit.base})
-    for cls in NAME_CLASSES:
-        rng = _rng(seed, unit.set, unit.doc, unit.sentence, "person", cls)
+    for cls, k in ((cls, k) for cls in NAME_CLASSES for k in range(draws)):
+        rng = _rng(seed, unit.set, unit.doc, unit.sentence, "person", cls, k)
         old = rng.choice(people)
         new = generate_name(rng, cls)
         try:
@@ -659,7 +719,8 @@ def person_variants(unit: Unit, seed: int, skips: Counter) -> Iterator[Variant]:
         yield Variant(unit, "person", text, persons={old: new}, label=cls, note=f"{old}->{new}")
 
 
-def title_variants(unit: Unit, seed: int, skips: Counter) -> Iterator[Variant]:
+def title_variants(unit: Unit, seed: int, skips: Counter, draws: int = 1) -> Iterator[Variant]:
+    """Every other title of the family of each found title (``draws`` does not apply)."""
     done = set()
     for f in sorted(unit.base, key=repr):
         family = title_family(f.role, f.body)
@@ -688,15 +749,16 @@ GENERATORS = {"division": division_variants, "person": person_variants, "title":
 
 
 def variants(units: list[Unit], seed: int = 0, kinds: Iterable[str] = KINDS,
-             skips: Counter | None = None) -> Iterator[Variant]:
-    """Every variant of every unit whose gold kg finds (deterministic for a seed)."""
+             skips: Counter | None = None, draws: int = 1) -> Iterator[Variant]:
+    """Every variant of every unit whose gold kg finds (deterministic for a seed): per unit, ``draws``
+    divisions of each kind of its level, ``draws`` names of each class, every title of the family."""
     skips = skips if skips is not None else Counter()
     for u in units:
         if not u.base:
             skips["unit: kg finds no gold office of the sentence"] += 1
             continue
         for kind in kinds:
-            yield from GENERATORS[kind](u, seed, skips)
+            yield from GENERATORS[kind](u, seed, skips, draws)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -724,6 +786,34 @@ def check(v: Variant) -> Outcome:
 
 def classify(v: Variant, missing, extra, got, unresolved) -> str:
     """The failure class of an outcome: what happened to the first missing office (or the extra one)."""
+    cause = _cause(v, missing, extra, got, unresolved)
+    if v.kind == "person":
+        name = next(iter(v.persons.values()))
+        return f"{cause} ({person_context(v.text, name)})"
+    return cause
+
+
+def person_context(text: str, name: str) -> str:
+    """Where a name stands: before its title (某某总书记), right after a title (主席某某), in a list
+    after 、 or a comma, or elsewhere."""
+    from kg.chinese import to_simplified
+
+    search = to_simplified(text)
+    i = search.find(to_simplified(name))
+    if i < 0:
+        return "not printed"
+    j = i + len(name)
+    titles = title_spans(search)
+    if any(t.start == j for t in titles):
+        return "name before its title"
+    if any(t.end == i for t in titles):
+        return "right after a title"
+    if i and search[i - 1] in "、,，和及与":
+        return "in a list"
+    return "elsewhere"
+
+
+def _cause(v: Variant, missing, extra, got, unresolved) -> str:
     if missing:
         m = sorted(missing, key=repr)[0]
         same = [g for g in got if g.person == m.person and g.role == m.role and g.body == m.body]
@@ -756,11 +846,11 @@ class Report:
 
 
 def run(sets: Iterable[str] = tuple(SETS), seed: int = 0, kinds: Iterable[str] = KINDS,
-        sample: int | None = None, root: Path = ROOT) -> Report:
+        sample: int | None = None, root: Path = ROOT, draws: int = 1) -> Report:
     """Load, prepare, vary and check; ``sample``: check only that many variants, drawn by the seed."""
     units = prepare(load_units(sets, root))
     skips: Counter = Counter()
-    vs = list(variants(units, seed, kinds, skips))
+    vs = list(variants(units, seed, kinds, skips, draws))
     if sample is not None and sample < len(vs):
         vs = random.Random(seed).sample(vs, sample)
     return Report([check(v) for v in vs], skips, units)
@@ -822,3 +912,83 @@ def format_report(report: Report, examples: int = 3) -> str:
 def _fmt(f: Fact) -> str:
     d = gazetteer().get(f.division)
     return f"{f.person}/{f.role}/{f.body}/{d.name if d else f.division}"
+
+
+# ---------------------------------------------------------------------------------------------
+# the gazetteer sweep: every division in fixed sentences
+
+
+#: Sentences every division is put in: (name, template, role, body). ``{w}`` a written form of the
+#: division, ``{L}`` its level word, ``{n}`` a name; a heading line with the chain comes first for ``{L}``.
+SWEEP_TEMPLATES = (
+    ("X政协主席", "{w}政协主席{n}出席会议。", "主席", "政协"),
+    ("政协X委员会", "政协{w}委员会副主席{n}出席会议。", "副主席", "政协"),
+    ("X委书记", "{w}委书记{n}出席会议。", "书记", "党委"),
+    ("L政协主席", "{L}政协主席{n}主持会议。", "主席", "政协"),
+    ("L委书记", "{P}书记{n}讲话。", "书记", "党委"),  # {P}: the level's party committee (县委, 自治区党委)
+)
+
+
+@dataclass(frozen=True)
+class SweepCase:
+    template: str
+    division: object
+    form: str  # full | short
+    text: str
+    ok: bool
+    got: frozenset
+
+
+def sweep(seed: int = 0, templates=SWEEP_TEMPLATES, step: int = 1) -> list[SweepCase]:
+    """Every division of the gazetteer (but the SARs; every ``step``-th of each kind), in its full and its
+    short form, in each template, with a generated Han name; kg must give exactly the one office."""
+    out = []
+    chosen = sorted((d for ds in _kinds_index().values() for d in ds[::step]), key=lambda d: d.code)
+    for d in chosen:
+        if d.kind == "特别行政区":
+            continue
+        level = LEVEL_WORD.get(d.kind)
+        rng = _rng(seed, "sweep", d.code)
+        name = generate_name(rng, "han3")
+        for key, template, role, body in templates:
+            if "{L}" in template or "{P}" in template:
+                if body == "党委" and level.removeprefix("自治") not in _SLOT_OK["党委"]:
+                    continue
+                party = _write_level_word("党委", level, "", "") if body == "党委" else ""
+                text = "".join(x.name for x in chain_of(d)) + "\n" + template.format(L=level, P=party, n=name)
+                forms = [("level", text)]
+            else:
+                forms = []
+                for form in ("full", "short"):
+                    w = _write(d, form)
+                    if w is None or (form == "short" and w == d.name):
+                        continue
+                    forms.append((form, template.format(w=w, n=name)))
+            for form, text in forms:
+                got, _ = extract_facts(text)
+                out.append(SweepCase(key, d, form, text, got == {Fact(name, role, body, d.code)}, got))
+    return out
+
+
+def format_sweep(cases: list[SweepCase], examples: int = 6) -> str:
+    keys = [t[0] for t in SWEEP_TEMPLATES]
+    kinds = [k for ks in LEVEL_KINDS.values() for k in ks]
+    head = f"{'kind':<8}" + "".join(f"{k:>16}" for k in keys)
+    lines = ["gazetteer sweep: every division, full and short form, in fixed sentences (share exact)", "",
+             head, "-" * len(head)]
+    for kind in kinds + ["all"]:
+        row = f"{kind:<8}"
+        for key in keys:
+            sel = [c for c in cases if c.template == key and (kind == "all" or c.division.kind == kind)]
+            ok = sum(c.ok for c in sel)
+            row += (f"{ok / len(sel):.3f} {len(sel) - ok:>4}✗" if sel else "—").rjust(16)
+        lines.append(row)
+    failed = [c for c in cases if not c.ok]
+    by = defaultdict(list)
+    for c in failed:
+        by[(c.template, c.division.kind, c.form)].append(c)
+    lines += ["", f"failures ({len(failed)}) by template, kind and form, with examples:"]
+    for (key, kind, form), cs in sorted(by.items(), key=lambda kv: -len(kv[1])):
+        shown = ", ".join(c.text.split("\n")[-1] for c in cs[:examples])
+        lines.append(f"  {len(cs):>5}  {key} / {kind} / {form}: {shown}")
+    return "\n".join(lines)

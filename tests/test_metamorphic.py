@@ -10,7 +10,7 @@ import random
 from collections import Counter
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import metamorphic as mm
@@ -82,12 +82,23 @@ def test_level_words_follow_the_kind():
     u = unit("县政协主席甲、县委书记乙、副县长丙出席,全县干部在县城参加。", header="甘肃省张掖市高台县")
     text, _, roles = mm.plan_division(u, div("高台县"), div("阿鲁科尔沁旗"))
     assert text == "内蒙古自治区赤峰市阿鲁科尔沁旗\n旗政协主席甲、旗委书记乙、副旗长丙出席,全旗干部在县城参加。"
-    assert roles["副县长"] == "副旗长" and roles["县长"] == "旗长"
+    assert roles == {("副县长", "政府"): "副旗长"}
+
+
+def test_province_words_follow_between_province_and_region():
+    u = unit("省委书记甲、省长乙、副省长丙、省政协主席丁出席。", header="甘肃省")
+    text, _, roles = mm.plan_division(u, div("甘肃省"), div("广西壮族自治区"))
+    assert text == "广西壮族自治区\n自治区党委书记甲、自治区主席乙、自治区副主席丙、自治区政协主席丁出席。"
+    assert roles == {("省长", "政府"): "主席", ("副省长", "政府"): "副主席"}
+    u = unit("自治区党委书记甲、自治区副主席丙、自治区妇联主席戊出席。", header="广西壮族自治区")
+    text, _, roles = mm.plan_division(u, div("广西壮族自治区"), div("甘肃省"))
+    assert text == "甘肃省\n省委书记甲、副省长丙、省妇联主席戊出席。"
+    assert roles == {("副主席", "政府"): "副省长"}
 
 
 def test_level_word_without_that_form_is_skipped():
     u = unit("县长甲出席。", header="甘肃省张掖市高台县")
-    with pytest.raises(mm.Skip, match="no 特区 form"):
+    with pytest.raises(mm.Skip, match="no 特区 form of a head"):
         mm.plan_division(u, div("高台县"), div("六枝特区"))
 
 
@@ -135,6 +146,7 @@ def test_generated_names(seed, cls):
 def test_person_substitution_round_trips(seed, cls):
     u = unit("县政协主席王伟主持,副主席李强、赵敏出席。王伟讲话。", persons=("王伟", "李强", "赵敏"))
     new = mm.generate_name(random.Random(seed), cls)
+    assume(new not in u.sentence and not any(c in new for c in ("王伟", "李强", "赵敏")))
     there = mm.substitute_person(u, "王伟", new)
     assert there.count(new) == 2
     back = mm.substitute_person(unit(there, persons=(new, "李强", "赵敏")), new, "王伟")
@@ -192,3 +204,17 @@ def test_invariance_floor(sample_report, kind):
     failures = [o for o in sample_report.outcomes if o.variant.kind == kind and not o.ok]
     shown = "\n".join(f"{o.cause}: {o.variant.note} «{o.variant.text[:80]}»" for o in failures[:10])
     assert ok / n >= FLOORS[kind], f"{kind}: {ok}/{n} below {FLOORS[kind]}\n{shown}"
+
+
+#: the gazetteer sweep on every 10th division: the share kg gets exactly right per sentence
+SWEEP_FLOOR = 0.95
+
+
+def test_gazetteer_sweep_floor():
+    cases = mm.sweep(seed=0, step=10)
+    assert len({c.division.kind for c in cases}) >= 10
+    for key, *_ in mm.SWEEP_TEMPLATES:
+        sel = [c for c in cases if c.template == key]
+        ok = sum(c.ok for c in sel)
+        bad = [c.text.split("\n")[-1] for c in sel if not c.ok][:8]
+        assert ok / len(sel) >= SWEEP_FLOOR, f"{key}: {ok}/{len(sel)}; {bad}"
