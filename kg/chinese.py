@@ -1,11 +1,11 @@
 """Script and spelling forms of Chinese text, without the NLP pipeline (cheap to import).
 
-Traditional and simplified forms of one name are one name: 黎輝 and 黎辉 from a Big5 and a GB copy of
+Traditional and simplified forms of one name are one name: 劉某偉 and 刘某伟 from a Big5 and a GB copy of
 one article. kg keys persons, divisions and concepts by :func:`key_form` and keeps what was printed
 as an alternative label.
 
->>> key_form("黎 輝")
-'黎辉'
+>>> key_form("劉 某偉")
+'刘某伟'
 >>> key_form("１＋２，三")
 '1+2,三'
 """

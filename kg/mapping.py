@@ -110,8 +110,8 @@ MAPPING_VERSION = "6"  # 2: denormalised copies on offices and credits (kg:holde
 def short_hash(*parts: str) -> str:
     """First 16 hex digits of SHA-256 over the parts joined by "|".
 
-    >>> short_hash("王军", "620723")
-    'c2a2c03cd138a28e'
+    >>> short_hash("王某", "620723")
+    '99be791b51a6488e'
     """
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
@@ -189,7 +189,7 @@ class Iris:
         return self.org(Body(parent_kind, body.division))
 
     def person(self, name: str, context: str) -> NamedNode:
-        """A person by the key form of their name (黎輝 = 黎辉) and the context that tells
+        """A person by the key form of their name (劉某偉 = 刘某伟) and the context that tells
         same-name people apart."""
         return self._n(f"id/person/{short_hash(key_form(name) + '|' + context)}")
 

@@ -80,7 +80,7 @@ class Param:
             except ValueError:
                 raise fail("an IRI") from None
             return {Variable(self.name + "_iri" if self.type == "node" else self.name): node}
-        # labels are stored in key form (simplified, NFKC): 黎輝 finds 黎辉 and the other way round
+        # labels are stored in key form (simplified, NFKC): 劉某偉 finds 刘某伟 and the other way round
         return {Variable(self.name): Literal(key_form(value), language="zh")}
 
 

@@ -366,9 +366,9 @@ def lookup(q: Q, iris: list[str], names: list[str]) -> dict:
     file name is exactly that text; one entity makes the cell a link to it, several a link to the
     search page that lists them.
 
-    >>> # lookup(q, ["https://…/id/division/620724"], ["向钧"])
+    >>> # lookup(q, ["https://…/id/division/620724"], ["王某某"])
     >>> # {"iris": {"https://…/620724": {"label": "高台县", "category": "division", "code": "620724"}},
-    >>> #  "names": {"向钧": {"iri": "https://…/id/person/…", "label": "向钧", "category": "person", "count": 1}}}
+    >>> #  "names": {"王某某": {"iri": "https://…/id/person/…", "label": "王某某", "category": "person", "count": 1}}}
 
     A division named by several entities (two 朝阳区) gives the first by IRI and ``count`` 2.
     """
