@@ -48,22 +48,31 @@ def named_bodies(r: Reader) -> list[BodyMention]:
         masked[d.start : d.end] = "\0" * (d.end - d.start)
     for m in BODY_WORD.finditer("".join(masked)):
         word = lx.BODIES[m.group(0)]
-        floor = max(0, m.start() - 24)
-        names = r.division_names_before(m.start(), floor)
-        if names:
-            body = BodyMention(word.kind, names[0].start, names=names, written=m.group(0))
-        elif word.level == "nation":
-            body = BodyMention(word.kind, m.start(), level="nation", written=m.group(0))
-        elif word.level and (stem := r.bare_before(m.start(), floor)):
-            body = BodyMention(word.kind, stem.start, names=(NameAt(stem.text + word.level, stem.start),), written=m.group(0))
-        elif word.level:
-            body = BodyMention(word.kind, m.start(), level=word.level, written=m.group(0))
-        elif bare := r.bare_before(m.start(), floor):
-            body = BodyMention(word.kind, bare.start, stem=bare.text, written=m.group(0))
-        else:
-            continue
-        out.append(body.but(committee=word.committee))
+        body = body_of_word(r, word, m.start(), max(0, m.start() - 24), m.group(0))
+        if body is not None:
+            out.append(body.but(committee=word.committee))
     return sorted(out, key=lambda b: b.start)
+
+
+def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, written: str) -> BodyMention | None:
+    """The body a body word at ``body_start`` names, by what is written before it (from ``floor``
+    on): a chain of division names, 全国-style words, a bare short form and the word's level
+    (「陇西市政协」), the level alone (「县政协」), a bare short form alone (「鹿城政协」); None if
+    nothing says which division."""
+    names = r.division_names_before(body_start, floor)
+    if names:
+        return BodyMention(word.kind, names[0].start, names=names, written=written)
+    if word.level == "nation":
+        return BodyMention(word.kind, body_start, level="nation", written=written)
+    if word.level and (stem := r.bare_before(body_start, floor)):
+        # 「陇西市政协」「张掖市委」: the level character belongs to a name before it
+        return BodyMention(word.kind, stem.start, names=(NameAt(stem.text + word.level, stem.start),), written=written)
+    if word.level:
+        return BodyMention(word.kind, body_start, level=word.level, written=written)
+    if bare := r.bare_before(body_start, floor):
+        # 「鹿城政协」: a bare short form before a body word
+        return BodyMention(word.kind, bare.start, stem=bare.text, written=written)
+    return None
 
 
 def invalid(title: lx.Title | None, start: int) -> Segment:
@@ -104,41 +113,36 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     word = lx.BODIES[b.group(0)]
     body_start, body_end = start + b.start(), start + b.end()
     rest = text[body_end:end]
-    # the division: the chain of names right before the body word
-    names = r.division_names_before(body_start, start)
-    if names:
-        body = BodyMention(word.kind, names[0].start, names=names, written=written)
-    elif word.level == "nation":
-        body = BodyMention(word.kind, body_start, level="nation", written=written)
-    elif word.level and (stem := r.bare_before(body_start, start)):
-        # 「陇西市政协」「张掖市委」: the level character belongs to a name before it
-        body = BodyMention(word.kind, stem.start, names=(NameAt(stem.text + word.level, stem.start),), written=written)
-    elif word.level:
-        body = BodyMention(word.kind, body_start, level=word.level, written=written)
-    elif bare := r.bare_before(body_start, start):
-        # 「鹿城政协」: a bare short form before a body word
-        body = BodyMention(word.kind, bare.start, stem=bare.text, written=written)
-    elif title.implies_body and title.level and title.level != "nation" and word.kind in title.kinds and not rest:
+    body = body_of_word(r, word, body_start, start, written)
+    if body is None and title.implies_body and title.level and title.level != "nation" \
+            and word.kind in title.kinds and not rest:
         # 「政府旗长」「行署副盟长」: the government of the division named before (「林区党委副书记、
         # 政府区长」), else of the level the title says
         return Segment(None, title, True, start, committee_only=word.committee, same_division=word.kind,
                        level=title.level)
-    elif suffixed := _SUFFIXED.search(text[start:body_start]):
-        # a name the gazetteer lacks (梁平县政协): the shortest suffixed word that names a stem
-        body = BodyMention(word.kind, start + suffixed.start(1), names=(NameAt(suffixed.group(1), start + suffixed.start(1)),),
-                           unknown_name=True, written=written)
-    elif start <= body_start - 2 and text[body_start - 2 : body_start] in ("澳区", "港区") \
-            and text[body_start - 3 : body_start - 2] in lx.LEVEL_CHARS:
-        # 「省澳区政协常委」: a Macau (Hong Kong) member of the province's committee
-        body = BodyMention(word.kind, body_start - 3, level=text[body_start - 3], written=written)
-    elif not rest or rest in ("常委会", "党组"):
-        # 「政协主席某某」 with no division: the division of the body named before it
-        return Segment(None, title, True, start, committee_only=word.committee, same_division=word.kind)
-    else:
+    body = body or _body_unnamed(r, word, body_start, start, written)
+    if body is None:
+        if not rest or rest in ("常委会", "党组"):
+            # 「政协主席某某」 with no division: the division of the body named before it
+            return Segment(None, title, True, start, committee_only=word.committee, same_division=word.kind)
         return invalid(title, start)
     if word.committee:
         return segment(body.but(committee=word.committee), title, start) if not rest else invalid(title, start)
     return with_rest(body, rest, title, start)
+
+
+def _body_unnamed(r: Reader, word: lx.BodyWord, body_start: int, start: int, written: str) -> BodyMention | None:
+    """A body no division name of the analysis names: a suffixed word the gazetteer lacks
+    (「梁平县政协」), or a province's Macau/Hong Kong members (「省澳区政协」)."""
+    text = r.text
+    if suffixed := _SUFFIXED.search(text[start:body_start]):
+        # the shortest suffixed word that names a stem
+        at = start + suffixed.start(1)
+        return BodyMention(word.kind, at, names=(NameAt(suffixed.group(1), at),), unknown_name=True, written=written)
+    if start <= body_start - 2 and text[body_start - 2 : body_start] in ("澳区", "港区") \
+            and text[body_start - 3 : body_start - 2] in lx.LEVEL_CHARS:
+        return BodyMention(word.kind, body_start - 3, level=text[body_start - 3], written=written)
+    return None
 
 
 def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segment:

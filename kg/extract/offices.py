@@ -39,6 +39,7 @@ _COUNTED_MEMBERS = re.compile(
     r"(?P<body>(?:[省市县区州旗盟]|自治区)?政协)?(?P<title>委员)(?!会)")
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
 _TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
+_TERM_BEFORE = re.compile(_TERM_NUMBER.pattern + "$")
 
 
 def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
@@ -53,7 +54,7 @@ def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
 
 def _term(r: Reader, body: BodyMention) -> int | None:
     """The term a body mention names (「七届州政协」 7, 「政协某县第十届委员会」 10), if any."""
-    m = _TERM_NUMBER.search(body.written) or re.search(_TERM_NUMBER.pattern + "$", r.text[max(0, body.start - 6) : body.start])
+    m = _TERM_NUMBER.search(body.written) or _TERM_BEFORE.search(r.text, max(0, body.start - 6), body.start)
     return cn_number(m.group(1)) if m else None
 
 

@@ -332,8 +332,7 @@ class Reader:
 
     def _long_follower(self, e: int) -> bool:
         """A follower word of two characters or more starts at ``e`` (参加, 出席, 主持会议)."""
-        rest = self.text[e : e + 6]
-        return any(rest[:n] in FOLLOWERS for n in FOLLOWER_LENGTHS if n >= 2)
+        return self._follower_at(e, 2)
 
     def _bounds_name(self, e: int) -> bool:
         """A follower word at ``e`` that can end a name no surname vouches for: a word of two
@@ -344,8 +343,12 @@ class Reader:
 
     def is_follower(self, e: int) -> bool:
         """Does a word that ends a name (主持, 出席, a title ...) start at ``e``?"""
+        return self._follower_at(e, 1) or e in self.title_by_start
+
+    def _follower_at(self, e: int, shortest: int) -> bool:
+        """Does a follower word of ``shortest`` characters or more start at ``e``?"""
         rest = self.text[e : e + 6]
-        return any(rest[:n] in FOLLOWERS for n in FOLLOWER_LENGTHS) or e in self.title_by_start
+        return any(rest[:n] in FOLLOWERS for n in FOLLOWER_LENGTHS if n >= shortest)
 
     def boundary(self, e: int) -> bool:
         text = self.text
