@@ -114,14 +114,18 @@ def _bodies() -> dict[str, BodyWord]:
         add(f"{lv}人民政府", "政府", norm)
     for lv in ("省", "市", "县", "区", "州", "旗", "盟"):
         add(f"{lv}委", "党委", lv)
-    # a forestry district (林区) and a prefecture (地区) have a CPPCC, a congress, a Party committee
-    # (林区党委, 地委) and a government (林区政府; a prefecture's is its 行署)
-    for lv in ("林区", "地区"):
+    # a forestry district (林区), a special district (特区, a county of Guizhou) and a prefecture (地区)
+    # have a CPPCC, a congress, a Party committee (林区党委, 特区委, 地委) and a government (林区政府;
+    # a prefecture's is its 行署). 「特区政府」 in Hong Kong or Macau news is the SAR's: no division of
+    # kind 特区 is named there, so it stays unresolved.
+    for lv in ("林区", "特区", "地区"):
         add(f"{lv}政协", "政协", lv)
         add(f"{lv}人大常委会", "人大", lv)
         add(f"{lv}人大", "人大", lv)
         add(f"{lv}政府", "政府", lv)
         add(f"{lv}党委", "党委", lv)
+    add("林区委", "党委", "林区")
+    add("特区委", "党委", "特区")
     add("地委", "党委", "地区")
     add("行署", "政府", committee="行署")
     add("行政公署", "政府", committee="行署")

@@ -49,6 +49,7 @@ _SUFFIX_OK = {
     "旗": lambda d: d.kind in ("旗", "自治旗"),
     "盟": lambda d: d.kind == "盟",
     "林区": lambda d: d.kind == "林区",
+    "特区": lambda d: d.kind == "特区",
     "地区": lambda d: d.kind == "地区",
 }
 

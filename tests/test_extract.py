@@ -252,6 +252,18 @@ UNSEEN_FORMS = [
      {("李某某", "主席", "政协", "522600")}),
     # a pinyin gloss after a traditional character does not break the body word
     ("廣東省政協(xié)副主席王某某出席。", {("王某某", "副主席", "政协", "440000")}),
+    # 特区 is a level of its own (a county of Guizhou), like 林区
+    ("六盘水市六枝特区召开会议。特区政协主席王某某、特区委书记李某某出席。",
+     {("王某某", "主席", "政协", "520203"), ("李某某", "书记", "党委", "520203")}),
+    # names the dictionary cuts into rare words, closed by a verb; a last 和 that is no conjunction
+    ("西安市新城区政协召开会议。区政协主席旦增白玛主持会议,副主席达来、呼和出席。区政协秘书长呼和主持。",
+     {("旦增白玛", "主席", "政协", "610102"), ("达来", "副主席", "政协", "610102"),
+      ("呼和", "副主席", "政协", "610102"), ("呼和", "秘书长", "政协", "610102")}),
+    # a ·-joined name ends at the first verb, not at the last follower of the clause
+    ("汉中市政协召开会议。市政协主席某某·某某主持会议并讲话,副主席某某·某某提出席。",
+     {("某某·某某", "主席", "政协", "610700"), ("某某·某某提", "副主席", "政协", "610700")}),
+    # idioms and rare nouns after a title are no names
+    ("汉中市政协召开会议。108名市政协委员相聚一堂,参观“委员书屋”。", set()),
 ]
 
 

@@ -874,7 +874,7 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
 
 
 _MID_VERB = re.compile(r"挂职担任|挂职任|挂职担|挂职|挂任|下派到|下派任|任职|(?<=[局厅委部办室处司署])任")
-_SUFFIX = r"(?:地区|自治州|自治县|自治旗|自治区|特别行政区|省|县|市|区|州|盟|旗|林区)"
+_SUFFIX = r"(?:地区|自治州|自治县|自治旗|自治区|特别行政区|省|县|市|区|州|盟|旗|林区|特区)"
 _WORD = "|".join(sorted(map(re.escape, _BODY_WORDS), key=len, reverse=True))
 _LEVEL_DEPT = re.compile(rf"^(?P<lv>[省市县区州])(?P<w>委|政府|人民政府)(?P<rest>[{HAN}]+)$")
 _CENTRAL = re.compile(rf"^(?:中共)?中央(?P<c>[{HAN}]{{2,12}}?(?:室|部|委员会|委|办公室|办|组|校))$")

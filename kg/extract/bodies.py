@@ -21,7 +21,7 @@ _TERM = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|�
 _TERM_COMMITTEE = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|常务委员会)?")
 _INHERIT = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|新任|兼|其中)")
 # a suffix-ending word the gazetteer may not know (梁平县, 陇西市): kept as written
-_SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|市|县|区|州|旗|盟))$")
+_SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|州|旗|盟))$")
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ BODY_WORD = re.compile("|".join(sorted(map(re.escape, lx.BODIES), key=len, rever
 # 「政协两当县第十届委员会」「中国人民政治协商会议某某自治州第十三届委员会」「政协某某地区工委」
 CPPCC_FORMAL = re.compile(
     r"(?:中国人民政治协商会议|政协)(?:第[一二三四五六七八九十百零〇\d]+届)?"
-    rf"(?P<div>[{HAN}]{{2,12}}?(?:自治区|自治州|自治县|自治旗|特别行政区|地区|林区|省|市|县|区|州|旗|盟))"
+    rf"(?P<div>[{HAN}]{{2,12}}?(?:自治区|自治州|自治县|自治旗|特别行政区|地区|林区|特区|省|市|县|区|州|旗|盟))"
     r"(?:第?[一二三四五六七八九十百零〇\d]+届)?(?P<end>委员会|工委)"
 )
 FOLLOWERS = frozenset(lx.NAME_FOLLOWERS)
@@ -235,16 +235,17 @@ class Reader:
                 if e == len(text) or not HAN_CHAR.match(text[e]):
                     ends.append(e)
                     break
-                if self.is_follower(e):
+                if self.is_follower(e) or text[e] in _CLOSES_A_NAME:
                     ends.append(e)
             if not ends:
                 return None
-            # 「某某某出席。」: prefer the end after which a whole follower word closes the clause,
-            # then the first follower (「某某某主持会议」), then the end of the clause
+            # the first follower word of two characters or more (「某某·某某来提主持会议并讲话」) that
+            # no other follower starts inside (「某某·某某提出席」: 提出 or 出席) or a character that
+            # closes a name (在, 率), else the first follower (「某某·某某说」), else the clause's end
             followers = [e for e in ends if e < len(text) and HAN_CHAR.match(text[e])]
             for e in followers:
-                w = next((text[e : e + n] for n in FOLLOWER_LENGTHS if text[e : e + n] in FOLLOWERS), "")
-                if w and (e + len(w) == len(text) or not HAN_CHAR.match(text[e + len(w)])):
+                w = next(n for n in FOLLOWER_LENGTHS if text[e : e + n] in FOLLOWERS or n == 1)
+                if text[e] in _CLOSES_A_NAME or (w >= 2 and e - k <= 6 and not any(e < f < e + w for f in followers)):
                     return e
             return followers[0] if followers else ends[-1]
         # a layout space inside a two-character name: 「罗 琼」
@@ -301,10 +302,14 @@ class Reader:
                 continue
             # a short one only in a list, or closed by punctuation and unknown to the dictionary
             # as a word (「州政协主席才让,」)
-            if e - i < 4 and not lenient and not (word_tag(text[i:e]) is None and (
-                    e - i == 3 or e == len(text) or not HAN_CHAR.match(text[e]) or self._long_follower(e))):
+            closed = e == len(text) or not HAN_CHAR.match(text[e]) or self._long_follower(e)
+            run = text[i:e]
+            # a short run only when the dictionary does not know it (「州政协主席才让,」), or knows
+            # it as a name, a place or a rare word and a verb follows (「主任德吉主持」)
+            if e - i < 4 and not lenient and not ((word_tag(run) is None and (e - i == 3 or closed))
+                                                  or (_unknown_word(run) and self._long_follower(e))):
                 return None
-            return e if looks_like_a_name(text[i:e], self.analysis, i) and not self._ends_in_a_word(i, e) else None
+            return e if looks_like_a_name(run, self.analysis, i, closed) and not self._ends_in_a_word(i, e) else None
         return None
 
     def _starts_with_a_word(self, i: int, e: int) -> bool:
@@ -426,6 +431,8 @@ class Reader:
             and word_tag(text[ns + len(tok) : ne]) in (None, "nr", "nrfg", "nrt", "ng")
 
 
+# single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
+_CLOSES_A_NAME = "在等为率"
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
 COUNT = re.compile(r"(?:等)?(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)|等(?:[{HAN}]{{0,4}}委员|人|同志)".format(HAN=HAN))
 # what ends a place or an organisation, never a name
@@ -435,23 +442,25 @@ _NOT_NAME_ENDS = tuple("市县区省州旗盟镇乡村局委办部会厅院校�
 _GRAMMAR = set("的了们这那个之着过吗呢吧")
 
 
-def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 0) -> bool:
+def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 0, closed: bool = False) -> bool:
     """Could ``name`` (bounded by the words around it, not by a surname list) be a person's name?
-    Not a title, a body, a place or an organisation; no grammar words; no word jieba's dictionary
-    knows as something other than a name.
+    Not a title, a body, a place or an organisation; no grammar words; no common word that jieba's
+    dictionary knows as something other than a name. ``closed``: a verb or punctuation follows, so
+    a last 和 is part of the name (「呼和主持」), not a conjunction.
 
     >>> looks_like_a_name("莫日根吉雅"), looks_like_a_name("积极建言"), looks_like_a_name("市委")
     (True, False, False)
     """
     if not 2 <= len(name) <= 6 or not all(HAN_CHAR.match(c) for c in name):
         return False
-    if not plausible_name(name) or name.endswith(_NOT_NAME_ENDS) or _GRAMMAR.intersection(name):
+    if not plausible_name(name, closed) or name.endswith(_NOT_NAME_ENDS) or _GRAMMAR.intersection(name):
         return False
     if BODY_WORD.search(name) or any(t in name for t in lx.TITLES if len(t) >= 2) \
             or any(m in name for m in lx.FOREIGN_ORG_MARKERS if len(m) >= 2):
         return False
     tag = word_tag(name)
-    if tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns", "n", "ng"):
+    if tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns", "n", "ng") \
+            and not (closed and len(name) == 2 and word_frequency(name) < _COMMON):  # 「主席达来主持」
         return False
     if tag in ("n", "ns") and len(name) > 2:
         return False
@@ -473,10 +482,22 @@ def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 
                 if k + len(tok) <= start + len(name):
                     tokens.append(tok)
                 k += len(tok)
-        words = sum(len(t) for t in tokens if len(t) >= 2 and _ordinary(t))
+        words = sum(len(t) for t in tokens if len(t) >= 2 and _ordinary(t) and word_frequency(t) >= _COMMON)
         if 2 * words >= len(name):
             return False
     return True
+
+
+# how often jieba's dictionary must have seen a word for it to count as an ordinary word inside a
+# run that might be a name: the pieces of minority names are rare words (旺堆 2, 增白 39), the words
+# of a phrase common ones (认真 4703, 看望 627)
+_COMMON = 100
+
+
+def word_frequency(word: str) -> int:
+    from ..nlp import word_frequency as frequency
+
+    return frequency(word)
 
 
 # the first words of titles: 「秘书长和常务委员」 holds no person 和常务
@@ -501,12 +522,18 @@ def _ordinary(word: str) -> bool:
     return tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns")
 
 
-def plausible_name(name: str) -> bool:
+def plausible_name(name: str, closed: bool = False) -> bool:
     if name in lx.NOT_NAMES or name in lx.TITLES or name in lx.BODIES:
         return False
     if len(name) == 3 and name[-1] in "度率性":  # 满意度, 覆盖率: abstract nouns
         return False
-    return not any(name.endswith(w) for w in ("同志", "等", "和", "与", "及"))
+    return not name.endswith(("同志", "等") if closed else ("同志", "等", "和", "与", "及"))
+
+
+def _unknown_word(word: str) -> bool:
+    """Not a common ordinary word of jieba's dictionary: unknown, a name or place (德吉 ns), or rare
+    (达来 6)."""
+    return not _ordinary(word) or word_frequency(word) < _COMMON
 
 
 def not_a_word(name: str) -> bool:
