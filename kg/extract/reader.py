@@ -245,7 +245,8 @@ class Reader:
             followers = [e for e in ends if e < len(text) and HAN_CHAR.match(text[e])]
             for e in followers:
                 w = next(n for n in FOLLOWER_LENGTHS if text[e : e + n] in FOLLOWERS or n == 1)
-                if text[e] in _CLOSES_A_NAME or (w >= 2 and e - k <= 6 and not any(e < f < e + w for f in followers)):
+                if text[e] in _CLOSES_A_NAME or (w >= 2 and e - k <= 6
+                                                 and not any(e < f < e + w and self._long_follower(f) for f in followers)):
                     return e
             return followers[0] if followers else ends[-1]
         # a layout space inside a two-character name: 「罗 琼」
@@ -258,7 +259,7 @@ class Reader:
             return self.bounded_name(i, lenient)
         options = [i + surname + 1, i + surname + 2]
         good = [e for e in options if e <= len(text) and all(HAN_CHAR.match(c) for c in text[i:e]) and self.boundary(e)]
-        good = [e for e in good if (plausible_name(text[i:e]) or _ends_before_separator(text, e))
+        good = [e for e in good if (plausible_name(text[i:e], self._closes_a_name(e)) or _ends_before_separator(text, e))
                 and (((lenient or text[e : e + 1] == ITEM_BREAK) and not _function_word(text[i:e]))
                      or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
                 and text[i + surname : e] not in _TITLE_PARTS]
@@ -300,9 +301,11 @@ class Reader:
                 if e in self.division_by_start:
                     return None
                 continue
+            if text[e : e + 1] in "和及与" and e + 1 < i + 7 and self._closes_a_name(e + 1):
+                continue
             # a short one only in a list, or closed by punctuation and unknown to the dictionary
             # as a word (「州政协主席才让,」)
-            closed = e == len(text) or not HAN_CHAR.match(text[e]) or self._long_follower(e)
+            closed = self._closes_a_name(e)
             run = text[i:e]
             # a short run only when the dictionary does not know it (「州政协主席才让,」), or knows
             # it as a name, a place or a rare word and a verb follows (「主任德吉主持」)
@@ -327,12 +330,29 @@ class Reader:
             and len(cut) > 1 and word_tag(cut) is not None
 
     def _ends_in_a_word(self, i: int, e: int) -> bool:
-        """Does ``text[i:e]`` end in an ordinary word (「某某某再次」「某某某特邀」)? A name does not."""
+        """Does ``text[i:e]`` end in an ordinary word (「某某某再次」「某某某特邀」)? A name does not.
+        A long run that ends in a rare word and holds no common one is a name cut into rare pieces
+        (达瓦|旺堆, 那顺|宝音), not a phrase."""
         for k in range(e - 2, i, -1):
             tok = self.analysis.token_at(k)
             if tok is not None and k + len(tok) == e:
-                tag = word_tag(tok)
-                return len(tok) >= 2 and tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns")
+                if len(tok) < 2 or not _ordinary(tok):
+                    return False
+                return not (e - i >= 4 and word_tag(tok).startswith("n") and word_frequency(tok) < _RARE
+                            and not self._holds_a_common_word(i, k))
+        return False
+
+    def _holds_a_common_word(self, i: int, e: int) -> bool:
+        """Does jieba cut a common ordinary word of two characters or more out of ``text[i:e]``?"""
+        k = i
+        while k < e:
+            tok = self.analysis.token_at(k)
+            if tok is None:
+                k += 1
+                continue
+            if k + len(tok) <= e and len(tok) >= 2 and _ordinary(tok) and word_frequency(tok) >= _COMMON:
+                return True
+            k += len(tok)
         return False
 
     def _long_follower(self, e: int) -> bool:
@@ -344,7 +364,13 @@ class Reader:
         characters or more, a title, or one of the few single characters that close a list."""
         if e in self.title_by_start:
             return True
-        return self._long_follower(e) or self.text[e : e + 1] in "等为和及与说率在"
+        return self._long_follower(e) or self.text[e : e + 1] in _BOUNDS_A_NAME
+
+    def _closes_a_name(self, e: int) -> bool:
+        """Does what starts at ``e`` close a name (a verb of two characters or more, punctuation, the
+        text's end, or 在/为/任/等)? Then a 和 before it is the name's last character."""
+        return e >= len(self.text) or not HAN_CHAR.match(self.text[e]) or self._long_follower(e) \
+            or self.text[e] in "在为任等"
 
     def is_follower(self, e: int) -> bool:
         """Does a word that ends a name (主持, 出席, a title ...) start at ``e``?"""
@@ -393,24 +419,24 @@ class Reader:
         return out, i
 
     def name_before(self, pos: int) -> tuple[int, int] | None:
-        """A name ending at ``pos`` that jieba segments as its own word(s) (「王某总理」)."""
+        """A name ending at ``pos`` that jieba segments as its own word(s) (「王某总理」), the longest
+        one (「端木某某总书记」, not 某某)."""
         tokens = self.analysis.token_starts
         if pos not in tokens:
             return None
         text = self.text
-        for length in (3, 2, 4):
-            ns = pos - length
-            if ns < 0 or ns not in tokens:
+        for ns in range(max(0, pos - 4), pos - 1):
+            if ns not in tokens or self.name_at(ns) != pos or not self._word_is_name(ns, pos):
                 continue
-            if self.name_at(ns) == pos and self._word_is_name(ns, pos) and \
-                    tagged_name(text[max(0, ns - 4) : pos + 3], text[ns:pos]):
-                # the characters before the name must not be a body or title (then it is a chain)
-                if ns in self.title_ends or ns in self.division_by_end:
-                    return None
-                before = text[max(0, ns - 4) : ns]
-                if BODY_WORD.search(before + "\0") and before.endswith(tuple(lx.BODIES)):
-                    return None
-                return ns, pos
+            if text[ns : ns + 2] not in lx.COMPOUND_SURNAMES and not tagged_name(text[max(0, ns - 4) : pos + 3], text[ns:pos]):
+                continue
+            # the characters before the name must not be a body or title (then it is a chain)
+            if ns in self.title_ends or ns in self.division_by_end:
+                return None
+            before = text[max(0, ns - 4) : ns]
+            if BODY_WORD.search(before + "\0") and before.endswith(tuple(lx.BODIES)):
+                return None
+            return ns, pos
         return None
 
     def _word_is_name(self, ns: int, ne: int) -> bool:
@@ -431,6 +457,8 @@ class Reader:
             and word_tag(text[ns + len(tok) : ne]) in (None, "nr", "nrfg", "nrt", "ng")
 
 
+# single characters that end a name no surname vouches for (「主席某某某向大会作报告」「某某某的讲话」)
+_BOUNDS_A_NAME = "等为和及与说率在向任的"
 # single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
 _CLOSES_A_NAME = "在等为率"
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
@@ -439,7 +467,7 @@ COUNT = re.compile(r"(?:等)?(?:\d+|[一二两三四五六七八九十]+)(?:名|
 _NOT_NAME_ENDS = tuple("市县区省州旗盟镇乡村局委办部会厅院校所站队组处科室社团馆人"
                        ) + ("中心", "公司", "集团", "街道", "社区", "人员", "代表", "干部", "群众", "领导")
 # characters of grammar, never inside a name
-_GRAMMAR = set("的了们这那个之着过吗呢吧")
+_GRAMMAR = set("的了们这个之着过吗呢吧")  # not 那: 那顺, 那木 begin Mongolian names
 
 
 def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 0, closed: bool = False) -> bool:
@@ -492,6 +520,8 @@ def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 
 # run that might be a name: the pieces of minority names are rare words (旺堆 2, 增白 39), the words
 # of a phrase common ones (认真 4703, 看望 627)
 _COMMON = 100
+# a noun seen this rarely ends a name cut into rare pieces (旺堆 1, 宝音 4), not a phrase
+_RARE = 20
 
 
 def word_frequency(word: str) -> int:
