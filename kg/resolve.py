@@ -127,9 +127,10 @@ class Anchor:
 class DivisionContext:
     """Division anchors of one document and the resolution of 「县/市/区/省」 words against them."""
 
-    def __init__(self, analysis: Analysis, gaz: Gazetteer | None = None):
+    def __init__(self, analysis: Analysis, gaz: Gazetteer | None = None, hosts: bool = False):
         self.gaz = gaz or load_gazetteer()
         self.analysis = analysis
+        self._hosted_elsewhere = hosts  # the article this text heads receives visitors
         self.anchors: list[Anchor] = []
         self.breaks: list[int] = [0]  # starts of news items (set by _collect)
         self.mentions: list[tuple[Match, Division]] = []  # resolved full-name mentions
@@ -222,7 +223,7 @@ class DivisionContext:
 
     @cached_property
     def _hosts(self) -> bool:
-        return bool(_HOSTED.search(self.analysis.search))
+        return self._hosted_elsewhere or bool(_HOSTED.search(self.analysis.search))
 
     def choose(self, candidates: list[Division], pos: int, within: Division | None) -> Division | None:
         """Pick among same-named divisions: inside ``within`` if given, else the one whose
@@ -275,6 +276,19 @@ class DivisionContext:
                 return to_ref(later[0].division, later[0].written if not later[0].derived else None, self.gaz)
         return None
 
+    def only_division(self, level: str) -> DivisionRef | None:
+        """The one division of ``level`` this text names as home (none visited), or None when it
+        names none or several."""
+        ok = _SUFFIX_OK.get(level)
+        found = [a for a in self.anchors if ok is not None and ok(a.division) and not a.away]
+        named = [a for a in found if not a.derived] or found
+        if self._hosts:  # 「甲区政协来乙区考察」 over a text that receives the visitors: 乙区
+            text = self.analysis.search
+            named = [a for a in named if _DESTINATION.search(text, max(0, a.pos - 4), a.pos)] or named
+        if len({a.division.code or a.division.name for a in named}) != 1:
+            return None
+        return to_ref(named[0].division, named[0].written if not named[0].derived else None, self.gaz)
+
     def _nearest(self, group: list[Anchor], ok) -> Anchor | None:
         # a strong anchor (dateline/head) of the item wins over incidental mentions after it
         for a in group:
@@ -316,12 +330,23 @@ class DivisionContext:
 
 
 class Resolver:
-    """Resolves one document's body mentions against its :class:`DivisionContext`."""
+    """Resolves one document's body mentions against its :class:`DivisionContext`, and where the
+    text names no division of a level, against the page's headline (``headline``: a title from
+    the page's metadata or the crawl's manifest that the text itself does not print)."""
 
-    def __init__(self, context: DivisionContext):
+    def __init__(self, context: DivisionContext, headline: str = ""):
         self.ctx = context
         self.gaz = context.gaz
+        self.headline = headline
         self._cache: dict[tuple, tuple[DivisionRef | None, str]] = {}
+
+    @cached_property
+    def _headline_context(self) -> DivisionContext | None:
+        if not self.headline or self.headline in self.ctx.analysis.search:
+            return None
+        from .nlp import analyse
+
+        return DivisionContext(analyse(self.headline), self.gaz, hosts=self.ctx._hosts)
 
     def division(self, body: BodyMention) -> tuple[DivisionRef | None, str]:
         """The division ``body`` belongs to, or None and the reason why it cannot be told."""
@@ -358,6 +383,9 @@ class Resolver:
             return to_ref(d, None, self.gaz), ""
         if body.level:
             ref = ctx.resolve_level(body.level, body.start)
+            if ref is None and self._headline_context is not None:
+                # 「市政协主席某某出席」 under the headline 「……会议在某某举行」
+                ref = self._headline_context.only_division(body.level)
             if ref is None:
                 return None, f"{body.level}: no division of that level named in the text around it"
             return ref, ""
@@ -369,11 +397,12 @@ class Resolver:
 
 
 def resolve(mentions: Mentions, analysis: Analysis, gaz: Gazetteer | None = None, *, doc_id: str = "",
-            doc_name: str = "", title: str = "", date: str | None = None) -> Extraction:
+            doc_name: str = "", title: str = "", date: str | None = None, headline: str = "") -> Extraction:
     """Records for one document's ``mentions``: offices with their divisions (each fact once),
     press credits, concepts and meetings with theirs, every named division, and an
-    :class:`Unresolved` record for each office whose division cannot be told."""
-    resolver = Resolver(DivisionContext(analysis, gaz or load_gazetteer()))
+    :class:`Unresolved` record for each office whose division cannot be told. ``headline``: the
+    page's title where it comes from outside the text (see :class:`Resolver`)."""
+    resolver = Resolver(DivisionContext(analysis, gaz or load_gazetteer()), headline)
     ex = Extraction(doc_id=doc_id, doc_name=doc_name, title=title, date=date, press=list(mentions.press))
     seen: set[tuple] = set()
     unresolved: set[tuple] = set()

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from kg.corpus import iter_paths, parse_document, read_document
 from kg.evaluate import annotation_of, load_gold, score
-from kg.extract import extract_document
+from kg.extract import extract_document, with_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -278,6 +278,26 @@ UNSEEN_FORMS = [
     # idioms and rare nouns after a title are no names
     ("汉中市政协召开会议。108名市政协委员相聚一堂,参观“委员书屋”。", set()),
 ]
+
+
+def _offices_under(headline: str, text: str) -> tuple[set, list]:
+    doc = with_metadata(parse_document(text.encode("utf-8"), "x.txt"), {"title": headline})
+    ex = extract_document(doc)
+    return {(o.person, o.role, o.body.kind, o.body.division.code) for o in ex.offices}, ex.unresolved
+
+
+def test_a_headline_from_the_page_places_a_text_that_names_no_division():
+    text = "9月21日,会议举行。市委书记王某某致辞,市政协主席李某某主持。"
+    got, unresolved = _offices_under("全省政协工作会议在九江举行", text)
+    assert got == {("王某某", "书记", "党委", "360400"), ("李某某", "主席", "政协", "360400")} and not unresolved
+    # a visited place in the headline is home only where the text receives the visitors
+    got, _ = _offices_under("淄博市张店区政协来槐荫区考察", "区政协副主席李某某陪同。张店区政协一行来我区考察。")
+    assert got == {("李某某", "副主席", "政协", "370104")}
+    got, unresolved = _offices_under("区政协一行赴槐荫区考察", "区政协副主席李某某带队。")
+    assert got == set() and len(unresolved) == 1
+    # two divisions of the level in the headline: no guess
+    got, unresolved = _offices_under("九江市与南昌市政协联席会议举行", text)
+    assert got == set() and len(unresolved) == 2
 
 
 @pytest.mark.parametrize("text,expected", UNSEEN_FORMS, ids=[t[:12] for t, _ in UNSEEN_FORMS])

@@ -62,9 +62,9 @@ def extract_document(doc: Document) -> Extraction:
     analysis = analyse(doc.text)
     page = dict(doc.page)
     dated = _date_fields(doc.text, page)
+    headline = page.get("manifest:title") or page.get("title") or ""
     extraction = resolve(find_mentions(doc, analysis), analysis, doc_id=doc.id, doc_name=doc.name,
-                         title=page.get("manifest:title") or page.get("title") or _title(doc.text),
-                         date=dated.get("date"))
+                         title=headline or _title(doc.text), date=dated.get("date"), headline=headline)
     source = page.get("manifest:url") or page.get("url") or page.get("path", "")
     return replace(extraction, source=source, **dated)
 

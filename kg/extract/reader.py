@@ -368,9 +368,9 @@ class Reader:
 
     def _closes_a_name(self, e: int) -> bool:
         """Does what starts at ``e`` close a name (a verb of two characters or more, punctuation, the
-        text's end, or 在/为/任/等)? Then a 和 before it is the name's last character."""
+        text's end, or 在/为/等)? Then a 和 before it is the name's last character."""
         return e >= len(self.text) or not HAN_CHAR.match(self.text[e]) or self._long_follower(e) \
-            or self.text[e] in "在为任等"
+            or self.text[e] in "在为等"
 
     def is_follower(self, e: int) -> bool:
         """Does a word that ends a name (主持, 出席, a title ...) start at ``e``?"""
@@ -458,7 +458,7 @@ class Reader:
 
 
 # single characters that end a name no surname vouches for (「主席某某某向大会作报告」「某某某的讲话」)
-_BOUNDS_A_NAME = "等为和及与说率在向任的"
+_BOUNDS_A_NAME = "等为和及与说率在向的"
 # single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
 _CLOSES_A_NAME = "在等为率"
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
