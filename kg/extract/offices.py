@@ -29,14 +29,18 @@ from .post_titles import find_post_titles
 from .reader import ITEM_BREAK, Reader
 
 _LINK = re.compile(r"(?:同志)?(?:等(?:\d+|[一二三四五六七八九十百]+)?(?:人|名|位)?(?:委员|同志)?)?"
-                   r"(?:再次|再度|连任|首次)?(?:当选为|当选|为|任|出任|担任|获任|接任)")
-_JOIN = re.compile("以及|及|和|与")
+                   r"(?:再次|再度|连任|首次)?(?:被(?:提名)?)?(?:增补|补选|推选|选举|任命)?"
+                   r"(?:当选为|当选|为|任|出任|担任|获任|接任)")
+# what may stand between one title's names and the next title of the item: a conjunction, or a
+# verb of leading (「主席甲率副主席乙、丙调研」)
+_JOIN = re.compile("以及|及|和|与|率领|带领|率|陪同|会同|偕同")
 # words before the names of an election or appointment: 「补选甲、乙为常务委员」「决定任命甲为……」
 _ELECTING = re.compile("选举|补选|增选|改选|推选|决定任命|任命|聘任|聘请")
 # the close of a list of members: 「8名委员」「等41名优秀政协委员」「6名县政协委员」「等委员」
 _COUNTED_MEMBERS = re.compile(
     r"(?P<etc>等)?(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:名|位))?(?:优秀|新任|新增)?"
     r"(?P<body>(?:[省市县区州旗盟]|自治区)?政协)?(?P<title>委员)(?!会)")
+_PREPOSITION = re.compile("对|向|给|为")
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
 _TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
 _TERM_BEFORE = re.compile(_TERM_NUMBER.pattern + "$")
@@ -141,8 +145,16 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     bodies_of_kind[seg.body.kind] = seg.body
                 names_mode = False
                 continue
+            if name_end != i1 and text[i0] in "对向给为" and text[i1 : i1 + 1] == ITEM_BREAK \
+                    and r.name_at(i0 + 1) == i1:  # 「向甲、乙等委员颁发证书」: the list's first name
+                lead, name_end = i0 + 1, i1
             # 「甲、乙、丙8名委员围绕……」「甲、乙等委员」: members of the committee named before
             counted = _COUNTED_MEMBERS.match(text, name_end) if name_end is not None else None
+            if not (counted and (counted.group("count") or counted.group("etc"))) and not pending:
+                # the names after a preposition: 「会议对甲等41名优秀政协委员进行表彰」
+                after = _members_after_preposition(r, i0, i1)
+                if after is not None:
+                    lead, name_end, counted = after
             if counted and (counted.group("count") or counted.group("etc")):
                 seg = _members(r, counted, bodies_of_kind)
                 if seg is not None:
@@ -161,6 +173,17 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
         last = r.titles_in(c1 - 6, c1)
         if chain and not closed and last and last[-1].end == c1:
             carried = chain
+
+
+def _members_after_preposition(r: Reader, i0: int, i1: int) -> tuple[int, int, re.Match] | None:
+    """「对甲等41名优秀政协委员」: where a counted list of members follows a preposition in the item
+    ``[i0, i1)``, the start and end of its name and the count."""
+    for m in _PREPOSITION.finditer(r.text, i0, i1):
+        end = r.name_at(m.end())
+        counted = _COUNTED_MEMBERS.match(r.text, end) if end is not None else None
+        if counted and (counted.group("count") or counted.group("etc")):
+            return m.end(), end, counted
+    return None
 
 
 def _record(r: Reader, chain: list[Segment], ns: int, ne: int, c0: int, c1: int, out: list[OfficeMention]) -> None:

@@ -458,7 +458,7 @@ class Reader:
 
 
 # single characters that end a name no surname vouches for (「主席某某某向大会作报告」「某某某的讲话」)
-_BOUNDS_A_NAME = "等为和及与说率在向的"
+_BOUNDS_A_NAME = "等为和及与说率在向的作"
 # single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
 _CLOSES_A_NAME = "在等为率"
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
@@ -490,7 +490,8 @@ def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 
     if tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns", "n", "ng") \
             and not (closed and len(name) == 2 and word_frequency(name) < _COMMON):  # 「主席达来主持」
         return False
-    if tag in ("n", "ns") and len(name) > 2:
+    # a noun or place of the dictionary, unless a place it has hardly seen (洛桑久美 ns 1: a name)
+    if len(name) > 2 and (tag == "n" or (tag == "ns" and word_frequency(name) >= _RARE)):
         return False
     # jieba's words inside: ordinary words covering most of it say it is a phrase (候选人名单,
     # 积极建言); names are cut into unknown pieces or tagged as names (哈斯/巴/雅尔)
@@ -513,6 +514,11 @@ def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 
         words = sum(len(t) for t in tokens if len(t) >= 2 and _ordinary(t) and word_frequency(t) >= _COMMON)
         if 2 * words >= len(name):
             return False
+        # a clause, not a name: a preposition inside (「会议对某某」), or a very common word first
+        if any(len(t) == 1 and t not in "和与及同跟" and word_tag(t) == "p" for t in tokens[1:]):
+            return False
+        if tokens and len(tokens[0]) >= 2 and _ordinary(tokens[0]) and word_frequency(tokens[0]) >= _VERY_COMMON:
+            return False
     return True
 
 
@@ -520,6 +526,8 @@ def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 
 # run that might be a name: the pieces of minority names are rare words (旺堆 2, 增白 39), the words
 # of a phrase common ones (认真 4703, 看望 627)
 _COMMON = 100
+# a word this common never begins a name (会议 28362; the Uyghur name 买买提 271)
+_VERY_COMMON = 1000
 # a noun seen this rarely ends a name cut into rare pieces (旺堆 1, 宝音 4), not a phrase
 _RARE = 20
 
