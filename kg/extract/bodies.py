@@ -62,6 +62,10 @@ def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, writ
     names = r.division_names_before(body_start, floor)
     if names:
         return BodyMention(word.kind, names[0].start, names=names, written=written)
+    if word.level == "区" and body_start - 1 >= floor and r.text[body_start - 1] in "澳港":
+        # 「某某省澳区政协委员」「省港区政协常委」: a committee's members from Macau or Hong Kong
+        return body_of_word(r, lx.BodyWord(word.surface, word.kind), body_start - 1, floor, written) \
+            or _level_before(r, word, body_start - 1, floor, written)
     if word.level == "nation":
         return BodyMention(word.kind, body_start, level="nation", written=written)
     if word.level and (stem := r.bare_before(body_start, floor)):
@@ -73,6 +77,12 @@ def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, writ
         # 「鹿城政协」: a bare short form before a body word
         return BodyMention(word.kind, bare.start, stem=bare.text, written=written)
     return None
+
+
+def _level_before(r: Reader, word: lx.BodyWord, at: int, floor: int, written: str) -> BodyMention | None:
+    """The level character right before ``at`` (省 in 「省澳区政协」), as the body's level."""
+    level = r.text[at - 1 : at] if at - 1 >= floor else ""
+    return BodyMention(word.kind, at - 1, level=level, written=written) if level in lx.LEVEL_CHARS and level else None
 
 
 def invalid(title: lx.Title | None, start: int) -> Segment:

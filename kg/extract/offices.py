@@ -80,6 +80,9 @@ def _current(r: Reader, offices: list[OfficeMention]) -> list[OfficeMention]:
 def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
     text = r.text
     bodies_of_kind: dict[str, BodyMention] = {}  # the last explicit body of each kind in the paragraph
+    # after another organisation's officer (「某某联谊会副会长甲」) a bare title (「秘书长乙」) is that
+    # organisation's too, not of a body named before
+    other_organisation = False
     carried: list[Segment] = []  # titles still waiting for their name at a comma
     for c0, c1 in r.clauses(p0, p1):
         # 「全国政协委员，省政协副主席张某」: a chain cut by a comma goes on in the next clause
@@ -121,10 +124,14 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                         continue  # inside names already read
                     if closed:
                         chain, closed = [], False
-                    seg = _segment_for(r, region, title, chain, bodies_of_kind)
+                    seg = _segment_for(r, region, title, chain, bodies_of_kind, not other_organisation)
                     chain.append(seg)
                     if seg.body is not None and seg.valid:
                         bodies_of_kind[seg.body.kind] = seg.body
+                    if seg.title is None or seg.body is not None:
+                        other_organisation = seg.title is None
+                        if other_organisation:
+                            bodies_of_kind.clear()
                     names, _ = r.names_from(r.after_title(title), c1)
                     for ns, ne in names:
                         _record(r, chain, ns, ne, c0, c1, out)

@@ -307,6 +307,8 @@ class Reader:
             # as a word (「州政协主席才让,」)
             closed = self._closes_a_name(e)
             run = text[i:e]
+            if text[e : e + 1] == "的" and self._holds_a_common_word(i, e, common=1):
+                return None  # 「委员既要学好党的理论」: a clause; 「某某某某的讲话」 holds no word
             # a short run only when the dictionary does not know it (「州政协主席才让,」), or knows
             # it as a name, a place or a rare word and a verb follows (「主任德吉主持」)
             if e - i < 4 and not lenient and not ((word_tag(run) is None and (e - i == 3 or closed))
@@ -342,15 +344,17 @@ class Reader:
                             and not self._holds_a_common_word(i, k))
         return False
 
-    def _holds_a_common_word(self, i: int, e: int) -> bool:
-        """Does jieba cut a common ordinary word of two characters or more out of ``text[i:e]``?"""
+    def _holds_a_common_word(self, i: int, e: int, common: int | None = None) -> bool:
+        """Does jieba cut an ordinary word of two characters or more, seen ``common`` times or
+        more (default: :data:`_COMMON`), out of ``text[i:e]``?"""
+        common = _COMMON if common is None else common
         k = i
         while k < e:
             tok = self.analysis.token_at(k)
             if tok is None:
                 k += 1
                 continue
-            if k + len(tok) <= e and len(tok) >= 2 and _ordinary(tok) and word_frequency(tok) >= _COMMON:
+            if k + len(tok) <= e and len(tok) >= 2 and _ordinary(tok) and word_frequency(tok) >= common:
                 return True
             k += len(tok)
         return False
