@@ -532,7 +532,13 @@ def _stands_alone(m: Match, a: Analysis) -> bool:
         return True
     if m.start not in a.token_starts:
         return False
-    return m.end in a.token_ends or a.search.startswith(("政协", "人大", "政府"), m.end)
+    bodies = ("政协", "人大", "政府", "人民")
+    text = a.search
+    if text[m.start] in "和与及同" and m.start > 0 and "\u4e00" <= text[m.start - 1] <= "\u9fff" \
+            and not text.startswith(bodies, m.end) \
+            and not any(d.kind == "division" and d.end == m.start for d in a.matches):
+        return False  # 「会议和县第十六届人大」: a conjunction and a level word; 「马鞍山市和县」 is one
+    return m.end in a.token_ends or text.startswith(bodies, m.end)
 
 
 def analyse(text: str) -> Analysis:

@@ -21,6 +21,7 @@ a firm) voids the office.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..records import BodyMention, OfficeMention, PressCredit
 from .bodies import Segment, invalid, parse_body, segment
@@ -41,9 +42,12 @@ _COUNTED_MEMBERS = re.compile(
     r"(?P<etc>等)?(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:名|位))?(?:优秀|新任|新增)?"
     r"(?P<body>(?:[省市县区州旗盟]|自治区)?政协)?(?P<title>委员)(?!会)")
 _PREPOSITION = re.compile("对|向|给|为")
+# between a title and a name: the person stands for the post (「县长候选人甲」「主席提名人选乙」)
+_CANDIDATE = re.compile("(?:候选人|提名人选|建议人选|人选)(?:选)?")
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
 _TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
 _TERM_BEFORE = re.compile(_TERM_NUMBER.pattern + "$")
+_FIRST_SESSION = re.compile("(?:届|委员会)第?一次(?:全体)?会议")
 
 
 def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
@@ -74,7 +78,17 @@ def _current(r: Reader, offices: list[OfficeMention]) -> list[OfficeMention]:
     for o, n in zip(offices, terms):
         if n:
             current[o.body.kind] = max(current.get(o.body.kind, 0), n)
-    return [o for o, n in zip(offices, terms) if not n or n >= current.get(o.body.kind, 0)]
+    # the first session of a term opens before its elections: the last term's officers hold office
+    # until the report names the new ones (「二届区政协主席某某」 at the 三届一次会议)
+    first_session = bool(_FIRST_SESSION.search(r.text))
+    new_posts = {(o.body.kind, o.role) for o, n in zip(offices, terms) if not n or n >= current.get(o.body.kind, 0)}
+
+    def holds(o: OfficeMention, n: int | None) -> bool:
+        if not n or n >= current.get(o.body.kind, 0):
+            return True
+        return first_session and n == current[o.body.kind] - 1 and (o.body.kind, o.role) not in new_posts
+
+    return [o for o, n in zip(offices, terms) if holds(o, n)]
 
 
 def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
@@ -125,6 +139,9 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     if closed:
                         chain, closed = [], False
                     seg = _segment_for(r, region, title, chain, bodies_of_kind, not other_organisation)
+                    if _CANDIDATE.match(text, title.end):
+                        # 「县委副书记、县长候选人甲」: a candidate holds the posts before, not this one
+                        seg = replace(seg, valid=False)
                     chain.append(seg)
                     if seg.body is not None and seg.valid:
                         bodies_of_kind[seg.body.kind] = seg.body

@@ -53,6 +53,8 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
                 body = main_cppcc  # 「某某副主席作工作报告」 in a report of one committee
             elif _national_context(r, ns):
                 body = NATIONAL.but(kind="政协", start=t.start, written=t.text)
+        elif title.level and "政府" in title.kinds:  # 「某某区长作政府工作报告」: the level's government
+            body = BodyMention("政府", t.start, level=title.level, written=t.text)
         elif t.text in ("委员", "常委") and person not in holders:
             body = main_cppcc
         if body is None:
