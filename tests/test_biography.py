@@ -205,3 +205,64 @@ def test_news_dates_a_post_of_a_named_person():
     got = spells(text)
     assert ("县长", "政府", "高台县", "2003", "2008", False) in got
     assert ("主席", "政协", "张掖市", "2016", None, True) in got
+
+
+# forms of tests/data/bio2 (made-up people; the forms as those pages print them)
+NEW_FORMS = {
+    "items on one line, year ranges and an open bare year": (
+        "李文华，男，汉族，1955年4月生。 李文华简历 1978-1982年 兰州大学学习 1998-2003年 张掖市委书记 2003- 甘肃省委副书记\n",
+        {("书记", "党委", "张掖市", "1998", "2003", False), ("副书记", "党委", "甘肃省", "2003", None, True)}),
+    "次月, and a day after the month": (
+        "李文华，男，1960年生。2012年5月，李文华任临泽县县长，次月任张掖市委常委。2015年3月11日起任张掖市副市长。\n",
+        {("县长", "政府", "临泽县", "2012-05", "2015-03", False), ("常委", "党委", "张掖市", "2012-06", None, True),
+         ("副市长", "政府", "张掖市", "2015-03", None, True)}),
+    "N年后 and N个月后 counted from the date before": (
+        "李文华，男，1960年生。2007年，李文华出任高台县委常委、常务副县长。四年后，他调任临泽县县长。\n",
+        {("常委", "党委", "高台县", "2007", "2011", False), ("常务副县长", "政府", "高台县", "2007", "2011", False),
+         ("县长", "政府", "临泽县", "2011", None, True)}),
+    "年初 keeps the year": (
+        "李文华，男，1960年生。2016年初任民乐县县长。\n",
+        {("县长", "政府", "民乐县", "2016", None, True)}),
+    "a day of a later month in the same year": (
+        "李文华，男，1960年生。2020年7月任临泽县县长。8月2日，李文华任张掖市副市长。\n",
+        {("县长", "政府", "临泽县", "2020-07", "2020-08", False), ("副市长", "政府", "张掖市", "2020-08", None, True)}),
+    "由某县调任 and a verb after a place": (
+        "李文华，男，1960年生。1999年2月，李文华由临泽县调任张掖市民政局副局长。2003年1月，李文华北上甘肃任省民政厅厅长。\n",
+        {("副局长", "政府", "张掖市", "1999-02", "2003-01", False), ("厅长", "政府", "甘肃省", "2003-01", None, True)}),
+    "先后任 after a first clause: a sequence": (
+        "李文华，男，1960年生。2006年11月，李文华离开省直机关到地方任职，先后任张掖市委副书记、张掖市市长、武威市委书记等职。"
+        "2012年5月，李文华担任甘肃省委秘书长。\n",
+        {("副书记", "党委", "张掖市", "2006-11", None, False), ("市长", "政府", "张掖市", "2006-11", None, False),
+         ("书记", "党委", "武威市", None, "2012-05", False), ("秘书长", "党委", "甘肃省", "2012-05", None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(NEW_FORMS))
+def test_new_resume_forms(name):
+    text, expected = NEW_FORMS[name]
+    assert spells(text) == expected
+
+
+@pytest.mark.parametrize("text, who, born", [
+    ("临泽县委书记、县长李文华出生于1968年。2016年任临泽县县长。\n", "李文华", "1968"),
+    ("1965年4月出生的李文华此前任甘肃省民政厅厅长。\n", "李文华", "1965-04"),
+    ("接任甘肃省委书记的李文华，出生于1957年。2016年任张掖市市长。\n", "李文华", "1957"),
+])
+def test_subjects_introduced_by_a_birth_after_a_title(text, who, born):
+    got = {p.person: p.born for p in people(text)}
+    assert got.get(who) == born
+
+
+def test_demographics_from_a_later_fuller_intro():
+    text = ("年龄最小的是临泽县委书记李文华，生于1975年11月。\n"
+            "李文华，男，39岁（1975年11月出生），汉族，甘肃高台人，1996年6月入党，1996年8月参加工作。现任临泽县委书记。\n")
+    (p,) = [p for p in people(text) if p.person == "李文华"]
+    assert (p.gender, p.born, p.party_joined, p.work_started, p.native_place.name) == ("男", "1975-11", "1996-06", "1996-08", "高台县")
+
+
+def test_each_clause_keeps_the_person_it_names():
+    text = ("李文华，男，1957年生。赵建国，男，1955年生。\n"
+            "1999年6月至2001年9月，赵建国担任甘肃省委常委，2001年调任张掖市委书记。\n")
+    doc = parse_document(text.encode(), "bio.txt")
+    got = {(s.person, s.role, s.body.division.name) for s in extract_document(doc).spells}
+    assert got == {("赵建国", "常委", "甘肃省"), ("赵建国", "书记", "张掖市")}
