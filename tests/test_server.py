@@ -178,14 +178,25 @@ def test_dataset_parameters(server, config):
     assert _bindings(sparql(server, count, method="DIRECT", **{"default-graph-uri": one}))[0]["n"]["value"] == "1"
 
 
+def _says_read_only(r, what: str) -> None:
+    """The 403 says what was refused, that the endpoint is read-only, and how data changes."""
+    assert r.status_code == 403 and r.headers["content-type"].startswith("text/plain"), r.text
+    assert r.text.startswith(f"SPARQL Update refused: {what}. This endpoint is read-only"), r.text
+    assert "never changes its data" in r.text and "run `kg build`" in r.text, r.text
+
+
 def test_updates_are_refused(server):
     update = 'INSERT DATA { <http://example.com/a> <http://example.com/b> "c" }'
     r = requests.post(server + "/sparql", data=update.encode(), headers={"Content-Type": "application/sparql-update"})
-    assert r.status_code == 403 and "read-only" in r.text
+    _says_read_only(r, "INSERT DATA (sent as an application/sparql-update body)")
     r = requests.post(server + "/sparql", data={"update": update})
-    assert r.status_code == 403 and "read-only" in r.text
+    _says_read_only(r, "INSERT DATA (sent as the update= parameter)")
+    r = requests.get(server + "/sparql", params={"update": "CLEAR ALL"})
+    _says_read_only(r, "CLEAR (sent as the update= parameter)")
     r = sparql(server, "PREFIX ex: <http://example.com/>\n# sneaky\n" + update)
-    assert r.status_code == 403
+    _says_read_only(r, "INSERT DATA (sent as a query)")
+    r = requests.post(server + "/sparql", data=b"not sparql at all", headers={"Content-Type": "application/sparql-update"})
+    _says_read_only(r, "sent as an application/sparql-update body")
     assert _bindings(sparql(server, "SELECT * WHERE { <http://example.com/a> ?p ?o }")) == []
 
 

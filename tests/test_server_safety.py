@@ -78,6 +78,15 @@ def test_service_is_refused_and_calls_nobody(server, listener, template):
     assert listener.connections == 0
 
 
+def test_service_refusals_name_the_call(server, listener):
+    r = sparql(server, f"SELECT * {{ SERVICE <http://127.0.0.1:{listener.port}/x> {{ ?s ?p ?o }} }}")
+    assert r.text.startswith(f"federated query is off on this endpoint: SERVICE <http://127.0.0.1:{listener.port}/x> "
+                             "would make the server call another host"), r.text
+    r = sparql(server, "SELECT * { BIND(<http://127.0.0.1:1/> AS ?e) SERVICE ?e { ?s ?p ?o } }")
+    assert r.text.startswith("federated query is off on this endpoint: a SERVICE with a variable endpoint "
+                             "would make the server call another host"), r.text
+
+
 def test_the_word_service_elsewhere_is_fine(server):
     r = sparql(server, "PREFIX sd: <http://www.w3.org/ns/sparql-service-description#>\n"
                        "# a comment about the service\n"

@@ -50,9 +50,14 @@ def malformed(message: str) -> Problem:
     return Problem(400, f"malformed SPARQL query: {' '.join(message.split())}")
 
 
-def read_only() -> Problem:
-    return Problem(403, "this endpoint is read-only: SPARQL Update is refused. "
-                        "Change the data with `kg build` and restart `kg serve`")
+def read_only(how: str, operation: str | None = None) -> Problem:
+    """An update refused: ``how`` it came (``"an application/sparql-update body"``, ...) and its
+    ``operation`` (``"INSERT DATA"``), when known."""
+    what = f"{operation} ({how})" if operation else how
+    return Problem(403, f"SPARQL Update refused: {what}. This endpoint is read-only: it answers queries "
+                        "(SELECT, ASK, CONSTRUCT, DESCRIBE) and never changes its data. To change the data, edit "
+                        "the source texts and run `kg build` into the store this server serves; the server "
+                        "answers from the new build at the next query, without a restart")
 
 
 def not_acceptable(kind: str, offered: list[str]) -> Problem:
@@ -68,8 +73,8 @@ def not_found(what: str) -> Problem:
 
 
 def federation_off(iri: str | None) -> Problem:
-    where = f"<{iri}>" if iri else "a variable endpoint"
-    return Problem(403, f"federated query is off on this endpoint: SERVICE {where} would make the server call "
+    where = f"SERVICE <{iri}>" if iri else "a SERVICE with a variable endpoint"
+    return Problem(403, f"federated query is off on this endpoint: {where} would make the server call "
                         "another host. Query that endpoint yourself, or ask the operator to allow its host "
                         "(kg serve --allow-service HOST)")
 

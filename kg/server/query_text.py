@@ -66,6 +66,29 @@ def _after_prologue(text: str) -> Iterator[tuple[str, str]]:
             return
 
 
+def update_operation(text: str) -> str | None:
+    """The operation a SPARQL Update request starts with (after its prologue), upper case, with
+    the word after INSERT/DELETE when it is DATA or WHERE; ``None`` for anything else.
+
+    >>> update_operation("PREFIX a: <http://a#> insert data { a:b a:c a:d }")
+    'INSERT DATA'
+    >>> update_operation("WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    'WITH'
+    >>> update_operation("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }"), update_operation("SELECT * {}")
+    ('DELETE', None)
+    """
+    it = _after_prologue(text)
+    kind, value = next(it, ("", ""))
+    word = value.upper()
+    if kind != "word" or word not in _UPDATES:
+        return None
+    if word in ("INSERT", "DELETE"):
+        kind, value = next(it, ("", ""))
+        if kind == "word" and value.upper() in ("DATA", "WHERE"):
+            return f"{word} {value.upper()}"
+    return word
+
+
 def looks_like_update(text: str) -> bool:
     """Is ``text`` a SPARQL Update request (after its prologue)?
 
@@ -76,9 +99,7 @@ def looks_like_update(text: str) -> bool:
     >>> looks_like_update("SELECT * { ?s ?p ?o }")
     False
     """
-    for kind, value in _after_prologue(text):
-        return kind == "word" and value.upper() in _UPDATES
-    return False
+    return update_operation(text) is not None
 
 
 def names_dataset(text: str) -> bool:
@@ -207,4 +228,4 @@ def check_services(text: str, hosts: tuple[str, ...], prefixes: dict[str, str] |
 
 
 __all__ = ["Unchecked", "allowed", "check_services", "looks_like_update", "names_dataset", "service_calls",
-           "tokens"]
+           "tokens", "update_operation"]

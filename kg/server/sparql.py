@@ -18,7 +18,7 @@ from starlette.responses import RedirectResponse, Response
 from . import negotiation as neg
 from . import problems
 from .problems import Problem
-from .query_text import looks_like_update
+from .query_text import update_operation
 from .service import service_description
 
 
@@ -60,7 +60,8 @@ async def request_params(request: Request, max_body: int) -> dict[str, list[str]
             raise Problem(415, f"request body in {charset!r}; send the query as UTF-8")
         body = await read_body(request, max_body)
         if ctype == "application/sparql-update":
-            raise problems.read_only()
+            raise problems.read_only("sent as an application/sparql-update body",
+                                     update_operation(body.decode("utf-8", "replace")))
         if ctype == "application/sparql-query":
             params["query"] = [_decode(body)]
         elif ctype == "application/x-www-form-urlencoded":
@@ -70,7 +71,7 @@ async def request_params(request: Request, max_body: int) -> dict[str, list[str]
             raise Problem(415, f"unsupported request body type {ctype or '(none)'!r}; send "
                                "application/x-www-form-urlencoded (query=...) or application/sparql-query")
     if "update" in params:
-        raise problems.read_only()
+        raise problems.read_only("sent as the update= parameter", update_operation(params["update"][0]))
     return params
 
 
@@ -136,8 +137,9 @@ async def endpoint(request: Request) -> Response:
     query = queries[0]
     if len(query.encode("utf-8")) > config.max_body:
         raise problems.body_too_large(config.max_body)
-    if looks_like_update(query):
-        raise problems.read_only()
+    operation = update_operation(query)
+    if operation:
+        raise problems.read_only("sent as a query", operation)
     results_fmt, rdf_fmt = formats(params, request.headers.get("accept"))
     default_graph, named_graphs = graph_iris(params, "default-graph-uri"), graph_iris(params, "named-graph-uri")
     media_type, body = await pool.run(
