@@ -266,3 +266,44 @@ def test_each_clause_keeps_the_person_it_names():
     doc = parse_document(text.encode(), "bio.txt")
     got = {(s.person, s.role, s.body.division.name) for s in extract_document(doc).spells}
     assert got == {("赵建国", "常委", "甘肃省"), ("赵建国", "书记", "张掖市")}
+
+
+def test_an_until_parenthesis_ends_the_post_before_it():
+    got = spells("李文华，男，1955年生。 李文华简历 2012- 甘肃省委副书记，张掖市委书记（至2012年11月） 2013年3月11日起 任甘肃省政协主席\n")
+    assert ("书记", "党委", "张掖市", "2012", "2012-11", False) in got
+    assert ("主席", "政协", "甘肃省", "2013-03", None, True) in got
+
+
+def test_an_announced_appointment_starts_in_the_documents_month():
+    text = ("11日上午，张掖市召开全市领导干部大会，宣布省委决定：李文华任张掖市委委员、常委、书记；免去赵建国张掖市委书记职务。\n"
+            "李文华，男，1970年生，此前任临泽县县长。\n")
+    got = spells(text, date="2020-01-11")
+    for role in ("委员", "常委", "书记"):
+        assert (role, "党委", "张掖市", "2020-01", None, True) in got
+
+
+def test_a_clause_that_gives_a_post_up_ends_it_for_the_person_it_names():
+    text = ("李文华，男，1957年生。赵建国，男，1955年生。\n"
+            "2013年起，赵建国担任张掖市市长。\n2016年10月31日，赵建国辞去张掖市长职务，李文华任张掖市副市长、代市长。\n")
+    doc = parse_document(text.encode(), "bio.txt")
+    got = {(s.person, s.role, s.start, s.end) for s in extract_document(doc).spells}
+    assert ("赵建国", "市长", "2013", "2016-10") in got
+    assert ("李文华", "副市长", "2016-10", None) in got and ("李文华", "代市长", "2016-10", None) in got
+
+
+def test_a_transfer_ends_the_post_before_it():
+    got = spells("李文华，男，1960年生。2010年出任临泽县委常委、常务副县长，2012年当选为临泽县县长，五年后转任临泽县委书记。\n")
+    assert ("县长", "政府", "临泽县", "2012", "2017", False) in got
+    assert ("书记", "党委", "临泽县", "2017", None, True) in got
+
+
+def test_a_post_held_at_the_time_is_not_current():
+    text = "李文华，男，1960年生。2016年任临泽县县长，四个月后转任临泽县委书记。\n时任临泽县委书记李文华出席。\n"
+    got = spells(text)
+    assert ("书记", "党委", "临泽县", "2016", None, True) in got
+    assert ("书记", "党委", "临泽县", None, None, False) not in got
+
+
+def test_a_page_title_does_not_reopen_a_post_the_resume_ends():
+    got = spells("李文华[甘肃省委书记]\n个人履历\n2002-2012年甘肃省委书记\n")
+    assert got == {("书记", "党委", "甘肃省", "2002", "2012", False)}

@@ -94,7 +94,7 @@ _RELATIVE = re.compile(rf"(?P<rel>翌年|次年|第二年|同年|当年)(?:[ \t]
 _BARE_MONTH = re.compile(rf"(?P<m>{_MON})[ \t]*月(?![\d{_CND}]|[ \t]*[\d{_CND}十]+[ \t]*[日号])")
 #: after a date: what the item does (a sequence from that date, or a demographic, not a post)
 _AFTER_DATE = re.compile(r"[ \t]*(?:(?P<seq>以后|以来|之后|后|起|开始)|)")
-_DEMOGRAPHIC = re.compile(r"[ \t]*(?:出生|生人|生|参加工作|参加革命|加入|入党|入伍|毕业|获|在.{0,20}(?:学习|毕业))")
+_DEMOGRAPHIC = re.compile(r"[ \t]*(?:出生|生人|生|参加工作|参加革命|加入|入党|入伍|毕业|获(?!任|聘)|在.{0,20}(?:学习|毕业))")
 # the words before a date that let it start an item
 _BEFORE_DATE = re.compile(r"(?:于|自|从|在|进入|到了|至|并于|同时于)$")
 _BIRTH_BEFORE = re.compile(r"(?:出生于|生于|出生|生)$")
@@ -505,9 +505,20 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
     # the subject's offices the text states (「选举某某为某市政协主席」): current posts
     names = {key_form(s.name): s.name for s in subjects}
     base = len(items)
+    dated_at: dict[str, list[int]] = {}
+    for it in items:
+        if it.when is not None and it.when.start:
+            dated_at.setdefault(key_form(it.person), []).append(it.start)
     for o in offices:
         if key_form(o.person) in names:
             s0, s1 = r.analysis.sentence_of(o.evidence.start)
+            at = dated_at.get(key_form(o.person), [])
+            past = re.search(r"(?:时任|原任|曾任|前任|原)$", r.text[max(0, o.body.start - 3):o.body.start]) is not None
+            inside = bool(at) and min(at) < s0 and max(at) > s1 and not re.search(r"现任|今天|今日|目前", r.text[s0:s1])
+            if past or inside:  # 「时任某县委书记某某」, or 「……后，某某出任某市委书记。2018年3月，……」: a post of the past
+                spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence,
+                                           flags=("undated", "in_sequence", "stated"), item=base, form="undated"))
+                continue
             # 「6日……选举某某为……」: elected or appointed on the day of the text
             page = o.form in ("election", "appointment") and bool(
                 re.search(r"今天|今日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
@@ -535,7 +546,9 @@ def _subject_at(subjects: list[Subject], pos: int, text: str, a: int, b: int,
     """The subject whose résumé holds ``pos``: one named in the item's first words, else the last
     one introduced before it."""
     head = key_form(text[max(0, pos - 8):pos] + text[a:b][:24])
-    named = [(head.find(key_form(s.name)), -len(s.name), s.name) for s in subjects if key_form(s.name) in head]
+    words = key_form(text[a:b][:24])
+    named = [(words.find(key_form(s.name)), -len(s.name), s.name) for s in subjects if key_form(s.name) in words] or \
+        [(head.find(key_form(s.name)), -len(s.name), s.name) for s in subjects if key_form(s.name) in head]
     if named:  # the name the item's words begin with (「……，王某辞去……，李某任……」: 王某)
         return min(named)[2]
     if previous is not None and "\n" not in text[previous[1]:pos]:
@@ -614,7 +627,8 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         if _DEMOGRAPHIC.match(text, when.end_pos) and not when.ranged:
             continue
         after = _AFTER_DATE.match(text, when.end_pos)
-        seq = bool(after.group("seq")) and after.group("seq") in ("后", "以后", "之后", "起", "开始")
+        seq = bool(after.group("seq")) and after.group("seq") in ("后", "以后", "之后", "起", "开始") \
+            and not (after.group("seq") == "起" and text[after.end():after.end() + 1] in (" ", "\t"))  # 「2013年3月11日起 任……」
         year = int(when.start[:4])
         month = int(when.start[5:7]) if len(when.start) >= 7 else None
         line_start = text.rfind("\n", 0, i) + 1
@@ -623,6 +637,7 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         form = "range" if when.ranged else ("line-start" if line_form else "start")
         starts.append((i, after.end(), when, form, seq))
     starts.extend(_headings(r, subjects))
+    starts.extend(_appointments(r, subjects, depth, starts))
     starts.sort(key=lambda x: x[0])
     items: list[Item] = []
     bounds = [s[0] for s in starts] + [len(text)]
@@ -631,9 +646,17 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         flags: tuple[str, ...] = ()
         if form == "today":
             form, flags = "start", ("start_from_page_date",)
+        if form == "appointed-dated":
+            form = "start"
+            b = min(b, next((k for k in range(a, b) if text[k] in ";；"), b))
+        if form in ("appointed", "appointed-today"):
+            # 「宣布省委决定：某某任某市委委员、常委、书记」「决定任命某某为某市副市长、代市长」: now held
+            flags = ("start_from_page_date",) if form == "appointed-today" else ()
+            form, when = "current", None
+            b = min(b, next((k for k in range(a, b) if text[k] in ";；"), b))
         if form == "heading":
             items.append(Item(_subject_at(subjects, i, text, a, a) or subjects[0].name, a, when.end_pos,
-                              (text.rfind("\n", 0, i) + 1, when.end_pos), None, "current"))
+                              (text.rfind("\n", 0, i) + 1, when.end_pos), None, "current", flags=("heading",)))
             continue
         # a résumé line ends at its line's end; running text at its sentence's end, or sooner
         line_end = text.find("\n", a)
@@ -656,6 +679,34 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
     items.extend(_undated_items(r, subjects, depth, starts))
     items.sort(key=lambda it: it.start)
     return items
+
+
+def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) -> list[tuple]:
+    """An announced appointment of a subject with no year in its sentence (「……决定：某某任……」
+    「决定任命某某为……」): a current item, started in the document's month when the sentence gives
+    the day (「11日上午，……宣布省委决定」)."""
+    text = r.text
+    out = []
+    taken = [(x[0], x[1]) for x in starts]
+    for subject in subjects:
+        n = re.escape(key_form(subject.name))
+        for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，]){n}(?:同志)?任(?![命职])", text):
+            i = m.start()
+            s0 = _sentence_start(text, i)
+            if depth[i] or not re.search(r"决定|任命", text[s0:m.end()]) or _YEAR_RE.search(text[s0:i]):
+                continue
+            if any(a <= i <= b for a, b in taken):
+                continue
+            s1 = _sentence_end(text, depth, i, len(text))
+            lead = text[text.rfind("\n", 0, s0) + 1:s0].lstrip()
+            when = date_at(lead, 0) if lead else None
+            if when is not None and when.start and not when.ranged:
+                # 「2015年5月4日，某市召开领导干部会议，宣布……决定。省委决定：某某任……」: the paragraph's date
+                out.append((i, i, DateExpr(when.start, None, i), "appointed-dated", False))
+                continue
+            today = re.search(r"今天|今日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None
+            out.append((i, i, None, "appointed-today" if today else "appointed", False))
+    return out
 
 
 def _headings(r: Reader, subjects: list[Subject]) -> list[tuple]:
@@ -792,9 +843,18 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
     parens = [p for p in item.parens if p[0] >= item.start]
     form = "ended" if item.when is not None and _NO_LONGER.match(text, item.start) else item.form
     later: int | None = None  # the first clause that moves on without a date of its own (「，后任……」)
+    who, clause_ends = item.person, False
     for i0, i1, clause_start in _pieces(r, item.start, item.end, parens):
         piece = text[i0:i1]
         if clause_start:
+            # a clause that names another subject is that subject's (「……，王某辞去某职，李某任某职」), and
+            # one that gives a post up ends it (辞去, 不再担任, 免去, 卸任)
+            k = i0
+            for name in names:
+                if text.startswith(name, k):
+                    who, k = r.surface(k, k + len(name)), k + len(name)
+                    break
+            clause_ends = item.when is not None and bool(_NO_LONGER.match(text, k)) and k > i0
             titled = _has_title(r, i0, i1)
             if found_any and not titled:
                 break  # running text goes on about something else
@@ -819,16 +879,28 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
         role = _role(Segment(body, title, True, i0))
         if not groups:
             groups.append([])
-        groups[-1].append(SpellMention(item.person, role, body, r.evidence(i0, i1, item.clause),
-                                       flags=item.flags + flags, item=n, form=form))
+        if re.search(r"转任|调任|调往|改任", text[i0:_strip_head(r, i0, i1, names)]):
+            flags += ("moved",)  # 「五年后转任某区委书记」: a transfer ends the posts before it
+        groups[-1].append(SpellMention(who, role, body, r.evidence(i0, i1, item.clause),
+                                       flags=item.flags + flags, item=n, form="ended" if clause_ends else form))
     posts = [s for g in groups for s in g]
     if later is not None and form in ("range", "line-start", "start") and not item.sequence:
         item = Item(item.person, item.start, item.end, item.clause, item.when, item.form, True, item.page_date,
                     item.flags, item.parens)
         groups = [[s for g in groups[:later] for s in g]] + groups[later:]
     out = _date_posts(item, groups, form)
+    if form != "ended" and item.when is not None:  # the posts a clause gives up end at the item's date
+        out = [replace(s, start=None, end=item.when.start, current=False) if s.form == "ended" else s for s in out]
     # the parentheses of the line: 「（其间：2005.03-2006.09兼任……）」「（1999.01当选）」「（党组成员）」
     for p0, p1 in parens:
+        until = re.fullmatch(r"\s*(?:至|到)\s*(.+?)\s*(?:止)?\s*", text[p0:p1])
+        when = date_at(until.group(1), 0) if until else None
+        if when is not None and when.end is None and not when.ranged:
+            before = [s for s in out if s.evidence.end <= p0]
+            if before:  # 「2012- ……，上海市委书记（至2012年11月）」: the end of the post before it
+                last = max(before, key=lambda s: s.evidence.end)
+                out[out.index(last)] = replace(last, end=when.start, current=False)
+            continue
         elected = _election(text[p0:p1])
         if elected:
             before = [s for s in out if s.evidence.end <= p0]
@@ -999,7 +1071,7 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
         if body is not None and body.start < a and r.divisions_in(a, t.start):
             body = None  # a unit named with its own division (「湖北省商务厅」) is not the chain's
         if body is None:
-            body = _fallback_body(r, a, region, t, chain)
+            body = _fallback_body(r, a, region, t, chain) or _merged_level(r, a, region, t)
             if body is None:
                 return None
     chain.append(Segment(body, t.title, True, a))
@@ -1012,6 +1084,20 @@ _SUFFIX = r"(?:地区|自治州|自治县|自治旗|自治区|特别行政区|�
 _WORD = "|".join(sorted(map(re.escape, _BODY_WORDS), key=len, reverse=True))
 _LEVEL_DEPT = re.compile(rf"^(?P<lv>[省市县区州])(?P<w>委|政府|人民政府)(?P<rest>[{HAN}]+)$")
 _CENTRAL = re.compile(rf"^(?:中共)?中央(?P<c>[{HAN}]{{2,12}}?(?:室|部|委员会|委|办公室|办|组|校))$")
+
+
+def _merged_level(r: Reader, a: int, region: str, t: TitleAt) -> BodyMention | None:
+    """「辞去北京市长职务」「浙江台州市长」: a short name whose level word is the title's first character
+    (北京 + 市长 for 北京市 市长); the short name must be one the analysis reads as a place."""
+    level = t.text[:1]
+    if level not in "省市县区州" or not t.title.implies_body or not 2 <= len(region) <= 6:
+        return None
+    k = a + len(region)
+    short = [x for x in r.analysis.bare if a <= x.start and x.end == k] + [d for d in r.divisions if a <= d.start and d.end == k]
+    if not short:
+        return None
+    start = min(x.start for x in short)
+    return BodyMention(t.title.kinds[0], start, names=(NameAt(r.text[start:k] + level, start),), written=r.text[a:t.end])
 
 
 def _unknown_division(r: Reader, a: int, t: TitleAt, chain: list[Segment]) -> BodyMention | None:
