@@ -392,6 +392,14 @@ def build(
         failed = list(the_plan.failed)
 
         todo = the_plan.todo
+        # the links graph is recomputed for the persons and organisations of the graphs the build
+        # drops and writes, when it was current and few documents change (kg.people.relink)
+        links = links_fingerprint(fingerprint)
+        incremental = (not background_written and links == getattr(writer, "links_fingerprint", lambda: None)()
+                       and len(todo) <= RELINK_SOME_MAX)
+        some: tuple[set[str], set[str]] | None = None
+        if incremental:
+            some = _touched(writer, _previous_graphs(todo, stored))
         extract = partial(extract_item, base=writer.base, strict=strict)
         if writer.work_dir is not None and not stored and len(todo) >= policy.bulk_min_documents:
             written, quads_written = _write_bulk(writer, todo, run, extract, fingerprint, policy, failed, notify)
@@ -404,14 +412,32 @@ def build(
         if prune:
             current = {f.absolute for f in the_plan.found} | {str(p.resolve()) for p in inputs}
             gone = [r for path, r in writer.documents().items() if path not in current]
+            if some is not None and len(gone) <= RELINK_SOME_MAX:
+                _add(some, _touched(writer, [r.graph for r in gone]))
+            else:
+                some = None
             notify(Progress("prune", 0, len(gone)))
             pruned = writer.remove_documents(gone)
             notify(Progress("prune", len(gone), len(gone)))
-        if written or pruned:  # links depend on every document: recomputed as a whole
+        if written or pruned:  # links depend on every document
             from .people import relink
 
-            relink(writer)
+            if some is not None:
+                now = writer.documents()
+                if all(now[f.absolute].doc_id == f.doc_id for f in todo if f.absolute in now):
+                    _add(some, _touched(writer, [now[f.absolute].graph for f in todo if f.absolute in now]))
+                else:  # a file changed between the plan and its extraction: what it dropped is not known
+                    some = None
+            if some is not None:
+                relink(writer, *some)
+            else:
+                relink(writer)
+            links_ok = True
+        else:
+            links_ok = links == getattr(writer, "links_fingerprint", lambda: None)()
         total = writer.quad_count()
+        if hasattr(writer, "save_state"):
+            writer.save_state(links if links_ok else None)
 
     return BuildReport(
         files=len(inputs),
@@ -426,6 +452,37 @@ def build(
         background_written=background_written,
         seconds=time.monotonic() - started,
     )
+
+
+#: A build that writes or prunes at most this many documents recomputes only the links of what
+#: they touch; more, and it recomputes the links graph as a whole.
+RELINK_SOME_MAX = 256
+
+
+def links_fingerprint(pipeline: str) -> str:
+    """What the links graph is made by: the pipeline (which makes the graphs it reads) and the
+    linking code (kg/people.py)."""
+    h = hashlib.sha256(pipeline.encode())
+    h.update((Path(str(files("kg"))) / "people.py").read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _previous_graphs(todo: list[PlannedFile], stored: dict[str, DocRecord]) -> list:
+    """The graphs the writes of ``todo`` drop (as :func:`_write_each` finds them): the one stored
+    under each file's path and the one of its text."""
+    by_id = {r.doc_id: r for r in stored.values()}
+    return [r.graph for f in todo for r in (stored.get(f.absolute), by_id.get(f.doc_id)) if r is not None]
+
+
+def _touched(writer, graphs) -> tuple[set[str], set[str]]:
+    from .people import touched
+
+    return touched(writer, graphs) if graphs else (set(), set())
+
+
+def _add(into: tuple[set[str], set[str]], more: tuple[set[str], set[str]]) -> None:
+    into[0].update(more[0])
+    into[1].update(more[1])
 
 
 def _file_metadata(inputs: list[Path], given: list, manifest: str | Path | None,

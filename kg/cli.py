@@ -157,6 +157,8 @@ def build(ctx: click.Context, paths: tuple[Path, ...], store_dir: Path | None, p
         tasks: dict[str, int] = {}
 
         def on_progress(p) -> None:
+            if bar.disable:  # not a terminal: nothing to draw
+                return
             if p.stage not in tasks:
                 label = {"plan": "reading", "write": "extracting", "prune": "pruning"}[p.stage]
                 tasks[p.stage] = bar.add_task(label, total=p.total, path="")

@@ -68,16 +68,33 @@ def relative_names(inputs: Iterable[Path], given: Iterable[str | Path]) -> dict[
     """Each input file's path relative to the input folder it was found in (the innermost one),
     or its bare name when it was named on its own: what ``dcterms:source`` shows without a URL."""
     folders = sorted((Path(g).resolve() for g in given if Path(g).is_dir()), key=lambda p: -len(p.parts))
+    prefixes = [str(folder).rstrip(os.sep) + os.sep for folder in folders]
+    resolved: dict[str, str] = {}
     out: dict[Path, str] = {}
     for f in inputs:
-        absolute = f.resolve()
-        for folder in folders:
-            if absolute.is_relative_to(folder):
-                out[f] = absolute.relative_to(folder).as_posix()
+        absolute = _resolved(f, resolved)
+        for prefix in prefixes:
+            if absolute.startswith(prefix):
+                out[f] = Path(absolute[len(prefix):]).as_posix()
                 break
         else:
             out[f] = f.name
     return out
+
+
+def _resolved(f: Path, folders: dict[str, str]) -> str:
+    """``str(f.resolve())``, each folder resolved once: a file that is not a symbolic link resolves
+    to its resolved folder plus its name."""
+    try:
+        link = f.is_symlink()
+    except OSError:
+        link = True
+    if link or f.name in ("", ".", ".."):
+        return str(f.resolve())
+    parent = str(f.parent)
+    if parent not in folders:
+        folders[parent] = str(f.parent.resolve())
+    return os.path.join(folders[parent], f.name)
 
 
 def match(rows: list[ManifestRow], inputs: list[Path], given: Iterable[str | Path],

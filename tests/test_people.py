@@ -240,3 +240,69 @@ def test_viz_colleagues_of_nobody_says_what_to_do(made_up, tmp_path):
                                       str(tmp_path / "x.html")])
     assert result.exit_code != 0
     assert "no colleagues of '无名氏'" in result.output and "kg query career -p person=无名氏" in result.output
+
+
+# ---------------------------------------------------------------------------------------------
+# the links graph recomputed for what a build changed
+
+
+def _whole_links(store_dir) -> set[str]:
+    """The links graph as the whole pairs query gives it (the definition)."""
+    from kg.people import PAIRS_QUERY, SAME_IRI_QUERY, link_quads
+
+    with open_store(store_dir, read_only=True) as s:
+        return {str(q) for q in link_quads(s.select(PAIRS_QUERY) + s.select(SAME_IRI_QUERY), s.base)}
+
+
+def _stored_links(store_dir) -> set[str]:
+    with open_store(store_dir, read_only=True) as s:
+        return {str(q) for q in s.graph_quads(s.iris.links_graph)}
+
+
+def test_links_by_shared_name_are_the_whole_query(bio_store):
+    from kg.people import _pair_rows, link_quads
+
+    whole = _whole_links(bio_store)
+    assert len(whole) > 20 and _stored_links(bio_store) == whole
+    with open_store(bio_store, read_only=True) as s:
+        assert {str(q) for q in link_quads(_pair_rows(s), s.base)} == whole
+
+
+def test_a_rebuild_relinks_only_what_it_changed(tmp_path, monkeypatch):
+    import shutil
+
+    import kg.people as people
+
+    texts = tmp_path / "texts"
+    shutil.copytree(BIO / "texts", texts)
+    for name, text in (("r1.txt", RESUME), ("n1.txt", NEWS), ("n2.txt", OTHER)):
+        (texts / name).write_text(text, encoding="utf-8")
+    store = tmp_path / "store"
+    assert build([texts], store).ok
+    assert _stored_links(store) == _whole_links(store)
+    some = []
+    real = people._relink_some
+    monkeypatch.setattr(people, "_relink_some", lambda *a: some.append(1) or real(*a))
+    steps = [
+        lambda: (texts / "n1.txt").unlink(),  # a link goes
+        lambda: (texts / "n1.txt").write_text(NEWS, encoding="utf-8"),  # and comes back
+        lambda: (texts / "n3.txt").write_text(NEWS.replace("李文华", "李文化"), encoding="utf-8"),
+        lambda: (texts / "n2.txt").write_text(OTHER + "会议强调，要加强委员队伍建设。\n", encoding="utf-8"),
+        lambda: [(texts / n).unlink() for n in sorted(p.name for p in texts.glob("n0*.txt"))[:2]],
+        lambda: (texts / "r1.txt").write_text(RESUME.replace("张掖市委常委、副市长", "张掖市委常委、副市长，酒泉市政协主席"),
+                                              encoding="utf-8"),
+    ]
+    before = _stored_links(store)
+    changed = 0
+    for k, step in enumerate(steps):
+        step()
+        report = build([texts], store, prune=True)
+        assert report.ok and report.written + report.pruned >= 1
+        assert len(some) == k + 1  # the links of what changed, not the whole graph
+        now = _stored_links(store)
+        assert now == _whole_links(store), k
+        changed += now != before
+        before = now
+        with open_store(store, read_only=True) as s:
+            assert report.store_quads == len(s)  # counted from what the writes changed
+    assert changed >= 3

@@ -374,3 +374,29 @@ def test_pipeline_fingerprint_covers_what_extraction_loads():
     loaded = {m.split(".")[1] for m in out.split()}  # kg.extract.offices -> extract
     assert loaded - {"build", "store", "dataset", "executors", "errors"} <= set(EXTRACTION_MODULES)
     assert "server" not in " ".join(EXTRACTION_MODULES)
+
+
+def test_a_build_leaves_its_state_for_the_next(seeds_dir, store_dir, fake_extractor, monkeypatch):
+    """kg-state.json: the records, the quad count; removed by any writable open, ignored when stale."""
+    from kg.store import STATE_FILE, KGStore
+
+    first = build([seeds_dir], store_dir)
+    assert (store_dir / STATE_FILE).is_file()
+    asked = []
+    real = KGStore.documents
+    monkeypatch.setattr(KGStore, "documents", lambda self: asked.append(self._records is None) or real(self))
+    again = build([seeds_dir], store_dir)
+    assert again.written == 0 and again.store_quads == first.store_quads and asked[0] is False
+    with open_store(store_dir) as store:  # a writable open: the file goes (whatever it writes)
+        assert not (store_dir / STATE_FILE).exists()
+        store.touch()
+    asked.clear()
+    assert build([seeds_dir], store_dir).store_quads == first.store_quads and asked[0] is True
+    # a state that does not name the store's last change is not taken
+    import json
+
+    state = json.loads((store_dir / STATE_FILE).read_text(encoding="utf-8"))
+    state.update(quads=1, modified="2000-01-01T00:00:00+00:00")
+    (store_dir / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
+    asked.clear()
+    assert build([seeds_dir], store_dir).store_quads == first.store_quads and asked[0] is True
