@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from .chinese import key_form
 from .gazetteer import Gazetteer
 from .mapping import division_key
-from .records import Body, BodyMention, DivisionRef, PersonFacts, PersonMention, Spell, SpellMention
+from .records import SPELL_FLAGS, Body, BodyMention, DivisionRef, PersonFacts, PersonMention, Spell, SpellMention
 
 #: Roles that are memberships of a committee, held along with posts elsewhere.
 MEMBERSHIPS = ("委员", "常委", "常务委员")
@@ -184,7 +184,9 @@ def assemble(spells: list[Spell | None], gaz: Gazetteer, page_date: str | None =
     out: list[Spell] = []
     for posts in by_person.values():
         out.extend(_career(posts, gaz, page_date))
-    return out
+    # the reading's own marks (a page title, a transfer) are not the flags a spell carries
+    return [s if all(f in SPELL_FLAGS for f in s.flags) else replace(s, flags=tuple(f for f in s.flags if f in SPELL_FLAGS))
+            for s in out]
 
 
 def _sequence_heads(posts: list[Spell]) -> list[Spell]:
@@ -252,7 +254,8 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
                 if st.ended or st.spell.end is not None or _key(st.spell) in keys:
                     continue
                 line = restating and group[0].form in ("line-start", "start")
-                if line or _ends(st.spell, group, held_kinds, gaz):
+                moved = any("moved" in s.flags for s in group) and st.spell.role not in MEMBERSHIPS + GROUP_ROLES
+                if line or moved or _ends(st.spell, group, held_kinds, gaz):
                     st.spell = replace(st.spell, end=date)
                     st.flags += ("end_inferred",)
                     st.ended = True
@@ -279,8 +282,10 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
         elif st is None:
             states.append(_Open(replace(s, start=None), s.item, ended=True))
     # current posts (「现任」), then the offices the text states of the person
-    for s in _dedupe(current_items):
+    for s in _dedupe(sorted(current_items, key=lambda x: "heading" in x.flags)):  # the text's 「现任」 over a title
         st = next((x for x in reversed(states) if _key(x.spell) == _key(s)), None)
+        if st is not None and "heading" in s.flags and st.spell.end is not None and "end_inferred" not in st.flags:
+            continue  # a page title 「某某[某职]」 does not reopen a post the résumé ends (「2002-2012年 某职」)
         if st is not None:
             st.spell = replace(st.spell, end=None, current=True)
             st.ended = False
@@ -316,7 +321,15 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
         if s.end is not None:
             s = replace(s, current=False)
         out.append(replace(s, flags=flags))
-    out.extend(_dedupe(undated))
+    # a lower post of one ladder is not current beside a higher one of the same body (副市长 and
+    # 代理市长 of 「任命某某为某市副市长、代理市长」 once he is 市长)
+    now = [s for s in out if s.current and (_ladder(s.role, s.body.kind) or ("", 0))[1] == 3]  # full posts only
+    out = [replace(s, current=False) if s.role not in MEMBERSHIPS + GROUP_ROLES and any(
+        _higher(t, s) for t in now if t is not s) else s for s in out]
+    # an office the text states of the person in passing (「时任某县委书记某某」) adds nothing to a post
+    # the résumé dates
+    dated_keys = {_key(s) for s in out}
+    out.extend(s for s in _dedupe(undated) if "stated" not in s.flags or _key(s) not in dated_keys)
     out.extend(asides)
     return out
 

@@ -205,3 +205,105 @@ def test_news_dates_a_post_of_a_named_person():
     got = spells(text)
     assert ("县长", "政府", "高台县", "2003", "2008", False) in got
     assert ("主席", "政协", "张掖市", "2016", None, True) in got
+
+
+# forms of tests/data/bio2 (made-up people; the forms as those pages print them)
+NEW_FORMS = {
+    "items on one line, year ranges and an open bare year": (
+        "李文华，男，汉族，1955年4月生。 李文华简历 1978-1982年 兰州大学学习 1998-2003年 张掖市委书记 2003- 甘肃省委副书记\n",
+        {("书记", "党委", "张掖市", "1998", "2003", False), ("副书记", "党委", "甘肃省", "2003", None, True)}),
+    "次月, and a day after the month": (
+        "李文华，男，1960年生。2012年5月，李文华任临泽县县长，次月任张掖市委常委。2015年3月11日起任张掖市副市长。\n",
+        {("县长", "政府", "临泽县", "2012-05", "2015-03", False), ("常委", "党委", "张掖市", "2012-06", None, True),
+         ("副市长", "政府", "张掖市", "2015-03", None, True)}),
+    "N年后 and N个月后 counted from the date before": (
+        "李文华，男，1960年生。2007年，李文华出任高台县委常委、常务副县长。四年后，他调任临泽县县长。\n",
+        {("常委", "党委", "高台县", "2007", "2011", False), ("常务副县长", "政府", "高台县", "2007", "2011", False),
+         ("县长", "政府", "临泽县", "2011", None, True)}),
+    "年初 keeps the year": (
+        "李文华，男，1960年生。2016年初任民乐县县长。\n",
+        {("县长", "政府", "民乐县", "2016", None, True)}),
+    "a day of a later month in the same year": (
+        "李文华，男，1960年生。2020年7月任临泽县县长。8月2日，李文华任张掖市副市长。\n",
+        {("县长", "政府", "临泽县", "2020-07", "2020-08", False), ("副市长", "政府", "张掖市", "2020-08", None, True)}),
+    "由某县调任 and a verb after a place": (
+        "李文华，男，1960年生。1999年2月，李文华由临泽县调任张掖市民政局副局长。2003年1月，李文华北上甘肃任省民政厅厅长。\n",
+        {("副局长", "政府", "张掖市", "1999-02", "2003-01", False), ("厅长", "政府", "甘肃省", "2003-01", None, True)}),
+    "先后任 after a first clause: a sequence": (
+        "李文华，男，1960年生。2006年11月，李文华离开省直机关到地方任职，先后任张掖市委副书记、张掖市市长、武威市委书记等职。"
+        "2012年5月，李文华担任甘肃省委秘书长。\n",
+        {("副书记", "党委", "张掖市", "2006-11", None, False), ("市长", "政府", "张掖市", "2006-11", None, False),
+         ("书记", "党委", "武威市", None, "2012-05", False), ("秘书长", "党委", "甘肃省", "2012-05", None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(NEW_FORMS))
+def test_new_resume_forms(name):
+    text, expected = NEW_FORMS[name]
+    assert spells(text) == expected
+
+
+@pytest.mark.parametrize("text, who, born", [
+    ("临泽县委书记、县长李文华出生于1968年。2016年任临泽县县长。\n", "李文华", "1968"),
+    ("1965年4月出生的李文华此前任甘肃省民政厅厅长。\n", "李文华", "1965-04"),
+    ("接任甘肃省委书记的李文华，出生于1957年。2016年任张掖市市长。\n", "李文华", "1957"),
+])
+def test_subjects_introduced_by_a_birth_after_a_title(text, who, born):
+    got = {p.person: p.born for p in people(text)}
+    assert got.get(who) == born
+
+
+def test_demographics_from_a_later_fuller_intro():
+    text = ("年龄最小的是临泽县委书记李文华，生于1975年11月。\n"
+            "李文华，男，39岁（1975年11月出生），汉族，甘肃高台人，1996年6月入党，1996年8月参加工作。现任临泽县委书记。\n")
+    (p,) = [p for p in people(text) if p.person == "李文华"]
+    assert (p.gender, p.born, p.party_joined, p.work_started, p.native_place.name) == ("男", "1975-11", "1996-06", "1996-08", "高台县")
+
+
+def test_each_clause_keeps_the_person_it_names():
+    text = ("李文华，男，1957年生。赵建国，男，1955年生。\n"
+            "1999年6月至2001年9月，赵建国担任甘肃省委常委，2001年调任张掖市委书记。\n")
+    doc = parse_document(text.encode(), "bio.txt")
+    got = {(s.person, s.role, s.body.division.name) for s in extract_document(doc).spells}
+    assert got == {("赵建国", "常委", "甘肃省"), ("赵建国", "书记", "张掖市")}
+
+
+def test_an_until_parenthesis_ends_the_post_before_it():
+    got = spells("李文华，男，1955年生。 李文华简历 2012- 甘肃省委副书记，张掖市委书记（至2012年11月） 2013年3月11日起 任甘肃省政协主席\n")
+    assert ("书记", "党委", "张掖市", "2012", "2012-11", False) in got
+    assert ("主席", "政协", "甘肃省", "2013-03", None, True) in got
+
+
+def test_an_announced_appointment_starts_in_the_documents_month():
+    text = ("11日上午，张掖市召开全市领导干部大会，宣布省委决定：李文华任张掖市委委员、常委、书记；免去赵建国张掖市委书记职务。\n"
+            "李文华，男，1970年生，此前任临泽县县长。\n")
+    got = spells(text, date="2020-01-11")
+    for role in ("委员", "常委", "书记"):
+        assert (role, "党委", "张掖市", "2020-01", None, True) in got
+
+
+def test_a_clause_that_gives_a_post_up_ends_it_for_the_person_it_names():
+    text = ("李文华，男，1957年生。赵建国，男，1955年生。\n"
+            "2013年起，赵建国担任张掖市市长。\n2016年10月31日，赵建国辞去张掖市长职务，李文华任张掖市副市长、代市长。\n")
+    doc = parse_document(text.encode(), "bio.txt")
+    got = {(s.person, s.role, s.start, s.end) for s in extract_document(doc).spells}
+    assert ("赵建国", "市长", "2013", "2016-10") in got
+    assert ("李文华", "副市长", "2016-10", None) in got and ("李文华", "代市长", "2016-10", None) in got
+
+
+def test_a_transfer_ends_the_post_before_it():
+    got = spells("李文华，男，1960年生。2010年出任临泽县委常委、常务副县长，2012年当选为临泽县县长，五年后转任临泽县委书记。\n")
+    assert ("县长", "政府", "临泽县", "2012", "2017", False) in got
+    assert ("书记", "党委", "临泽县", "2017", None, True) in got
+
+
+def test_a_post_held_at_the_time_is_not_current():
+    text = "李文华，男，1960年生。2016年任临泽县县长，四个月后转任临泽县委书记。\n时任临泽县委书记李文华出席。\n"
+    got = spells(text)
+    assert ("书记", "党委", "临泽县", "2016", None, True) in got
+    assert ("书记", "党委", "临泽县", None, None, False) not in got
+
+
+def test_a_page_title_does_not_reopen_a_post_the_resume_ends():
+    got = spells("李文华[甘肃省委书记]\n个人履历\n2002-2012年甘肃省委书记\n")
+    assert got == {("书记", "党委", "甘肃省", "2002", "2012", False)}

@@ -31,7 +31,7 @@ here: names come from the text, places from the analysis.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import lexicon as lx
 from ..chinese import key_form
@@ -94,7 +94,7 @@ _RELATIVE = re.compile(rf"(?P<rel>翌年|次年|第二年|同年|当年)(?:[ \t]
 _BARE_MONTH = re.compile(rf"(?P<m>{_MON})[ \t]*月(?![\d{_CND}]|[ \t]*[\d{_CND}十]+[ \t]*[日号])")
 #: after a date: what the item does (a sequence from that date, or a demographic, not a post)
 _AFTER_DATE = re.compile(r"[ \t]*(?:(?P<seq>以后|以来|之后|后|起|开始)|)")
-_DEMOGRAPHIC = re.compile(r"[ \t]*(?:出生|生人|生|参加工作|参加革命|加入|入党|入伍|毕业|获|在.{0,20}(?:学习|毕业))")
+_DEMOGRAPHIC = re.compile(r"[ \t]*(?:出生|生人|生|参加工作|参加革命|加入|入党|入伍|毕业|获(?!任|聘)|在.{0,20}(?:学习|毕业))")
 # the words before a date that let it start an item
 _BEFORE_DATE = re.compile(r"(?:于|自|从|在|进入|到了|至|并于|同时于)$")
 _BIRTH_BEFORE = re.compile(r"(?:出生于|生于|出生|生)$")
@@ -123,16 +123,56 @@ def _point(text: str, i: int) -> When | None:
         return None
     dot = _MON_DOT.match(text, j)
     if dot:
-        return When(f"{year}-{int(dot.group(1)):02d}", dot.end())
+        return When(f"{year}-{int(dot.group(1)):02d}", _after_day(text, dot.end()))
     k = j
     while k < len(text) and text[k] in " \t":
         k += 1
     if k < len(text) and text[k] == "年":
         mon = _MON_CN.match(text, k + 1)
         if mon:
-            return When(f"{year}-{cn_number(mon.group(1)):02d}", mon.end())
-        return When(str(year), k + 1)
+            return When(f"{year}-{cn_number(mon.group(1)):02d}", _after_day(text, mon.end()))
+        part = _YEAR_PART.match(text, k + 1)  # 「2016年初」「2019年底」: the year only
+        return When(str(year), part.end() if part else k + 1)
     return When(str(year), j, bare=True)
+
+
+_DAY = re.compile(r"[ \t]*(?:[12]?\d|3[01]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]*[日号](?:[上下]午|晚|晚间)?")
+_YEAR_PART = re.compile(r"(?:初|底|末)(?![中级期步])|[上下]半年")
+
+
+def _after_day(text: str, j: int) -> int:
+    """Past a day after a month (「2013年3月11日起」「8月2日，」): the month is the precision kept."""
+    d = _DAY.match(text, j)
+    return d.end() if d else j
+
+
+_LATER_BY = re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})[ \t]*(?P<u>个多?月|年多?|周|个星期)(?:后|之后|以后)")
+
+
+_LATER_WORDS = re.compile("次月|" + _LATER_BY.pattern)
+
+
+def _count_on(year: int | None, month: int | None, words: str) -> str | None:
+    """A date counted on from the one before: 「次月」 after 2012年5月 is 2012-06, 「两个月后」 after
+    2019年9月 2019-11, 「四年后」 after 2007年 2011, 「三周后」 after 2020年8月 2020-08."""
+    if year is None:
+        return None
+    if words.startswith("次月"):
+        n, unit = 1, "月"
+    else:
+        m = _LATER_BY.match(words)
+        n = cn_number(m.group("n").replace("两", "二")) if m else None
+        unit = m.group("u") if m else ""
+        if not n:
+            return None
+    if "年" in unit:
+        return str(year + n)
+    if "周" in unit or "星期" in unit:
+        return f"{year}-{month:02d}" if month else str(year)
+    if month is None:  # 「2016年初……，四个月后」: the same year, at the year's precision
+        return str(year) if n < 12 else None
+    k = year * 12 + month - 1 + n
+    return f"{k // 12}-{k % 12 + 1:02d}"
 
 
 @dataclass(frozen=True)
@@ -175,6 +215,9 @@ def date_at(text: str, i: int) -> DateExpr | None:
             return DateExpr(first.value, second.value, second.end, ranged=True)
         if second is not None and second.bare and first.bare:
             return None
+        if first.bare and sep.group(0).strip() not in ("至", "到") and text[first.end:sep.end()].rstrip(" \t") != text[first.end:sep.end()] \
+                and second is None:
+            return DateExpr(first.value, None, sep.end(), ranged=True, open=True)  # 「2012- 中央政治局常委」
         if sep.group(0).strip() in ("至", "到") or first.bare:
             return None if first.bare else DateExpr(first.value, None, first.end)
         return DateExpr(first.value, None, sep.end(), ranged=True, open=True)  # 「2012.09-」
@@ -215,6 +258,7 @@ class Subject:
     name: str  # as printed
     start: int  # where the résumé of this subject starts (its intro or heading)
     facts: PersonMention | None = None
+    intros: list[int] = field(default_factory=list)  # every place the text introduces the subject
 
 
 def _ymd_of(m: re.Match, y: str = "y", mo: str = "m") -> str | None:
@@ -235,7 +279,7 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     found: dict[str, Subject] = {}
     # 「某某，男，……」「某某,回族,……」「某某，1966年10月生，……」「某某出生于……」
     for m in re.finditer(rf"(?:^|(?<=[\n。;；,，:：\s]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?"
-                         rf"(?P<tail>[,，、]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d)|出生于|生于|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，])",
+                         rf"(?P<tail>[,，、]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于)|出生于|生于|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，])",
                          text, re.M):
         strong = re.match(r"[,，、]\s*(?:男|女|[\u4e00-\u9fff]{1,4}族)", m.group("tail")) is not None
         if not _is_name(r, m.start("name"), m.end("name"), strong=strong):
@@ -243,10 +287,37 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
         _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
     for m in re.finditer(rf"(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生)的(?P<name>[{HAN}]{{2,4}})",
                          text):
-        if _is_name(r, m.start("name"), m.end("name")):
-            _add_subject(found, surface[m.start("name"):m.end("name")], m.start())
-    # 「某某2003年任……」「某某，1998年起任……」「某某于2012年1月当选……」 in a news report
+        k = m.start("name")
+        for n in (3, 2, 4):  # 「1965年4月出生的某某此前任……」: the name, not the words after it
+            if k + n <= m.end("name") and k not in r.division_by_start and _is_name(r, k, k + n):
+                _add_subject(found, surface[k:k + n], m.start())
+                break
     holders = {key_form(o.person) for o in offices}
+    # 「某区委书记、区长某某出生于1968年」「接任某省委书记的某某，出生于某地」: a name after a title
+    for m in re.finditer(rf"(?<=[长记任席员的])(?P<n>[{HAN}]{{2,3}}?)(?=(?:同志)?[,，]?(?:出生于|生于|现年))", text):
+        if m.start() not in r.division_by_start and _is_name(r, m.start(), m.end()):
+            holders.add(m.group("n"))
+    # a holder of an office the text names, with a birth or a dated career after the name:
+    # 「某区委书记、区长某某出生于1968年」「2007年，某某援藏归来，出任……」「某某曾长期在某市工作，2010年出任……」
+    for name in sorted(holders, key=len, reverse=True):
+        if len(name) < 2:
+            continue
+        for m in re.finditer(re.escape(name), text):
+            k, e = m.start(), m.end()
+            after = text[e:e + 60].split("。")[0]
+            before = text[max(0, k - 12):k]
+            born = re.match(rf"(?:同志)?[,，]?\s*(?:出生于|生于|(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生)(?!活|产)|现年)", text[e:e + 20])
+            dated_lead = re.search(rf"(?:{_YEAR})[ \t]*年[^,，。;；]{{0,8}}[,，]$", before) and re.search(
+                r"(?:出任|担任|调任|转任|升任|任|当选)", after)
+            sentence = text[max(text.rfind("。", 0, k), text.rfind("\n", 0, k)) + 1:k]
+            appointed = re.search(r"(?:任命|选举|决定|提名)$", before) and re.match(rf"\s*(?:{_YEAR})[ \t]*年", sentence)
+            dated_lead = dated_lead or appointed
+            opens = (k == 0 or text[k - 1] in "\n。") and re.search(
+                rf"(?:{_YEAR})[ \t]*年[^,，。]{{0,8}}(?:出任|担任|调任|转任|升任|任|当选)", after)
+            if (born or dated_lead or opens) and _is_name(r, k, e, strong=True):
+                _add_subject(found, surface[k:e], k)
+                break
+    # 「某某2003年任……」「某某，1998年起任……」「某某于2012年1月当选……」 in a news report
     for m in re.finditer(rf"(?P<name>[{HAN}·]{{2,4}}?)[,，]?(?:于|自|从)?(?={_YEAR}[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任))",
                          text):
         name = m.group("name")
@@ -262,14 +333,38 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
         start += len(line) + 1
     subjects = sorted(found.values(), key=lambda s: s.start)
     for s in subjects:
-        s.facts = _demographics(r, s)
+        s.facts = _merged_demographics(r, s)
     return subjects
+
+
+def _merged_demographics(r: Reader, s: Subject) -> PersonMention | None:
+    """The demographics of every intro of the subject, field by field: the first intro's, completed
+    (or made more precise: 1955 -> 1955-12) by the later ones (a news lead 「某某，生于1975年11月」
+    and the résumé further down 「某某，男，39岁（1975年11月出生），汉族，浙江某县人，……」)."""
+    found = [f for f in (_demographics(r, Subject(s.name, k)) for k in (s.intros or [s.start])) if f is not None]
+    if not found:
+        return None
+    best = max(found, key=lambda f: sum(1 for n in _FIELDS if getattr(f, n)))
+    values = {}
+    for n in _FIELDS:
+        v = getattr(best, n)
+        for f in found:
+            w = getattr(f, n)
+            if w and (not v or (n == "born" and w.startswith(v) and len(w) > len(v))):
+                v = w
+        values[n] = v
+    return replace(best, **values)
+
+
+_FIELDS = ("gender", "ethnicity", "born", "native_place", "party_joined", "work_started", "education")
 
 
 def _add_subject(found: dict[str, Subject], name: str, start: int) -> None:
     key = key_form(name)
+    intros = sorted(set((found[key].intros if key in found else []) + [start]))
     if key not in found or start < found[key].start:
         found[key] = Subject(name, start)
+    found[key].intros = intros
 
 
 def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: bool = False) -> bool:
@@ -317,7 +412,7 @@ def _demographics(r: Reader, s: Subject) -> PersonMention | None:
     fields["work_started"] = _date_of(work.group("y") or work.group("y2"), work.group("m") or work.group("m2")) if work else None
     native = None
     for m in _NATIVE.finditer(window):
-        place = re.sub(rf"^.*?(?:{re.escape(key_form(s.name))}|[,，、;；:：]|系|是|籍贯)", "", m.group("place"))
+        place = re.sub(rf"^.*(?:{re.escape(key_form(s.name))}|[,，、;；:：]|系|是|籍贯)", "", m.group("place"))
         if place and not _NOT_PLACE.search(place) and r.analysis.search[a + m.start("place"):].startswith(m.group("place")):
             k = a + m.end("place") - len(place)
             if r.divisions_in(k, k + len(place)) or any(k <= x.start < k + len(place) for x in r.analysis.bare):
@@ -354,7 +449,7 @@ _SEQUENCE_WORDS = re.compile(r"历任|先后|直至|直到|陆续")
 _HEAD = re.compile(
     r"(?:[\s,，、]|同志|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
     r"|被选举为|被选为|选举为|选为|当选为|当选|正式|被任命为|任命为|被任命|被提拔为|提拔为|明确为|出任|担任过|担任|调任|转任|升任"
-    r"|晋升为|晋升|改任|接任|兼任|兼|调到|调入|调往|调|到|回到|任职|任|为|于|是|在|南下履新|履新|主持"
+    r"|晋升为|晋升|改任|接任|兼任|兼|调到|调入|调往|调|到|回到|任职|被选|任命|任|为|于|是|在|南下履新|履新|主持"
     r"|不再担任|不再兼任|被免去|免去|辞去|卸任"
     r"|在[^,，。;；]{2,40}?(?:会议|大会|全会)上|经[^,，。;；]{2,30}?(?:决定|批准|同意)|由[^,，。;；]{2,20}?(?:任命|提名))+"
 )
@@ -410,9 +505,20 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
     # the subject's offices the text states (「选举某某为某市政协主席」): current posts
     names = {key_form(s.name): s.name for s in subjects}
     base = len(items)
+    dated_at: dict[str, list[int]] = {}
+    for it in items:
+        if it.when is not None and it.when.start:
+            dated_at.setdefault(key_form(it.person), []).append(it.start)
     for o in offices:
         if key_form(o.person) in names:
             s0, s1 = r.analysis.sentence_of(o.evidence.start)
+            at = dated_at.get(key_form(o.person), [])
+            past = re.search(r"(?:时任|原任|曾任|前任|原)$", r.text[max(0, o.body.start - 3):o.body.start]) is not None
+            inside = bool(at) and min(at) < s0 and max(at) > s1 and not re.search(r"现任|今天|今日|目前", r.text[s0:s1])
+            if past or inside:  # 「时任某县委书记某某」, or 「……后，某某出任某市委书记。2018年3月，……」: a post of the past
+                spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence,
+                                           flags=("undated", "in_sequence", "stated"), item=base, form="undated"))
+                continue
             # 「6日……选举某某为……」: elected or appointed on the day of the text
             page = o.form in ("election", "appointment") and bool(
                 re.search(r"今天|今日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
@@ -435,13 +541,18 @@ def _depths(text: str) -> list[int]:
     return out
 
 
-def _subject_at(subjects: list[Subject], pos: int, text: str, a: int, b: int) -> str | None:
+def _subject_at(subjects: list[Subject], pos: int, text: str, a: int, b: int,
+                previous: tuple[str, int] | None = None) -> str | None:
     """The subject whose résumé holds ``pos``: one named in the item's first words, else the last
     one introduced before it."""
     head = key_form(text[max(0, pos - 8):pos] + text[a:b][:24])
-    for s in subjects:
-        if key_form(s.name) in head:
-            return s.name
+    words = key_form(text[a:b][:24])
+    named = [(words.find(key_form(s.name)), -len(s.name), s.name) for s in subjects if key_form(s.name) in words] or \
+        [(head.find(key_form(s.name)), -len(s.name), s.name) for s in subjects if key_form(s.name) in head]
+    if named:  # the name the item's words begin with (「……，王某辞去……，李某任……」: 王某)
+        return min(named)[2]
+    if previous is not None and "\n" not in text[previous[1]:pos]:
+        return previous[0]  # 「1999年6月至2001年9月，某某担任……，2001年调任……」: the same paragraph's person
     before = [s for s in subjects if s.start <= pos]
     return before[-1].name if before else None
 
@@ -452,7 +563,8 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
     starts: list[tuple[int, int, DateExpr | None, str, bool]] = []  # (date start, posts start, when, form, sequence)
     first = min(s.start for s in subjects)
     year: int | None = None
-    for m in re.finditer(rf"{_YEAR}|翌年|次年|第二年|同年|当年|(?:{_MON})[ \t]*月|现任|現任|现为|现在|目前任|目前担任|现担任|今天|今日",
+    month: int | None = None
+    for m in re.finditer(rf"{_YEAR}|翌年|次年|第二年|同年|当年|{_LATER_WORDS.pattern}|(?:{_MON})[ \t]*月|现任|現任|现为|现在|目前任|目前担任|现担任|今天|今日",
                          text):
         i = m.start()
         if depth[i] or (starts and i < starts[-1][1]):
@@ -465,9 +577,12 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         named = re.search(rf"(?:[{HAN}·]{{2,4}})$", before) is not None and any(
             before.endswith(key_form(s.name)) for s in subjects)
         at_boundary = prev in _BOUNDARY or lead or named
-        if not at_boundary:
+        spaced = i > 0 and text[i - 1] in " \t"  # 「俞正声简历 1963-1968年 …学习 1998-2001年 …」 on one line
+        if not at_boundary and not spaced:
             continue
         word = m.group(0)
+        if not at_boundary and (_CURRENT.fullmatch(word) or word in ("今天", "今日")):
+            continue
         if _CURRENT.fullmatch(word):
             starts.append((i, m.end(), None, "current", False))
             continue
@@ -478,7 +593,15 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
             continue
         when: DateExpr | None = None
         rel = _RELATIVE.match(text, i)
-        if rel and rel.group("rel") in ("翌年", "次年", "第二年", "同年", "当年"):
+        later = _LATER_WORDS.match(text, i)
+        if later and (prev not in ",，;；。" or year is None):
+            continue
+        if later:  # 「次月」「两个月后」「四年后」「三周后」: counted from the date before
+            value = _count_on(year, month, later.group(0))
+            if value is None:
+                continue
+            when = DateExpr(value, None, later.end())
+        elif rel and rel.group("rel") in ("翌年", "次年", "第二年", "同年", "当年"):
             if year is None:
                 continue
             y = year + (0 if rel.group("rel") in ("同年", "当年") else 1)
@@ -486,24 +609,35 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
             when = DateExpr(value, None, rel.end())
         elif not _YEAR_RE.match(text, i):
             bm = _BARE_MONTH.match(text, i)
+            if bm is None and year is not None and month is not None and prev in ",，;；。":
+                # 「2020年7月……。8月2日，某任……」: a day of a later month of the same year
+                md = re.match(rf"(?P<m>{_MON})[ \t]*月", text[i:])
+                if md and cn_number(md.group("m")) and cn_number(md.group("m")) > month:
+                    bm = md
+                    when = DateExpr(f"{year}-{cn_number(md.group('m')):02d}", None, _after_day(text, i + md.end()))
             if not bm or year is None or prev not in ",，;；。":
                 continue
-            when = DateExpr(f"{year}-{cn_number(bm.group('m')):02d}", None, bm.end())
+            when = when or DateExpr(f"{year}-{cn_number(bm.group('m')):02d}", None, bm.end())
         else:
             when = date_at(text, i)
             if when is None:
                 continue
+            if not at_boundary and not (when.ranged or re.match(r"(?:起|以来|以后|后)?[ \t]", text[when.end_pos:])):
+                continue
         if _DEMOGRAPHIC.match(text, when.end_pos) and not when.ranged:
             continue
         after = _AFTER_DATE.match(text, when.end_pos)
-        seq = bool(after.group("seq")) and after.group("seq") in ("后", "以后", "之后", "起", "开始")
+        seq = bool(after.group("seq")) and after.group("seq") in ("后", "以后", "之后", "起", "开始") \
+            and not (after.group("seq") == "起" and text[after.end():after.end() + 1] in (" ", "\t"))  # 「2013年3月11日起 任……」
         year = int(when.start[:4])
+        month = int(when.start[5:7]) if len(when.start) >= 7 else None
         line_start = text.rfind("\n", 0, i) + 1
         first_clause = re.split(r"[,，;；。]", text[after.end():after.end() + 40].lstrip(",，、 "), maxsplit=1)[0]
         line_form = text[line_start:i].strip() == "" and not re.search(r"任|当选|调|升|转|晋", first_clause)
         form = "range" if when.ranged else ("line-start" if line_form else "start")
         starts.append((i, after.end(), when, form, seq))
     starts.extend(_headings(r, subjects))
+    starts.extend(_appointments(r, subjects, depth, starts))
     starts.sort(key=lambda x: x[0])
     items: list[Item] = []
     bounds = [s[0] for s in starts] + [len(text)]
@@ -512,9 +646,17 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         flags: tuple[str, ...] = ()
         if form == "today":
             form, flags = "start", ("start_from_page_date",)
+        if form == "appointed-dated":
+            form = "start"
+            b = min(b, next((k for k in range(a, b) if text[k] in ";；"), b))
+        if form in ("appointed", "appointed-today"):
+            # 「宣布省委决定：某某任某市委委员、常委、书记」「决定任命某某为某市副市长、代市长」: now held
+            flags = ("start_from_page_date",) if form == "appointed-today" else ()
+            form, when = "current", None
+            b = min(b, next((k for k in range(a, b) if text[k] in ";；"), b))
         if form == "heading":
             items.append(Item(_subject_at(subjects, i, text, a, a) or subjects[0].name, a, when.end_pos,
-                              (text.rfind("\n", 0, i) + 1, when.end_pos), None, "current"))
+                              (text.rfind("\n", 0, i) + 1, when.end_pos), None, "current", flags=("heading",)))
             continue
         # a résumé line ends at its line's end; running text at its sentence's end, or sooner
         line_end = text.find("\n", a)
@@ -525,15 +667,46 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
             b = min(b, stop)
         line_start = text.rfind("\n", 0, i) + 1
         clause = (line_start, line_end) if form in ("range", "line-start") else (_sentence_start(text, i), b)
-        person = _subject_at(subjects, i, text, a, b)
+        person = _subject_at(subjects, i, text, a, b, (items[-1].person, items[-1].end) if items else None)
         if person is None:
             continue
         window = text[a:b] if form == "range" else text[a:min(b, a + 12)]
         sequence = seq or bool(_SEQUENCE_WORDS.search(window))
+        if not sequence and form == "start":  # 「2006年11月，某离开某地到某地任职，先后任A、B、C等职」
+            first_clause = re.split(r"[;；。]", text[a:b], maxsplit=1)[0].split("、", 1)[0]
+            sequence = bool(re.search(r"先后(?:任|担任|在)|历任", first_clause))
         items.append(Item(person, a, b, clause, when, form, sequence, flags=flags, parens=_parens(text, depth, a, b)))
     items.extend(_undated_items(r, subjects, depth, starts))
     items.sort(key=lambda it: it.start)
     return items
+
+
+def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) -> list[tuple]:
+    """An announced appointment of a subject with no year in its sentence (「……决定：某某任……」
+    「决定任命某某为……」): a current item, started in the document's month when the sentence gives
+    the day (「11日上午，……宣布省委决定」)."""
+    text = r.text
+    out = []
+    taken = [(x[0], x[1]) for x in starts]
+    for subject in subjects:
+        n = re.escape(key_form(subject.name))
+        for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，]){n}(?:同志)?任(?![命职])", text):
+            i = m.start()
+            s0 = _sentence_start(text, i)
+            if depth[i] or not re.search(r"决定|任命", text[s0:m.end()]) or _YEAR_RE.search(text[s0:i]):
+                continue
+            if any(a <= i <= b for a, b in taken):
+                continue
+            s1 = _sentence_end(text, depth, i, len(text))
+            lead = text[text.rfind("\n", 0, s0) + 1:s0].lstrip()
+            when = date_at(lead, 0) if lead else None
+            if when is not None and when.start and not when.ranged:
+                # 「2015年5月4日，某市召开领导干部会议，宣布……决定。省委决定：某某任……」: the paragraph's date
+                out.append((i, i, DateExpr(when.start, None, i), "appointed-dated", False))
+                continue
+            today = re.search(r"今天|今日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None
+            out.append((i, i, None, "appointed-today" if today else "appointed", False))
+    return out
 
 
 def _headings(r: Reader, subjects: list[Subject]) -> list[tuple]:
@@ -670,9 +843,18 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
     parens = [p for p in item.parens if p[0] >= item.start]
     form = "ended" if item.when is not None and _NO_LONGER.match(text, item.start) else item.form
     later: int | None = None  # the first clause that moves on without a date of its own (「，后任……」)
+    who, clause_ends = item.person, False
     for i0, i1, clause_start in _pieces(r, item.start, item.end, parens):
         piece = text[i0:i1]
         if clause_start:
+            # a clause that names another subject is that subject's (「……，王某辞去某职，李某任某职」), and
+            # one that gives a post up ends it (辞去, 不再担任, 免去, 卸任)
+            k = i0
+            for name in names:
+                if text.startswith(name, k):
+                    who, k = r.surface(k, k + len(name)), k + len(name)
+                    break
+            clause_ends = item.when is not None and bool(_NO_LONGER.match(text, k)) and k > i0
             titled = _has_title(r, i0, i1)
             if found_any and not titled:
                 break  # running text goes on about something else
@@ -697,16 +879,28 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
         role = _role(Segment(body, title, True, i0))
         if not groups:
             groups.append([])
-        groups[-1].append(SpellMention(item.person, role, body, r.evidence(i0, i1, item.clause),
-                                       flags=item.flags + flags, item=n, form=form))
+        if re.search(r"转任|调任|调往|改任", text[i0:_strip_head(r, i0, i1, names)]):
+            flags += ("moved",)  # 「五年后转任某区委书记」: a transfer ends the posts before it
+        groups[-1].append(SpellMention(who, role, body, r.evidence(i0, i1, item.clause),
+                                       flags=item.flags + flags, item=n, form="ended" if clause_ends else form))
     posts = [s for g in groups for s in g]
     if later is not None and form in ("range", "line-start", "start") and not item.sequence:
         item = Item(item.person, item.start, item.end, item.clause, item.when, item.form, True, item.page_date,
                     item.flags, item.parens)
         groups = [[s for g in groups[:later] for s in g]] + groups[later:]
     out = _date_posts(item, groups, form)
+    if form != "ended" and item.when is not None:  # the posts a clause gives up end at the item's date
+        out = [replace(s, start=None, end=item.when.start, current=False) if s.form == "ended" else s for s in out]
     # the parentheses of the line: 「（其间：2005.03-2006.09兼任……）」「（1999.01当选）」「（党组成员）」
     for p0, p1 in parens:
+        until = re.fullmatch(r"\s*(?:至|到)\s*(.+?)\s*(?:止)?\s*", text[p0:p1])
+        when = date_at(until.group(1), 0) if until else None
+        if when is not None and when.end is None and not when.ranged:
+            before = [s for s in out if s.evidence.end <= p0]
+            if before:  # 「2012- ……，上海市委书记（至2012年11月）」: the end of the post before it
+                last = max(before, key=lambda s: s.evidence.end)
+                out[out.index(last)] = replace(last, end=when.start, current=False)
+            continue
         elected = _election(text[p0:p1])
         if elected:
             before = [s for s in out if s.evidence.end <= p0]
@@ -807,6 +1001,10 @@ def _paren_posts(r: Reader, item: Item, n: int, p0: int, p1: int, line_posts: li
     return out
 
 
+_INNER_VERB = re.compile(r"(?:出任|担任|调任|转任|升任|改任|接任|任命为|(?<![主责兼信])任)(?=[\u4e00-\u9fff])")
+_BODY_IN = r"委|政府|人大|政协|局|厅|办|部|处|室|司|署|院|校|团|公司|中心"
+
+
 def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
     """Where a piece's post begins: after its verbs (任, 出任, 当选为 ...) and the subject's name."""
     text = r.text
@@ -822,8 +1020,16 @@ def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
         if m:
             k += m.end()
         if k == a:
-            return a
+            break
         a = k
+    verb = None
+    for v in _INNER_VERB.finditer(text, a, i1):
+        verb = v
+    if verb is not None and verb.start() > a:
+        before = text[a:verb.start()]
+        if not r.titles_in(a, verb.start()) and not re.search(_BODY_IN, before) and len(before) <= 12:
+            return verb.end()
+    return a
 
 
 def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dict[str, BodyMention],
@@ -865,7 +1071,7 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
         if body is not None and body.start < a and r.divisions_in(a, t.start):
             body = None  # a unit named with its own division (「湖北省商务厅」) is not the chain's
         if body is None:
-            body = _fallback_body(r, a, region, t, chain)
+            body = _fallback_body(r, a, region, t, chain) or _merged_level(r, a, region, t)
             if body is None:
                 return None
     chain.append(Segment(body, t.title, True, a))
@@ -878,6 +1084,20 @@ _SUFFIX = r"(?:地区|自治州|自治县|自治旗|自治区|特别行政区|�
 _WORD = "|".join(sorted(map(re.escape, _BODY_WORDS), key=len, reverse=True))
 _LEVEL_DEPT = re.compile(rf"^(?P<lv>[省市县区州])(?P<w>委|政府|人民政府)(?P<rest>[{HAN}]+)$")
 _CENTRAL = re.compile(rf"^(?:中共)?中央(?P<c>[{HAN}]{{2,12}}?(?:室|部|委员会|委|办公室|办|组|校))$")
+
+
+def _merged_level(r: Reader, a: int, region: str, t: TitleAt) -> BodyMention | None:
+    """「辞去北京市长职务」「浙江台州市长」: a short name whose level word is the title's first character
+    (北京 + 市长 for 北京市 市长); the short name must be one the analysis reads as a place."""
+    level = t.text[:1]
+    if level not in "省市县区州" or not t.title.implies_body or not 2 <= len(region) <= 6:
+        return None
+    k = a + len(region)
+    short = [x for x in r.analysis.bare if a <= x.start and x.end == k] + [d for d in r.divisions if a <= d.start and d.end == k]
+    if not short:
+        return None
+    start = min(x.start for x in short)
+    return BodyMention(t.title.kinds[0], start, names=(NameAt(r.text[start:k] + level, start),), written=r.text[a:t.end])
 
 
 def _unknown_division(r: Reader, a: int, t: TitleAt, chain: list[Segment]) -> BodyMention | None:
