@@ -307,3 +307,24 @@ def test_a_post_held_at_the_time_is_not_current():
 def test_a_page_title_does_not_reopen_a_post_the_resume_ends():
     got = spells("李文华[甘肃省委书记]\n个人履历\n2002-2012年甘肃省委书记\n")
     assert got == {("书记", "党委", "甘肃省", "2002", "2012", False)}
+
+
+@pytest.mark.parametrize("intro", [
+    "姓名：李文华\n性别：男\n民族：汉族\n出生年月：1968.10\n籍贯：甘肃临泽\n入党时间：1990.07\n参加工作时间：1990.07\n学历：大学\n",
+    "李文华（男，汉族，1968年10月生，甘肃临泽人，1990年7月入党，1990年7月参加工作）\n",
+])
+def test_table_and_parenthesis_headers(intro):
+    (p,) = people(intro + "2016年任高台县县长。\n")
+    assert (p.person, p.gender, key_form(p.ethnicity), p.born, p.native_place.name, p.party_joined, p.work_started) == (
+        "李文华", "男", "汉族", "1968-10", "临泽县", "1990-07", "1990-07")
+
+
+def test_divisions_sharing_one_title():
+    got = spells("李文华，男，1955年生。2003年起历任张掖市、武威市、酒泉市市委书记。2012年1月任甘肃省政协副主席。\n")
+    assert got == {("书记", "党委", "张掖市", "2003", None, False), ("书记", "党委", "武威市", None, None, False),
+                   ("书记", "党委", "酒泉市", None, "2012-01", False), ("副主席", "政协", "甘肃省", "2012-01", None, True)}
+
+
+def test_one_date_for_each_title():
+    got = spells("李文华，男，1955年生。一九九三年三月、一九九八年三月，被任命为人事部副部长、部长。\n")
+    assert got == {("副部长", "政府", "全国", "1993-03", "1998-03", False), ("部长", "政府", "全国", "1998-03", None, True)}

@@ -19,6 +19,11 @@ from test_server import EXPENSIVE, _bindings, _evil_document, config, served_sto
 CHEAP = "ASK { ?s ?p ?o }"
 
 
+def _heavy(tag: str) -> str:
+    """A heavy query no earlier test sent (the server remembers the text of a query it stopped)."""
+    return f"{EXPENSIVE} # {tag}"
+
+
 def _settle():
     """Give workers killed by an earlier test time to be replaced (a new one joins when ready)."""
     time.sleep(2.0)
@@ -28,7 +33,7 @@ def test_a_cheap_query_is_answered_while_heavy_ones_hold_every_worker(server, co
     assert config.quick > 0
     _settle()
     with cf.ThreadPoolExecutor(config.workers) as ex:
-        heavy = [ex.submit(sparql, server, EXPENSIVE) for _ in range(config.workers)]
+        heavy = [ex.submit(sparql, server, _heavy("cheap answered")) for _ in range(config.workers)]
         time.sleep(0.5)  # every regular worker now runs a heavy query
         times = []
         for _ in range(5):
@@ -44,10 +49,10 @@ def test_a_cheap_query_is_answered_while_heavy_ones_hold_every_worker(server, co
 def test_a_heavy_query_on_the_quick_worker_is_stopped_soon(server, config):
     _settle()
     with cf.ThreadPoolExecutor(config.workers + 1) as ex:
-        heavy = [ex.submit(sparql, server, EXPENSIVE) for _ in range(config.workers)]
+        heavy = [ex.submit(sparql, server, _heavy("stopped soon")) for _ in range(config.workers)]
         time.sleep(0.5)
         t0 = time.monotonic()
-        third = sparql(server, EXPENSIVE)
+        third = sparql(server, _heavy("stopped soon, the third"))
         elapsed = time.monotonic() - t0
         assert third.status_code == 503 and "quick queries" in third.text, third.text
         assert config.quick <= elapsed < config.timeout
@@ -55,6 +60,37 @@ def test_a_heavy_query_on_the_quick_worker_is_stopped_soon(server, config):
     # the stopped workers were replaced: cheap queries go on
     for _ in range(config.workers + 2):
         assert sparql(server, CHEAP).status_code == 200
+
+
+def test_more_heavy_clients_than_workers_leave_the_quick_worker_alone(server, config):
+    """Clients repeating a heavy query, one more of them than there are workers: once stopped, the
+    query no longer takes the quick worker, so a cheap query is answered quickly all along."""
+    _settle()
+    query = _heavy("repeated")
+    assert sparql(server, query).status_code == 503  # stopped once: remembered as heavy
+    _settle()
+    stop = time.monotonic() + 3 * config.timeout
+    answers: list[str] = []
+
+    def repeat():
+        while time.monotonic() < stop:
+            answers.append(sparql(server, query).text)
+
+    with cf.ThreadPoolExecutor(config.workers + 1) as ex:
+        clients = [ex.submit(repeat) for _ in range(config.workers + 1)]
+        time.sleep(0.5)
+        times = []
+        while time.monotonic() < stop:
+            t0 = time.monotonic()
+            r = sparql(server, CHEAP)
+            times.append(time.monotonic() - t0)
+            assert r.status_code == 200, r.text
+        for c in clients:
+            c.result()
+    times.sort()
+    assert len(times) > 20 and times[len(times) // 2] < 0.2 and times[-1] < config.quick, times
+    assert not any("quick queries" in a and "was stopped" in a for a in answers), answers
+    assert any("does not take the worker kept for quick queries" in a for a in answers), answers
 
 
 def _tagged(server, query, **headers):

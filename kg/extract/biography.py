@@ -234,17 +234,22 @@ _ETHNIC = re.compile(rf"(?<![{HAN}])([{HAN}]{{1,4}}族)(?![{HAN}])")
 _BORN = re.compile(
     rf"(?:(?P<a>{_YEAR})[ \t]*年(?:[ \t]*(?P<am>{_MON})[ \t]*月)?[ \t]*(?:出生|生)(?!活|产)"
     rf"|(?P<y2>(?:19|20)\d\d)[.．](?P<m2>\d{{1,2}})[ \t]*(?:出生|生)(?!活|产)"
-    rf"|(?:出生于|生于)[ \t]*(?P<b>{_YEAR})[ \t]*年(?:[ \t]*(?P<bm>{_MON})[ \t]*月)?)"
+    rf"|(?:出生于|生于)[ \t]*(?P<b>{_YEAR})[ \t]*年(?:[ \t]*(?P<bm>{_MON})[ \t]*月)?"
+    rf"|出生(?:年月|日期|时间)?[:：][ \t]*(?P<c>{_YEAR})[ \t]*[.．年]?(?:[ \t]*(?P<cm>1[0-2]|0?[1-9]|{_MON})(?!\d))?)"
 )
+#: a labelled field of a table-like header (「入党时间：1990.07」「参加工作时间：1990年7月」)
+_LABELLED = rf"[:：][ \t]*(?P<y3>{_YEAR})[ \t]*[.．年]?(?:[ \t]*(?P<m3>1[0-2]|0?[1-9]|{_MON})(?!\d))?"
 _NATIVE = re.compile(rf"(?:籍贯|系|是)?(?P<place>[{HAN}]{{2,12}}?)人(?=[,，;；。、\s)）(（]|$)")
 _NOT_PLACE = re.compile(r"(?:族|党员|群众|人士|工作|学历|学位|干部|职务|委员|成员|主席|代表|同志|男|女|负责|领导|人员|家|者)$")
 _PARTY = re.compile(
     rf"(?P<y>{_YEAR})[ \t]*年(?:[ \t]*(?P<m>{_MON})[ \t]*月)?[ \t]*(?:加入中国共产党|入党)"
     rf"|(?P<y2>(?:19|20)\d\d)[.．](?P<m2>\d{{1,2}})[ \t]*(?:加入中国共产党|入党)"
+    rf"|入党(?:时间|日期|年月)" + _LABELLED
 )
 _WORK = re.compile(
     rf"(?P<y>{_YEAR})[ \t]*年(?:[ \t]*(?P<m>{_MON})[ \t]*月)?[ \t]*参加(?:工作|革命)"
     rf"|(?P<y2>(?:19|20)\d\d)[.．](?P<m2>\d{{1,2}})[ \t]*参加(?:工作|革命)"
+    rf"|参加工作(?:时间|日期|年月)" + _LABELLED
 )
 _EDUCATION = re.compile(
     rf"(?P<e>(?:[{HAN}]{{0,8}}(?:研究生|大学|大专|中专|本科|专科|高中|初中|在职研究生|中央党校|省委党校)"
@@ -279,9 +284,9 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     found: dict[str, Subject] = {}
     # 「某某，男，……」「某某,回族,……」「某某，1966年10月生，……」「某某出生于……」
     for m in re.finditer(rf"(?:^|(?<=[\n。;；,，:：\s]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?"
-                         rf"(?P<tail>[,，、]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于)|出生于|生于|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，])",
+                         rf"(?P<tail>[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于)|出生于|生于|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，])",
                          text, re.M):
-        strong = re.match(r"[,，、]\s*(?:男|女|[\u4e00-\u9fff]{1,4}族)", m.group("tail")) is not None
+        strong = re.match(r"[,，、（(]\s*(?:男|女|[\u4e00-\u9fff]{1,4}族)", m.group("tail")) is not None
         if not _is_name(r, m.start("name"), m.end("name"), strong=strong):
             continue
         _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
@@ -292,6 +297,9 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             if k + n <= m.end("name") and k not in r.division_by_start and _is_name(r, k, k + n):
                 _add_subject(found, surface[k:k + n], m.start())
                 break
+    for m in re.finditer(rf"姓名[:：][ \t]*(?P<name>[{HAN}·]{{2,6}}?)(?=[ \t]*(?:\n|[,，;；]|性别|$))", text):
+        if _is_name(r, m.start("name"), m.end("name"), strong=True):
+            _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
     holders = {key_form(o.person) for o in offices}
     # 「某区委书记、区长某某出生于1968年」「接任某省委书记的某某，出生于某地」: a name after a title
     for m in re.finditer(rf"(?<=[长记任席员的])(?P<n>[{HAN}]{{2,3}}?)(?=(?:同志)?[,，]?(?:出生于|生于|现年))", text):
@@ -391,7 +399,10 @@ def _demographics(r: Reader, s: Subject) -> PersonMention | None:
     line_end = text.find("\n", a)
     line_end = len(text) if line_end < 0 else line_end
     b = min(line_end, a + 200)
-    if text[a:b].strip() in ("", key_form(s.name)) or _HEADING.match(text[a:b].strip()):
+    if re.search(r"姓名[:：][ \t]*$", text[max(0, a - 6):a]):  # 「姓名：某某\n性别：男\n民族：汉族\n……」
+        b = min(len(text), a + 300)
+    elif text[a:b].strip() in ("", key_form(s.name)) or (_HEADING.match(text[a:b].strip()) and not re.match(
+            r"[^\n]{0,8}?[(（]\s*(?:男|女|[\u4e00-\u9fff]{1,4}族)[,，、]", text[a:b])):  # 「某某（男，汉族，……）」 is an intro
         nxt = text.find("\n", b + 1)  # a heading: the intro is the next line
         a, b = b + 1, min(len(text) if nxt < 0 else nxt, b + 201)
     window = text[a:b]
@@ -404,12 +415,14 @@ def _demographics(r: Reader, s: Subject) -> PersonMention | None:
     fields["ethnicity"] = e
     born = _BORN.search(window)
     if born:
-        fields["born"] = _date_of(born.group("a") or born.group("y2") or born.group("b"),
-                                  born.group("am") or born.group("m2") or born.group("bm"))
+        fields["born"] = _date_of(born.group("a") or born.group("y2") or born.group("b") or born.group("c"),
+                                  born.group("am") or born.group("m2") or born.group("bm") or born.group("cm"))
     party = _PARTY.search(window)
-    fields["party_joined"] = _date_of(party.group("y") or party.group("y2"), party.group("m") or party.group("m2")) if party else None
+    fields["party_joined"] = _date_of(party.group("y") or party.group("y2") or party.group("y3"),
+                                      party.group("m") or party.group("m2") or party.group("m3")) if party else None
     work = _WORK.search(window)
-    fields["work_started"] = _date_of(work.group("y") or work.group("y2"), work.group("m") or work.group("m2")) if work else None
+    fields["work_started"] = _date_of(work.group("y") or work.group("y2") or work.group("y3"),
+                                      work.group("m") or work.group("m2") or work.group("m3")) if work else None
     native = None
     for m in _NATIVE.finditer(window):
         place = re.sub(rf"^.*(?:{re.escape(key_form(s.name))}|[,，、;；:：]|系|是|籍贯)", "", m.group("place"))
@@ -490,6 +503,7 @@ class Item:
     page_date: bool = False
     flags: tuple[str, ...] = ()
     parens: list[tuple[int, int]] = field(default_factory=list)
+    dates: tuple[str, ...] = ()  # one date for each of the item's titles, in order (「A年、B年，任X、Y」)
 
 
 def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMention], list[PersonMention]]:
@@ -564,6 +578,8 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
     first = min(s.start for s in subjects)
     year: int | None = None
     month: int | None = None
+    paired: list[str] = []
+    pairs: dict[int, tuple[str, ...]] = {}
     for m in re.finditer(rf"{_YEAR}|翌年|次年|第二年|同年|当年|{_LATER_WORDS.pattern}|(?:{_MON})[ \t]*月|现任|現任|现为|现在|目前任|目前担任|现担任|今天|今日",
                          text):
         i = m.start()
@@ -626,6 +642,13 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
                 continue
         if _DEMOGRAPHIC.match(text, when.end_pos) and not when.ranged:
             continue
+        if not when.ranged and text[when.end_pos:when.end_pos + 1] == "、" and date_at(text, when.end_pos + 1):
+            paired.append(when.start)  # 「一九九三年三月、一九九八年三月，被任命为某部副部长、部长」: one date a title
+            year = int(when.start[:4])
+            continue
+        if paired:
+            pairs[i] = tuple(paired) + (when.start,)
+            paired = []
         after = _AFTER_DATE.match(text, when.end_pos)
         seq = bool(after.group("seq")) and after.group("seq") in ("后", "以后", "之后", "起", "开始") \
             and not (after.group("seq") == "起" and text[after.end():after.end() + 1] in (" ", "\t"))  # 「2013年3月11日起 任……」
@@ -675,7 +698,8 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         if not sequence and form == "start":  # 「2006年11月，某离开某地到某地任职，先后任A、B、C等职」
             first_clause = re.split(r"[;；。]", text[a:b], maxsplit=1)[0].split("、", 1)[0]
             sequence = bool(re.search(r"先后(?:任|担任|在)|历任", first_clause))
-        items.append(Item(person, a, b, clause, when, form, sequence, flags=flags, parens=_parens(text, depth, a, b)))
+        items.append(Item(person, a, b, clause, when, form, sequence, flags=flags, parens=_parens(text, depth, a, b),
+                          dates=pairs.get(i, ())))
     items.extend(_undated_items(r, subjects, depth, starts))
     items.sort(key=lambda it: it.start)
     return items
@@ -844,6 +868,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
     form = "ended" if item.when is not None and _NO_LONGER.match(text, item.start) else item.form
     later: int | None = None  # the first clause that moves on without a date of its own (「，后任……」)
     who, clause_ends = item.person, False
+    pending: list[NameAt] = []  # divisions named before a title that applies to each (「某市、某市市委书记」)
     for i0, i1, clause_start in _pieces(r, item.start, item.end, parens):
         piece = text[i0:i1]
         if clause_start:
@@ -872,9 +897,23 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
                 chain.append(Segment(unit, _UNIT_TITLE.title, True, i0))
             continue
         post = _post(r, i0, i1, chain, bodies_of_kind, names)
+        bare = _bare_division(r, i0, i1, names) if post is None else None
+        if bare is not None:
+            pending.append(bare)
+            continue
         if post is None:
+            pending.clear()
             continue
         body, title, flags = post
+        shared, pending = pending, []
+        if body.names and shared:  # 「某市、某市、某市市委书记」: one post in each
+            for nm in shared:
+                sb = replace(body, names=(nm,), start=nm.start)
+                if not groups:
+                    groups.append([])
+                groups[-1].append(SpellMention(who, _role(Segment(sb, title, True, nm.start)), sb,
+                                               r.evidence(nm.start, i1, item.clause), flags=item.flags + flags,
+                                               item=n, form="ended" if clause_ends else form))
         found_any = True
         role = _role(Segment(body, title, True, i0))
         if not groups:
@@ -886,9 +925,14 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
     posts = [s for g in groups for s in g]
     if later is not None and form in ("range", "line-start", "start") and not item.sequence:
         item = Item(item.person, item.start, item.end, item.clause, item.when, item.form, True, item.page_date,
-                    item.flags, item.parens)
+                    item.flags, item.parens, item.dates)
         groups = [[s for g in groups[:later] for s in g]] + groups[later:]
     out = _date_posts(item, groups, form)
+    if item.dates and len(out) == len(item.dates):
+        out = [replace(s, start=d, end=None, current=False, seq="", flags=tuple(f for f in s.flags if f != "in_sequence"))
+               for s, d in zip(out, item.dates)]
+        out = [replace(s, end=t.start) if re.sub(r"^(?:代理|代|常务副|副)", "", s.role) == t.role and s.role != t.role
+               else s for s, t in zip(out, out[1:])] + out[-1:]  # 副部长 -> 部长: the promotion ends it
     if form != "ended" and item.when is not None:  # the posts a clause gives up end at the item's date
         out = [replace(s, start=None, end=item.when.start, current=False) if s.form == "ended" else s for s in out]
     # the parentheses of the line: 「（其间：2005.03-2006.09兼任……）」「（1999.01当选）」「（党组成员）」
@@ -910,6 +954,18 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
             continue
         out.extend(_paren_posts(r, item, n, p0, p1, [s for s in out if s.form != "aside"] or posts, names))
     return out
+
+
+def _bare_division(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> NameAt | None:
+    """A piece that is one division's full name and nothing else (「张掖市、」 before 「酒泉市市委书记」)."""
+    a = _strip_head(r, i0, i1, names)
+    text = r.text
+    if i1 >= len(text) or text[i1] != "、":
+        return None
+    m = r.division_by_start.get(a)
+    if m is None or m.end != i1 or not re.search(r"(?:省|市|县|区|州|旗|盟|地区)$", text[a:i1]):
+        return None
+    return NameAt(text[a:i1], a)
 
 
 def _election(inner: str) -> bool:

@@ -12,6 +12,11 @@ there only when every other worker is busy, and is stopped after ``quick`` secon
 whose heavy queries hold every worker cannot starve the rest: a cheap lookup still finds the quick
 worker, and a heavy query that lands there is stopped soon (503) instead of holding it.
 
+A query that was stopped for running long (on any worker) is remembered for ``HEAVY_FOR`` seconds
+by its text (the caller's ``key``): sent again, it waits for one of the ``size`` workers and never
+takes the quick one. So clients repeating a heavy query, more of them than there are workers,
+share the ``size`` workers among themselves, and the quick worker stays with everyone else.
+
 The server waits for a worker's answer on the event loop itself (``add_reader`` on the pipe), not
 in a thread: no thread hop and no GIL hand-off per query. A new worker joins the pool only when it
 says it is ready (store open), so no job pays for a worker's start-up.
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import hashlib
 import multiprocessing as mp
 import os
 import time
@@ -35,6 +41,19 @@ _CTX = mp.get_context("spawn")
 
 #: seconds a new worker may take to open the store and say it is ready
 START_TIMEOUT = 60.0
+#: seconds a query stopped for running long is kept off the quick worker, and how many are kept
+HEAVY_FOR = 600.0
+HEAVY_KEPT = 4096
+
+
+def job_key(*parts) -> str:
+    """A short key for a job (a query's text and dataset): a hash, so that remembering thousands
+    of long queries costs little.
+
+    >>> job_key("SELECT * {}", None, None) == job_key("SELECT * {}", None, None) != job_key("ASK {}", None, None)
+    True
+    """
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 @dataclass(eq=False)  # hashable by identity: kept in a set
@@ -89,7 +108,10 @@ class QueryPool:
         self.timeout = timeout
         self.quick = quick
         self._idle: list[_Worker] = []
-        self._waiters: collections.deque[asyncio.Future] = collections.deque()
+        #: jobs waiting for a worker: (future, may it take the quick worker?)
+        self._waiters: collections.deque[tuple[asyncio.Future, bool]] = collections.deque()
+        #: keys of jobs stopped for running long -> when (monotonic), oldest first
+        self._heavy: collections.OrderedDict[str, float] = collections.OrderedDict()
         self._all: set[_Worker] = set()
         self._tasks: set[asyncio.Task] = set()
         self._started = False
@@ -163,27 +185,48 @@ class QueryPool:
     # -- lending workers -----------------------------------------------------------------------
 
     def _release(self, worker: _Worker) -> None:
-        """Hand ``worker`` to the longest-waiting job, or keep it idle."""
-        while self._waiters:
-            waiter = self._waiters.popleft()
-            if not waiter.done():
+        """Hand ``worker`` to the longest-waiting job that may take it, or keep it idle."""
+        for entry in list(self._waiters):
+            waiter, any_worker = entry
+            if waiter.done():
+                self._waiters.remove(entry)
+            elif any_worker or not worker.quick:
+                self._waiters.remove(entry)
                 waiter.set_result(worker)
                 return
         self._idle.append(worker)
 
-    def _take_idle(self) -> _Worker | None:
+    def _take_idle(self, any_worker: bool = True) -> _Worker | None:
         for worker in self._idle:  # a regular worker first; the quick one only when none is idle
             if not worker.quick:
                 self._idle.remove(worker)
                 return worker
-        return self._idle.pop() if self._idle else None
+        return self._idle.pop() if self._idle and any_worker else None
 
-    async def _acquire(self, timeout: float) -> _Worker:
-        worker = self._take_idle()
+    def is_heavy(self, key: str | None) -> bool:
+        """Was a job of this ``key`` stopped for running long in the last ``HEAVY_FOR`` seconds?"""
+        if key is None:
+            return False
+        when = self._heavy.get(key)
+        if when is not None and time.monotonic() - when > HEAVY_FOR:
+            del self._heavy[key]
+            return False
+        return when is not None
+
+    def _mark_heavy(self, key: str | None) -> None:
+        if key is None:
+            return
+        self._heavy[key] = time.monotonic()
+        self._heavy.move_to_end(key)
+        while len(self._heavy) > HEAVY_KEPT:
+            self._heavy.popitem(last=False)
+
+    async def _acquire(self, timeout: float, any_worker: bool = True) -> _Worker:
+        worker = self._take_idle(any_worker)
         if worker is not None:
             return worker
         waiter = asyncio.get_running_loop().create_future()
-        self._waiters.append(waiter)
+        self._waiters.append((waiter, any_worker))
         try:
             done, _ = await asyncio.wait({waiter}, timeout=timeout)
         except asyncio.CancelledError:  # the client went away while waiting
@@ -193,20 +236,23 @@ class QueryPool:
             raise
         if not done:
             waiter.cancel()
-            raise problems.busy(timeout)
+            raise problems.busy(timeout) if any_worker else problems.busy_heavy(timeout, self.size)
         return waiter.result()
 
-    async def run(self, job: str, timeout: float | None = None, **kwargs):
+    async def run(self, job: str, timeout: float | None = None, key: str | None = None, **kwargs):
+        """Run ``job`` on a worker; ``key`` names the job (a query's text and dataset) so that one
+        stopped for running long is kept off the quick worker next time."""
         if not self._started:
             raise RuntimeError("QueryPool.start() was not awaited")
         timeout = self.timeout if timeout is None else timeout
-        worker = await self._acquire(timeout)
+        worker = await self._acquire(timeout, any_worker=not self.is_heavy(key))
         limit = min(timeout, self.quick) if worker.quick else timeout
         healthy = False
         try:
             worker.conn.send((job, kwargs))
             if not await _readable(worker.conn, limit):
                 self.killed += 1
+                self._mark_heavy(key)
                 if worker.quick and limit < timeout:
                     self.quick_stopped += 1
                     raise problems.quick_stopped(limit, self.size)

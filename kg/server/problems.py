@@ -28,6 +28,12 @@ def busy(seconds: float) -> Problem:
     return Problem(503, f"all query workers stayed busy for {seconds:g} s; try again in a moment")
 
 
+def busy_heavy(seconds: float, workers: int) -> Problem:
+    return Problem(503, f"all {workers} query workers stayed busy for {seconds:g} s; this query ran too long a "
+                        "moment ago, so it does not take the worker kept for quick queries. Try again later, or "
+                        "narrow it (add LIMIT, more specific patterns)")
+
+
 def quick_stopped(seconds: float, workers: int) -> Problem:
     return Problem(503, f"every query worker ({workers}) is busy with a long query, and this one ran past {seconds:g} s "
                         "on the worker kept for quick queries, so it was stopped; try again in a moment, or narrow it")

@@ -17,6 +17,7 @@ from starlette.responses import RedirectResponse, Response
 
 from . import negotiation as neg
 from . import problems
+from .pool import job_key
 from .problems import Problem
 from .query_text import update_operation
 from .service import service_description
@@ -143,7 +144,7 @@ async def endpoint(request: Request) -> Response:
     results_fmt, rdf_fmt = formats(params, request.headers.get("accept"))
     default_graph, named_graphs = graph_iris(params, "default-graph-uri"), graph_iris(params, "named-graph-uri")
     media_type, body = await pool.run(
-        "sparql", query=query, results_fmt=results_fmt, rdf_fmt=rdf_fmt,
+        "sparql", key=job_key(query, default_graph, named_graphs), query=query, results_fmt=results_fmt, rdf_fmt=rdf_fmt,
         default_graph=default_graph, named_graphs=named_graphs, max_rows=config.max_rows,
         base_iri=base_iri(request),
     )

@@ -15,6 +15,7 @@ from .. import geo
 from ..viz import CATEGORIES
 from ..vocab import OWL, PREFIXES, RDF, RDFS
 from .pages import curie, render
+from .pool import job_key
 from .views import MAX_LOOKUP
 from .problems import Problem
 from .sparql import formats
@@ -99,7 +100,7 @@ async def api_run(request: Request) -> Response:
         raise Problem(400, str(e)) from None
     config = request.app.state.config
     media_type, body = await request.app.state.pool.run(
-        "canned", name=canned.name, values=values, results_fmt=results_fmt or "json",
+        "canned", key=job_key("canned", canned.name, sorted(values.items())), name=canned.name, values=values, results_fmt=results_fmt or "json",
         rdf_fmt=rdf_fmt or "turtle", max_rows=config.max_rows)
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})
 
