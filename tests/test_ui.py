@@ -160,3 +160,32 @@ def test_coordinates_file_is_what_the_script_builds(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "without coordinates: none" in done.stdout
     assert out.read_text(encoding="utf-8") == (root / "kg" / "data" / "coordinates.tsv").read_text(encoding="utf-8")
+
+
+def test_person_page_shows_the_career_as_a_timeline(tmp_path):
+    """A made-up résumé built into a store: its subject's page draws one bar a dated post, each linked
+    to the spell (whose page holds the evidence), over the career's years."""
+    from kg.build import build
+    from kg.server import ServerConfig
+    from kg.server.testing import running_server
+    from kg.store import open_store
+    from kg.vocab import KG
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "r.txt").write_text("李文华，男，汉族，1965年3月生，甘肃临泽人。\n2011.03—2016.09 高台县委副书记、县长\n"
+                                 "2016.09— 张掖市委常委\n", encoding="utf-8")
+    store = tmp_path / "store"
+    build([texts], store)
+    with open_store(store, read_only=True) as st:
+        base = st.base
+        (row,) = list(st.query(f"SELECT DISTINCT ?p WHERE {{ ?s a <{KG.CareerSpell.value}> ; "
+                               "<http://www.w3.org/ns/org#member> ?p }"))
+    person = row["p"].value
+    with running_server(ServerConfig(store=str(store), base=base, workers=1)) as url:
+        html = requests.get(url + "/" + person[len(base):] + ".html", headers={"Accept": "text/html"}).text
+    assert "履历 Career" in html
+    bars = re.findall(r'<rect class="(?:open|closed)" x="([\d.]+)" y="1" width="([\d.]+)"', html)
+    assert len(bars) == 3  # 副书记, 县长, 常委
+    assert ("0.0", "83.333") in bars and ("83.333", "16.667") in bars  # 2011-2016 and 2016-now of 2011-2017
+    assert "高台县委副书记" in html  # the evidence

@@ -182,7 +182,51 @@ def _person(q: Q, iri: str) -> dict:
           OPTIONAL { ?credit kg:evidence ?evidence }
           OPTIONAL { ?credit prov:wasDerivedFrom ?doc . OPTIONAL { ?doc dcterms:title ?dt } }
         } GROUP BY ?credit ?role ?evidence ?doc""", iri)
-    return {"offices": offices, "credits": credits}
+    career = _rows(q, """
+        SELECT ?spell ?role ?org (SAMPLE(?ol) AS ?orgLabel) ?start ?end ?current ?evidence ?doc (SAMPLE(?dt) AS ?docTitle)
+        WHERE {
+          ?spell a kg:CareerSpell ; org:member ?x ; org:organization ?org ; kg:roleName ?role .
+          OPTIONAL { ?org skos:prefLabel ?ol }
+          OPTIONAL { ?spell kg:spellStart ?start } OPTIONAL { ?spell kg:spellEnd ?end }
+          OPTIONAL { ?spell kg:current ?current } OPTIONAL { ?spell kg:evidence ?evidence }
+          OPTIONAL { ?spell prov:wasDerivedFrom ?doc . OPTIONAL { ?doc dcterms:title ?dt } }
+        } GROUP BY ?spell ?role ?org ?start ?end ?current ?evidence ?doc""", iri)
+    return {"offices": offices, "credits": credits, "timeline": timeline(career)}
+
+
+def timeline(rows: list[dict]) -> dict | None:
+    """A career as bars over years: each dated spell from its start to its end (a current post, or
+    one whose end nothing tells, to the last year the career names), in the order of their starts;
+    undated spells listed apart. Positions are percentages of the span, for an SVG that needs no
+    script.
+
+    >>> t = timeline([{"role": {"value": "县长"}, "start": {"value": "2010-03"}, "end": {"value": "2015"}},
+    ...               {"role": {"value": "书记"}, "start": {"value": "2015"}, "current": {"value": "true"}}])
+    >>> (t["first"], t["last"], [(b["x"], b["width"]) for b in t["bars"]])
+    (2010, 2016, [(0.0, 83.333), (83.333, 16.667)])
+    """
+    def year(row, key):
+        v = (row.get(key) or {}).get("value") or ""
+        return int(v[:4]) if v[:4].isdigit() else None
+
+    dated = [r for r in rows if year(r, "start") is not None or year(r, "end") is not None]
+    undated = [r for r in rows if r not in dated]
+    if not dated and not undated:
+        return None
+    years = [y for r in dated for y in (year(r, "start"), year(r, "end")) if y is not None]
+    first = min(years) if years else 0
+    last = max(years) + 1 if years else 1
+    span = max(last - first, 1)
+    bars = []
+    for r in sorted(dated, key=lambda r: (year(r, "start") or year(r, "end"), (r.get("start") or {}).get("value", ""))):
+        a = year(r, "start") or year(r, "end")
+        end = year(r, "end")
+        b = max(end if end is not None else (last if (r.get("current") or {}).get("value") == "true" else a + 1), a + 1)
+        bars.append({**r, "x": round((a - first) / span * 100, 3), "width": round(max(b - a, 1) / span * 100, 3),
+                     "open": not r.get("end")})
+    return {"first": first, "last": last, "bars": bars, "undated": undated,
+            "ticks": [{"year": y, "x": round((y - first) / span * 100, 3)}
+                      for y in range(first, last + 1, max(1, span // 8))]}
 
 
 def _office(q: Q, iri: str) -> dict:
