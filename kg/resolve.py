@@ -280,7 +280,9 @@ class DivisionContext:
         """The one division of ``level`` this text names as home (none visited), or None when it
         names none or several."""
         ok = _SUFFIX_OK.get(level)
-        found = [a for a in self.anchors if ok is not None and ok(a.division) and not a.away]
+        if ok is None:
+            return None
+        found = [a for a in self.anchors if ok(a.division) and not a.away]
         named = [a for a in found if not a.derived] or found
         if self._hosts:  # 「甲区政协来乙区考察」 over a text that receives the visitors: 乙区
             text = self.analysis.search

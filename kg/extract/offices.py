@@ -27,7 +27,7 @@ from ..records import BodyMention, OfficeMention, PressCredit
 from .bodies import Segment, invalid, parse_body, segment
 from .dates import cn_number
 from .post_titles import find_post_titles
-from .reader import ITEM_BREAK, Reader
+from .reader import CANDIDATE_WORD, ITEM_BREAK, Reader
 
 _LINK = re.compile(r"(?:同志)?(?:等(?:\d+|[一二三四五六七八九十百]+)?(?:人|名|位)?(?:委员|同志)?)?"
                    r"(?:再次|再度|连任|首次)?(?:被(?:提名)?)?(?:增补|补选|推选|选举|任命)?"
@@ -42,8 +42,6 @@ _COUNTED_MEMBERS = re.compile(
     r"(?P<etc>等)?(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:名|位))?(?:优秀|新任|新增)?"
     r"(?P<body>(?:[省市县区州旗盟]|自治区)?政协)?(?P<title>委员)(?!会)")
 _PREPOSITION = re.compile("对|向|给|为")
-# between a title and a name: the person stands for the post (「县长候选人甲」「主席提名人选乙」)
-_CANDIDATE = re.compile("(?:候选人|提名人选|建议人选|人选)(?:选)?")
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
 _TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
 _TERM_BEFORE = re.compile(_TERM_NUMBER.pattern + "$")
@@ -81,14 +79,10 @@ def _current(r: Reader, offices: list[OfficeMention]) -> list[OfficeMention]:
     # the first session of a term opens before its elections: the last term's officers hold office
     # until the report names the new ones (「二届区政协主席某某」 at the 三届一次会议)
     first_session = bool(_FIRST_SESSION.search(r.text))
-    new_posts = {(o.body.kind, o.role) for o, n in zip(offices, terms) if not n or n >= current.get(o.body.kind, 0)}
-
-    def holds(o: OfficeMention, n: int | None) -> bool:
-        if not n or n >= current.get(o.body.kind, 0):
-            return True
-        return first_session and n == current[o.body.kind] - 1 and (o.body.kind, o.role) not in new_posts
-
-    return [o for o, n in zip(offices, terms) if holds(o, n)]
+    of_now = [not n or n >= current.get(o.body.kind, 0) for o, n in zip(offices, terms)]
+    new_posts = {(o.body.kind, o.role) for o, now in zip(offices, of_now) if now}
+    return [o for o, n, now in zip(offices, terms, of_now)
+            if now or (first_session and n == current[o.body.kind] - 1 and (o.body.kind, o.role) not in new_posts)]
 
 
 def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
@@ -139,7 +133,7 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     if closed:
                         chain, closed = [], False
                     seg = _segment_for(r, region, title, chain, bodies_of_kind, not other_organisation)
-                    if _CANDIDATE.match(text, title.end):
+                    if CANDIDATE_WORD.match(text, title.end):
                         # 「县委副书记、县长候选人甲」: a candidate holds the posts before, not this one
                         seg = replace(seg, valid=False)
                     chain.append(seg)
@@ -169,17 +163,17 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     bodies_of_kind[seg.body.kind] = seg.body
                 names_mode = False
                 continue
-            if name_end != i1 and text[i0] in "对向给为" and text[i1 : i1 + 1] == ITEM_BREAK \
+            if name_end != i1 and _PREPOSITION.match(text, i0) and text[i1 : i1 + 1] == ITEM_BREAK \
                     and r.name_at(i0 + 1) == i1:  # 「向甲、乙等委员颁发证书」: the list's first name
                 lead, name_end = i0 + 1, i1
             # 「甲、乙、丙8名委员围绕……」「甲、乙等委员」: members of the committee named before
             counted = _COUNTED_MEMBERS.match(text, name_end) if name_end is not None else None
-            if not (counted and (counted.group("count") or counted.group("etc"))) and not pending:
+            if not _counts(counted) and not pending:
                 # the names after a preposition: 「会议对甲等41名优秀政协委员进行表彰」
                 after = _members_after_preposition(r, i0, i1)
                 if after is not None:
                     lead, name_end, counted = after
-            if counted and (counted.group("count") or counted.group("etc")):
+            if _counts(counted):
                 seg = _members(r, counted, bodies_of_kind)
                 if seg is not None:
                     for ns, ne in pending + [(lead, name_end)]:
@@ -205,9 +199,14 @@ def _members_after_preposition(r: Reader, i0: int, i1: int) -> tuple[int, int, r
     for m in _PREPOSITION.finditer(r.text, i0, i1):
         end = r.name_at(m.end())
         counted = _COUNTED_MEMBERS.match(r.text, end) if end is not None else None
-        if counted and (counted.group("count") or counted.group("etc")):
+        if _counts(counted):
             return m.end(), end, counted
     return None
+
+
+def _counts(counted: re.Match | None) -> bool:
+    """A close of a member list that counts (「8名委员」「等委员」), not a bare 委员."""
+    return bool(counted and (counted.group("count") or counted.group("etc")))
 
 
 def _record(r: Reader, chain: list[Segment], ns: int, ne: int, c0: int, c1: int, out: list[OfficeMention]) -> None:

@@ -169,7 +169,7 @@ class Reader:
 
     def after_title(self, title: Match) -> int:
         """Where a name after ``title`` starts: right after it, or after a rank note."""
-        note = RANK_NOTE.match(self.text, title.end) or _CANDIDATE_WORD.match(self.text, title.end)
+        note = RANK_NOTE.match(self.text, title.end) or CANDIDATE_WORD.match(self.text, title.end)
         return note.end() if note else title.end
 
     def divisions_in(self, start: int, end: int) -> list[Match]:
@@ -462,7 +462,7 @@ class Reader:
 
 
 # a candidate's word between a title and the name (「县长候选人某某」; offices.py keeps no such office)
-_CANDIDATE_WORD = re.compile("候选人|提名人选|建议人选|人选")
+CANDIDATE_WORD = re.compile("候选人|提名人选|建议人选|人选")
 # single characters that end a name no surname vouches for (「主席某某某向大会作报告」「某某某的讲话」)
 _BOUNDS_A_NAME = "等为和及与说率在向的作"
 # single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
