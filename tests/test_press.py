@@ -66,6 +66,16 @@ CASES = [
     # a caption marked ▲ closing with a credit; a section marked ◆ is no byline
     ("▲县政协主席调研。记者 甘某某 摄\n" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
     ("◆ 工作动态\n" + BODY, set()),
+    (BODY + "(图文/记者 甘某某)", {("甘某某", "记者"), ("甘某某", "摄影")}),
+    ("标题\n特邀委员记者 甘某某\n" + BODY, {("甘某某", "记者")}),
+    # photographers opening a caption, a caption closing with 摄影报道, a unit supplying the text
+    ("甘某某 柏某某/摄 委员们来到会议驻地。\n" + BODY, {("甘某某", "摄影"), ("柏某某", "摄影")}),
+    ("会议现场 甘某某/摄\n" + BODY, {("甘某某", "摄影")}),
+    ("委员视察/摄\n" + BODY, set()),
+    ("区政协主席率队走访委员小组。\n甘某某 摄影报道\n" + BODY, {("甘某某", "摄影")}),
+    (BODY + "(政协办供稿)", set()),
+    # a page's metadata line
+    ("时间:2022-09-22 22:49作者:甘某某源自:县融媒体中心\n" + BODY, {("甘某某", "作者")}),
     # a dateline whose credits stand between spaces before the text
     ("本报讯 记者 甘某某 通讯员 柏某 近日，" + BODY, {("甘某某", "记者"), ("柏某", "通讯员")}),
     ("本报讯 记者 近日从县政协获悉，" + BODY, set()),

@@ -104,7 +104,7 @@ _CARRY_OUT = ("开展", "实施", "启动", "举办", "推行")
 _LAUNCHED = re.compile(r"(开展|实施|启动|举办|推行|打造|开设|创建)好?(?:了)?(?:“[^“”]{1,20}”[、]?)*$")
 #: a type word within a few characters after the quotes: 「“某某”实践活动」「“某某”协商议政品牌」
 _TYPE_NEAR = re.compile(rf"[{HAN}]{{0,10}}?(?:行动|活动|工程)|[{HAN}]{{0,6}}?(?:品牌|平台)|[{HAN}]{{0,4}}?工作室"
-                        rf"|[{HAN}]{{0,3}}?(?:思路|布局|战略|定位|格局|体系|机制|模式|规划|理念)")
+                        rf"|[{HAN}]{{0,3}}?(?:思路|布局|战略|定位|格局|体系|机制|模式|规划|理念|要求|工作法)")
 
 
 def _strong_cue(name: str, s: str, q: "_Quote", after: str) -> str | None:
@@ -124,6 +124,8 @@ def _strong_cue(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a five-year plan"
     if re.match(rf"[{NUM}]", name) and not re.fullmatch(rf"[{NUM}]+", name) and not _ONE_OF.fullmatch(name):
         return "a numbered formula"
+    if re.fullmatch(r"[0-9]{3,6}", name) and not re.fullmatch(r"(?:19|20)[0-9]{2}", name):
+        return "a numbered formula (a code of digits: 「“3659”」)"
     return None
 
 
@@ -143,6 +145,8 @@ _QUALIFIED_AFTER = ("作用", "优势", "意识", "本领", "路径", "问题", 
 #: directions (「横向协同、纵向联动」「线上+线下」「上接天线、下接地气」「内育外引」)
 _OPPOSITES = {frozenset(p) for p in ("上下", "内外", "前后", "左右", "横纵", "东西", "南北", "大小", "高低", "远近")}
 _ALL_HEADS = {w for _, words in HEADS for w in words}
+#: the kinds of venue and platform that brands are named after: alone, they name none
+_KIND_NOUNS = set("会客厅 客厅 工作室 平台 品牌 讲堂 大讲堂 讲坛 论坛 沙龙 驿站 之家 议事厅 议事室 服务站 联络站 直通车 书屋".split())
 #: verbs of 「做好“委员作业”」「答好“时代答卷”」「当好“娘家人”」: a task or a role, said in a metaphor
 _DO_WELL = "做答当交写下打唱念走扛讲画"
 
@@ -153,6 +157,16 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "quoted speech (a verb of saying before it, or a pronoun in it)"
     if _ONE_OF.fullmatch(name):
         return "an idiom of 一 and a measure word (一把手, 一盘棋)"
+    if re.search(r"在[\u4e00-\u9fff]{1,3}$", name) and re.fullmatch(rf"[{HAN}]{{2,4}}就?在[{HAN}]{{1,3}}", name):
+        return "a statement of where something is (「“委员在身边”」)"
+    if re.search(r"[,，]", name) and "是" in name:
+        return "a statement (「“某某是……,不是……”」)"
+    if re.search(r"(?:感受到|感受|体会到|感到|感觉到)了?$", s[max(0, q.open - 4) : q.open]):
+        return "a feeling (感受到“…”), not a name"
+    if re.match(r"这[个一项]", after) and "、" not in name:  # 「“甲、乙”这个主题」 is a formula
+        return "a term referred to (「“某某”这个基础」)"
+    if re.match(rf"[{HAN}]{{0,4}}?(?:公司|集团|协会|学会|商会|合作社|医院|学校)", after):
+        return "the name of an organisation (「“某某”传媒公司」)"
     if re.fullmatch(rf"[{NUM}]+", name):
         return "a number or a date with no type word after it (「“五七”干校」)"
     if _adjective_description(name):
@@ -309,6 +323,10 @@ def judge(s: str, q: "_Quote", heads: set[str] = frozenset()) -> Verdict:
     if _coined(name) and classify(name, "") == "slogan" and _in_run_of_short_quotes(s, q.open, name) \
             and not launched:
         return Verdict(None, "a run of three-character quotes (section heads or virtues)")
+    if re.search(r"实现$", s[max(0, q.open - 2) : q.open]) and not _type_word_after(after):
+        return Verdict(None, "a target (实现“…”)")
+    if name in _KIND_NOUNS:
+        return Verdict(None, "a kind of venue or platform named by its kind alone (「“会客厅”」)")
     if _adjective_description(name) and not _type_word_after(after):
         # 「重要平台」「大讲堂」: a generic head is no name once an adjective is all that qualifies it
         return Verdict(None, "an adjective before an ordinary word (a description)")

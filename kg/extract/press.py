@@ -27,7 +27,7 @@ from .reader import HAN, Reader, not_a_word
 
 #: role words of the lexicon and the ranks and kinds of reporter printed before 记者/通讯员
 ROLE_WORDS = {**lx.PRESS_ROLE_WORDS, "首席记者": "记者", "特派记者": "记者", "主任记者": "记者", "高级记者": "记者",
-              "新媒体记者": "记者", "特约通讯员": "通讯员"}
+              "新媒体记者": "记者", "特约通讯员": "通讯员", "委员记者": "记者", "特邀委员记者": "记者"}
 _ROLES = sorted(ROLE_WORDS, key=len, reverse=True)
 #: a role word as printed, a layout space allowed between its characters (「记 者」)
 ROLE = "|".join(r"\s?".join(map(re.escape, w)) for w in _ROLES)
@@ -39,7 +39,7 @@ _BARE_ROLE_AT = re.compile(rf"({ROLE})")
 _STAFF_AT = re.compile(rf"(?:{_STAFF})(?:人)?")
 _SEPARATORS = " \u3000、,，:：|/"
 # labels before names: 文/图 (text and pictures), 文/ (text), 图/ (pictures)
-_LABELS = (("文/图", "文图"), ("图/文", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"),
+_LABELS = (("文/图", "文图"), ("图/文", "文图"), ("图文/", "文图"), ("图文:", "文图"), ("图文：", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"),
            ("文|", "文"), ("图|", "图"), ("文:", "文"), ("文：", "文"), ("图片:", "图"), ("图片：", "图"),
            ("文字:", "文"), ("文字：", "文"))
 #: closing words after a slash: 「记者 某某/文」「某某/图」
@@ -54,6 +54,10 @@ _CLOSERS = ("摄影报道", "/摄影", "/摄", "摄影", "摄", "报道", "供�
 _DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$")
 #: where a person stands in a photo: 「(前排左三)」「(左起)」
 _PHOTO_POSITION = re.compile(r"[前后中]排|[左右][起一二三四五六七八九十]|[一二三四五六七八九十]排|居中")
+#: labels of a page's metadata line that may follow a name with no space: 「作者:某某源自:某某」
+_META_LABELS = "来源|源自|编辑|责编|发布|时间|点击|浏览|阅读|字号"
+#: a unit, not a person, before 供稿: 「(政协办供稿)」
+_UNIT_INSIDE = re.compile("政协|人大|党委|委员会|县|市|区|镇|乡|街道|局|办|部")
 _UNIT_END = ("政协", "委员会", "委", "局", "办", "部", "会", "院", "中心", "室", "处", "厅", "所", "站", "组", "馆", "团")
 
 
@@ -96,7 +100,11 @@ def _credit_spans(r: Reader):
             yield lead + 1, lead + len(st), True
         elif re.match(rf"^[{_ROLE_MARKS}]\s*(?:{OUTLET})?(?:{ROLE})", st) and len(st) <= 40:
             yield lead + 1, lead + len(st), False
-        elif len(st) <= 40 and (re.match(r"^(?:[文图]\s*[/|丨｜:：]|图片\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
+        elif re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?(?=\s|$)", st):
+            # 「某某 某某/摄 肩负……」: photographers opening a caption or a paragraph
+            m = re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?", st)
+            yield lead, lead + m.end(), "photo-line"
+        elif len(st) <= 40 and (re.match(r"^(?:图文\s*[/:：]|[文图]\s*[/|丨｜:：]|图片\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
             yield lead, lead + len(st), False
         else:
             yield from _tails(line, offset)
@@ -116,7 +124,7 @@ def _tails(line: str, offset: int):
     if m:
         yield offset + m.start(1), offset + m.end(1), False
     # 「……隆重开幕 某某 摄」「大会主席台某某 摄」
-    m = re.search(rf"([{HAN}]{{2,}})\s+摄\s*$", line)
+    m = re.search(rf"([{HAN}]{{2,}})\s+(?:摄影报道|摄影|摄)\s*$", line)
     if m:
         yield offset + m.start(1), offset + m.end(0), "caption"
     # 「……。□某某」 at the end of a paragraph
@@ -133,7 +141,7 @@ def _tails(line: str, offset: int):
     if m:
         yield offset + m.start(1), offset + m.end(1), "spaced"
     # 「发布时间:…|作者:某某」 metadata lines
-    m = re.search(rf"(?:^|\s|\|)((?:文/|作者[:：])\s*[{HAN}·]{{2,8}})(?=\s|\||$)", line)
+    m = re.search(rf"(?:^|\s|\||(?<=[0-9]))((?:文/|作者[:：])\s*[{HAN}·]{{2,8}}?)(?=\s|\||$|{_META_LABELS})", line)
     if m:
         yield offset + m.start(1), offset + m.end(1), False
 
@@ -155,9 +163,12 @@ def _after_dateline(text: str, pos: int) -> bool:
 def _credits(r: Reader, a: int, b: int, alone) -> list[PressCredit]:
     if alone == "caption":
         return _caption_credit(r, a, b)
+    if alone == "photo-line":  # 「会议现场 某某/摄」: the words before the names are a caption
+        found = parse_credit(r.text[a:b])
+        return [_credit(r, a + ns, a + ne, role) for ns, ne, role in found if _surnamed(r.text[a + ns : a + ne])]
     if alone == "spaced":  # names between spaces, the text after: each must look like a name
         found = parse_credit(r.text[a:b])
-        if not all(_name_like(r.text[a + ns : a + ne]) for ns, ne, _ in found):
+        if not all(_surnamed(r.text[a + ns : a + ne]) for ns, ne, _ in found):
             return []
         return [_credit(r, a + ns, a + ne, role) for ns, ne, role in found]
     return [_credit(r, a + ns, a + ne, role) for ns, ne, role in parse_credit(r.text[a:b], bool(alone))]
@@ -286,6 +297,9 @@ def _items(text: str) -> list[_Item] | None:
                     continue
             return None
         name = re.sub(r"\s", "", text[i:e])
+        if supplied and len(name) >= 3 and name.endswith(_UNIT_END) and _UNIT_INSIDE.search(name[:-1]):
+            i = e  # 「(政协办供稿)」: the supplying unit is credited to no one
+            continue
         if name in lx.NOT_NAMES or name in ROLE_WORDS:
             return None
         items.append(_Item("name", i, e))
@@ -355,6 +369,13 @@ def _caption_credit(r: Reader, a: int, b: int) -> list[PressCredit]:
                 and _name_like(name):
             return [_credit(r, ns, chunk_end, "摄影")]
     return []
+
+
+def _surnamed(name: str) -> bool:
+    """A name read with nothing but spaces around it: two or three characters, a surname first,
+    no word of the dictionary (「会议现场」 is none)."""
+    name = re.sub(r"\s", "", name)
+    return 2 <= len(name) <= 3 and (name[0] in lx.SURNAMES or name[:2] in lx.COMPOUND_SURNAMES) and _name_like(name)
 
 
 def _name_like(name: str) -> bool:
