@@ -265,6 +265,9 @@ def find_concepts(r: Reader) -> list[ConceptMention]:
     for m in _NAMED_DRIVE.finditer(s):  # 「深入实施强科技行动」 unquoted
         if not _inside_quotes(s, m.start(1)) and not m.group(1).startswith(_GENERIC_DRIVES):
             out.append(ConceptMention(r.doc.text[m.start(1) : m.end(1)], "campaign", None, r.evidence(m.start(1), m.end(1))))
+    for m in _NAMED_STUDIO.finditer(s):  # 「……及文心聚力委员工作室学习活动」 unquoted
+        if not _inside_quotes(s, m.start(1)) and _coined_studio_name(m.group(1)):
+            out.append(ConceptMention(r.doc.text[m.start(1) : m.end(1)], "brand", None, r.evidence(m.start(1), m.end(1))))
     for m in _NUMBERED_SERIES.finditer(s):  # 「第三期某某政协讲坛」 unquoted
         if not _inside_quotes(s, m.start(1)):
             out.append(ConceptMention(r.doc.text[m.start(1) : m.end(1)], "brand", None, r.evidence(m.start(1), m.end(1))))
@@ -355,6 +358,25 @@ _FIVE_YEAR_PLAN = re.compile(r"(十[一二三四五六七八九十]五)(?=规划
 _NAMED_DRIVE = re.compile(rf"(?:实施|推进|开展|深化|启动)([{HAN}]{{2,7}}?行动)(?=[^{HAN}]|和|及|与|$)")
 # 「开展专项行动」「推进集中整治行动」 name no drive of their own
 _GENERIC_DRIVES = tuple("专项 系列 主题 集中 联合 整治 一系列 各项 相关 有关 这一 此次 本次 年度".split())
+#: a studio or venue whose own four-character name stands unquoted before its kind, after a boundary
+_NAMED_STUDIO = re.compile(rf"(?:^|(?<=[\s,，、;；。及和与]))([{HAN}]{{4}})(?:特色)?(?:委员工作室|协商议事室|议事厅)")
+
+
+def _coined_studio_name(name: str) -> bool:
+    """「文心聚力」 before 委员工作室 names the studio; 「綦江媒体」 (a place and a sector), 「农工党界别」, a person's
+    name or a word of the dictionary do not."""
+    from ..nlp import pos_cut
+    from .. import lexicon as lx
+
+    words = pos_cut(name)
+    if not words or words[0][1] in ("ns", "nr", "nrt", "nt", "m") or _ordinary_word(name) \
+            or any(f in ("v", "d", "p", "c") for _, f in words):  # 「合力推动委员工作室」: a verb phrase
+        return False
+    if re.search(r"政协|委员|界|党|县|市|区|镇|乡|村|社区|街道", name):
+        return False
+    return not (name[:2] in lx.COMPOUND_SURNAMES)
+
+
 _NUMBERED_SERIES = re.compile(rf"第[{NUM}]+期([{HAN}]{{2,8}}?(?:讲坛|讲堂|论坛|沙龙|大讲堂))")
 
 

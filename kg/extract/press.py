@@ -98,14 +98,15 @@ def _credit_spans(r: Reader):
         lead = offset + (len(line) - len(line.lstrip()))
         if re.match(rf"^[{_BYLINE_MARKS}]\s*", st):
             yield lead + 1, lead + len(st), True
-        elif re.match(rf"^[{_ROLE_MARKS}]\s*(?:{OUTLET})?(?:{ROLE})", st) and len(st) <= 40:
+        elif re.match(rf"^[{_ROLE_MARKS}]\s*(?:[文图]\s*[/／|:：]|(?:{OUTLET})?(?:{ROLE}))", st) and len(st) <= 40:
             yield lead + 1, lead + len(st), False
         elif re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?(?=\s|$)", st):
             # 「某某 某某/摄 肩负……」: photographers opening a caption or a paragraph
             m = re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?", st)
             yield lead, lead + m.end(), "photo-line"
-        elif len(st) <= 40 and (re.match(r"^(?:图文\s*[/:：]|[文图]\s*[/|丨｜:：]|图片\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
-            yield lead, lead + len(st), False
+        elif len(st) <= 40 and (re.match(r"^(?:图文\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
+            # 「作者:某某(系某某县政协委员)」: a note in brackets after the names is no part of the credit
+            yield lead, lead + len(re.split(r"[(（]", st)[0].rstrip()), False
         else:
             yield from _tails(line, offset)
         offset += len(line) + 1
@@ -132,7 +133,7 @@ def _tails(line: str, offset: int):
     if m:
         yield offset + m.start(1), offset + m.end(1), True
     # 「某某讯 记者某某报道:」 (a dateline without brackets)
-    m = re.search(rf"(?:讯|电)\s*((?:{ROLE})[^:：。\n()（）]{{2,24}}?报道)\s*[:：]", line[:80])
+    m = re.search(rf"(?:讯|电)[】\]]?\s*((?:{ROLE})[^:：。\n()（）]{{2,24}}?报道)\s*[:：]", line[:80])
     if m:
         yield offset + m.start(1), offset + m.end(1), False
     # 「本报讯 记者 某某 通讯员 某某 近日,……」: a dateline whose credits stand between spaces, the text after
@@ -185,7 +186,8 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
     >>> parse_credit("图片来源于网络")
     []
     """
-    text = _strip_dateline(text).replace("丨", "|").replace("｜", "|")  # 「文丨某某」: same length
+    # 「文丨某某」「文／圖：某某」: bars and full-width slashes as their ASCII forms (same length)
+    text = _strip_dateline(text).replace("丨", "|").replace("｜", "|").replace("／", "/")
     items = _items(text)
     if items is None:
         return []
@@ -340,6 +342,8 @@ def _name_end(text: str, i: int) -> int | None:
         rest = chunk[k:]
         if not rest:
             break
+        if k <= 4 and re.fullmatch(rf"[{HAN}]{{2,4}}报道", rest) and _is_place(rest[:-2]):
+            return i + k  # 「记者某某北京报道」: the place of the report follows the name
         if _BARE_ROLE_AT.match(rest) or _STAFF_AT.match(rest) or rest.startswith(_CLOSERS) \
                 or (rest == "电") or re.match(rf"(?:{OUTLET})(?:{ROLE})", rest) and k <= 4 \
                 or re.match(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$", rest):
