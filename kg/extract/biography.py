@@ -283,6 +283,16 @@ def _ymd_of(m: re.Match, y: str = "y", mo: str = "m") -> str | None:
     return f"{year_n}-{month_n:02d}" if month_n and 1 <= month_n <= 12 else str(year_n)
 
 
+def _occurrences(word: str, text: str):
+    """The starts of ``word`` in ``text``, left to right, not overlapping (``re.finditer`` of the
+    word, without compiling a pattern per name: hundreds of them evict the patterns of the rules
+    from ``re``'s cache)."""
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + len(word))
+
+
 def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     """The persons the text gives a résumé of, in text order: a name followed by demographics
     (「某某，男，汉族，……」「某某出生于1962年10月」「1956年出生的某某」), a heading that is a name
@@ -356,8 +366,8 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     for name in sorted(holders, key=len, reverse=True):
         if len(name) < 2:
             continue
-        for m in re.finditer(re.escape(name), text):
-            k, e = m.start(), m.end()
+        for k in _occurrences(name, text):
+            e = k + len(name)
             after = text[e:e + 60].split("。")[0]
             before = text[max(0, k - 12):k]
             born = re.match(rf"(?:同志)?[,，]?\s*(?:出生于|生于|(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生)(?!活|产)|现年)", text[e:e + 20])
