@@ -90,32 +90,41 @@ def _credit_spans(r: Reader):
         offset += len(line) + 1
 
 
+_NAME = rf"(?:[{HAN}] [{HAN}](?![{HAN}])|[{HAN}](?:(?!摄|报道)[{HAN}·]){{1,5}})"
+_NAMES = rf"(?!摄|报道|供稿){_NAME}(?:[\s、]+(?!摄|报道|供稿){_NAME}){{0,4}}"
+_CLOSE = r"(?:摄影报道|报道|/?摄影|/?摄)?"
+# 「……问候。 通讯员 某某某 摄影报道」「……。新华社记者 某某 摄」「……。作者:某某」 (layout may run on)
+_TAIL_IN_LINE = re.compile(rf"[。!?！？]\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*{_NAMES}\s*{_CLOSE})(?=\s|$|[{HAN}])")
+# 「……开幕 摄影 某某」「……工程。记者 某某 摄」: a caption line closing with a credit
+_TAIL_AT_END = re.compile(rf"\s((?:{OUTLET})?(?:{ROLE})[:：]?\s*{_NAMES}\s*{_CLOSE})\s*$")
+# 「……隆重开幕 某某 摄」「大会主席台某某 摄」
+_CAPTION_TAIL = re.compile(rf"([{HAN}]{{2,}})\s+摄\s*$")
+# 「……。□某某」 at the end of a paragraph
+_BOX_TAIL = re.compile(rf"[。!?！？]\s*[□■]\s*([{HAN}·]{{2,8}})\s*$")
+# 「某某讯 记者某某报道:」 (a dateline without brackets)
+_DATELINE_CREDIT = re.compile(rf"(?:讯|电)\s*((?:{ROLE})[^:：。\n()（）]{{2,24}}?报道)\s*[:：]")
+# 「发布时间:…|作者:某某」 metadata lines
+_META_AUTHOR = re.compile(rf"(?:^|\s|\|)((?:文/|作者[:：])\s*[{HAN}·]{{2,8}})(?=\s|\||$)")
+
+
 def _tails(line: str, offset: int):
     """Credits inside or at the end of a running line."""
-    name = rf"(?:[{HAN}] [{HAN}](?![{HAN}])|[{HAN}](?:(?!摄|报道)[{HAN}·]){{1,5}})"
-    names = rf"(?!摄|报道|供稿){name}(?:[\s、]+(?!摄|报道|供稿){name}){{0,4}}"
-    close = r"(?:摄影报道|报道|/?摄影|/?摄)?"
-    # 「……问候。 通讯员 某某某 摄影报道」「……。新华社记者 某某 摄」「……。作者:某某」 (layout may run on)
-    for m in re.finditer(rf"[。!?！？]\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*{names}\s*{close})(?=\s|$|[{HAN}])", line):
+    for m in _TAIL_IN_LINE.finditer(line):
         yield offset + m.start(1), offset + m.end(1), False
-    # 「……开幕 摄影 某某」「……工程。记者 某某 摄」: a caption line closing with a credit
-    m = re.search(rf"\s((?:{OUTLET})?(?:{ROLE})[:：]?\s*{names}\s*{close})\s*$", line)
+    m = _TAIL_AT_END.search(line)
     if m:
         yield offset + m.start(1), offset + m.end(1), False
-    # 「……隆重开幕 某某 摄」「大会主席台某某 摄」
-    m = re.search(rf"([{HAN}]{{2,}})\s+摄\s*$", line)
+    # (only a line that ends in 摄 is searched: the pattern tries every start in a run of Han)
+    m = _CAPTION_TAIL.search(line) if line.rstrip().endswith("摄") else None
     if m:
         yield offset + m.start(1), offset + m.end(0), "caption"
-    # 「……。□某某」 at the end of a paragraph
-    m = re.search(rf"[。!?！？]\s*[□■]\s*([{HAN}·]{{2,8}})\s*$", line)
+    m = _BOX_TAIL.search(line)
     if m:
         yield offset + m.start(1), offset + m.end(1), True
-    # 「某某讯 记者某某报道:」 (a dateline without brackets)
-    m = re.search(rf"(?:讯|电)\s*((?:{ROLE})[^:：。\n()（）]{{2,24}}?报道)\s*[:：]", line[:80])
+    m = _DATELINE_CREDIT.search(line[:80])
     if m:
         yield offset + m.start(1), offset + m.end(1), False
-    # 「发布时间:…|作者:某某」 metadata lines
-    m = re.search(rf"(?:^|\s|\|)((?:文/|作者[:：])\s*[{HAN}·]{{2,8}})(?=\s|\||$)", line)
+    m = _META_AUTHOR.search(line)
     if m:
         yield offset + m.start(1), offset + m.end(1), False
 
