@@ -85,7 +85,7 @@ def _titles() -> dict[str, Title]:
 TITLES: dict[str, Title] = _titles()
 
 #: Titles that may follow a name (「某某总理」「某某主席」「王某某委员」).
-POST_TITLES = {"总书记", "总理", "主席", "副主席", "委员", "常委", "省长", "市长", "县长", "区长", "州长", "旗长", "盟长"}
+POST_TITLES = {"总书记", "总理", "主席", "副主席", "书记", "委员", "常委", "省长", "市长", "县长", "区长", "州长", "旗长", "盟长"}
 
 
 @dataclass(frozen=True)

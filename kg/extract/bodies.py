@@ -21,6 +21,8 @@ _TERM = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|�
 _TERM_COMMITTEE = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|常务委员会)?")
 _INHERIT = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|新任|兼|其中)")
 # a suffix-ending word the gazetteer may not know (梁平县, 陇西市): kept as written
+# the national committee's formal name: 「中国人民政治协商会议第十四届全国委员会」「政协十一届全国委员会」
+NATIONAL_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)第?[一二三四五六七八九十百\d]+届全国委员会")
 _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|州|旗|盟))$")
 
 
@@ -43,6 +45,12 @@ def named_bodies(r: Reader) -> list[BodyMention]:
     out = []
     for fs, fm in r.formal.items():
         out.append(BodyMention("政协", fs, names=(NameAt(fm.group("div"), fm.start("div")),), written=fm.group(0)))
+    for fm in NATIONAL_FORMAL.finditer(r.text):  # 「政协第十一届全国委员会」
+        out.append(BodyMention("政协", fm.start(), level="nation", written=fm.group(0)))
+    for d in r.divisions:  # 「中共某某区委」: a division directly followed by 委
+        if r.text.startswith("委", d.end) and not r.text.startswith(("委员", "委会"), d.end):
+            names = r.division_names_before(d.end, max(0, d.start - 24))
+            out.append(BodyMention("党委", names[0].start, names=names, written=r.text[names[0].start : d.end + 1]))
     masked = list(r.text)  # body words inside division names (自治区 in 某某自治区) do not count
     for d in r.divisions:
         masked[d.start : d.end] = "\0" * (d.end - d.start)

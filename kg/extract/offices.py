@@ -7,6 +7,7 @@ Items are separated by 「、」, each an optional body and a title, followed by
     某某某当选为十二届省政协主席                        -> election form
     甲、乙、丙当选为政协某某旗第十一届委员会副主席        -> election list (补选/任命…为 too)
     甲、乙、丙8名委员围绕……发言                        -> members of the committee named before
+    港区的常委有16人。他们是:甲、乙、丙                 -> a roster: the title stated once for a list
     （作者系某某县政协党组书记、主席）                  -> the byline's author
 
 Names before titles (王某总理) are :mod:`kg.extract.post_titles`.
@@ -54,6 +55,7 @@ def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
     for start, end in r.paragraphs():
         _paragraph(r, start, end, out)
     out.extend(_author_notes(r, press))
+    out.extend(_rosters(r))
     out.extend(find_post_titles(r, out))
     return _current(r, out)
 
@@ -341,4 +343,50 @@ def _author_notes(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
                 note = (max(0, m.start()), b1 + (1 if b1 < len(text) and text[b1] in ")）" else 0))
                 out.append(OfficeMention(person, _role(seg), seg.body, r.evidence(m.start("body") - 3, b1, note),
                                          "author-note"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# rosters: the title stated once, the names listed after it
+
+
+# what introduces the list: 「他们是:」「分别是」「包括」「名单如下:」, a note in brackets after it
+_ROSTER_INTRO = re.compile(r"(?:他们是|她们是|分别是|分别为|依次是|包括|名单如下|成员有|成员包括|成员为)"
+                           r"[:：]?\s*(?:[(（][^)）\n]{0,16}[)）])?")
+# the count that makes the title one for a whole list: 「共十五名」「有16人」「8位」
+_ROSTER_COUNT = re.compile(r"(?:共|有|计)?(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人)")
+
+
+def _rosters(r: Reader) -> list[OfficeMention]:
+    """「来自港区的常委有16人。他们是:甲、乙、丙」「澳区政协委员共十五名,包括甲、乙」: a counted
+    title in the sentence before the intro (or in the sentence before that one, where the intro
+    opens a sentence) holds for every name of the list after it. Without a count the list may be
+    of anything (「包括民族和宗教委员会、外事委员会」), so nothing is read."""
+    text = r.text
+    out: list[OfficeMention] = []
+    for m in _ROSTER_INTRO.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        names, _ = r.names_from(m.end(), line_end)
+        if len(names) < 2:
+            continue
+        s0, _ = r.analysis.sentence_of(m.start())
+        if text[s0 : m.start()].strip() == "" and s0 > 0:  # the intro opens its sentence
+            s0, _ = r.analysis.sentence_of(s0 - 1)
+        s0 = max(s0, text.rfind("\n", 0, m.start()) + 1)
+        titled = [t for t in r.titles_in(s0, m.start()) if t.title is not None]
+        if not titled or not _ROSTER_COUNT.search(text, s0, m.start()):
+            continue
+        title = titled[-1]
+        if re.search(r"[；;！？!?]", text[title.end : m.start()]):
+            continue  # the intro belongs to another statement than the title's
+        # the title's own words: 「来自港区的常委」 is 常委 of the committee named before
+        i0 = max(r.clause_around(title.start, title.end)[0], text.rfind(ITEM_BREAK, 0, title.start) + 1,
+                 text.rfind("的", 0, title.start) + 1)
+        seg = _segment_for(r, i0, title, [], {})
+        if not seg.valid or seg.body is None:
+            continue
+        c0 = min(i0, m.start())
+        for ns, ne in names:
+            out.append(_office(r, ns, ne, seg, c0, line_end, "roster"))
     return out

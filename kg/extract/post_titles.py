@@ -53,6 +53,12 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
                 body = main_cppcc  # 「某某副主席作工作报告」 in a report of one committee
             elif _national_context(r, ns):
                 body = NATIONAL.but(kind="政协", start=t.start, written=t.text)
+            elif (named := _named_in_sentence(r, "政协", ns)) is not None and named.level != "nation":
+                body = named  # 「在区政协会议上,某某主席作……」
+        elif t.text == "书记":
+            # 「中共某某区委某某书记作讲话」「市委全会和某某书记的讲话」: the Party committee named
+            # just before, in the same sentence
+            body = _named_in_sentence(r, "党委", ns, within=16)
         elif title.level and "政府" in title.kinds:  # 「某某区长作政府工作报告」: the level's government
             body = BodyMention("政府", t.start, level=title.level, written=t.text)
         elif t.text in ("委员", "常委") and person not in holders:
@@ -64,6 +70,17 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
         out.append(OfficeMention(person, role, body, r.evidence(ns, t.end, clause), "post-title"))
         known.add((person, role))
     return out
+
+
+def _named_in_sentence(r: Reader, kind: str, pos: int, within: int | None = None) -> BodyMention | None:
+    """The last body of ``kind`` named before ``pos`` in its sentence (and at most ``within``
+    characters before it), a committee's own, not one of its organs."""
+    s0, _ = r.analysis.sentence_of(pos)
+    floor = s0 if within is None else max(s0, pos - within)
+    for body in reversed(r.named_bodies):
+        if floor <= body.start < pos and body.kind == kind and body.committee is None:
+            return body
+    return None
 
 
 def _foreign_context(r: Reader, pos: int) -> bool:

@@ -432,6 +432,8 @@ class Reader:
         for ns in range(max(0, pos - 4), pos - 1):
             if ns not in tokens or self.name_at(ns) != pos or not self._word_is_name(ns, pos):
                 continue
+            if text[ns] in "和与及" and ns + 2 < pos:  # 「全会和某某书记的讲话」: a conjunction, not a surname
+                continue
             if text[ns : ns + 2] not in lx.COMPOUND_SURNAMES and not tagged_name(text[max(0, ns - 4) : pos + 3], text[ns:pos]):
                 continue
             # the characters before the name must not be a body or title (then it is a chain)
