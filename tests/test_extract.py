@@ -303,6 +303,31 @@ UNSEEN_FORMS = [
      {("赵某某", "主席", "政协", "310101")}),
     # idioms and rare nouns after a title are no names
     ("汉中市政协召开会议。108名市政协委员相聚一堂,参观“委员书屋”。", set()),
+    # a roster: the title stated once, counted, the names listed after 「他们是:」/「包括」
+    ("全国政协召开会议。选举产生的300名全国政协常委中,来自澳区的常委有3人。他们是:(按姓氏笔划排名)马某某、欧阳某、林某。",
+     {("马某某", "常务委员", "政协", "全国"), ("欧阳某", "常务委员", "政协", "全国"), ("林某", "常务委员", "政协", "全国")}),
+    ("黔南州政协召开会议。州政协港区委员共三名,包括罗某某、韦某、杨某某。",
+     {("罗某某", "委员", "政协", "522700"), ("韦某", "委员", "政协", "522700"), ("杨某某", "委员", "政协", "522700")}),
+    # without a count 「包括」 lists anything: nothing is read
+    ("全国政协召开会议。参加会议的全国政协委员包括教育界、科技界、农业界的代表。", set()),
+    # a province's, city's or county's chairman written without 政协 is its CPPCC's, not an autonomous region's
+    ("甘肃省政协召开主席会议。甘肃省副主席王某某、李某,秘书长赵某某出席会议。",
+     {("王某某", "副主席", "政协", "620000"), ("李某", "副主席", "政协", "620000"), ("赵某某", "秘书长", "政协", "620000")}),
+    ("广西壮族自治区召开会议。广西壮族自治区副主席王某某出席。", set()),
+    # the organs of a committee: its office, divisions and centres (SCHEMA.md: 政协专委会)
+    ("湖南省衡阳市衡东县政协召开会议。县政协办公室主任王某、县政协文史研究中心主任李某某、市政协社会法制处处长赵某参加。",
+     {("王某", "主任", "政协专委会", "430424"), ("李某某", "主任", "政协专委会", "430424"),
+      ("赵某", "处长", "政协专委会", "430400")}),
+    # the central liaison offices are central organs, their departments named with them
+    ("澳门中联办副主任王某某、中联办协调部副部长李某出席。",
+     {("王某某", "副主任", "中央", "全国"), ("李某", "副部长", "中央", "全国")}),
+    # the national committee's formal name places its special committees
+    ("会议决定,政协第十五届全国委员会设十个专门委员会,王某某为提案委员会主任,李某为经济委员会主任。",
+     {("王某某", "主任", "政协专委会", "全国"), ("李某", "主任", "政协专委会", "全国")}),
+    # a name before 书记: the Party committee named just before it; a conjunction is no surname
+    ("昌吉州政协召开会议,传达学习州委十届五次全会和李建国书记的讲话精神。", {("李建国", "书记", "党委", "652300")}),
+    # a name before 主席: the committee named in the sentence
+    ("松原市宁江区召开会议。在区政协会议上,李建国主席作工作报告。", {("李建国", "主席", "政协", "220702")}),
 ]
 
 

@@ -21,6 +21,8 @@ _TERM = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|�
 _TERM_COMMITTEE = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|常务委员会)?")
 _INHERIT = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|新任|兼|其中)")
 # a suffix-ending word the gazetteer may not know (梁平县, 陇西市): kept as written
+# the organs of a CPPCC besides its special committees: its office, divisions, research units
+_CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)")
 # the national committee's formal name: 「中国人民政治协商会议第十四届全国委员会」「政协十一届全国委员会」
 NATIONAL_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)第?[一二三四五六七八九十百\d]+届全国委员会")
 _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|州|旗|盟))$")
@@ -145,6 +147,8 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
             return Segment(None, title, True, start, committee_only=word.committee, same_division=word.kind)
         return invalid(title, start)
     if word.committee:
+        if rest and word.kind == "中央":  # 「中联办协调部副部长」: a department of the organ
+            return with_rest(body.but(committee=word.committee), rest, title, start)
         return segment(body.but(committee=word.committee), title, start) if not rest else invalid(title, start)
     return with_rest(body, rest, title, start)
 
@@ -172,13 +176,18 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
         # 「自治州政协第十四届委员会常务委员」「市人大十六届常委会主任」: the body in one of its terms
         return segment(body.but(committee=title.committee), title, start)
     if kind == "政协":
-        if re.fullmatch(rf"[{HAN}]{{1,8}}界(?:别)?", rest) and title.role in ("委员", "常委", "常务委员"):
-            return segment(body, title, start)  # 「政协宗教界委员」: a member for a sector
+        if re.fullmatch(rf"[{HAN}]{{1,8}}界(?:别)?|港区|澳区|港澳区", rest) and title.role in ("委员", "常委", "常务委员"):
+            return segment(body, title, start)  # 「政协宗教界委员」「省政协港区委员」: a member for a sector
         if re.fullmatch(rf"[{HAN}]{{1,16}}?(委员会|委|工委)(办公室)?", rest) and not rest.startswith("机关"):
             return segment(body.but(kind="政协专委会", committee=rest), title, start)
+        if _CPPCC_ORGAN.fullmatch(rest):
+            # 「县政协办公室主任」「区政协社会文教处处长」「县政协文史研究中心主任」: an organ of
+            # the committee (SCHEMA.md: body 政协专委会, the organ as committee)
+            return segment(body.but(kind="政协专委会", committee=rest), title, start)
         return invalid(title, start)
-    if kind in ("党委", "政府", "人大") and re.fullmatch(rf"[{HAN}]{{1,16}}?(部|局|厅|委|办|署|办公室|委员会)", rest):
-        return segment(body.but(committee=rest), title, start)
+    if kind in ("党委", "政府", "人大", "中央") and re.fullmatch(rf"[{HAN}]{{1,16}}?(部|局|厅|委|办|署|办公室|委员会)", rest):
+        # 「市委统战部」, 「中联办协调部」 (a department of an organ: both named)
+        return segment(body.but(committee=(body.committee or "") + rest), title, start)
     return invalid(title, start)
 
 
@@ -209,6 +218,14 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         return Segment(body, title, True, start)
     if not region or _INHERIT.fullmatch(region):
         return Segment(None, title, True, start)  # inherit
+    if title is not None and title.role in ("主席", "副主席"):
+        # 「山西省副主席某某」: a province's, city's or county's chairman is its CPPCC's; an
+        # autonomous region's is its government's (自治区主席), which no rule here guesses
+        names = r.division_names_before(end, start)
+        if names and names[0].start == start and not names[-1].text.endswith("自治区") \
+                and not text.startswith("中共", start):
+            body = BodyMention("政协", names[0].start, names=names, written=written)
+            return Segment(body, title, True, start)
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
     if re.fullmatch(rf"[{HAN}]{{1,16}}?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) and region[0] not in "省市县区州":
         return Segment(None, title, True, start, committee_only=region)

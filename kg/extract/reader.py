@@ -274,6 +274,8 @@ class Reader:
                 return i + len(tok)
             return None
         if len(good) == 2:
+            if text[good[0]] in "任为" and self.titles_in(good[0] + 1, good[0] + 10):
+                return good[0]  # 「某某任视察团顾问」: 任 starts the post, not the given name
             # both ends look possible (「王为民主持」 vs 「王为」): trust jieba's token
             tok = self.analysis.token_at(i)
             if tok and len(tok) == good[1] - i:
