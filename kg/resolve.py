@@ -54,6 +54,10 @@ _SUFFIX_OK = {
 }
 
 
+# a bare county short form seen as a word more often than this in jieba's dictionary is an
+# ordinary word too often to place a text (和平 7998, 新兴 1215; 西昌 83, 大丰 16)
+_FAINT_FREQUENCY = 100
+
 # a place named right after a verb of going there, and a visitor coming to the writer's place
 _DESTINATION = re.compile(r"(?:赴|到|莅临|莅|来|走进|前往|深入|抵达|奔赴|远赴)(?:中共)?$")
 _HOSTED = re.compile(r"(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
@@ -122,6 +126,7 @@ class Anchor:
     strong: bool = False  # a dateline, paragraph head or headline
     weak: bool = False  # a bare short form in running text (「陕西」): used when nothing better is
     away: bool = False  # a place visited (「赴乙县」) or a visitor's (「甲区政协考察团到我市」): never home
+    faint: bool = False  # a county's bare short form in running text (「在西昌」): the last resort
 
 
 class DivisionContext:
@@ -173,6 +178,8 @@ class DivisionContext:
                 cands = [d for d in cands if d.level in ("province", "prefecture")
                          or (d.parent in named and len(m.text) >= 2)]
                 if not cands:
+                    if self._faint(m, text, named):
+                        self._add(m.start, m.end, m.divisions[0], m.text, faint=True)
                     continue
             d = self.choose(cands, m.start, None)
             if d is not None:
@@ -205,11 +212,27 @@ class DivisionContext:
             return True
         return None
 
-    def _add(self, start: int, end: int, d: Division, written: str, strong: bool = False, weak: bool = False) -> None:
+    def _faint(self, m: Match, text: str, named: set[str]) -> bool:
+        """Is the bare short form ``m`` one county's, no ordinary word (「西昌」「大丰」, not 「和平」
+        「新兴」 or the many 「城关」: jieba's dictionary counts how often it is a word), and placed:
+        after 在/于 (「州委州政府在西昌……」) or in a text that names its city or province
+        (「盐城大丰」)? 「和睦和顺」 is none."""
+        from .nlp import word_frequency
+
+        if len(m.text) < 2 or len(m.divisions) != 1 or m.divisions[0].level != "county" \
+                or word_frequency(m.text) >= _FAINT_FREQUENCY:
+            return False
+        d = m.divisions[0]
+        bare = {b.divisions[0].code for b in self.analysis.bare if len(b.divisions) == 1}
+        return text[m.start - 1 : m.start] in ("在", "于") or bool({d.parent, d.province} & (named | bare))
+
+    def _add(self, start: int, end: int, d: Division, written: str, strong: bool = False, weak: bool = False,
+             faint: bool = False) -> None:
         away = self._is_away(start, end)
-        self.anchors.append(Anchor(start, end, d, written, strong=strong and not away, weak=weak, away=away))
+        self.anchors.append(Anchor(start, end, d, written, strong=strong and not away, weak=weak, away=away,
+                                   faint=faint))
         for anc in self.gaz.ancestors(d):
-            self.anchors.append(Anchor(start, end, anc, anc.name, derived=True, weak=weak, away=away))
+            self.anchors.append(Anchor(start, end, anc, anc.name, derived=True, weak=weak, away=away, faint=faint))
 
     def _is_away(self, start: int, end: int) -> bool:
         """Is the division named at ``[start, end)`` a destination (「赴乙县调研」「莅临乙市」) or a
@@ -259,8 +282,8 @@ class DivisionContext:
             return None
         k = bisect.bisect_right(self._positions, pos)
         start = self.item_start(pos)
-        before_all = [a for a in self.anchors[:k] if a.end <= pos and not a.away]
-        later_all = [a for a in self.anchors[k:] if not a.away]
+        before_all = [a for a in self.anchors[:k] if a.end <= pos and not a.away and not a.faint]
+        later_all = [a for a in self.anchors[k:] if not a.away and not a.faint]
         for weak in (False, True):  # bare short forms in running text only when nothing else fits
             before = [a for a in before_all if a.weak == weak or not a.weak]
             in_item = [a for a in before if a.pos >= start]
@@ -274,6 +297,12 @@ class DivisionContext:
             # only when the text names one such division: a list of other places is no guide
             if later and len({a.division.code or a.division.name for a in later}) == 1:
                 return to_ref(later[0].division, later[0].written if not later[0].derived else None, self.gaz)
+        # last: a county's short form in running text (「州委州政府在西昌……」 is 西昌's 州), when the
+        # text names only one such place of that level
+        faint = [a for a in self.anchors if a.faint and not a.away and ok(a.division)]
+        faint = [a for a in faint if not a.derived] or faint
+        if faint and len({a.division.code for a in faint}) == 1:
+            return to_ref(faint[0].division, None, self.gaz)
         return None
 
     def only_division(self, level: str) -> DivisionRef | None:

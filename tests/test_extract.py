@@ -328,6 +328,19 @@ UNSEEN_FORMS = [
     ("昌吉州政协召开会议,传达学习州委十届五次全会和李建国书记的讲话精神。", {("李建国", "书记", "党委", "652300")}),
     # a name before 主席: the committee named in the sentence
     ("松原市宁江区召开会议。在区政协会议上,李建国主席作工作报告。", {("李建国", "主席", "政协", "220702")}),
+    # a name that opens its clause before a post-title, whatever jieba's tags; the next clause's
+    # national words do not make the first one national
+    ("四川省政协召开会议。省政协主席王某某主持。韩连第副主席传达全国政协会议精神,鲁维之副主席作报告。",
+     {("王某某", "主席", "政协", "510000"), ("韩连第", "副主席", "政协", "510000"), ("鲁维之", "副主席", "政协", "510000")}),
+    # after one title's names, an item that ends in a title starts the next chain
+    ("大理州召开会议。州政协主席杨某某陪同省政协副秘书长、办公厅主任张某一行调研。",
+     {("杨某某", "主席", "政协", "532900"), ("张某", "副秘书长", "政协", "530000"), ("张某", "主任", "政协专委会", "530000")}),
+    # a county's short form after 在 places a text that names no division otherwise
+    ("州委州政府在凯里召开会议。州委副书记、州长王某某作报告,州政协副主席李某某出席。",
+     {("王某某", "副书记", "党委", "522600"), ("王某某", "州长", "政府", "522600"), ("李某某", "副主席", "政协", "522600")}),
+    # an adjective that is also a county's short form places nothing; a common verb in a list is no name
+    ("县政协召开会议,要营造和睦和顺的氛围。县政协主席王某某讲话。", set()),
+    ("平遥县政协召开会议。打造集学习宣传、协商履职、委员管理、群众参与于一体的平台。", set()),
 ]
 
 

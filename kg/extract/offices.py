@@ -152,6 +152,15 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     region = names[-1][1] if names else title.end
                 pending = []
                 read_until = region  # names after the first one were read by names_from
+                last = titles[-1]
+                if last.end == i1 and last not in named and last.start >= region:
+                    # 「州政协主席甲陪同省政协副秘书长、办公厅主任乙」: after the names, the item
+                    # ends in a title that starts the next chain
+                    join = _JOIN.match(text, region)
+                    seg = _segment_for(r, join.end() if join else region, last, [], bodies_of_kind)
+                    chain, closed, names_mode = [seg], False, False
+                    if seg.body is not None and seg.valid:
+                        bodies_of_kind[seg.body.kind] = seg.body
                 continue
             if read_until >= i1 and names_mode:
                 continue

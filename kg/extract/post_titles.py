@@ -109,8 +109,9 @@ def _foreign_person(r: Reader, pos: int) -> bool:
 
 
 def _national_before(r: Reader, pos: int) -> bool:
-    """National words earlier in the sentence (「李某总理所作的报告、王某主席所作的……」)."""
-    s0, _ = r.analysis.sentence_of(pos)
+    """National words earlier in the clause (「李某总理所作的报告、王某主席所作的……」); an earlier
+    clause about the national committee (「甲副主席传达全国政协会议精神,乙副主席作报告」) is none."""
+    s0, _ = r.clause_around(pos, pos)
     return bool(re.search("全国|总书记|总理|国务院|中央|国家", r.text[s0:pos]))
 
 

@@ -432,11 +432,20 @@ class Reader:
             return None
         text = self.text
         for ns in range(max(0, pos - 4), pos - 1):
-            if ns not in tokens or self.name_at(ns) != pos or not self._word_is_name(ns, pos):
+            if ns not in tokens or self.name_at(ns) != pos:
+                continue
+            # 「,唐某某副主席传达……」: a name that opens its clause needs no tag from jieba's
+            # dictionary, only a surname and no word the dictionary knows
+            opens_clause = (ns == 0 or text[ns - 1] in CLAUSE_BREAK) and text[ns] in lx.SURNAMES \
+                and text[ns] not in _CLAUSE_OPENERS \
+                and pos - ns in (2, 3) and not_a_word(text[ns:pos]) and self._no_word_inside(ns, pos) \
+                and pos not in self.division_by_end and pos not in self.bare_by_end
+            if not opens_clause and not self._word_is_name(ns, pos):
                 continue
             if text[ns] in "和与及" and ns + 2 < pos:  # 「全会和某某书记的讲话」: a conjunction, not a surname
                 continue
-            if text[ns : ns + 2] not in lx.COMPOUND_SURNAMES and not tagged_name(text[max(0, ns - 4) : pos + 3], text[ns:pos]):
+            if not opens_clause and text[ns : ns + 2] not in lx.COMPOUND_SURNAMES \
+                    and not tagged_name(text[max(0, ns - 4) : pos + 3], text[ns:pos]):
                 continue
             # the characters before the name must not be a body or title (then it is a chain)
             if ns in self.title_ends or ns in self.division_by_end:
@@ -446,6 +455,15 @@ class Reader:
                 return None
             return ns, pos
         return None
+
+    def _no_word_inside(self, ns: int, ne: int) -> bool:
+        """No token of two characters or more in ``text[ns:ne]`` is an ordinary word (「宣布了」
+        holds 宣布, 「都直言」 直言; 「唐连|第」 holds none)."""
+        starts = sorted(p for p in self.analysis.token_starts if ns <= p < ne)
+        for a, b in zip(starts, starts[1:] + [ne]):
+            if b - a >= 2 and not not_a_word(self.text[a:b]):
+                return False
+        return True
 
     def _word_is_name(self, ns: int, ne: int) -> bool:
         """jieba agrees that ``text[ns:ne]`` is a name: one token (or surname + given name) that its
@@ -465,6 +483,8 @@ class Reader:
             and word_tag(text[ns + len(tok) : ne]) in (None, "nr", "nrfg", "nrt", "ng")
 
 
+# surnames that open a clause far more often as a conjunction or adverb (「但更多委员」「都直言」)
+_CLAUSE_OPENERS = frozenset("但都也还就又更并和与及而才再却仍即便且亦")
 # a candidate's word between a title and the name (「县长候选人某某」; offices.py keeps no such office)
 CANDIDATE_WORD = re.compile("候选人|提名人选|建议人选|人选")
 # single characters that end a name no surname vouches for (「主席某某某向大会作报告」「某某某的讲话」)
@@ -558,10 +578,10 @@ def _ends_before_separator(text: str, e: int) -> bool:
 
 
 def _function_word(word: str) -> bool:
-    """An adverb, conjunction, preposition, pronoun, particle or numeral (「其实」「同时」): never
-    a name, even inside a list."""
+    """An adverb, conjunction, preposition, pronoun, particle or numeral (「其实」「同时」), or a
+    common verb (「委员管理、群众参与」: 管理 27190): never a name, even inside a list."""
     tag = word_tag(word)
-    return tag is not None and tag[0] in "dcprum"
+    return tag is not None and (tag[0] in "dcprum" or (tag[0] == "v" and word_frequency(word) >= _VERY_COMMON))
 
 
 def _ordinary(word: str) -> bool:
