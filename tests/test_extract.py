@@ -341,6 +341,15 @@ UNSEEN_FORMS = [
     # an adjective that is also a county's short form places nothing; a common verb in a list is no name
     ("县政协召开会议,要营造和睦和顺的氛围。县政协主席王某某讲话。", set()),
     ("平遥县政协召开会议。打造集学习宣传、协商履职、委员管理、群众参与于一体的平台。", set()),
+    # the office of a Party committee or a government is a department; a bare 主任 after 县委书记 is none
+    ("北京市西城区召开会议。区委常委、区委办公室主任种某某,区政府办主任王某参加。",
+     {("种某某", "常委", "党委", "110102"), ("种某某", "主任", "党委", "110102"), ("王某", "主任", "政府", "110102")}),
+    ("北京市西城区召开会议。区委书记、主任张某出席。", {("张某", "书记", "党委", "110102")}),
+    # a bare 政协 and its office: the committee named before
+    ("靖州县政协召开会议。政协办公室主任姚某某陪同。", {("姚某某", "主任", "政协专委会", "431229")}),
+    # a preposition before a head of government's title
+    ("福建省召开会议。受代省长林某某的委托,副省长李某某作报告。",
+     {("林某某", "代省长", "政府", "350000"), ("李某某", "副省长", "政府", "350000")}),
 ]
 
 

@@ -21,6 +21,10 @@ _TERM = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|�
 _TERM_COMMITTEE = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|常务委员会)?")
 _INHERIT = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|新任|兼|其中)")
 # a suffix-ending word the gazetteer may not know (梁平县, 陇西市): kept as written
+# a preposition before a head of government's title (「受代省长某某委托」)
+_PREPOSITIONS = re.compile("^(?:受|由|经|请|据|向|同|邀请)")
+# titles a Party committee has only in its departments
+_DEPARTMENT_HEADS = frozenset(("主任", "副主任", "常务副主任", "驻会副主任", "专职副主任"))
 # the organs of a CPPCC besides its special committees: its office, divisions, research units
 _CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)")
 # the national committee's formal name: 「中国人民政治协商会议第十四届全国委员会」「政协十一届全国委员会」
@@ -145,6 +149,8 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         if not rest or rest in ("常委会", "党组"):
             # 「政协主席某某」 with no division: the division of the body named before it
             return Segment(None, title, True, start, committee_only=word.committee, same_division=word.kind)
+        if word.kind == "政协" and _CPPCC_ORGAN.fullmatch(rest):  # 「政协办公室主任某某」: the same, an organ of it
+            return Segment(None, title, True, start, committee_only=rest, same_division="政协专委会")
         return invalid(title, start)
     if word.committee:
         if rest and word.kind == "中央":  # 「中联办协调部副部长」: a department of the organ
@@ -185,6 +191,8 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
             # the committee (SCHEMA.md: body 政协专委会, the organ as committee)
             return segment(body.but(kind="政协专委会", committee=rest), title, start)
         return invalid(title, start)
+    if kind in ("政府", "党委") and rest in ("办", "办公室"):  # 「县政府办主任」「区委办公室主任」
+        return segment(body.but(committee=("政府" if kind == "政府" else "党委") + rest), title, start)
     if kind in ("党委", "政府", "人大", "中央") and re.fullmatch(rf"[{HAN}]{{1,16}}?(部|局|厅|委|办|署|办公室|委员会)", rest):
         # 「市委统战部」, 「中联办协调部」 (a department of an organ: both named)
         return segment(body.but(committee=(body.committee or "") + rest), title, start)
@@ -194,6 +202,8 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
 def segment(body: BodyMention, title: lx.Title | None, start: int, allow_extra: tuple[str, ...] = ()) -> Segment:
     if title is None or not title.kinds:
         return invalid(title, start)
+    if body.kind == "党委" and title.role in _DEPARTMENT_HEADS and not body.committee:
+        return invalid(title, start)  # a Party committee's 主任 heads one of its departments (市委办公室)
     if body.kind not in title.kinds and title.role not in allow_extra:
         # 「市政协主任」 is no office; a special committee's 委员 is a member of the committee
         return invalid(title, start)
@@ -207,6 +217,7 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     region = text[start:end].strip()
     written = r.surface(start, end)
     if title is not None and title.implies_body and title.level:
+        region = _PREPOSITIONS.sub("", region)  # 「受代省长某某委托」「由副省长某某作报告」
         if region and not _TERM.fullmatch(region):
             names = r.division_names_before(end, start)
             if not names:

@@ -274,7 +274,7 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
     committee = base.committee if kind == base.kind else None
     if title.committee:
         committee = title.committee
-    return Segment(base.but(kind=kind, committee=committee), title, True, i0)
+    return segment(base.but(kind=kind, committee=committee), title, i0)
 
 
 def _members(r: Reader, counted: re.Match, bodies_of_kind: dict[str, BodyMention]) -> Segment | None:
