@@ -82,6 +82,13 @@ def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, writ
             or _level_before(r, word, body_start - 1, floor, written)
     if word.level == "nation":
         return BodyMention(word.kind, body_start, level="nation", written=written)
+    if word.level and body_start - 2 >= floor and r.text[body_start - 1] == word.level \
+            and (stem := re.search(rf"[{HAN}]{{1,4}}$", r.text[floor : body_start - 1])):
+        # 「郧县县委」: a name with the level's suffix the gazetteer does not know (郧县 is now
+        # 郧阳区) is a division of its own, not the nearest county
+        at = floor + stem.start()
+        return BodyMention(word.kind, at, names=(NameAt(r.text[at:body_start], at),), unknown_name=True,
+                           written=written)
     if word.level and (stem := r.bare_before(body_start, floor)):
         # 「陇西市政协」「张掖市委」: the level character belongs to a name before it
         return BodyMention(word.kind, stem.start, names=(NameAt(stem.text + word.level, stem.start),), written=written)

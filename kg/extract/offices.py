@@ -43,6 +43,8 @@ _COUNTED_MEMBERS = re.compile(
     r"(?P<etc>等)?(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:名|位))?(?:优秀|新任|新增)?"
     r"(?P<body>(?:[省市县区州旗盟]|自治区)?政协)?(?P<title>委员)(?!会)")
 _PREPOSITION = re.compile("对|向|给|为")
+# a verb of taking up a post after a name and before the post: 「甲已出任省政协党组书记」
+_TOOK_POST = re.compile("(?:已|又|再|现|将)?(?:出任|担任|调任|转任|改任|当选为|当选)|(?:已|现)任")
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
 _TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
 _TERM_BEFORE = re.compile(_TERM_NUMBER.pattern + "$")
@@ -154,18 +156,26 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                 read_until = region  # names after the first one were read by names_from
                 last = titles[-1]
                 if last.end == i1 and last not in named and last.start >= region:
-                    # 「州政协主席甲陪同省政协副秘书长、办公厅主任乙」: after the names, the item
-                    # ends in a title that starts the next chain
-                    join = _JOIN.match(text, region)
-                    seg = _segment_for(r, join.end() if join else region, last, [], bodies_of_kind)
-                    chain, closed, names_mode = [seg], False, False
-                    if seg.body is not None and seg.valid:
-                        bodies_of_kind[seg.body.kind] = seg.body
+                    took = _TOOK_POST.match(text, region)
+                    if took and last.title is not None:
+                        # 「副省长甲已出任省政协党组书记,」: the post is the names' own, where its body is written
+                        seg = parse_body(r, took.end(), last.start, last.title)
+                        if seg.valid and seg.body is not None:
+                            for ns, ne in names:
+                                out.append(_office(r, ns, ne, seg, c0, c1, "election"))
+                    elif join := _JOIN.match(text, region):
+                        # 「州政协主席甲陪同省政协副秘书长、办公厅主任乙」: the next chain
+                        seg = _segment_for(r, join.end(), last, [], bodies_of_kind)
+                        if seg.body is not None and seg.valid:
+                            bodies_of_kind[seg.body.kind] = seg.body
+                        chain, closed, names_mode = [seg], False, False
                 continue
             if read_until >= i1 and names_mode:
                 continue
-            # an item ending in a title: one link of a chain still waiting for its name
-            if titles and titles[-1].end == i1:
+            # an item ending in a title: one link of a chain still waiting for its name — unless
+            # it closes a counted list of names (「甲、乙、丙6名县政协委员,分别……」)
+            closes_list = name_end is not None and _counts(_COUNTED_MEMBERS.match(text, name_end))
+            if titles and titles[-1].end == i1 and not closes_list:
                 if closed:
                     chain, closed = [], False
                 seg = _segment_for(r, i0, titles[-1], chain, bodies_of_kind)
