@@ -431,6 +431,9 @@ class Reader:
         if pos not in tokens:
             return None
         text = self.text
+        dotted = self._dotted_name_before(pos)
+        if dotted is not None:
+            return dotted
         for ns in range(max(0, pos - 4), pos - 1):
             if ns not in tokens or self.name_at(ns) != pos:
                 continue
@@ -455,6 +458,26 @@ class Reader:
                 return None
             return ns, pos
         return None
+
+    def _dotted_name_before(self, pos: int) -> tuple[int, int] | None:
+        """A ·-joined name ending at ``pos`` (「……期间,帕尔哈提·米吉提总书记」): its first part
+        reaches back over the tokens that are no common word, up to a break."""
+        text = self.text
+        m = re.search(rf"[{HAN}]{{1,6}}[·•・\-][{HAN}]{{1,10}}$", text[max(0, pos - 18) : pos])
+        if not m:
+            return None
+        dot = pos - len(m.group(0)) + re.search("[·•・\\-]", m.group(0)).start()
+        starts = sorted(p for p in self.analysis.token_starts if dot - 8 <= p < dot)
+        ns, end = dot, dot
+        for p in reversed(starts):
+            word = text[p:end]
+            if not all(HAN_CHAR.match(c) for c in word) or (len(word) >= 2 and _ordinary(word)
+                                                              and word_frequency(word) >= _COMMON):
+                break
+            ns, end = p, p
+        if ns == dot or dot - ns > 6 or ns in self.title_ends or ns in self.division_by_end:
+            return None
+        return ns, pos
 
     def _no_word_inside(self, ns: int, ne: int) -> bool:
         """No token of two characters or more in ``text[ns:ne]`` is an ordinary word (「宣布了」
@@ -490,7 +513,7 @@ CANDIDATE_WORD = re.compile("候选人|提名人选|建议人选|人选")
 # single characters that end a name no surname vouches for (「主席某某某向大会作报告」「某某某的讲话」)
 _BOUNDS_A_NAME = "等为和及与说率在向的作"
 # single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
-_CLOSES_A_NAME = "在等为率"
+_CLOSES_A_NAME = "在等为率的"
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
 COUNT = re.compile(r"(?:等)?(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)|等(?:[{HAN}]{{0,4}}委员|人|同志)".format(HAN=HAN))
 # what ends a place or an organisation, never a name
