@@ -8,6 +8,7 @@ Items are separated by 「、」, each an optional body and a title, followed by
     甲、乙、丙当选为政协某某旗第十一届委员会副主席        -> election list (补选/任命…为 too)
     甲、乙、丙8名委员围绕……发言                        -> members of the committee named before
     港区的常委有16人。他们是:甲、乙、丙                 -> a roster: the title stated once for a list
+    副主席:甲、乙(女)、丙 / 当选为副主席的是:甲、乙   -> a list under its title (election results)
     （作者系某某县政协党组书记、主席）                  -> the byline's author
 
 Names before titles (王某总理) are :mod:`kg.extract.post_titles`.
@@ -58,6 +59,7 @@ def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
         _paragraph(r, start, end, out)
     out.extend(_author_notes(r, press))
     out.extend(_rosters(r))
+    out.extend(_title_lists(r))
     out.extend(find_post_titles(r, out))
     return _current(r, out)
 
@@ -408,4 +410,61 @@ def _rosters(r: Reader) -> list[OfficeMention]:
         c0 = min(i0, m.start())
         for ns, ne in names:
             out.append(_office(r, ns, ne, seg, c0, line_end, "roster"))
+    return out
+
+
+# lists under a title, as election results print them: 「副主席:甲、乙(女)、丙」「当选为副主席的是:甲、
+# 乙」「副主席(按姓氏笔画为序):甲、乙」「副主席 甲 乙 丙」
+_LIST_LEAD = re.compile(r"[ \u3000]*(?:[(（][^)）\n]{0,16}[)）])?(?:的(?:是|有)|是|为|有)?[ \u3000]*[:：][ \u3000]*")
+_SPACES = re.compile(r"[ \u3000]+")
+_SPACED_LEAD = re.compile(r"[ \u3000]*(?:[(（][^)）\n]{0,16}[)）])?[ \u3000]+")
+_NOTE = re.compile(r"[(（][^)）\n]{0,10}[)）]")  # 「(女)」「（女，满族）」 after a name
+_ELECTED = re.compile(r"(?:当选为|当选|选举|选出|产生)$")
+
+
+def _title_lists(r: Reader) -> list[OfficeMention]:
+    text = r.text
+    out: list[OfficeMention] = []
+    for t in r.titles:
+        if t.title is None:
+            continue
+        lead = _LIST_LEAD.match(text, t.end)
+        spaced = lead is None
+        lead = lead or _SPACED_LEAD.match(text, t.end)
+        if lead is None:
+            continue
+        names = _listed_names(r, lead.end(), spaced)
+        if len(names) < (2 if spaced else 1):
+            continue
+        c0 = r.clause_around(t.start, t.end)[0]
+        i0 = max(c0, text.rfind(ITEM_BREAK, 0, t.start) + 1)
+        verb = _ELECTED.search(text, i0, t.start)
+        seg = _segment_for(r, verb.end() if verb else i0, t, [], {})
+        if not seg.valid or seg.body is None:
+            continue
+        line_end = text.find("\n", t.end)
+        for ns, ne in names:
+            out.append(_office(r, ns, ne, seg, c0, len(text) if line_end < 0 else line_end, "list"))
+    return out
+
+
+def _listed_names(r: Reader, i: int, spaced: bool) -> list[tuple[int, int]]:
+    """The names of a list from ``i``: separated by 、 or a comma (or by spaces where ``spaced``),
+    each perhaps with a note in brackets, up to the end of the line or a sentence."""
+    text = r.text
+    out: list[tuple[int, int]] = []
+    while i < len(text):
+        e = r.name_at(i, lenient=True)
+        if e is None or r.title_at(i) is not None:
+            break
+        out.append((i, e))
+        note = _NOTE.match(text, e)
+        j = note.end() if note else e
+        sep = _SPACES.match(text, j) if spaced else None
+        if sep is not None:
+            i = sep.end()
+        elif j < len(text) and text[j] in "、,，":
+            i = j + 1
+        else:
+            break
     return out

@@ -13,7 +13,7 @@ import re
 
 from .. import lexicon as lx
 from ..records import BodyMention, OfficeMention
-from .reader import Reader
+from .reader import HAN_CHAR, Reader
 
 FOREIGN_COUNTRIES = ("越南", "老挝", "朝鲜", "古巴", "柬埔寨", "俄罗斯", "美国", "日本", "韩国", "蒙古国")
 NATIONAL = BodyMention("中央", 0, level="nation", written="")
@@ -28,13 +28,7 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
     holders = {o.person for o in found}
     main_cppcc = next((o.body.but(kind="政协", committee=None) for o in found
                        if o.body.kind in ("政协", "政协专委会")), None)
-    for t in r.titles:
-        if t.text not in lx.POST_TITLES:
-            continue
-        name = r.name_before(t.start)
-        if name is None:
-            continue
-        ns, ne = name
+    for t, ns, ne in _names_before_titles(r):
         person = r.surface(ns, ne)
         title = t.title
         if (person, title.role) in known or _foreign_context(r, ns):
@@ -70,6 +64,27 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
         out.append(OfficeMention(person, role, body, r.evidence(ns, t.end, clause), "post-title"))
         known.add((person, role))
     return out
+
+
+def _names_before_titles(r: Reader):
+    """(title, start, end) of each name right before a post-title, and of the names listed before
+    that one (「甲、乙、丙副主席出席」: each of them)."""
+    for t in r.titles:
+        if t.text not in lx.POST_TITLES:
+            continue
+        name = r.name_before(t.start)
+        if name is None:
+            continue
+        listed = [name]
+        while listed[0][0] > 1 and r.text[listed[0][0] - 1] == "、":
+            end = listed[0][0] - 1
+            start = next((k for k in range(max(0, end - 6), end - 1) if r.name_at(k, lenient=True) == end
+                          and (k == 0 or not HAN_CHAR.match(r.text[k - 1]) or r.text[k - 1] == "、")), None)
+            if start is None:
+                break
+            listed.insert(0, (start, end))
+        for ns, ne in listed:
+            yield t, ns, ne
 
 
 def _named_in_sentence(r: Reader, kind: str, pos: int, within: int | None = None) -> BodyMention | None:

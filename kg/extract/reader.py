@@ -32,9 +32,10 @@ _CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|[^" + re.escape("".join(sorte
 _ITEM = re.compile("[^" + ITEM_BREAK + "]+")
 BODY_WORD = re.compile("|".join(sorted(map(re.escape, lx.BODIES), key=len, reverse=True)))
 # 「政协两当县第十届委员会」「中国人民政治协商会议某某自治州第十三届委员会」「政协某某地区工委」
+# 「政协岚县第九届委员会」 (a one-character stem)
 CPPCC_FORMAL = re.compile(
     r"(?:中国人民政治协商会议|政协)(?:第[一二三四五六七八九十百零〇\d]+届)?"
-    rf"(?P<div>[{HAN}]{{2,12}}?(?:自治区|自治州|自治县|自治旗|特别行政区|地区|林区|特区|省|市|县|区|州|旗|盟))"
+    rf"(?P<div>[{HAN}]{{1,12}}?(?:自治区|自治州|自治县|自治旗|特别行政区|地区|林区|特区|省|市|县|区|州|旗|盟))"
     r"(?:第?[一二三四五六七八九十百零〇\d]+届)?(?P<end>委员会|工委)"
 )
 FOLLOWERS = frozenset(lx.NAME_FOLLOWERS)
@@ -437,9 +438,10 @@ class Reader:
         for ns in range(max(0, pos - 4), pos - 1):
             if ns not in tokens or self.name_at(ns) != pos:
                 continue
-            # 「,唐某某副主席传达……」: a name that opens its clause needs no tag from jieba's
-            # dictionary, only a surname and no word the dictionary knows
-            opens_clause = (ns == 0 or text[ns - 1] in CLAUSE_BREAK) and text[ns] in lx.SURNAMES \
+            # 「,唐某某副主席传达……」「甲、乙、孙明亮副主席」: a name that opens its clause or list
+            # item needs no tag from jieba's dictionary, only a surname and no word it knows
+            opens_clause = (ns == 0 or text[ns - 1] in CLAUSE_BREAK or self._after_a_listed_name(ns)) \
+                and text[ns] in lx.SURNAMES \
                 and text[ns] not in _CLAUSE_OPENERS \
                 and pos - ns in (2, 3) and not_a_word(text[ns:pos]) and self._no_word_inside(ns, pos) \
                 and pos not in self.division_by_end and pos not in self.bare_by_end
@@ -479,12 +481,22 @@ class Reader:
             return None
         return ns, pos
 
+    def _after_a_listed_name(self, ns: int) -> bool:
+        """Does a list of names reach ``ns`` (「陈某某、」 right before it, itself opening its clause)?"""
+        end = ns - 1
+        if end < 2 or self.text[end] != ITEM_BREAK:
+            return False
+        return any(self.name_at(k, lenient=True) == end and (k == 0 or self.text[k - 1] in CLAUSE_BREAK
+                                                              or self.text[k - 1] == ITEM_BREAK)
+                   for k in range(max(0, end - 4), end - 1))
+
     def _no_word_inside(self, ns: int, ne: int) -> bool:
-        """No token of two characters or more in ``text[ns:ne]`` is an ordinary word (「宣布了」
-        holds 宣布, 「都直言」 直言; 「唐连|第」 holds none)."""
+        """No token of two characters or more in ``text[ns:ne]`` is a verb or function word
+        (「宣布了」 holds 宣布, 「都直言」 直言); given names are often adjectives or nouns (孙|明亮)."""
         starts = sorted(p for p in self.analysis.token_starts if ns <= p < ne)
         for a, b in zip(starts, starts[1:] + [ne]):
-            if b - a >= 2 and not not_a_word(self.text[a:b]):
+            tag = word_tag(self.text[a:b]) if b - a >= 2 else None
+            if tag and tag[0] in "vdcprum":
                 return False
         return True
 
