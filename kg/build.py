@@ -38,14 +38,14 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
-from pyoxigraph import Quad, RdfFormat, serialize
+from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from . import __version__
 from .corpus import MAX_BYTES, Document, iter_paths, read_document
 from .dataset import DocRecord, Written
 from .errors import InputError
 from .executors import Extracted
-from .mapping import MAPPING_VERSION, extraction_to_quads
+from .mapping import MAPPING_VERSION, extraction_to_nquads
 from .store import open_store
 from .paths import ontology_path
 
@@ -96,7 +96,12 @@ class Prepared:
     """A document read, extracted and mapped: what one write needs."""
 
     document: Document
-    quads: list[Quad] = field(repr=False)
+    nquads: bytes = field(repr=False)  # the document's graph
+    count: int = 0  # quads in ``nquads``
+
+    @property
+    def quads(self) -> list[Quad]:
+        return list(parse(self.nquads, format=RdfFormat.N_QUADS))
 
 
 #: The modules of kg that determine a document's graph (what :func:`prepare` runs); a test checks
@@ -145,7 +150,7 @@ def prepare(path: str | Path, base: str, document: Document | None = None,
     if metadata:
         document = extract.with_metadata(document, metadata)
     extraction = extract.extract_document(document)
-    return Prepared(document, extraction_to_quads(extraction, document, base))
+    return Prepared(document, *extraction_to_nquads(extraction, document, base))
 
 
 def extract_item(item: tuple, base: str, strict: bool) -> Extracted:
@@ -160,8 +165,7 @@ def extract_item(item: tuple, base: str, strict: bool) -> Extracted:
         if strict:
             raise
         return Extracted(path, error=f"{path}: extraction failed: {type(e).__name__}: {e}")
-    quads = prepared.quads
-    return Extracted(path, prepared.document.id, serialize(quads, format=RdfFormat.N_QUADS), len(quads))
+    return Extracted(path, prepared.document.id, prepared.nquads, prepared.count)
 
 
 def warm_up() -> None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from .chinese import key_form
 from .gazetteer import Gazetteer
 from .mapping import division_key
+from .extract.biography import TOWNSHIP
 from .records import SPELL_FLAGS, Body, BodyMention, DivisionRef, PersonFacts, PersonMention, Spell, SpellMention
 
 #: Roles that are memberships of a committee, held along with posts elsewhere.
@@ -42,6 +43,10 @@ def resolved(m: SpellMention, resolver) -> Spell | None:
     """The spell of ``m`` with its body placed in its division (a division the gazetteer does not
     know, 「郧县」 before it became a district, is kept as written and flagged); None when the body
     names no division at all."""
+    if m.body.level == TOWNSHIP:
+        body = Body(m.body.kind, township(m.body, resolver), m.body.committee)
+        return Spell(m.person, m.role, body, m.evidence, m.start, m.end, m.current, m.flags, m.source, m.item,
+                     m.form, m.seq)
     body, _ = resolver.body(m.body)
     if body is None:
         ref = as_written(m.body)
@@ -50,6 +55,18 @@ def resolved(m: SpellMention, resolver) -> Spell | None:
         body = Body(m.body.kind, ref, m.body.committee)
     return Spell(m.person, m.role, body, m.evidence, m.start, m.end, m.current, m.flags, m.source, m.item,
                  m.form, m.seq)
+
+
+def township(body: BodyMention, resolver) -> DivisionRef:
+    """A township, commune or county district of the past (the gazetteer lists none), as printed,
+    inside the county printed before it when the gazetteer knows that one."""
+    town = body.names[-1].text
+    parent, _ = resolver.division(body.but(names=body.names[:-1], level=None)) if body.names[:-1] else (None, "")
+    if parent is None:
+        return DivisionRef(town, town, None, "township", flagged=True, note="a township: not in the gazetteer")
+    return DivisionRef(town, town, None, "township", parent=parent.code, parent_name=parent.name,
+                       province=parent.province or parent.code, province_name=parent.province_name or parent.name,
+                       flagged=True, note="a township: not in the gazetteer")
 
 
 def as_written(body: BodyMention) -> DivisionRef | None:
@@ -148,6 +165,13 @@ def _ancestors(ref: DivisionRef, gaz: Gazetteer) -> set[str]:
     return keys
 
 
+def _leaves_for(old: Spell, new: Spell) -> bool:
+    """Does a first post in body ``new`` of the same division end ``old`` of another body? The move
+    to the CPPCC (or from the government to the congress) does; a Party secretary's government post
+    (副书记 and 代县长, 书记 and 人大主任) is held along with the Party one."""
+    return new.body.kind == "政协" or (new.body.kind == "人大" and not (old.body.kind == "党委" and old.role == "书记"))
+
+
 def _ends(old: Spell, new: list[Spell], held_kinds: set[str], gaz: Gazetteer, office: bool = False) -> bool:
     """Does the item of posts ``new`` end ``old`` (running text; see the module docstring)?"""
     old_div = division_key(old.body.division)
@@ -163,7 +187,8 @@ def _ends(old: Spell, new: list[Spell], held_kinds: set[str], gaz: Gazetteer, of
     if down and not member:
         return True  # to a division below: 「副省长」 -> 「某市委书记」
     if same:
-        if old.body.kind not in {s.body.kind for s in same} and any(s.body.kind not in held_kinds for s in same):
+        if old.body.kind not in {s.body.kind for s in same} and any(
+                s.body.kind not in held_kinds and _leaves_for(old, s) for s in same):
             return True  # to a kind of body not held before (党委 -> 政协)
         return (old.role not in MEMBERSHIPS and old.body.committee is not None and
                 any(s.body.kind == old.body.kind and s.body.committee != old.body.committee
@@ -216,6 +241,7 @@ def _promotion(s: Spell, earlier: Spell) -> bool:
 
 def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[Spell]:
     month = page_date[:7] if page_date and len(page_date) >= 7 else None
+    posts = [_page_year(s, page_date) for s in posts]
     posts = [replace(s, start=month) if "start_from_page_date" in s.flags and s.start is None and s.form != "office"
              else s for s in _sequence_heads(posts)]
     posts = [s if s.start is not None or s.form == "office" else replace(s, flags=tuple(
@@ -262,6 +288,9 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
         for s in group:
             st = _mergeable(states, s, k, order)
             if st is not None:
+                if st.spell.start is None and "in_sequence" in st.spell.flags and _dates_post(s):
+                    # 「1985年起任……某市市长」 then 「1993年3月……当选为某市市长」: the dated item starts it
+                    st.spell = replace(st.spell, start=s.start)
                 st.spell = replace(st.spell, end=s.end, current=s.current, seq=st.spell.seq or s.seq)
                 st.item = k
                 st.ended = s.end is not None and not s.current
@@ -340,12 +369,35 @@ def _mergeable(states: list[_Open], s: Spell, k: int, order: list[int]) -> _Open
     for st in reversed(states):
         if _key(st.spell) != _key(s):
             continue
+        if st.spell.start is None and "in_sequence" in st.spell.flags and _dates_post(s):
+            return st  # a post a sequence lists undated, dated by a later election (「……当选为市委书记」)
         if not st.ended and st.spell.end is None:
             return st
         if st.item == previous and (st.spell.end is not None or st.ended) and "end_inferred" not in st.flags:
             return st
         return None
     return None
+
+
+def _page_year(s: Spell, page_date: str | None) -> Spell:
+    """「今年3月」「去年7月」「今年，」 and a lead's 「1月12日，」 counted from the document's year (none
+    when the document has no date)."""
+    mark = next((f for f in s.flags if f.startswith("page_year:")), None)
+    if mark is None:
+        return s
+    flags = tuple(f for f in s.flags if f != mark)
+    _, off, mon = mark.split(":")
+    if not page_date or s.start is not None:
+        return replace(s, flags=flags)
+    year = int(page_date[:4]) + int(off)
+    return replace(s, start=f"{year}-{int(mon):02d}" if mon else str(year), flags=flags)
+
+
+def _dates_post(s: Spell) -> bool:
+    """Is ``s`` a dated election or appointment to its post (「1993年3月在……会议上当选为某市市长」),
+    which dates a post an earlier sequence listed without a date?"""
+    return s.start is not None and "in_sequence" not in s.flags and bool(
+        re.search(r"当选|選|选举|选为|任命", s.evidence.sentence or ""))
 
 
 def _dedupe(spells: list[Spell]) -> list[Spell]:

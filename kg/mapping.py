@@ -339,6 +339,23 @@ class _GraphBuilder:
     def quads(self) -> list[Quad]:
         return [Quad(s, p, o, self.graph) for s, p, o in self._seen]
 
+    def nquads(self) -> tuple[bytes, int]:
+        """The quads as N-Quads, and how many: the bytes ``serialize(self.quads(), format=N_QUADS)``
+        writes (``str`` of a term is its N-Triples form, as the serialiser writes it), without a
+        ``Quad`` made for each triple, which costs twice the rest."""
+        tail = f" {self.graph} .\n"
+        forms: dict = {}  # subject or predicate -> its N-Triples form (both repeat)
+        lines = []
+        for s, p, o in self._seen:
+            fs = forms.get(s)
+            if fs is None:
+                fs = forms[s] = str(s)
+            fp = forms.get(p)
+            if fp is None:
+                fp = forms[p] = str(p)
+            lines.append(f"{fs} {fp} {o}{tail}")
+        return "".join(lines).encode(), len(lines)
+
 
 # ---------------------------------------------------------------------------------------------
 # a document
@@ -350,6 +367,15 @@ def extraction_to_quads(extraction: Extraction, document: Document, base: str = 
     :raises ValueError: the extraction belongs to another document, or has a body kind or
         concept type that is not one of :data:`kg.records.BODY_KINDS` / ``CONCEPT_TYPES``.
     """
+    return _graph(extraction, document, base).quads()
+
+
+def extraction_to_nquads(extraction: Extraction, document: Document, base: str = DEFAULT_BASE) -> tuple[bytes, int]:
+    """:func:`extraction_to_quads` as N-Quads, and the number of quads (what a build writes)."""
+    return _graph(extraction, document, base).nquads()
+
+
+def _graph(extraction: Extraction, document: Document, base: str) -> _GraphBuilder:
     if extraction.doc_id != document.id:
         raise ValueError(f"extraction of {extraction.doc_id} given with document {document.id}")
     return _DocumentMapper(extraction, document, Iris(base)).run()
@@ -370,7 +396,7 @@ class _DocumentMapper:
             self.by_name.setdefault(name, context)
         self.by_key = {key_form(name): context for name, context in self.by_name.items()}
 
-    def run(self) -> list[Quad]:
+    def run(self) -> _GraphBuilder:
         self.document()
         seen_offices: set[NamedNode] = set()
         for office in sorted(self.x.offices, key=lambda o: (o.evidence.start, o.evidence.end)):
@@ -390,7 +416,7 @@ class _DocumentMapper:
             self.spell(spell)
         for facts in self.x.people:
             self.profile(facts)
-        return self.g.quads()
+        return self.g
 
     # nodes ---------------------------------------------------------------------------------
     def document(self) -> None:

@@ -5,7 +5,7 @@ segmentation, sentences from a punctuation sentencizer), the text in simplified 
 (traditional articles match the same lexicons; the conversion keeps offsets since it is character
 for character), and the lexicon matches: divisions from the gazetteer and titles.
 
-Recognition is by Aho-Corasick automata (pyahocorasick) over characters rather than over jieba
+Recognition is by Aho-Corasick automata (ahocorasick_rs, leftmost-longest) over characters rather than over jieba
 tokens: jieba glues titles to bodies (「政协主席」 is one token), so token-level matching would miss
 them. Token boundaries are still used where they help, to decide where a person's name ends.
 The matches are also written onto the Doc as spans (``doc.spans["kg"]``) for inspection.
@@ -23,10 +23,10 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import accumulate
 
-import ahocorasick
+import ahocorasick_rs
 
 from . import gazetteer
 from .chinese import to_simplified
@@ -229,6 +229,7 @@ def _split_word_tags() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1 << 16)  # extraction asks of the same few words again and again
 def word_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a word of its dictionary (``jieba.posseg.dt.word_tag_tab``),
     None for a word it does not know. Asked of jieba-rs (the same dictionary, same tags); the ~2% of
@@ -248,6 +249,7 @@ def word_tag(word: str) -> str | None:
     return _split_word_tags().get(word)
 
 
+@lru_cache(maxsize=1 << 16)
 def word_frequency(word: str) -> int:
     """How often jieba's dictionary saw ``word`` (0 for a word it does not know): 认真 4703, 看望
     627, but 旺堆 2 and 增白 39 — syllables of names from the minorities are rare words at most.
@@ -425,34 +427,43 @@ def set_sentences(doc, text: str):
     return doc
 
 
+class _Automaton:
+    """Leftmost-longest matching of a fixed set of words (ahocorasick_rs, the Rust aho-corasick
+    crate: ~15x pyahocorasick's ``iter_long`` over Chinese text), each word with its kind."""
+
+    def __init__(self, words: dict[str, str]):
+        self.words = list(words)
+        self.kinds = list(words.values())
+        self._ac = ahocorasick_rs.AhoCorasick(self.words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+    def matches(self, text: str) -> list[tuple[int, int, str, str]]:
+        """``(start, end, word, kind)`` of the leftmost-longest matches, in text order."""
+        words, kinds = self.words, self.kinds
+        return [(s, e, words[i], kinds[i]) for i, s, e in self._ac.find_matches_as_indexes(text)]
+
+
 @cache
 def _automata():
     gaz = gazetteer.load()
-    main = ahocorasick.Automaton()
-    bare = ahocorasick.Automaton()
+    main: dict[str, str] = {}
+    bare: dict[str, str] = {}
     for text, aliases in gaz.aliases.items():
         if any(not a.bare for a in aliases):
-            main.add_word(text, (text, "division"))
+            main[text] = "division"
         if any(a.bare for a in aliases):
-            bare.add_word(text, (text, "bare"))
+            bare[text] = "bare"
     for surface in TITLES:
-        main.add_word(surface, (surface, "title"))
+        main[surface] = "title"
     for surface in FOREIGN_TITLES:
         if surface not in TITLES:
-            main.add_word(surface, (surface, "other-title"))
+            main[surface] = "other-title"
     for surface in _TITLE_BLOCKERS:
-        main.add_word(surface, (surface, "block"))
-    main.make_automaton()
-    bare.make_automaton()
-    return main, bare
+        main[surface] = "block"
+    return _Automaton(main), _Automaton(bare)
 
 
-def _longest(automaton, text: str) -> list[Match]:
-    out = []
-    for end, (surface, kind) in automaton.iter_long(text):
-        if kind != "block":
-            out.append(Match(end - len(surface) + 1, end + 1, kind, surface))
-    return out
+def _longest(automaton: _Automaton, text: str) -> list[Match]:
+    return [Match(s, e, kind, surface) for s, e, surface, kind in automaton.matches(text) if kind != "block"]
 
 
 @dataclass

@@ -165,14 +165,10 @@ def _unique(text: str, d, include_bare: bool = False) -> bool:
 
 @cache
 def _division_automaton():
-    import ahocorasick
+    import ahocorasick_rs
 
-    a = ahocorasick.Automaton()
-    for text, aliases in gazetteer().aliases.items():
-        if len(text) >= 2:
-            a.add_word(text, text)
-    a.make_automaton()
-    return a
+    words = [text for text in gazetteer().aliases if len(text) >= 2]
+    return words, ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
 @dataclass(frozen=True)
@@ -184,10 +180,8 @@ class Span:
 
 def division_spans(text: str) -> list[Span]:
     """Leftmost-longest occurrences of any written form of any division (text in simplified form)."""
-    out: list[Span] = []
-    for end, surface in _division_automaton().iter_long(text):
-        out.append(Span(end - len(surface) + 1, end + 1, surface))
-    return out
+    words, automaton = _division_automaton()
+    return [Span(s, e, words[i]) for i, s, e in automaton.find_matches_as_indexes(text)]
 
 
 @cache
@@ -230,25 +224,20 @@ def title_family(role: str, body: str) -> tuple[str, ...]:
 
 @cache
 def _title_automaton():
-    import ahocorasick
+    import ahocorasick_rs
 
     from kg.lexicon import TITLES
 
-    a = ahocorasick.Automaton()
-    for surface in TITLES:
-        a.add_word(surface, surface)
-    for surface in ("委员会", "常务委员会", "常委会", "主席团", "主席台", "书记处", "秘书处", "委员长", "主任委员"):
-        a.add_word(surface, "")
-    a.make_automaton()
-    return a
+    blockers = ("委员会", "常务委员会", "常委会", "主席团", "主席台", "书记处", "秘书处", "委员长", "主任委员")
+    values = {surface: surface for surface in TITLES} | {surface: "" for surface in blockers}
+    words = list(values)
+    return words, [values[w] for w in words], ahocorasick_rs.AhoCorasick(
+        words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
 def title_spans(text: str) -> list[Span]:
-    out = []
-    for end, surface in _title_automaton().iter_long(text):
-        if surface:
-            out.append(Span(end - len(surface) + 1, end + 1, surface))
-    return out
+    words, values, automaton = _title_automaton()
+    return [Span(s, e, values[i]) for i, s, e in automaton.find_matches_as_indexes(text) if values[i]]
 
 
 # ---------------------------------------------------------------------------------------------

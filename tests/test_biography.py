@@ -328,3 +328,65 @@ def test_divisions_sharing_one_title():
 def test_one_date_for_each_title():
     got = spells("李文华，男，1955年生。一九九三年三月、一九九八年三月，被任命为人事部副部长、部长。\n")
     assert got == {("副部长", "政府", "全国", "1993-03", "1998-03", False), ("部长", "政府", "全国", "1998-03", None, True)}
+
+
+# forms of tests/data/bio3 and of the dev résumés' townships (made-up people and townships)
+TOWN_FORMS = {
+    "a township's Party and government posts, the body carried along the line": (
+        "李文华，男，1965年生。\n1996.01-1998.01 高台县南华镇党委副书记、镇长\n1998.01-2000.01 临泽县沙河镇党委书记、人大主席\n",
+        {("副书记", "党委", "南华镇", "1996-01", "1998-01", False), ("镇长", "政府", "南华镇", "1996-01", "1998-01", False),
+         ("书记", "党委", "沙河镇", "1998-01", "2000-01", False), ("主席", "人大", "沙河镇", "1998-01", "2000-01", False)}),
+    "a commune's revolutionary committee and a county's district of the past": (
+        "李文华，男，1950年生。1976年起任高台县新坝公社党委书记、革委会主任，高台县巷道区委副书记、区长。\n",
+        {("书记", "党委", "新坝公社", "1976", None, False), ("主任", "政府", "新坝公社", "1976", None, False),
+         ("副书记", "党委", "巷道区", None, None, False), ("区长", "政府", "巷道区", None, None, True)}),
+    "two communes sharing one suffix and the titles after it": (
+        "李文华，男，1950年生。1974年起任高台县新坝、黑泉公社党委副书记、革委会副主任。\n",
+        {("副书记", "党委", "新坝公社", "1974", None, False), ("副书记", "党委", "黑泉公社", None, None, False),
+         ("副主任", "政府", "新坝公社", "1974", None, False), ("副主任", "政府", "黑泉公社", None, None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(TOWN_FORMS))
+def test_township_posts(name):
+    text, expected = TOWN_FORMS[name]
+    assert spells(text) == expected
+
+
+def test_appointed_at_a_session_after_a_sequence_and_a_whos_who_entry():
+    text = ("李文华 （1945.4— ） 张掖市委书记。\n甘肃临泽人。1985年起任高台县委副书记、县长，临泽县委书记。"
+            "1993年3月在临泽县人大一次会议上当选为临泽县县长。1997年9月在张掖市委全会上当选为张掖市委书记。\n")
+    got = spells(text)
+    assert ("县长", "政府", "临泽县", "1993-03", "1997-09", False) in got
+    assert ("书记", "党委", "张掖市", "1997-09", None, True) in got
+    (p,) = people(text)
+    assert p.born == "1945-04"
+
+
+def test_earlier_posts_listed_before_the_first_date_of_a_sentence():
+    got = spells("李文华生于1953年，甘肃临泽人，曾任高台县县长、临泽县委书记，2010年至2012年任张掖市委副书记、市长。\n")
+    assert got == {("县长", "政府", "高台县", None, None, False), ("书记", "党委", "临泽县", None, None, False),
+                   ("副书记", "党委", "张掖市", "2010", "2012", False), ("市长", "政府", "张掖市", "2010", "2012", False)}
+
+
+def test_a_holder_with_a_career_in_the_rest_of_the_sentence_is_a_subject():
+    got = spells("本报讯\n  甘肃省政协主席李文华此前曾长期在统战系统工作，2003年到2012年任张掖市委书记，2012年6月任甘肃省政协主席。\n")
+    assert got == {("书记", "党委", "张掖市", "2003", "2012", False), ("主席", "政协", "甘肃省", "2012-06", None, True)}
+
+
+@pytest.mark.parametrize("date, start", [("2016-02-02", "2015-07"), (None, None)])
+def test_last_year_and_this_year_count_from_the_documents_date(date, start):
+    text = "李文华，男，1960年生。去年7月，时任临泽县委书记李文华调任高台县委书记。\n"
+    assert ("书记", "党委", "高台县", start, None, True) in spells(text, date=date)
+
+
+def test_a_leads_month_and_day_take_the_documents_year():
+    text = "1月12日，甘肃省人民代表大会选举李文华为甘肃省省长。李文华，男，1960年生，2013年4月任甘肃省委副书记。\n"
+    got = spells(text, date="2016-02-02")
+    assert ("省长", "政府", "甘肃省", "2016-01", None, True) in got
+    assert ("副书记", "党委", "甘肃省", "2013-04", None, True) in got
+
+
+def test_a_government_post_does_not_end_the_party_post_of_the_same_division():
+    got = spells("李文华，男，1955年生。2013年4月任甘肃省委副书记，2015年11月任甘肃省代省长。\n")
+    assert ("副书记", "党委", "甘肃省", "2013-04", None, True) in got

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -222,6 +223,7 @@ def test_export_table_messages(made_up):
 # kg viz --colleagues
 
 
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is absent (apt-get install graphviz)")
 def test_viz_colleagues_draws_the_network(bio_store, tmp_path):
     out = tmp_path / "net.svg"
     result = invoke("viz", "--colleagues", "周先旺", "--store", bio_store, "-o", out)
@@ -229,6 +231,9 @@ def test_viz_colleagues_draws_the_network(bio_store, tmp_path):
     svg = out.read_text(encoding="utf-8")
     # b18 and n04: 周先旺 and 黄楚平 in 湖北省人民政府 (副省长 and 常务副省长) and in 湖北省政协
     assert "周先旺" in svg and "黄楚平" in svg and "湖北省人民政府 2017–2018" in svg
+
+
+def test_viz_colleagues_writes_html_without_graphviz(bio_store, tmp_path):
     html = tmp_path / "net.html"
     result = invoke("viz", "--colleagues", "周先旺", "--store", bio_store, "-o", html)
     assert result.exit_code == 0 and "people" in result.stderr

@@ -59,6 +59,8 @@ def _resume_titles() -> dict[str, lx.Title]:
             add(f"{pre}{suffix}长", _GOV, implies_body=True, level=suffix)
     for s in ("专员", "副专员", "专员助理", "司长", "副司长"):
         add(s, _GOV)
+    for s in ("乡长", "镇长", "副乡长", "副镇长"):  # heads of a township (NOTES rule 14)
+        add(s, _GOV, implies_body=True, level=s[-2])
     for s in ("处长", "副处长", "科长", "副科长", "干事"):
         add(s, _GOV + _PARTY)
     for s in RANKS:
@@ -235,7 +237,10 @@ _BORN = re.compile(
     rf"(?:(?P<a>{_YEAR})[ \t]*年(?:[ \t]*(?P<am>{_MON})[ \t]*月)?[ \t]*(?:出生|生)(?!活|产)"
     rf"|(?P<y2>(?:19|20)\d\d)[.．](?P<m2>\d{{1,2}})[ \t]*(?:出生|生)(?!活|产)"
     rf"|(?:出生于|生于)[ \t]*(?P<b>{_YEAR})[ \t]*年(?:[ \t]*(?P<bm>{_MON})[ \t]*月)?"
-    rf"|出生(?:年月|日期|时间)?[:：][ \t]*(?P<c>{_YEAR})[ \t]*[.．年]?(?:[ \t]*(?P<cm>1[0-2]|0?[1-9]|{_MON})(?!\d))?)"
+    rf"|出生(?:年月|日期|时间)?[:：][ \t]*(?P<c>{_YEAR})[ \t]*[.．年]?(?:[ \t]*(?P<cm>1[0-2]|0?[1-9]|{_MON})(?!\d))?"
+    # 「某某（1945.4— ）」「某某(1932年11月-1999年10月)」: the years of a life after the name
+    rf"|(?<=[{HAN}])[ \t]*[(（][ \t]*(?P<d>(?:19|20)\d\d)[ \t]*(?:[.．][ \t]*(?P<dm>1[0-2]|0?[1-9])(?!\d)|年(?:[ \t]*(?P<dm2>1[0-2]|0?[1-9])[ \t]*月)?)?"
+    rf"[ \t]*(?:[─—–~～-]{{1,2}}|至))"
 )
 #: a labelled field of a table-like header (「入党时间：1990.07」「参加工作时间：1990年7月」)
 _LABELLED = rf"[:：][ \t]*(?P<y3>{_YEAR})[ \t]*[.．年]?(?:[ \t]*(?P<m3>1[0-2]|0?[1-9]|{_MON})(?!\d))?"
@@ -276,6 +281,16 @@ def _ymd_of(m: re.Match, y: str = "y", mo: str = "m") -> str | None:
     return f"{year_n}-{month_n:02d}" if month_n and 1 <= month_n <= 12 else str(year_n)
 
 
+def _occurrences(word: str, text: str):
+    """The starts of ``word`` in ``text``, left to right, not overlapping (``re.finditer`` of the
+    word, without compiling a pattern per name: hundreds of them evict the patterns of the rules
+    from ``re``'s cache)."""
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + len(word))
+
+
 def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     """The persons the text gives a résumé of, in text order: a name followed by demographics
     (「某某，男，汉族，……」「某某出生于1962年10月」「1956年出生的某某」), a heading that is a name
@@ -310,19 +325,27 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     for name in sorted(holders, key=len, reverse=True):
         if len(name) < 2:
             continue
-        for m in re.finditer(re.escape(name), text):
-            k, e = m.start(), m.end()
+        for k in _occurrences(name, text):
+            e = k + len(name)
             after = text[e:e + 60].split("。")[0]
             before = text[max(0, k - 12):k]
             born = re.match(rf"(?:同志)?[,，]?\s*(?:出生于|生于|(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生)(?!活|产)|现年)", text[e:e + 20])
             dated_lead = re.search(rf"(?:{_YEAR})[ \t]*年[^,，。;；]{{0,8}}[,，]$", before) and re.search(
                 r"(?:出任|担任|调任|转任|升任|任|当选)", after)
             sentence = text[max(text.rfind("。", 0, k), text.rfind("\n", 0, k)) + 1:k]
-            appointed = re.search(r"(?:任命|选举|决定|提名)$", before) and re.match(rf"\s*(?:{_YEAR})[ \t]*年", sentence)
+            led = re.match(rf"\s*(?:(?:{_YEAR})[ \t]*年|今年|去年|前年|(?:{_MON})[ \t]*月[ \t]*\d{{1,2}}[ \t]*日)", sentence)
+            appointed = led and (re.search(r"(?:任命|选举|决定|提名)$", before) or re.match(
+                r"(?:同志)?(?:调任|转任|出任|升任|当选为|当选)", text[e:e + 4]))
             dated_lead = dated_lead or appointed
             opens = (k == 0 or text[k - 1] in "\n。") and re.search(
                 rf"(?:{_YEAR})[ \t]*年[^,，。]{{0,8}}(?:出任|担任|调任|转任|升任|任|当选)", after)
-            if (born or dated_lead or opens) and _is_name(r, k, e, strong=True):
+            # 「某省政协主席某某此前曾长期在某系统工作，2003年到2012年任……」「某市长某某此前曾担任过……」
+            career = re.match(rf"(?:同志)?[,，]?[ \t]*(?:(?:此前|之前|曾|也曾|早年|长期|从政)[^。]{{0,30}}?)?(?:{_YEAR})[ \t]*年"
+                              rf"[^,，。;；]{{0,12}}?(?:出任|担任|调任|转任|升任|任职|任|当选|起任)", after) or re.match(
+                r"(?:同志)?[,，]?[ \t]*(?:此前|之前)?(?:曾|也曾)(?:任|担任|历任|先后任|先后担任|担任过)", after)
+            if career and any(key_form(h) in after[:career.end()] for h in holders if h != name and len(h) >= 2):
+                career = None  # the career is another holder's
+            if (born or dated_lead or opens or career) and _is_name(r, k, e, strong=True):
                 _add_subject(found, surface[k:e], k)
                 break
     # 「某某2003年任……」「某某，1998年起任……」「某某于2012年1月当选……」 in a news report
@@ -403,8 +426,9 @@ def _demographics(r: Reader, s: Subject) -> PersonMention | None:
         b = min(len(text), a + 300)
     elif text[a:b].strip() in ("", key_form(s.name)) or (_HEADING.match(text[a:b].strip()) and not re.match(
             r"[^\n]{0,8}?[(（]\s*(?:男|女|[\u4e00-\u9fff]{1,4}族)[,，、]", text[a:b])):  # 「某某（男，汉族，……）」 is an intro
-        nxt = text.find("\n", b + 1)  # a heading: the intro is the next line
-        a, b = b + 1, min(len(text) if nxt < 0 else nxt, b + 201)
+        nxt = text.find("\n", b + 1)  # a heading: the intro is the next line (the heading's own
+        # 「某某（1945.4— ）」 is read too)
+        b = min(len(text) if nxt < 0 else nxt, b + 201)
     window = text[a:b]
     if key_form(s.name) not in window and not window.startswith(("男", "女")) and not re.match(r"\s*[\u4e00-\u9fff]{2,3}省", window):
         pass
@@ -415,8 +439,9 @@ def _demographics(r: Reader, s: Subject) -> PersonMention | None:
     fields["ethnicity"] = e
     born = _BORN.search(window)
     if born:
-        fields["born"] = _date_of(born.group("a") or born.group("y2") or born.group("b") or born.group("c"),
-                                  born.group("am") or born.group("m2") or born.group("bm") or born.group("cm"))
+        fields["born"] = _date_of(born.group("a") or born.group("y2") or born.group("b") or born.group("c") or born.group("d"),
+                                  born.group("am") or born.group("m2") or born.group("bm") or born.group("cm")
+                                  or born.group("dm") or born.group("dm2"))
     party = _PARTY.search(window)
     fields["party_joined"] = _date_of(party.group("y") or party.group("y2") or party.group("y3"),
                                       party.group("m") or party.group("m2") or party.group("m3")) if party else None
@@ -457,14 +482,14 @@ def _date_of(year: str | None, month: str | None) -> str | None:
 # career items
 
 _CURRENT = re.compile(r"(?:现任|現任|现为|现在|目前任|目前担任|现担任)")
-_UNDATED = re.compile(r"(?:从政早期|早年|早期|此前|之前|之后|此后|后来|其后|后|曾|先后|又|再)?(?:历任|先后任|先后担任|曾任|曾担任|担任过|任|担任)")
+_UNDATED = re.compile(r"(?:从政早期|早年|早期|毕业后|此前|之前|之后|此后|后来|其后|后|曾|先后|又|再)?(?:历任|先后任|先后担任|曾任|曾担任|担任过|任|担任)")
 _SEQUENCE_WORDS = re.compile(r"历任|先后|直至|直到|陆续")
 _HEAD = re.compile(
-    r"(?:[\s,，、]|同志|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
+    r"(?:在[^,，。;；]{2,40}?(?:会议|大会|全会)上|经[^,，。;；]{2,30}?(?:决定|批准|同意)|由[^,，。;；]{2,20}?(?:任命|提名)"
+    r"|[\s,，、]|同志|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
     r"|被选举为|被选为|选举为|选为|当选为|当选|正式|被任命为|任命为|被任命|被提拔为|提拔为|明确为|出任|担任过|担任|调任|转任|升任"
     r"|晋升为|晋升|改任|接任|兼任|兼|调到|调入|调往|调|到|回到|任职|被选|任命|任|为|于|是|在|南下履新|履新|主持"
-    r"|不再担任|不再兼任|被免去|免去|辞去|卸任"
-    r"|在[^,，。;；]{2,40}?(?:会议|大会|全会)上|经[^,，。;；]{2,30}?(?:决定|批准|同意)|由[^,，。;；]{2,20}?(?:任命|提名))+"
+    r"|不再担任|不再兼任|被免去|免去|辞去|卸任)+"
 )
 _TAIL = re.compile(r"(?:等职务?|等职|职务|职位|等|以来|\d+年|[一二三四五六七八九十两]+年|[\s。]+)+$")
 _PAREN_OPEN = "(（"
@@ -561,12 +586,18 @@ def _subject_at(subjects: list[Subject], pos: int, text: str, a: int, b: int,
     one introduced before it."""
     head = key_form(text[max(0, pos - 8):pos] + text[a:b][:24])
     words = key_form(text[a:b][:24])
-    named = [(words.find(key_form(s.name)), -len(s.name), s.name) for s in subjects if key_form(s.name) in words] or \
-        [(head.find(key_form(s.name)), -len(s.name), s.name) for s in subjects if key_form(s.name) in head]
+    def found(w: str) -> list[tuple]:  # a name after 接替 is the predecessor's, not the item's person
+        return [(w.find(key_form(s.name)), -len(s.name), s.name) for s in subjects if key_form(s.name) in w
+                and not re.search(r"(?:接替|接任|替)$", w[:w.find(key_form(s.name))])]
+
+    named = found(words) or found(head)
     if named:  # the name the item's words begin with (「……，王某辞去……，李某任……」: 王某)
         return min(named)[2]
     if previous is not None and "\n" not in text[previous[1]:pos]:
-        return previous[0]  # 「1999年6月至2001年9月，某某担任……，2001年调任……」: the same paragraph's person
+        # 「1999年6月至2001年9月，某某担任……，2001年调任……」: the same paragraph's person, unless
+        # another is introduced in between (「……。陈某，1960年9月出生，……，2012年1月调任……」)
+        between = [(k, s.name) for s in subjects for k in (s.intros or [s.start]) if previous[1] <= k <= pos]
+        return max(between)[1] if between else previous[0]
     before = [s for s in subjects if s.start <= pos]
     return before[-1].name if before else None
 
@@ -580,13 +611,20 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
     month: int | None = None
     paired: list[str] = []
     pairs: dict[int, tuple[str, ...]] = {}
-    for m in re.finditer(rf"{_YEAR}|翌年|次年|第二年|同年|当年|{_LATER_WORDS.pattern}|(?:{_MON})[ \t]*月|现任|現任|现为|现在|目前任|目前担任|现担任|今天|今日",
+    page_years: dict[int, str] = {}
+    # a text that prints full dates of its own: its date may be one of them, not the page's (a lead's
+    # 「1月20日」 is then not counted from it)
+    full_dates = re.search(rf"(?:{_YEAR})[ \t]*年[ \t]*(?:{_MON})[ \t]*月[ \t]*\d{{1,2}}[ \t]*日", text) is not None
+    for m in re.finditer(rf"{_YEAR}|翌年|次年|第二年|同年|当年|今年|去年|前年|{_LATER_WORDS.pattern}|(?:{_MON})[ \t]*月|现任|現任|现为|现在|目前任|目前担任|现担任|今天|今日",
                          text):
         i = m.start()
         if depth[i] or (starts and i < starts[-1][1]):
             continue
-        if i < first and not any(key_form(s.name) in text[max(0, i - 8):i] for s in subjects):
-            continue  # before the résumé, unless the subject is named right before (「某某，今天出任」)
+        if i < first and not any(key_form(s.name) in text[max(0, i - 8):i] for s in subjects) and not (
+                re.match(rf"(?:今年|去年|前年|(?:{_MON})[ \t]*月)", text[i:i + 3]) and any(
+                    key_form(s.name) in re.split(r"[。\n]", text[i:i + 120], maxsplit=1)[0] for s in subjects)):
+            continue  # before the résumé, unless the subject is named right before (「某某，今天出任」) or in
+            # a news lead that dates its sentence from the document's date (「1月12日，……选举某某为……」)
         before = text[:i].rstrip(" \t")
         prev = before[-1:] if before else "\n"
         lead = _BEFORE_DATE.search(before[-4:]) is not None
@@ -606,6 +644,21 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
             starts.append((i, m.end(), DateExpr(None, None, m.end()), "today", False))
             continue
         if _BIRTH_BEFORE.search(before[-3:]):
+            continue
+        # 「今年3月23日，」「去年7月，」「今年，某某……」: a year counted from the document's date; and a
+        # news lead's 「1月12日，」 before any year is printed: the document's year
+        py = re.match(rf"(?P<w>今年|去年|前年)(?:[ \t]*(?P<m>{_MON})[ \t]*月)?", text[i:]) if word in ("今年", "去年", "前年") else None
+        lead_day = re.match(rf"(?P<m>{_MON})[ \t]*月[ \t]*(?:[12]?\d|3[01])[ \t]*日", text[i:]) if (
+            year is None and not _YEAR_RE.match(text, i) and prev in "。\n" and not full_dates and re.search(
+                r"选举|当选|任命|决定|出任|调任|转任|履新|就任", re.split(r"[。\n]", text[i:i + 120], maxsplit=1)[0])) else None
+        if py or lead_day:
+            mo = (py or lead_day).group("m")
+            off = {"今年": 0, "去年": -1, "前年": -2}[py.group("w")] if py else 0
+            end = _after_day(text, i + (py or lead_day).end()) if mo else i + py.end()
+            after = _AFTER_DATE.match(text, end)
+            page_years[i] = f"page_year:{off}:{cn_number(mo) if mo else ''}"
+            starts.append((i, after.end(), DateExpr(None, None, end), "page-year", False))
+            year = month = None
             continue
         when: DateExpr | None = None
         rel = _RELATIVE.match(text, i)
@@ -669,6 +722,8 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         flags: tuple[str, ...] = ()
         if form == "today":
             form, flags = "start", ("start_from_page_date",)
+        if form == "page-year":
+            form, flags = "start", (page_years[i],)
         if form == "appointed-dated":
             form = "start"
             b = min(b, next((k for k in range(a, b) if text[k] in ";；"), b))
@@ -739,7 +794,9 @@ def _headings(r: Reader, subjects: list[Subject]) -> list[tuple]:
     text = r.text
     pos = 0
     for line in text.split("\n"):
-        m = re.match(rf"\s*(?P<name>[{HAN}·]{{2,6}})\s*[\[【](?P<posts>[^\]】]{{2,40}})[\]】]\s*$", line)
+        m = re.match(rf"\s*(?P<name>[{HAN}·]{{2,6}})\s*[\[【](?P<posts>[^\]】]{{2,40}})[\]】]\s*$", line) or re.match(
+            # 「某某 （1945.4— ） 某部部长、党组书记。」: a who's-who entry, the years of a life then the posts
+            rf"\s*(?P<name>[{HAN}·]{{2,6}})\s*[(（][ \t]*(?:19|20)\d\d[^)）\n]{{0,20}}[)）]\s*(?P<posts>[^\n。]{{2,60}})。?\s*$", line)
         if m and any(key_form(s.name) == key_form(m.group("name")) for s in subjects):
             a, b = pos + m.start("posts"), pos + m.end("posts")
             out.append((a, a, DateExpr(None, None, b), "heading", False))
@@ -791,17 +848,25 @@ def _undated_items(r: Reader, subjects: list[Subject], depth: list[int], starts)
     for sentence in re.split(r"(?<=[。\n])", text):
         s0, s1 = pos, pos + len(sentence)
         pos = s1
-        if s1 <= first or any(s0 <= d < s1 for d, _ in dated):
+        if s1 <= first:
             continue
+        # a sentence with dates: only the words before its first date (「某某，1953年生，曾任A，B，2010年任C」)
+        limit = min((d for d, _ in dated if s0 <= d < s1), default=None)
         for m in re.finditer(r"(?:^|(?<=[,，;；]))\s*(?P<w>" + _UNDATED.pattern + ")", sentence):
             w = m.group("w")
             if w in ("任", "担任") or depth[s0 + m.start("w")]:
                 continue
+            if limit is not None and (s0 + m.start("w") >= limit or not re.match(r"(?:此前|之前)?(?:曾|历任|先后)", w)):
+                break
             a = s0 + m.end("w")
             person = _subject_at(subjects, s0, text, s0, s1)
             if person is None:
                 continue
             end = s1 - (1 if sentence.endswith(("。", "\n")) else 0)
+            if limit is not None:
+                end = limit
+                while end > a and text[end - 1] in " \t,，;；、":
+                    end -= 1
             out.append(Item(person, a, end, (s0, end), None, "undated", True, parens=_parens(text, depth, a, end)))
             break
     return out
@@ -869,6 +934,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
     later: int | None = None  # the first clause that moves on without a date of its own (「，后任……」)
     who, clause_ends = item.person, False
     pending: list[NameAt] = []  # divisions named before a title that applies to each (「某市、某市市委书记」)
+    pending_towns: list[NameAt] = []  # township stems before a suffixed one (「沿江、车厩公社」)
+    town_peers: list[NameAt] = []
     for i0, i1, clause_start in _pieces(r, item.start, item.end, parens):
         piece = text[i0:i1]
         if clause_start:
@@ -901,11 +968,32 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
         if bare is not None:
             pending.append(bare)
             continue
+        stem = _town_stem(r, i0, i1, names) if post is None else None
+        if stem is not None:  # 「某县沿江、车厩公社党委副书记」: 沿江 is a commune too
+            pending_towns.append(stem)
+            continue
         if post is None:
             pending.clear()
+            pending_towns.clear()
             continue
         body, title, flags = post
         shared, pending = pending, []
+        if body.level == TOWNSHIP:
+            suffix = re.search(r"(?:公社|街道|乡|镇)$", body.names[-1].text)
+            if pending_towns and suffix and body.names[-1].start >= i0:
+                town_peers = [NameAt(x.text + suffix.group(0), x.start) for x in pending_towns]
+            elif body.names[-1].start >= i0:
+                town_peers = []
+            for nm in town_peers:  # the further titles of the clause hold in every one of them
+                sb = replace(body, names=body.names[:-1] + (nm,), start=nm.start)
+                if not groups:
+                    groups.append([])
+                groups[-1].append(SpellMention(who, _role(Segment(sb, title, True, nm.start)), sb,
+                                               r.evidence(nm.start, i1, item.clause), flags=item.flags + flags,
+                                               item=n, form="ended" if clause_ends else form))
+        else:
+            town_peers = []
+        pending_towns.clear()
         if body.names and shared:  # 「某市、某市、某市市委书记」: one post in each
             for nm in shared:
                 sb = replace(body, names=(nm,), start=nm.start)
@@ -966,6 +1054,22 @@ def _bare_division(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> NameA
     if m is None or m.end != i1 or not re.search(r"(?:省|市|县|区|州|旗|盟|地区)$", text[a:i1]):
         return None
     return NameAt(text[a:i1], a)
+
+
+def _town_stem(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> NameAt | None:
+    """A piece that is a township's name without its suffix, listed before a suffixed one
+    (「某县沿江、车厩公社」: 沿江): two to four characters after the divisions that place it."""
+    text = r.text
+    a = _strip_head(r, i0, i1, names)
+    if i1 >= len(text) or text[i1] != "、":
+        return None
+    while r.division_by_start.get(a) is not None and r.division_by_start[a].end < i1:
+        a = r.division_by_start[a].end
+    nxt = re.match(rf"[{HAN}]{{2,4}}?(?:公社|乡|镇)", text[i1 + 1:i1 + 12])
+    m = re.fullmatch(rf"(?P<county>[{HAN}]{{1,5}}?[县市旗])?(?P<stem>[{HAN}]{{2,4}})", text[a:i1])
+    if nxt is None or m is None or not (m.group("county") or r.division_by_end.get(a)) or r.titles_in(a, i1):
+        return None
+    return NameAt(m.group("stem"), a + m.start("stem"))
 
 
 def _election(inner: str) -> bool:
@@ -1115,6 +1219,10 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
         chain.append(Segment(body, t.title, True, a))
         return body, t.title, flags
     region = text[a:t.start]
+    town = _township(r, a, region, t, chain)
+    if town is not None:
+        chain.append(Segment(town, t.title, True, a))
+        return town, t.title, flags
     if any(m in region for m in _FOREIGN) and not _is_division_word(r, a, t.start):
         chain.clear()
         return None
@@ -1140,6 +1248,56 @@ _SUFFIX = r"(?:地区|自治州|自治县|自治旗|自治区|特别行政区|�
 _WORD = "|".join(sorted(map(re.escape, _BODY_WORDS), key=len, reverse=True))
 _LEVEL_DEPT = re.compile(rf"^(?P<lv>[省市县区州])(?P<w>委|政府|人民政府)(?P<rest>[{HAN}]+)$")
 _CENTRAL = re.compile(rf"^(?:中共)?中央(?P<c>[{HAN}]{{2,12}}?(?:室|部|委员会|委|办公室|办|组|校))$")
+
+
+#: A township, a commune or a county's district of the past (「某县某乡」「某公社」「某县某区委」), which the
+#: gazetteer does not list: a division of its own (NOTES rule 14), kept as printed.
+_TOWN = re.compile(rf"(?P<county>[{HAN}]{{1,5}}?[县市旗])?(?P<town>[^\W县市省区乡镇旗]{{1,6}}?(?:乡|镇|公社|街道|(?<=[{HAN}]{{2}})区))"
+                   rf"(?P<w>党委|委|革委会|革委|人大主席团|人大|人民政府|政府)?$")
+TOWNSHIP = "乡"  # the level a township's body carries (:func:`kg.careers.resolved` keeps it as printed)
+_TOWN_WORDS = ("", "党委", "委", "革委会", "革委", "人大主席团", "人大", "人民政府", "政府")
+
+
+def _township(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segment]) -> BodyMention | None:
+    """The body of a township's post (「某县某乡党委书记」「某镇长」「某公社革委会主任」「某县某区委副书记」),
+    or of a further title after one (「……镇党委副书记、镇长、人大主席」)."""
+    k = 0
+    while region.startswith("中共", k) or (r.division_by_start.get(a + k) is not None
+                                          and r.division_by_start[a + k].end <= a + len(region)):
+        k = k + 2 if region.startswith("中共", k) else r.division_by_start[a + k].end - a
+    rest = region[k:]
+    names: tuple[NameAt, ...] = r.division_names_before(a + k, a) if k else ()
+    m = _TOWN.fullmatch(rest)
+    if m is not None:
+        at = a + k + m.start("town")
+        district = m.group("town").endswith("区")
+        if r.divisions_in(at, a + k + m.end("town")) or (district and any(x.start == at for x in r.analysis.bare)):
+            return None  # a division the gazetteer knows (鼓楼区), or a district named by a stem of one
+        if district and not (m.group("county") or names):
+            return None  # a district of a county of the past needs its county printed
+        if m.group("county"):
+            names += (NameAt(m.group("county"), a + k + m.start("county")),)
+        name, word = NameAt(m.group("town"), at), m.group("w") or ""
+    else:
+        base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
+        if base is None or base.level != TOWNSHIP or rest not in _TOWN_WORDS:
+            return None
+        names, name, word = base.names[:-1], base.names[-1], rest
+    role = t.title.role
+    head = role.lstrip("副")
+    if word in ("党委", "委") or (not word and role in ("书记", "副书记", "委员")):
+        kind, committee = ("党委", None) if role in ("书记", "副书记", "委员", "常委") else (None, None)
+    elif word.startswith("革委"):
+        kind, committee = ("政府", "革委会") if head in ("主任",) else (None, None)
+    elif word.startswith("人大"):
+        kind, committee = ("人大", None) if head in ("主席", "主任") else (None, None)
+    else:
+        level = name.text[-1] if name.text[-1] in "乡镇区" else None
+        kind, committee = ("政府", None) if level and head == level + "长" else (None, None)
+    if kind is None:
+        return None
+    return BodyMention(kind, names[0].start if names else name.start, names=names + (name,), level=TOWNSHIP,
+                       committee=committee, written=region)
 
 
 def _merged_level(r: Reader, a: int, region: str, t: TitleAt) -> BodyMention | None:

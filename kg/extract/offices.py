@@ -99,6 +99,9 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
     other_organisation = False
     carried: list[Segment] = []  # titles still waiting for their name at a comma
     for c0, c1 in r.clauses(p0, p1):
+        if not r.titles_in(c0, c1) and text.find("委员", c0, c1) < 0:
+            carried = []  # a clause with no title and no 委员 (_COUNTED_MEMBERS) states no office
+            continue
         # 「全国政协委员，省政协副主席张某」: a chain cut by a comma goes on in the next clause
         chain: list[Segment] = carried if text[c0 - 1 : c0] in (",", "，") else []
         carried = []

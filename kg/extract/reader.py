@@ -14,13 +14,15 @@ import re
 from functools import cached_property
 
 from .. import lexicon as lx
+from .. import nlp
 from ..corpus import Document
 from ..layout import item_breaks
 from ..nlp import Analysis, Match
 from ..records import Evidence, NameAt
 
 HAN = r"\u4e00-\u9fff"
-HAN_CHAR = re.compile(f"[{HAN}]")
+HAN_CHAR = re.compile(f"[{HAN}]")  # (on one character: the same as "\u4e00" <= c <= "\u9fff", which is faster)
+_HAN_RUN = re.compile(f"[{HAN}]+")
 CLAUSE_BREAK = set(",，;；。！？!?:：\n()（）“”\"「」『』《》")
 ITEM_BREAK = "、"
 # a rank or status note after a title: 「副主席(正县级)」「主任(兼)」
@@ -40,6 +42,9 @@ CPPCC_FORMAL = re.compile(
 )
 FOLLOWERS = frozenset(lx.NAME_FOLLOWERS)
 FOLLOWER_LENGTHS = sorted({len(w) for w in FOLLOWERS}, reverse=True)
+_FOLLOWER_FIRSTS = frozenset(w[0] for w in FOLLOWERS if w)
+# the first parts of a name joined by ·: 「艾某·某某某」
+_JOINED_NAME = re.compile(rf"[{HAN}]{{1,6}}[·•・\-](?:[{HAN}]{{1,10}}[·•・\-])?(?=[{HAN}])")
 
 
 class Reader:
@@ -226,11 +231,11 @@ class Reader:
         ``lenient``: the name is an item of a list, so a dictionary word is taken as a name too.
         """
         text = self.text
-        if i >= len(text) or not HAN_CHAR.match(text[i]):
+        if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff":
             return None
-        m = re.match(rf"[{HAN}]{{1,6}}[·•・\-](?:[{HAN}]{{1,10}}[·•・\-])?(?=[{HAN}])", text[i:])
+        m = _JOINED_NAME.match(text, i)
         if m:  # 「艾某·某某某主持」: the last part ends where a follower word starts
-            k = i + m.end()
+            k = m.end()
             ends = []
             for e in range(k + 2, min(k + 11, len(text) + 1)):
                 if e == len(text) or not HAN_CHAR.match(text[e]):
@@ -259,7 +264,7 @@ class Reader:
         if not surname:
             return self.bounded_name(i, lenient)
         options = [i + surname + 1, i + surname + 2]
-        good = [e for e in options if e <= len(text) and all(HAN_CHAR.match(c) for c in text[i:e]) and self.boundary(e)]
+        good = [e for e in options if e <= len(text) and _HAN_RUN.fullmatch(text, i, e) and self.boundary(e)]
         good = [e for e in good if (plausible_name(text[i:e], self._closes_a_name(e)) or _ends_before_separator(text, e))
                 and (((lenient or text[e : e + 1] == ITEM_BREAK) and not _function_word(text[i:e]))
                      or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
@@ -300,7 +305,8 @@ class Reader:
         if self.is_follower(i) or i in self.division_by_start:
             return None
         for e in range(i + 2, min(i + 7, len(text)) + 1):
-            if e < len(text) and HAN_CHAR.match(text[e]) and not self._bounds_name(e) and not COUNT.match(text, e):
+            if e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and not self._bounds_name(e) \
+                    and (text[e] not in _COUNT_FIRSTS or not COUNT.match(text, e)):
                 if e in self.division_by_start:
                     return None
                 continue
@@ -376,7 +382,7 @@ class Reader:
     def _closes_a_name(self, e: int) -> bool:
         """Does what starts at ``e`` close a name (a verb of two characters or more, punctuation, the
         text's end, or 在/为/等)? Then a 和 before it is the name's last character."""
-        return e >= len(self.text) or not HAN_CHAR.match(self.text[e]) or self._long_follower(e) \
+        return e >= len(self.text) or not "\u4e00" <= self.text[e] <= "\u9fff" or self._long_follower(e) \
             or self.text[e] in "在为等"
 
     def is_follower(self, e: int) -> bool:
@@ -385,6 +391,8 @@ class Reader:
 
     def _follower_at(self, e: int, shortest: int) -> bool:
         """Does a follower word of ``shortest`` characters or more start at ``e``?"""
+        if self.text[e : e + 1] not in _FOLLOWER_FIRSTS:
+            return False
         rest = self.text[e : e + 6]
         return any(rest[:n] in FOLLOWERS for n in FOLLOWER_LENGTHS if n >= shortest)
 
@@ -392,7 +400,7 @@ class Reader:
         text = self.text
         if e >= len(text):
             return True
-        if not HAN_CHAR.match(text[e]):
+        if not "\u4e00" <= text[e] <= "\u9fff":
             return True
         return self.is_follower(e)
 
@@ -527,6 +535,8 @@ _BOUNDS_A_NAME = "等为和及与说率在向的作"
 # single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
 _CLOSES_A_NAME = "在等为率的"
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
+# the characters a COUNT starting with a Han character starts with
+_COUNT_FIRSTS = frozenset("等一二两三四五六七八九十")
 COUNT = re.compile(r"(?:等)?(?:\d+|[一二两三四五六七八九十]+)(?:名|位|人)|等(?:[{HAN}]{{0,4}}委员|人|同志)".format(HAN=HAN))
 # what ends a place or an organisation, never a name
 _NOT_NAME_ENDS = tuple("市县区省州旗盟镇乡村局委办部会厅院校所站队组处科室社团馆人"
@@ -544,12 +554,11 @@ def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 
     >>> looks_like_a_name("莫日根吉雅"), looks_like_a_name("积极建言"), looks_like_a_name("市委")
     (True, False, False)
     """
-    if not 2 <= len(name) <= 6 or not all(HAN_CHAR.match(c) for c in name):
+    if not 2 <= len(name) <= 6 or not _HAN_RUN.fullmatch(name):
         return False
     if not plausible_name(name, closed) or name.endswith(_NOT_NAME_ENDS) or _GRAMMAR.intersection(name):
         return False
-    if BODY_WORD.search(name) or any(t in name for t in lx.TITLES if len(t) >= 2) \
-            or any(m in name for m in lx.FOREIGN_ORG_MARKERS if len(m) >= 2):
+    if BODY_WORD.search(name) or _holds_one_of(name, _LONG_TITLES) or _holds_one_of(name, _LONG_MARKERS):
         return False
     tag = word_tag(name)
     if tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns", "n", "ng") \
@@ -587,6 +596,17 @@ def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 
     return True
 
 
+# the titles and markers of other organisations of two characters or more, which no name holds
+_LONG_TITLES = frozenset(t for t in lx.TITLES if len(t) >= 2)
+_LONG_MARKERS = frozenset(m for m in lx.FOREIGN_ORG_MARKERS if len(m) >= 2)
+
+
+def _holds_one_of(name: str, words: frozenset[str]) -> bool:
+    """Does ``name`` (a few characters) hold one of ``words`` (each of two characters or more)?"""
+    n = len(name)
+    return any(name[a:b] in words for a in range(n - 1) for b in range(a + 2, n + 1))
+
+
 # how often jieba's dictionary must have seen a word for it to count as an ordinary word inside a
 # run that might be a name: the pieces of minority names are rare words (旺堆 2, 增白 39), the words
 # of a phrase common ones (认真 4703, 看望 627)
@@ -598,9 +618,7 @@ _RARE = 20
 
 
 def word_frequency(word: str) -> int:
-    from ..nlp import word_frequency as frequency
-
-    return frequency(word)
+    return nlp.word_frequency(word)
 
 
 # the first words of titles: 「秘书长和常务委员」 holds no person 和常务
@@ -647,9 +665,7 @@ def not_a_word(name: str) -> bool:
 
 def word_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a dictionary word, None for words it does not know."""
-    from ..nlp import word_tag as tag
-
-    return tag(word)
+    return nlp.word_tag(word)
 
 
 def tagged_name(window: str, name: str) -> bool:

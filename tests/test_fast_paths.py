@@ -1,0 +1,46 @@
+"""The build's fast paths give what the plain ones do: N-Quads written without a Quad per triple,
+leftmost-longest lexicon matching, the title test of a name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, serialize
+
+from kg.corpus import read_document
+from kg.extract import extract_document
+from kg.extract import reader
+from kg.lexicon import FOREIGN_ORG_MARKERS, TITLES
+from kg.mapping import extraction_to_nquads, extraction_to_quads
+from kg.nlp import _Automaton
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_nquads_equal_the_serialised_quads():
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/data/dev/texts").glob("*.txt"))[:5]
+    for path in paths:
+        doc = read_document(path)
+        extraction = extract_document(doc)
+        quads = extraction_to_quads(extraction, doc, "http://example.org/kg/")
+        nquads, count = extraction_to_nquads(extraction, doc, "http://example.org/kg/")
+        assert nquads == serialize(quads, format=RdfFormat.N_QUADS)
+        assert count == len(quads)
+
+
+def test_automaton_is_leftmost_longest():
+    a = _Automaton({"代理县长": "title", "理县": "division", "县长": "title", "副秘书长": "title", "秘书": "title"})
+    # 「代理县」 is no word: 理县 is found inside it (pyahocorasick's iter_long missed it)
+    assert a.matches("代理县") == [(1, 3, "理县", "division")]
+    assert a.matches("代理县长王某") == [(0, 4, "代理县长", "title")]
+    assert a.matches("副秘书") == [(1, 3, "秘书", "title")]
+    assert a.matches("") == []
+
+
+def test_holds_one_of_is_the_substring_test():
+    long_titles = [t for t in TITLES if len(t) >= 2]
+    long_markers = [m for m in FOREIGN_ORG_MARKERS if len(m) >= 2]
+    names = ["莫日根吉雅", "县政协主席", "王某", "副主任委员", "某某商会", "积极建言", "达瓦旺堆", "秘书长某"]
+    for name in names:
+        assert reader._holds_one_of(name, reader._LONG_TITLES) == any(t in name for t in long_titles)
+        assert reader._holds_one_of(name, reader._LONG_MARKERS) == any(m in name for m in long_markers)
