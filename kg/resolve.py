@@ -54,6 +54,8 @@ _SUFFIX_OK = {
 }
 
 
+# a body named by its level word alone (「自治区政协」「县委」)
+_LEVEL_BODY = re.compile("(自治区|[省市县区州旗盟])(?:政协|人大|政府|委)")
 # a bare county short form seen as a word more often than this in jieba's dictionary is an
 # ordinary word too often to place a text (和平 7998, 新兴 1215; 西昌 83, 大丰 16)
 _FAINT_FREQUENCY = 100
@@ -185,6 +187,28 @@ class DivisionContext:
             if d is not None:
                 self._add(m.start, m.end, d, m.text, strong=bool(strong), weak=strong is None)
         self.breaks = item_breaks(text)
+        self._away_everywhere()
+
+    def _away_everywhere(self) -> None:
+        """A destination visited by a committee of its own level (「自治区政协主席甲率团赴乙自治区」)
+        is never home, wherever the text names it again (「乙自治区在……方面」): the bare 「自治区政协」
+        is the visitors'. A destination of another level (「市政协主席赴乙县」) stays a possible
+        home of that level's bodies (「县委书记丙陪同」: 乙县's)."""
+        text = self.analysis.search
+        if self._hosts:
+            return
+        visited: set[str] = set()
+        for a in self.anchors:
+            if not a.away or a.derived or not a.division.code \
+                    or not _DESTINATION.search(text, max(0, a.pos - 4), a.pos):
+                continue
+            s0 = self.analysis.sentence_of(a.pos)[0]
+            for m in _LEVEL_BODY.finditer(text, s0, a.pos):
+                ok = _SUFFIX_OK.get(m.group(1))
+                if ok is not None and ok(a.division):
+                    visited.add(a.division.code)
+        if visited:
+            self.anchors = [replace(a, away=True) if a.division.code in visited else a for a in self.anchors]
 
     def _add_outdated(self, m: Match, text: str) -> bool:
         """「梁平县」 (now 梁平区), 「陇西市」 (a misprint of 陇西县): a short form with a suffix the

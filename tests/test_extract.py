@@ -377,6 +377,14 @@ UNSEEN_FORMS = [
       ("孙明亮", "副主席", "政协", "371323")}),
     ("北京市政协主席王某出席。但更多委员发言表达出的却是对政协的留恋。他们都直言常委职务繁重。",
      {("王某", "主席", "政协", "110000")}),
+    # a post of the previous term (上届) is no office now, except at a first session before the elections
+    ("沂水县政协召开会议。上届县政协副主席李某、县政协副主席王某出席。", {("王某", "副主席", "政协", "371323")}),
+    ("政协沂水县第十届委员会第一次会议开幕。上届县政协副主席李某出席。", {("李某", "副主席", "政协", "371323")}),
+    # a destination visited by a committee of its own level is never home, wherever the text names it again
+    ("自治区政协主席王某某率考察团赴新疆维吾尔自治区考察。新疆维吾尔自治区在民族团结方面成效明显。", set()),
+    # a destination of another level is home to that level's bodies
+    ("市政协主席王某某赴沂水县调研。沂水县在乡村振兴方面成效明显。县委书记李某陪同。",
+     {("王某某", "主席", "政协", "371300"), ("李某", "书记", "党委", "371323")}),
 ]
 
 

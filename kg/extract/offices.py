@@ -49,6 +49,7 @@ _TOOK_POST = re.compile("(?:已|又|再|现|将)?(?:出任|担任|调任|转任|
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
 _TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
 _TERM_BEFORE = re.compile(_TERM_NUMBER.pattern + "$")
+_PREVIOUS_TERM = re.compile("(?:上届|上一届|前一届)(?:中共)?$")
 _FIRST_SESSION = re.compile("(?:届|委员会)第?一次(?:全体)?会议")
 
 
@@ -82,13 +83,17 @@ def _current(r: Reader, offices: list[OfficeMention]) -> list[OfficeMention]:
     for o, n in zip(offices, terms):
         if n:
             current[o.body.kind] = max(current.get(o.body.kind, 0), n)
+    # 「上届县政协副主席某某」: the term before the current one, or a former term where none is named
+    terms = [current.get(o.body.kind, 0) - 1 if _PREVIOUS_TERM.search(r.text, max(0, o.body.start - 4), o.body.start)
+             else n for o, n in zip(offices, terms)]
     # the first session of a term opens before its elections: the last term's officers hold office
     # until the report names the new ones (「二届区政协主席某某」 at the 三届一次会议)
     first_session = bool(_FIRST_SESSION.search(r.text))
-    of_now = [not n or n >= current.get(o.body.kind, 0) for o, n in zip(offices, terms)]
+    of_now = [n is None or (n > 0 and n >= current.get(o.body.kind, 0)) for o, n in zip(offices, terms)]
     new_posts = {(o.body.kind, o.role) for o, now in zip(offices, of_now) if now}
     return [o for o, n, now in zip(offices, terms, of_now)
-            if now or (first_session and n == current[o.body.kind] - 1 and (o.body.kind, o.role) not in new_posts)]
+            if now or (first_session and n and n == current.get(o.body.kind, 0) - 1
+                       and (o.body.kind, o.role) not in new_posts)]
 
 
 def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
