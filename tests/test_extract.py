@@ -383,7 +383,7 @@ UNSEEN_FORMS = [
     # a destination visited by a committee of its own level is never home, wherever the text names it again
     ("自治区政协主席王某某率考察团赴新疆维吾尔自治区考察。新疆维吾尔自治区在民族团结方面成效明显。", set()),
     # a destination of another level is home to that level's bodies
-    ("市政协主席王某某赴沂水县调研。沂水县在乡村振兴方面成效明显。县委书记李某陪同。",
+    ("临沂市政协主席王某某赴沂水县调研。沂水县在乡村振兴方面成效明显。县委书记李某陪同。",
      {("王某某", "主席", "政协", "371300"), ("李某", "书记", "党委", "371323")}),
 ]
 
