@@ -26,7 +26,28 @@ CASES = [
     ("考察团在当地考察“某地致力打造数字经济平台”的作用。", set()),
     ("代表团在我省考察“培育新业态,推动数字经济高质量发展”工作。", set()),
     ("多出“上顶天线、下接泥土”的调研报告。", set()),
+    # meetings, sectors, kinds of people, honours, cohorts, outlets, epithets: no concepts
+    ("在年初召开的“两政联席会”确定专题。", set()),
+    ("他以“特邀人士”出任委员，是“文艺界”委员。", set()),
+    ("我们要当好“四员”。另外三人则为“老委员”。", set()),
+    ("获得“全国优秀县委书记”称号，该县获评“全国文明城市”。", set()),
+    ("八成为“60后”，作为“双核”之一，成为部门“一把手”。", set()),
+    ("下放到“五七”干校。据“某某新闻”相关报道。", set()),
+    # descriptions shaped like coined names: an adjective and a word, opposite positions, a role played
+    ("切实用“小切口”服务“大民生”，多出“金点子”。", set()),
+    ("搭建“线上+线下”履职渠道，注重“横向协同、纵向联动”。", set()),
+    ("发挥“直通车”作用。用心做好“委员作业”。", set()),
+    ("委员表示，“这件事情一定办好”。", set()),
+    ("要用好“深、实、细、准、效”五字诀。", set()),
+    # statements, feelings, targets, terms referred to, organisations, a venue named by its kind alone
+    ("让群众真切感受到“委员在身边”，感受到了“以心交心、凝聚人心”。", set()),
+    ("实现“一个会客厅团结一群人”。有学者说，“政协是协商平台,不是协商主体”。", set()),
+    ("要夯实“服务环境”这个基础。工作室在“今日某某”传媒公司揭牌。“会客厅”影响力扩大。", set()),
     # formulas, campaigns and brands
+    ("紧扣省政协“1453”履职总要求，推广“12345”工作法。", {("1453", "slogan"), ("12345", "slogan")}),
+    ("开展“微调研”“微协商”“微服务”“微建议”。",
+     {("微调研", "campaign"), ("微协商", "brand"), ("微服务", "campaign"), ("微建议", "campaign")}),
+    ("锚定“243”发展布局，牢固树立“两山”理念。", {("243", "slogan"), ("两山", "slogan")}),
     ("创新提案办理“提、立、审、办、评”全链条机制。", {("提、立、审、办、评", "slogan")}),
     ("探索“茶叶+”产业发展。", {("茶叶+", "slogan")}),
     ("用“12个坚持”概括了重要思想。", {("12个坚持", "slogan")}),
@@ -43,6 +64,9 @@ CASES = [
     ("深入实施强工业行动，推进人才回乡行动和“委员进企业行动”。",
      {("强工业行动", "campaign"), ("人才回乡行动", "campaign"), ("委员进企业行动", "campaign")}),
     ("2020年第三期某某政协讲坛举行。", {("某某政协讲坛", "brand")}),
+    # a studio's own coined name unquoted before 委员工作室; a place, a sector or a verb phrase there is none
+    ("区政协开展支部及文心聚力委员工作室学习活动。", {("文心聚力", "brand")}),
+    ("调研某江媒体委员工作室，合力推动委员工作室高质量发展，为张某某委员工作室揭牌。", set()),
     ("结合“不忘初心、牢记使命”主题教育。", {("不忘初心、牢记使命", "campaign")}),
     ("调研“甲乙丙丁”特色委员工作室。", {("甲乙丙丁", "brand")}),
 ]
@@ -51,3 +75,11 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:14] for c in CASES])
 def test_concept_forms(text, expected):
     assert _concepts(text) == expected
+
+
+def test_every_quote_has_a_reason():
+    from kg.extract.concepts import explain_quotes
+
+    verdicts = dict(explain_quotes("深入推进“三抓三促”行动，切实用“小切口”服务“大民生”。"))
+    assert verdicts["三抓三促"].type == "campaign"
+    assert verdicts["小切口"].type is None and "adjective" in verdicts["小切口"].reason

@@ -56,6 +56,33 @@ CASES = [
     ("本报讯(记者甘某某 北京报道)" + BODY, {("甘某某", "记者")}),
     # names with a layout space are joined
     ("本报讯(记者 甘 某 柏某某)" + BODY, {("甘某", "记者"), ("柏某某", "记者")}),
+    # a slash or a vertical bar after a role word or a label, marks before a byline, ranks of reporters
+    (BODY + "(某某日报记者/甘某 编辑/柏某某)", {("甘某", "记者")}),
+    ("标题\n文丨记者 甘某某\n" + BODY, {("甘某某", "记者")}),
+    ("标题\n◎ 本报记者 甘某某\n" + BODY, {("甘某某", "记者")}),
+    ("标题\n县融媒体中心记者 甘某某\n" + BODY, {("甘某某", "记者")}),
+    ("标题\n首席记者 甘某某\n" + BODY, {("甘某某", "记者")}),
+    (BODY + "(甘某某/文 柏某某/图)", {("甘某某", "作者"), ("柏某某", "摄影")}),
+    # a caption marked ▲ closing with a credit; a section marked ◆ is no byline
+    ("▲县政协主席调研。记者 甘某某 摄\n" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
+    ("◆ 工作动态\n" + BODY, set()),
+    (BODY + "(图文/记者 甘某某)", {("甘某某", "记者"), ("甘某某", "摄影")}),
+    ("标题\n特邀委员记者 甘某某\n" + BODY, {("甘某某", "记者")}),
+    # photographers opening a caption, a caption closing with 摄影报道, a unit supplying the text
+    ("甘某某 柏某某/摄 委员们来到会议驻地。\n" + BODY, {("甘某某", "摄影"), ("柏某某", "摄影")}),
+    ("会议现场 甘某某/摄\n" + BODY, {("甘某某", "摄影")}),
+    ("委员视察/摄\n" + BODY, set()),
+    ("区政协主席率队走访委员小组。\n甘某某 摄影报道\n" + BODY, {("甘某某", "摄影")}),
+    (BODY + "(政协办供稿)", set()),
+    # Hong Kong datelines and bylines: 【……讯】, a place glued to 报道, a full-width slash
+    ("【某某報訊】記者甘某某北京報道：" + BODY, {("甘某某", "记者")}),
+    ("标题\n◆文／圖：某某報記者 甘某某 北京報道\n" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
+    ("标题\n" + BODY + "\n作者:甘某某(系某某县政协委员)\n", {("甘某某", "作者")}),
+    # a page's metadata line
+    ("时间:2022-09-22 22:49作者:甘某某源自:县融媒体中心\n" + BODY, {("甘某某", "作者")}),
+    # a dateline whose credits stand between spaces before the text
+    ("本报讯 记者 甘某某 通讯员 柏某 近日，" + BODY, {("甘某某", "记者"), ("柏某", "通讯员")}),
+    ("本报讯 记者 近日从县政协获悉，" + BODY, set()),
     # editors are no press credit; a role word without a name gives nothing
     (BODY + "(通讯员)", set()),
     (BODY + "\n责任编辑:甘某某", set()),

@@ -31,11 +31,11 @@ HEADS = [
     ("campaign", "行动 活动 工程 分享会 年 月 周 季 日 攻坚战 会战 创建 行 计划 竞赛 走基层 进基层 在行动 大走访 大调研 进万家 下基层 联系 群众 党日 党日+ 送温暖 回头看 进校园 进社区 进企业 进百村 话良策".split()),
     ("brand", "平台 品牌 工作室 会客厅 客厅 讲堂 讲坛 论坛 沙龙 驿站 之家 书屋 读书吧 读书屋 议事会 议事厅 议事室 议事广场 小院 广场 馆 荟 协商 商量 直通车 服务站 联络站 学堂 号 大讲堂 有约 政协 说事 茶话会".split()),
 ]
-NOT_CONCEPTS = set(
-    """重要阵地 重要平台 重要渠道 急难愁盼 最后一公里 卡脖子 清一色 单打一 直通车 富矿 验方 新方 互动平台 双向通道
-    零距离 最前沿 联络站 真声音 真问题 真药方 有心人 知心人 热心人 关键小事 人才库 智囊团 必修课 专业课 委员作业
-    时代答卷 标准地 友谊勋章 四风 两新 两支队伍 国之大者 两会""".split()
-) - {"四风", "国之大者"}
+# set phrases that no rule below tells from a coined name: an idiom of four one-character words
+# (急难愁盼), a land-supply term (标准地), an abbreviation of a category (两新), generic adjectives
+# before a head word that jieba does not know as adjectives (互动平台, 双向通道). Every other
+# metaphor, description and label is excluded by a rule (see :func:`judge`), not by a list.
+NOT_CONCEPTS = set("急难愁盼 标准地 两新 互动平台 双向通道".split())
 # heads of descriptions, not names: a quality, a force, an effect, a moment (「政协智慧」「两会时间」)
 DESCRIPTIVE_HEADS = "优势 智慧 力量 温度 声音 担当 底色 成色 风采 价值 能量 效应 时间 时刻 举措".split()
 # what a formula is called when a parallel phrase is followed by 的 (「“甲、乙”的理念」)
@@ -47,7 +47,7 @@ _COUNT_OF_THINGS = re.compile(rf"^[{NUM}]+(?:句|段|番|席)话$")
 # quoted words that are plainly not names of anything
 _GENERIC = re.compile(r"^(的|了|是|在|和|与|及|这|那|什么|怎么|为什么|如何)")
 # questions, verb complements, targets and descriptive phrases: 「做了什么」「落实下去」「走在全省前列」
-_NOT_A_NAME = re.compile(r"^[^,，、]*(什么|多少|怎么)[^,，、]*$|[吗呢]$|(起来|下去|出来)$|全省|全市|前列|[^目]的[^士]")
+_NOT_A_NAME = re.compile(r"^[^,，、]*(什么|多少|怎么)[^,，、]*$|[吗呢]$|(起来|下去|出来|进来|出去|过来|上来|下来)$|全省|全市|前列|[^目]的[^士]")
 
 
 def classify(name: str, after: str) -> str | None:
@@ -99,6 +99,119 @@ def classify(name: str, after: str) -> str | None:
     return None
 
 
+#: verbs whose object is a named campaign or brand: 「开展“微调研”」「打造“某某”品牌」
+_CARRY_OUT = ("开展", "实施", "启动", "举办", "推行")
+_LAUNCHED = re.compile(r"(开展|实施|启动|举办|推行|打造|开设|创建)好?(?:了)?(?:“[^“”]{1,20}”[、]?)*$")
+#: a type word within a few characters after the quotes: 「“某某”实践活动」「“某某”协商议政品牌」
+_TYPE_NEAR = re.compile(rf"[{HAN}]{{0,10}}?(?:行动|活动|工程)|[{HAN}]{{0,6}}?(?:品牌|平台)|[{HAN}]{{0,4}}?工作室"
+                        rf"|[{HAN}]{{0,3}}?(?:思路|布局|战略|定位|格局|体系|机制|模式|规划|理念|要求|工作法)")
+
+
+def _strong_cue(name: str, s: str, q: "_Quote", after: str) -> str | None:
+    """What, besides its shape, says that the span names something: its own head word (…行动,
+    …工作室, the head after a modifier), a type word after it (or after the run of quotes it stands
+    in), a brand's 「·」, or a number opening a formula (两个确立, 三抓三促)."""
+    head = _head_word(name)
+    if head or (_own_head(name) and name not in _ALL_HEADS):
+        return "its own head word"
+    if _type_word_after(after):
+        return "type word after the quotes"
+    if _type_after_run(s, q):
+        return "type word after a run of quotes"
+    if "·" in name or "•" in name:
+        return "a brand and its motto (·)"
+    if re.fullmatch(r"十[一二三四五六七八九十]五", name):
+        return "a five-year plan"
+    if re.match(rf"[{NUM}]", name) and not re.fullmatch(rf"[{NUM}]+", name) and not _ONE_OF.fullmatch(name):
+        return "a numbered formula"
+    if re.fullmatch(r"[0-9]{3,6}", name) and not re.fullmatch(r"(?:19|20)[0-9]{2}", name):
+        return "a numbered formula (a code of digits: 「“3659”」)"
+    return None
+
+
+def _type_word_after(after: str) -> bool:
+    return any(after.startswith(w) for _, words in AFTER for w in words) or bool(_TYPE_NEAR.match(after))
+
+
+# -- descriptions: spans shaped like coined names that describe rather than name -----------------
+
+#: adjectives that make an ordinary word a description: 「大民生」「老委员」「真问题」「重要阵地」「金点子」
+_DESCRIPTIVE_MODIFIERS = ("重要", "关键", "大", "小", "老", "新", "真", "金", "硬", "软", "热", "好")
+#: nouns after the quotes that the quoted words qualify: a role played (「“直通车”作用」), a quality
+#: or skill (「“作为”意识」「“能为”本领」), a kind of thing (「“卡脖子”技术」「“急难愁盼”问题」
+#: 「“高精尖缺”人才」「“两新”组织」), a moment (「“两会”时间」)
+_QUALIFIED_AFTER = ("作用", "优势", "意识", "本领", "路径", "问题", "人才", "技术", "时间", "组织")
+#: positions that are opposites: a phrase whose parts open with them describes a reach in two
+#: directions (「横向协同、纵向联动」「线上+线下」「上接天线、下接地气」「内育外引」)
+_OPPOSITES = {frozenset(p) for p in ("上下", "内外", "前后", "左右", "横纵", "东西", "南北", "大小", "高低", "远近")}
+_ALL_HEADS = {w for _, words in HEADS for w in words}
+#: the kinds of venue and platform that brands are named after: alone, they name none
+_KIND_NOUNS = set("会客厅 客厅 工作室 平台 品牌 讲堂 大讲堂 讲坛 论坛 沙龙 驿站 之家 议事厅 议事室 服务站 联络站 直通车 书屋".split())
+#: verbs of 「做好“委员作业”」「答好“时代答卷”」「当好“娘家人”」: a task or a role, said in a metaphor
+_DO_WELL = "做答当交写下打唱念走扛讲画"
+
+
+def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
+    """Why a span that only its shape makes a concept is a description instead, or None."""
+    if _SPEECH_BEFORE.search(s, max(0, q.open - 6), q.open) or re.search(r"我|你|您|咱|他们|她们", name):
+        return "quoted speech (a verb of saying before it, or a pronoun in it)"
+    if _ONE_OF.fullmatch(name):
+        return "an idiom of 一 and a measure word (一把手, 一盘棋)"
+    if re.search(r"在[\u4e00-\u9fff]{1,3}$", name) and re.fullmatch(rf"[{HAN}]{{2,4}}就?在[{HAN}]{{1,3}}", name):
+        return "a statement of where something is (「“委员在身边”」)"
+    if re.search(r"[,，]", name) and "是" in name:
+        return "a statement (「“某某是……,不是……”」)"
+    if re.search(r"(?:感受到|感受|体会到|感到|感觉到)了?$", s[max(0, q.open - 4) : q.open]):
+        return "a feeling (感受到“…”), not a name"
+    if re.match(r"这[个一项]", after) and "、" not in name:  # 「“甲、乙”这个主题」 is a formula
+        return "a term referred to (「“某某”这个基础」)"
+    if re.match(rf"[{HAN}]{{0,4}}?(?:公司|集团|协会|学会|商会|合作社|医院|学校)", after):
+        return "the name of an organisation (「“某某”传媒公司」)"
+    if re.fullmatch(rf"[{NUM}]+", name):
+        return "a number or a date with no type word after it (「“五七”干校」)"
+    if _adjective_description(name):
+        return "an adjective before an ordinary word (a description)"
+    if re.search(rf"[{_DO_WELL}]好$", s[max(0, q.open - 2) : q.open]):
+        return "the object of 做好/答好/当好 (a task or role as a metaphor)"
+    if any(after.startswith(w) for w in _QUALIFIED_AFTER):
+        return "qualifies the noun after it (a role, quality or kind)"
+    if _opposite_parts(name):
+        return "parts opening with opposite positions (a manner, not a name)"
+    if name in _ALL_HEADS and _ordinary_word(name):
+        return "a dictionary word used as a metaphor"
+    if re.match(rf"[{NUM}]+字(?:诀|要求)", after):
+        return "a requirement (N字诀)"
+    if re.match(r"(?:为)?(?:主题|专题|议题|为题)", after) or re.search(r"(?:题为|主题为|以)$", s[max(0, q.open - 3) : q.open]) \
+            and re.match(r"为(?:主题|专题|题)", after):
+        return "the topic or title of a meeting, talk or report"
+    return None
+
+
+#: 「一把手」「一盘棋」「一对一」「一站式」: 一 and a measure word before one character, an idiom
+_ONE_OF = re.compile(rf"一[{HAN}]{{2}}")
+
+
+def _adjective_description(name: str) -> bool:
+    """「大民生」「老委员」「真问题」「重要阵地」「金点子」: an adjective and a word of the dictionary."""
+    rest = next((name[len(m):] for m in _DESCRIPTIVE_MODIFIERS if name.startswith(m)), None)
+    return bool(rest) and len(rest) >= 2 and _ordinary_word(rest)
+
+
+def _opposite_parts(name: str) -> bool:
+    """「横向协同、纵向联动」「线上+线下」「内育外引」: two parts opening (or, after a shared
+    character, going on) with opposite positions."""
+    parts = [p for p in re.split(r"[、,，+＋\s]", name) if p]
+    if len(parts) == 1 and len(name) == 4:
+        parts = [name[:2], name[2:]]
+    if len(parts) < 2:
+        return False
+    a, b = parts[0], parts[1]
+    if frozenset(a[0] + b[0]) in _OPPOSITES:
+        return True
+    return len(a) >= 2 and len(b) >= 2 and a[0] == b[0] and frozenset(a[1] + b[1]) in _OPPOSITES
+
+
+
 def _own_head(name: str) -> str | None:
     """The type the name's own last word gives (…行动, …工作室), if any."""
     for t, words in HEADS:
@@ -140,32 +253,97 @@ def find_concepts(r: Reader) -> list[ConceptMention]:
     """Every concept mention of the document; their divisions are filled in by resolution."""
     s = r.text
     out: list[ConceptMention] = []
-    # keywords that head a section are section keywords wherever else they are quoted
-    heads = {normalise_name(next(g for g in q.groups() if g is not None))
-             for q in QUOTES.finditer(s) if _section_head(s, q.start(), q.end())}
-    for q in _quoted(s):
-        name_s = normalise_name(s[q.start:q.end])
-        if not _shape_ok(name_s, s, q.open, q.close) or _not_a_name_here(name_s, s, q.open, q.close):
-            continue
-        after = s[q.close : q.close + 12]
-        ctype = _type_of(name_s, after, _type_after_run(s, q))
-        if ctype is None or (len(name_s) == 2 and _ordinary_word(name_s) and not re.match(f"[{NUM}]", name_s[0])):
-            continue
-        if name_s in heads or (_coined(name_s) and classify(name_s, "") == "slogan"
-                               and _in_run_of_short_quotes(s, q.open, name_s)):
+    heads = _section_heads(s)
+    for q, verdict in judge_quotes(s, heads):
+        if verdict.type is None:
             continue
         name = normalise_name(r.doc.text[q.start:q.end])  # as printed (traditional kept)
-        out.append(ConceptMention(name, ctype, None, r.evidence(q.start, q.end)))
+        out.append(ConceptMention(name, verdict.type, None, r.evidence(q.start, q.end)))
     for m in _FIVE_YEAR_PLAN.finditer(s):  # 「国家十二五规划」 unquoted
         if not _inside_quotes(s, m.start()):
             out.append(ConceptMention(r.doc.text[m.start(1) : m.end(1)], "campaign", None, r.evidence(m.start(1), m.end(1))))
     for m in _NAMED_DRIVE.finditer(s):  # 「深入实施强科技行动」 unquoted
         if not _inside_quotes(s, m.start(1)) and not m.group(1).startswith(_GENERIC_DRIVES):
             out.append(ConceptMention(r.doc.text[m.start(1) : m.end(1)], "campaign", None, r.evidence(m.start(1), m.end(1))))
+    for m in _NAMED_STUDIO.finditer(s):  # 「……及文心聚力委员工作室学习活动」 unquoted
+        if not _inside_quotes(s, m.start(1)) and _coined_studio_name(m.group(1)):
+            out.append(ConceptMention(r.doc.text[m.start(1) : m.end(1)], "brand", None, r.evidence(m.start(1), m.end(1))))
     for m in _NUMBERED_SERIES.finditer(s):  # 「第三期某某政协讲坛」 unquoted
         if not _inside_quotes(s, m.start(1)):
             out.append(ConceptMention(r.doc.text[m.start(1) : m.end(1)], "brand", None, r.evidence(m.start(1), m.end(1))))
     return _one_type_per_name(out, s)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a quoted span is: a concept of ``type``, or none (``type`` None), and why."""
+
+    type: str | None
+    reason: str
+
+
+def explain_quotes(text: str) -> list[tuple[str, Verdict]]:
+    """Every quoted span of ``text`` (simplified characters) with the verdict on it: a debugging
+    view of the classifier.
+
+    >>> [(n, v.type, v.reason) for n, v in explain_quotes("开展“三抓三促”行动，当好“四员”。")]
+    [('三抓三促', 'campaign', 'type word after the quotes'), ('四员', None, 'a kind of people (role or group)')]
+    """
+    return [(normalise_name(text[q.start:q.end]), v) for q, v in judge_quotes(text, _section_heads(text))]
+
+
+def _section_heads(s: str) -> set[str]:
+    """Keywords that head a section are section keywords wherever else they are quoted."""
+    return {normalise_name(next(g for g in q.groups() if g is not None))
+            for q in QUOTES.finditer(s) if _section_head(s, q.start(), q.end())}
+
+
+def judge_quotes(s: str, heads: set[str]):
+    """``(quote, Verdict)`` for every quoted span of ``s``."""
+    for q in _quoted(s):
+        yield q, judge(s, q, heads)
+
+
+def judge(s: str, q: "_Quote", heads: set[str] = frozenset()) -> Verdict:
+    """The verdict on one quoted span. In order: its shape (length, punctuation, questions, quoted
+    speech), the context that makes it no name whatever its shape (section labels, awards, meetings,
+    sectors, topics), the type its head word, the word after it or its shape gives, then — for a
+    span whose type only its shape gives — what shows it to be a description (a metaphor, a kind of
+    people, a quality or role it qualifies, a pair of opposites)."""
+    name = normalise_name(s[q.start:q.end])
+    no = _shape_reason(name, s, q.open, q.close) or _not_a_name_here(name, s, q.open, q.close)
+    if no:
+        return Verdict(None, no)
+    after = s[q.close : q.close + 12]
+    ctype = _type_of(name, after, _type_after_run(s, q))
+    if ctype is None:
+        return Verdict(None, "no head word, type word or formula shape")
+    if len(name) == 2 and _ordinary_word(name) and not re.match(f"[{NUM}]", name[0]):
+        return Verdict(None, "an ordinary two-character word")
+    if name in heads:
+        return Verdict(None, "a section heading's keyword")
+    launched = _LAUNCHED.search(s, max(0, q.open - 60), q.open)
+    if _coined(name) and classify(name, "") == "slogan" and _in_run_of_short_quotes(s, q.open, name) \
+            and not launched:
+        return Verdict(None, "a run of three-character quotes (section heads or virtues)")
+    if re.search(r"实现$", s[max(0, q.open - 2) : q.open]) and not _type_word_after(after):
+        return Verdict(None, "a target (实现“…”)")
+    if name in _KIND_NOUNS:
+        return Verdict(None, "a kind of venue or platform named by its kind alone (「“会客厅”」)")
+    if _adjective_description(name) and not _type_word_after(after):
+        # 「重要平台」「大讲堂」: a generic head is no name once an adjective is all that qualifies it
+        return Verdict(None, "an adjective before an ordinary word (a description)")
+    cue = _strong_cue(name, s, q, after)
+    if cue:
+        return Verdict(ctype, cue)
+    weak = _description(name, s, q, after)
+    if weak:
+        return Verdict(None, weak)
+    if launched:
+        # 「开展“微调研”“微协商”」: what is carried out is a campaign unless its shape says otherwise
+        return Verdict("campaign" if ctype == "slogan" and launched.group(1) in _CARRY_OUT else ctype,
+                       f"the object of {launched.group(1)}")
+    return Verdict(ctype, "shape of a coined name or formula")
 
 
 @dataclass(frozen=True)
@@ -180,6 +358,25 @@ _FIVE_YEAR_PLAN = re.compile(r"(十[一二三四五六七八九十]五)(?=规划
 _NAMED_DRIVE = re.compile(rf"(?:实施|推进|开展|深化|启动)([{HAN}]{{2,7}}?行动)(?=[^{HAN}]|和|及|与|$)")
 # 「开展专项行动」「推进集中整治行动」 name no drive of their own
 _GENERIC_DRIVES = tuple("专项 系列 主题 集中 联合 整治 一系列 各项 相关 有关 这一 此次 本次 年度".split())
+#: a studio or venue whose own four-character name stands unquoted before its kind, after a boundary
+_NAMED_STUDIO = re.compile(rf"(?:^|(?<=[\s,，、;；。及和与]))([{HAN}]{{4}})(?:特色)?(?:委员工作室|协商议事室|议事厅)")
+
+
+def _coined_studio_name(name: str) -> bool:
+    """「文心聚力」 before 委员工作室 names the studio; 「綦江媒体」 (a place and a sector), 「农工党界别」, a person's
+    name or a word of the dictionary do not."""
+    from ..nlp import pos_cut
+    from .. import lexicon as lx
+
+    words = pos_cut(name)
+    if not words or words[0][1] in ("ns", "nr", "nrt", "nt", "m") or _ordinary_word(name) \
+            or any(f in ("v", "d", "p", "c") for _, f in words):  # 「合力推动委员工作室」: a verb phrase
+        return False
+    if re.search(r"政协|委员|界|党|县|市|区|镇|乡|村|社区|街道", name):
+        return False
+    return not (name[:2] in lx.COMPOUND_SURNAMES)
+
+
 _NUMBERED_SERIES = re.compile(rf"第[{NUM}]+期([{HAN}]{{2,8}}?(?:讲坛|讲堂|论坛|沙龙|大讲堂))")
 
 
@@ -232,32 +429,70 @@ def _type_after_run(s: str, q: _Quote) -> str | None:
     return None
 
 
-def _not_a_name_here(name: str, s: str, start: int, end: int) -> bool:
-    """Quoted words that the context shows to be no name: section labels (「一要“某某”…」, 「“某某”即…」,
-    「“某某”：」), awards and superlatives (「首届“最美某某”」), counted kinds (「11个“领读员”」), descriptions
+#: heads of the names of meetings: a meeting held is no campaign, slogan or brand (「召开“两政联席会”」)
+_MEETING_HEADS = tuple("联席会 联席会议 座谈会 会议 大会 全会 推进会 现场会 交流会 研讨会 报告会 培训会 见面会 恳谈会 协调会 联谊会 例会 年会".split())
+#: a group of members named by its sector (界别): 「“文化艺术界”」「“特邀香港人士”」
+_SECTOR_END = ("界", "界别", "人士")
+#: epithets: what a place or a thing is called, not a name (「“教育重镇”」「“换帅潮”」「“城市名片”」)
+_EPITHET_HEADS = tuple("潮 重镇 名片 高地 标杆 引擎 纽带 桥梁 窗口 之乡 之都".split())
+#: heads of documents: a report, an opinion, a plan are titled, not named (「“某某实施方案”」)
+_DOCUMENT_HEADS = tuple("报告 意见 方案 通知 决定 办法 规定 条例 纲要 白皮书".split())
+#: a national or provincial designation of a place or unit: 「“全国文明城市”」「“国家级示范区”」
+_DESIGNATION = re.compile(r"^(?:全国|国家级?|省级|市级|中国)[^、，,]*(?:城市|县|市|区|乡|镇|村|基地|示范区|示范点|单位|集体)$")
+#: heads of the names of news outlets: 「“某某新闻”相关报道」
+_OUTLET_HEADS = tuple("新闻 日报 晚报 晨报 电视台 客户端 频道 融媒".split())
+#: a verb of saying right before the quotes: what follows is what was said
+_SPEECH_BEFORE = re.compile(r"(?:说|表示|称|认为|坦言|感慨|笑言|笑称|说道|直言|问道|告诉记者)[,，]?$")
+#: heads of kinds of people: a short quoted kind is a role to play or a group (「当好“四员”」「“老委员”」
+#: 「“两支队伍”」「“有心人”」), not a name
+_PERSON_HEADS = ("人", "员", "委员", "队伍")
+
+
+def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
+    """Why the context shows quoted words to be no name, whatever their shape, or None: section
+    labels (「一要“某某”…」, 「“某某”即…」, 「“某某”：」), awards and superlatives (「首届“最美某某”」),
+    kinds of people and groups (「11个“领读员”」「当好“四员”」), sectors, meetings, descriptions
     (「“政协智慧”」), counts (「三句话」), research topics (「考察“某某”」) and statements (「“某地致力…”」)."""
     before = s[max(0, start - 8) : start]
     if re.search(r"[一二三四五六七八九十]要$|[一二三四五六七八九十]是$", before):
-        return True
+        return "a section label (一要/一是)"
     if s[end : end + 1] in ("即", ":", "："):
-        return True
-    if name.startswith("最") or name.endswith("奖") or re.search(r"(首届|第[一二三四五六七八九十\d]+届)$", before):
-        return True
+        return "a term being defined (“…”即/：)"
+    if name.startswith("最") or name.endswith(("奖", "勋章")) or re.search(r"(首届|第[一二三四五六七八九十\d]+届)$", before):
+        return "an award, honour or superlative"
     if name.endswith(KIND_HEADS) and len(name) >= 3 and re.search(rf"[{NUM}]+[个名位支][{HAN}]{{0,4}}$", before):
-        return True
+        return "a counted kind of people or group"
+    if len(name) <= 4 and name.endswith(_PERSON_HEADS) and not _own_head(name):
+        return "a kind of people (role or group)"
+    if len(name) >= 3 and name.endswith(_SECTOR_END):
+        return "a sector of membership (界别)"
+    if name.endswith(_MEETING_HEADS) or re.fullmatch(rf"[{NUM}]{{1,2}}会", name):
+        return "a meeting"
+    if re.fullmatch(r"[0-9]{2}后|[0-9]{2}年代", name):
+        return "an age cohort (60后)"
+    if re.match(r"(?:等)?(?:荣誉)?(?:称号|荣誉|奖项|奖)", s[end : end + 4]) or re.search(r"优秀|先进|模范|标兵", name):
+        return "an award, honour or superlative"
+    if s[end : end + 2] == "之一" or name.endswith(_EPITHET_HEADS):
+        return "an epithet (之一, …重镇, …名片)"
+    if name.endswith(_OUTLET_HEADS) and len(name) > 2:
+        return "a news outlet"
+    if name.endswith(_DOCUMENT_HEADS) and len(name) > 2:
+        return "the title of a document"
+    if _DESIGNATION.match(name):
+        return "a designation of a place or unit (全国文明城市)"
     if any(name.endswith(h) and len(name) > len(h) for h in DESCRIPTIVE_HEADS):
-        return True
+        return "a quality, force or moment (…优势/智慧/时间)"
     if _COUNT_OF_THINGS.match(name):
-        return True
+        return "a count of words (三句话)"
     if len(name) >= 6 and "·" not in name and re.search(r"(考察|调研|视察)$", before):
-        return True
+        return "the topic of an inspection"
     if len(name) >= 6 and _statement(name):
-        return True
+        return "a statement (a place and a verb)"
     # 「多出“上接天线、下接地气”的调研报告」: a parallel phrase describing a noun
     if "、" in name and s[end : end + 1] == "的" and not re.search(f"[{NUM}]", name) \
             and not any(re.match(rf"[{HAN}]{{0,2}}{w}", s[end + 1 : end + 7]) for w in _FORMULA_AFTER):
-        return True
-    return False
+        return "a parallel phrase describing the noun after 的"
+    return None
 
 
 def _statement(name: str) -> bool:
@@ -314,22 +549,25 @@ def _parallel_description(name: str) -> bool:
     return len(parts) >= 3 and len({p[:2] for p in parts}) == 1
 
 
-def _shape_ok(name: str, s: str, start: int, end: int) -> bool:
+def _shape_reason(name: str, s: str, start: int, end: int) -> str | None:
+    """Why the span's shape makes it no name, or None."""
     if len(name) < 2 or len(name) > 20:
-        return False
-    if name in NOT_CONCEPTS or _NOT_A_NAME.search(name):
-        return False
+        return "too short or too long"
+    if name in NOT_CONCEPTS:
+        return "a set phrase or metaphor of the lexicon"
+    if _NOT_A_NAME.search(name):
+        return "a question, a verb complement, a target or a descriptive phrase"
     # 「“的……”」: a function word opens no name, unless it begins a word (「和事佬议事法」)
     if _GENERIC.match(name) and not any(_ordinary_word(name[:k]) for k in (2, 3) if len(name) > k):
-        return False
+        return "opens with a function word"
     if re.search(r"[。!?！？;；:：《》]", name):
-        return False
+        return "a sentence or a title"
     if not re.search(f"[{HAN}0-9]", name):
-        return False
+        return "no characters"
     # quoted speech: 「…指出：“……”」
     if re.search(r"[:：]\s*$", s[max(0, start - 2) : start]):
-        return False
+        return "quoted speech (after a colon)"
     parts = re.split(r"[,，、]", name)
     if (len(parts) > 3 and max(map(len, parts)) > 2) or _parallel_description(name):
-        return False
-    return True
+        return "a long enumeration or a parallel description"
+    return None

@@ -25,24 +25,39 @@ from .. import lexicon as lx
 from ..records import PressCredit
 from .reader import HAN, Reader, not_a_word
 
-_ROLES = sorted(lx.PRESS_ROLE_WORDS, key=len, reverse=True)
+#: role words of the lexicon and the ranks and kinds of reporter printed before 记者/通讯员
+ROLE_WORDS = {**lx.PRESS_ROLE_WORDS, "首席记者": "记者", "特派记者": "记者", "主任记者": "记者", "高级记者": "记者",
+              "新媒体记者": "记者", "特约通讯员": "通讯员", "委员记者": "记者", "特邀委员记者": "记者"}
+_ROLES = sorted(ROLE_WORDS, key=len, reverse=True)
 #: a role word as printed, a layout space allowed between its characters (「记 者」)
 ROLE = "|".join(r"\s?".join(map(re.escape, w)) for w in _ROLES)
 _STAFF = "|".join(map(re.escape, sorted(lx.PRESS_STAFF_WORDS, key=len, reverse=True)))
 #: an outlet right before a role word: 「东北网记者」「海南日报全媒体记者」「本报驻北京记者」「政协联线记者」
-OUTLET = rf"[{HAN}·]{{0,12}}?(?:报|台|网|社|刊|媒体|媒|线|新闻|端|频道)(?:驻[{HAN}]{{1,5}}?)?"
+OUTLET = rf"[{HAN}·]{{0,12}}?(?:报|台|网|社|刊|媒体|媒|线|新闻|端|频道|融媒体中心|传媒中心)(?:驻[{HAN}]{{1,5}}?)?"
 _ROLE_AT = re.compile(rf"(?:{OUTLET})?({ROLE})")
 _BARE_ROLE_AT = re.compile(rf"({ROLE})")
 _STAFF_AT = re.compile(rf"(?:{_STAFF})(?:人)?")
-_SEPARATORS = " \u3000、,，:：|"
+_SEPARATORS = " \u3000、,，:：|/"
 # labels before names: 文/图 (text and pictures), 文/ (text), 图/ (pictures)
-_LABELS = (("文/图", "文图"), ("图/文", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"))
+_LABELS = (("文/图", "文图"), ("图/文", "文图"), ("图文/", "文图"), ("图文:", "文图"), ("图文：", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"),
+           ("文|", "文"), ("图|", "图"), ("文:", "文"), ("文：", "文"), ("图片:", "图"), ("图片：", "图"),
+           ("文字:", "文"), ("文字：", "文"))
+#: closing words after a slash: 「记者 某某/文」「某某/图」
+_SLASH_CLOSERS = (("/摄影", "/摄影"), ("/摄", "/摄"), ("/图", "/摄"), ("/文", "/文"))
+#: marks opening a byline of names alone: 「□ 某某」; other marks open one only before a role word
+#: (「◎ 记者 某某」; 「▲……记者 某某 摄」 is a caption, 「◆ 某某」 a section)
+_BYLINE_MARKS = "□■●"
+_ROLE_MARKS = "◎○◆◇★☆▪"
 # closing words after names, longest first
 _CLOSERS = ("摄影报道", "/摄影", "/摄", "摄影", "摄", "报道", "供稿", "供图", "文/图", "图/文")
 #: a date and 电 closing a dateline bracket: 「十日电」「1月29日电」
 _DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$")
 #: where a person stands in a photo: 「(前排左三)」「(左起)」
 _PHOTO_POSITION = re.compile(r"[前后中]排|[左右][起一二三四五六七八九十]|[一二三四五六七八九十]排|居中")
+#: labels of a page's metadata line that may follow a name with no space: 「作者:某某源自:某某」
+_META_LABELS = "来源|源自|编辑|责编|发布|时间|点击|浏览|阅读|字号"
+#: a unit, not a person, before 供稿: 「(政协办供稿)」
+_UNIT_INSIDE = re.compile("政协|人大|党委|委员会|县|市|区|镇|乡|街道|局|办|部")
 _UNIT_END = ("政协", "委员会", "委", "局", "办", "部", "会", "院", "中心", "室", "处", "厅", "所", "站", "组", "馆", "团")
 
 
@@ -81,10 +96,17 @@ def _credit_spans(r: Reader):
     for line in text.split("\n"):
         st = line.strip()
         lead = offset + (len(line) - len(line.lstrip()))
-        if re.match(r"^[□■●]\s*", st):
+        if re.match(rf"^[{_BYLINE_MARKS}]\s*", st):
             yield lead + 1, lead + len(st), True
-        elif len(st) <= 40 and (re.match(r"^(?:文/|图/|作者[:：]|撰稿)", st) or _ROLE_AT.match(st)):
-            yield lead, lead + len(st), False
+        elif re.match(rf"^[{_ROLE_MARKS}]\s*(?:[文图]\s*[/／|:：]|(?:{OUTLET})?(?:{ROLE}))", st) and len(st) <= 40:
+            yield lead + 1, lead + len(st), False
+        elif re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?(?=\s|$)", st):
+            # 「某某 某某/摄 肩负……」: photographers opening a caption or a paragraph
+            m = re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?", st)
+            yield lead, lead + m.end(), "photo-line"
+        elif len(st) <= 40 and (re.match(r"^(?:图文\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
+            # 「作者:某某(系某某县政协委员)」: a note in brackets after the names is no part of the credit
+            yield lead, lead + len(re.split(r"[(（]", st)[0].rstrip()), False
         else:
             yield from _tails(line, offset)
         offset += len(line) + 1
@@ -103,19 +125,24 @@ def _tails(line: str, offset: int):
     if m:
         yield offset + m.start(1), offset + m.end(1), False
     # 「……隆重开幕 某某 摄」「大会主席台某某 摄」
-    m = re.search(rf"([{HAN}]{{2,}})\s+摄\s*$", line)
+    m = re.search(rf"([{HAN}]{{2,}})\s+(?:摄影报道|摄影|摄)\s*$", line)
     if m:
         yield offset + m.start(1), offset + m.end(0), "caption"
     # 「……。□某某」 at the end of a paragraph
-    m = re.search(rf"[。!?！？]\s*[□■]\s*([{HAN}·]{{2,8}})\s*$", line)
+    m = re.search(rf"[。!?！？]\s*[{_BYLINE_MARKS}]\s*([{HAN}·]{{2,8}})\s*$", line)
     if m:
         yield offset + m.start(1), offset + m.end(1), True
     # 「某某讯 记者某某报道:」 (a dateline without brackets)
-    m = re.search(rf"(?:讯|电)\s*((?:{ROLE})[^:：。\n()（）]{{2,24}}?报道)\s*[:：]", line[:80])
+    m = re.search(rf"(?:讯|电)[】\]]?\s*((?:{ROLE})[^:：。\n()（）]{{2,24}}?报道)\s*[:：]", line[:80])
     if m:
         yield offset + m.start(1), offset + m.end(1), False
+    # 「本报讯 记者 某某 通讯员 某某 近日,……」: a dateline whose credits stand between spaces, the text after
+    m = re.match(rf"\s*[{HAN}]{{0,12}}?(?:讯|电)[\s:：]+((?:{OUTLET})?(?:{ROLE})[:：]?\s*[{HAN}]{{2,4}}"
+                 rf"(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?[{HAN}]{{2,4}}){{0,5}})(?=[\s\u3000]+\S)", line[:120])
+    if m:
+        yield offset + m.start(1), offset + m.end(1), "spaced"
     # 「发布时间:…|作者:某某」 metadata lines
-    m = re.search(rf"(?:^|\s|\|)((?:文/|作者[:：])\s*[{HAN}·]{{2,8}})(?=\s|\||$)", line)
+    m = re.search(rf"(?:^|\s|\||(?<=[0-9]))((?:文/|作者[:：])\s*[{HAN}·]{{2,8}}?)(?=\s|\||$|{_META_LABELS})", line)
     if m:
         yield offset + m.start(1), offset + m.end(1), False
 
@@ -137,6 +164,14 @@ def _after_dateline(text: str, pos: int) -> bool:
 def _credits(r: Reader, a: int, b: int, alone) -> list[PressCredit]:
     if alone == "caption":
         return _caption_credit(r, a, b)
+    if alone == "photo-line":  # 「会议现场 某某/摄」: the words before the names are a caption
+        found = parse_credit(r.text[a:b])
+        return [_credit(r, a + ns, a + ne, role) for ns, ne, role in found if _surnamed(r.text[a + ns : a + ne])]
+    if alone == "spaced":  # names between spaces, the text after: each must look like a name
+        found = parse_credit(r.text[a:b])
+        if not all(_surnamed(r.text[a + ns : a + ne]) for ns, ne, _ in found):
+            return []
+        return [_credit(r, a + ns, a + ne, role) for ns, ne, role in found]
     return [_credit(r, a + ns, a + ne, role) for ns, ne, role in parse_credit(r.text[a:b], bool(alone))]
 
 
@@ -151,7 +186,8 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
     >>> parse_credit("图片来源于网络")
     []
     """
-    text = _strip_dateline(text)
+    # 「文丨某某」「文／圖：某某」: bars and full-width slashes as their ASCII forms (same length)
+    text = _strip_dateline(text).replace("丨", "|").replace("｜", "|").replace("／", "/")
     items = _items(text)
     if items is None:
         return []
@@ -176,6 +212,8 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
                 photo_label = True
             elif "摄" in it.value:
                 out.extend((n.start, n.end, "摄影") for n in group)
+            elif it.value == "/文":  # 「某某/文」: the writer
+                out.extend((n.start, n.end, "作者") for n in group if not role)
             elif it.value in ("供稿", "供图"):
                 out.extend((n.start, n.end, "作者" if it.value == "供稿" else "摄影") for n in group if not role)
             group = []
@@ -214,6 +252,12 @@ def _items(text: str) -> list[_Item] | None:
     n = len(text)
     while i < n:
         c = text[i]
+        slash = next((v for w, v in _SLASH_CLOSERS if text.startswith(w, i)), None) if c == "/" else None
+        if slash and items and items[-1].kind == "name":
+            w = next(w for w, v in _SLASH_CLOSERS if text.startswith(w, i))
+            items.append(_Item("closer", i, i + len(w), slash))
+            i += len(w)
+            continue
         if c in _SEPARATORS or c == "\u00a0":
             i += 1
             continue
@@ -241,7 +285,7 @@ def _items(text: str) -> list[_Item] | None:
             continue
         rm = _ROLE_AT.match(text, i)
         if rm and (not items or rm.start(1) == i or _outlet_ok(text[i : rm.start(1)])):
-            role = lx.PRESS_ROLE_WORDS[re.sub(r"\s", "", rm.group(1))]
+            role = ROLE_WORDS[re.sub(r"\s", "", rm.group(1))]
             items.append(_Item("role", i, rm.end(), role))
             i = rm.end()
             continue
@@ -255,7 +299,10 @@ def _items(text: str) -> list[_Item] | None:
                     continue
             return None
         name = re.sub(r"\s", "", text[i:e])
-        if name in lx.NOT_NAMES or name in lx.PRESS_ROLE_WORDS:
+        if supplied and len(name) >= 3 and name.endswith(_UNIT_END) and _UNIT_INSIDE.search(name[:-1]):
+            i = e  # 「(政协办供稿)」: the supplying unit is credited to no one
+            continue
+        if name in lx.NOT_NAMES or name in ROLE_WORDS:
             return None
         items.append(_Item("name", i, e))
         i = e
@@ -295,6 +342,8 @@ def _name_end(text: str, i: int) -> int | None:
         rest = chunk[k:]
         if not rest:
             break
+        if k <= 4 and re.fullmatch(rf"[{HAN}]{{2,4}}报道", rest) and _is_place(rest[:-2]):
+            return i + k  # 「记者某某北京报道」: the place of the report follows the name
         if _BARE_ROLE_AT.match(rest) or _STAFF_AT.match(rest) or rest.startswith(_CLOSERS) \
                 or (rest == "电") or re.match(rf"(?:{OUTLET})(?:{ROLE})", rest) and k <= 4 \
                 or re.match(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$", rest):
@@ -326,8 +375,15 @@ def _caption_credit(r: Reader, a: int, b: int) -> list[PressCredit]:
     return []
 
 
+def _surnamed(name: str) -> bool:
+    """A name read with nothing but spaces around it: two or three characters, a surname first,
+    no word of the dictionary (「会议现场」 is none)."""
+    name = re.sub(r"\s", "", name)
+    return 2 <= len(name) <= 3 and (name[0] in lx.SURNAMES or name[:2] in lx.COMPOUND_SURNAMES) and _name_like(name)
+
+
 def _name_like(name: str) -> bool:
-    return name not in lx.NOT_NAMES and name not in lx.PRESS_ROLE_WORDS and not_a_word(name)
+    return name not in lx.NOT_NAMES and name not in ROLE_WORDS and not_a_word(name)
 
 
 def _credit(r: Reader, ns: int, ne: int, role: str) -> PressCredit:
