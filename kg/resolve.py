@@ -198,12 +198,15 @@ class DivisionContext:
         if self._hosts:
             return
         visited: set[str] = set()
+        named = [(m.start, m.end) for m, _ in self.mentions]
         for a in self.anchors:
             if not a.away or a.derived or not a.division.code \
                     or not _DESTINATION.search(text, max(0, a.pos - 4), a.pos):
                 continue
-            s0 = self.analysis.sentence_of(a.pos)[0]
-            for m in _LEVEL_BODY.finditer(text, s0, a.pos):
+            c0 = max(text.rfind(c, 0, a.pos) for c in "，,；;。\n") + 1  # the visitors named in the clause
+            for m in _LEVEL_BODY.finditer(text, c0, a.pos):
+                if any(s <= m.start() < e for s, e in named):
+                    continue  # 「襄阳市委」: a named body, not the level word alone
                 ok = _SUFFIX_OK.get(m.group(1))
                 if ok is not None and ok(a.division):
                     visited.add(a.division.code)

@@ -29,7 +29,7 @@ from ..records import BodyMention, OfficeMention, PressCredit
 from .bodies import Segment, invalid, parse_body, segment
 from .dates import cn_number
 from .post_titles import find_post_titles
-from .reader import CANDIDATE_WORD, ITEM_BREAK, Reader
+from .reader import CANDIDATE_WORD, CLAUSE_BREAK, ITEM_BREAK, RANK_NOTE, Reader
 
 _LINK = re.compile(r"(?:同志)?(?:等(?:\d+|[一二三四五六七八九十百]+)?(?:人|名|位)?(?:委员|同志)?)?"
                    r"(?:再次|再度|连任|首次)?(?:被(?:提名)?)?(?:增补|补选|推选|选举|任命)?"
@@ -60,6 +60,7 @@ def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
         _paragraph(r, start, end, out)
     out.extend(_author_notes(r, press))
     out.extend(_rosters(r))
+    out.extend(_bracketed_posts(r))
     out.extend(_title_lists(r))
     out.extend(find_post_titles(r, out))
     return _current(r, out)
@@ -122,7 +123,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             in_list = text[i0 - 1 : i0] == ITEM_BREAK or text[i1 : i1 + 1] == ITEM_BREAK
             name_end = r.name_at(lead, lenient=in_list)
             if name_end is not None and titles and titles[-1].end >= i1 - 2:
-                link = _LINK.match(text, name_end)
+                note = RANK_NOTE.match(text, name_end)  # 「丙(女)当选为副主席」
+                link = _LINK.match(text, note.end() if note else name_end)
                 if link and not r.title_at(name_end):
                     seg = _segment_for(r, link.end(), titles[-1], chain, bodies_of_kind)
                     if seg.valid and seg.body is not None:
@@ -211,8 +213,11 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                         out.append(_office(r, ns, ne, seg, c0, c1, "members"))
                 pending, chain, names_mode = [], [], False
                 continue
-            # a bare name: the next one in a list, or one waiting for 「当选」
-            if name_end is not None and (name_end == i1 or r.is_follower(name_end) or text.startswith("等", name_end)):
+            # a bare name: the next one in a list, or one waiting for 「当选」 (「乙(女)、丙当选」: a
+            # note after it)
+            note = RANK_NOTE.match(text, name_end) if name_end is not None else None
+            if name_end is not None and (name_end == i1 or r.is_follower(name_end) or text.startswith("等", name_end)
+                                         or (note is not None and note.end() == i1)):
                 if names_mode and chain:
                     _record(r, chain, i0, name_end, c0, c1, out)
                 else:
@@ -356,22 +361,50 @@ def _author_notes(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
         if not before:
             continue
         person = before[-1]
-        chain: list[Segment] = []
-        bodies_of_kind: dict[str, BodyMention] = {}
-        for c0, c1 in r.clauses(b0, b1):
-            for i0, i1 in r.items(c0, c1):
-                titles = r.titles_in(i0, i1)
-                if not titles or titles[-1].end != i1:
-                    continue
-                seg = _segment_for(r, i0, titles[-1], chain, bodies_of_kind)
-                chain.append(seg)
-                if seg.valid and seg.body is not None:
-                    bodies_of_kind[seg.body.kind] = seg.body
-        for seg in chain:
+        note = (max(0, m.start()), b1 + (1 if b1 < len(text) and text[b1] in ")）" else 0))
+        for seg in _chain_of(r, b0, b1):
+            out.append(OfficeMention(person, _role(seg), seg.body, r.evidence(m.start("body") - 3, b1, note),
+                                     "author-note"))
+    return out
+
+
+def _chain_of(r: Reader, b0: int, b1: int) -> list[Segment]:
+    """The valid offices of a chain of titles written on its own (a note), without names."""
+    chain: list[Segment] = []
+    bodies_of_kind: dict[str, BodyMention] = {}
+    for c0, c1 in r.clauses(b0, b1):
+        for i0, i1 in r.items(c0, c1):
+            titles = r.titles_in(i0, i1)
+            if not titles or titles[-1].end != i1:
+                continue
+            seg = _segment_for(r, i0, titles[-1], chain, bodies_of_kind)
+            chain.append(seg)
             if seg.valid and seg.body is not None:
-                note = (max(0, m.start()), b1 + (1 if b1 < len(text) and text[b1] in ")）" else 0))
-                out.append(OfficeMention(person, _role(seg), seg.body, r.evidence(m.start("body") - 3, b1, note),
-                                         "author-note"))
+                bodies_of_kind[seg.body.kind] = seg.body
+    return [seg for seg in chain if seg.valid and seg.body is not None]
+
+
+# a name and its posts in brackets: 「王某某(县政协主席)出席」
+_BRACKETED = re.compile(r"[(（](?P<posts>[^()（）\n]{2,30})[)）]")
+
+
+def _bracketed_posts(r: Reader) -> list[OfficeMention]:
+    """「王某某(县政协主席)出席」: the posts in brackets right after a name that opens its clause or
+    list item."""
+    text = r.text
+    out = []
+    for m in _BRACKETED.finditer(text):
+        b0, b1 = m.start("posts"), m.end("posts")
+        titles = r.titles_in(b0, b1)
+        if not titles or titles[-1].end != b1:
+            continue
+        p = m.start()
+        ns = next((k for k in range(max(0, p - 4), p - 1) if r.name_at(k) == p
+                   and (k == 0 or text[k - 1] in CLAUSE_BREAK or text[k - 1] == ITEM_BREAK)), None)
+        if ns is None:
+            continue
+        for seg in _chain_of(r, b0, b1):
+            out.append(OfficeMention(r.surface(ns, p), _role(seg), seg.body, r.evidence(ns, m.end()), "bracketed"))
     return out
 
 
