@@ -242,6 +242,8 @@ class Reader:
                 if e == len(text) or not HAN_CHAR.match(text[e]):
                     ends.append(e)
                     break
+                if text.startswith("来", e) and not text.startswith(("来到", "来自"), e):
+                    continue  # 来 inside a transliterated name (「某某·阿布来提」), not 「来到」
                 if self.is_follower(e) or text[e] in _CLOSES_A_NAME:
                     ends.append(e)
             if not ends:
@@ -280,9 +282,13 @@ class Reader:
                     and (word_tag(tok) in ("nr", "nrfg", "nrt") or (lenient and word_tag(tok) is None)):
                 return i + len(tok)
             return None
+        if text[good[-1] : good[-1] + 1] == "和" and self.bounded_name(i, lenient) == good[-1] + 1:
+            return good[-1] + 1  # 「乌兰孟和出席」: a Mongolian name ending in 和, its first syllable a surname
         if len(good) == 2:
             if text[good[0]] in "任为" and self.titles_in(good[0] + 1, good[0] + 10):
                 return good[0]  # 「某某任视察团顾问」: 任 starts the post, not the given name
+            if text[good[0]] == "说" and (good[1] >= len(text) or not HAN_CHAR.match(text[good[1]])):
+                return good[0]  # 「……主任崔某说。」
             # both ends look possible (「王为民主持」 vs 「王为」): trust jieba's token
             tok = self.analysis.token_at(i)
             if tok and len(tok) == good[1] - i:
@@ -382,9 +388,9 @@ class Reader:
 
     def _closes_a_name(self, e: int) -> bool:
         """Does what starts at ``e`` close a name (a verb of two characters or more, punctuation, the
-        text's end, or 在/为/等)? Then a 和 before it is the name's last character."""
+        text's end, or 在/为/等/向)? Then a 和 before it is the name's last character (「苏和向大会作报告」)."""
         return e >= len(self.text) or not "\u4e00" <= self.text[e] <= "\u9fff" or self._long_follower(e) \
-            or self.text[e] in "在为等"
+            or self.text[e] in "在为等向"
 
     def is_follower(self, e: int) -> bool:
         """Does a word that ends a name (主持, 出席, a title ...) start at ``e``?"""
