@@ -247,8 +247,12 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
     if re.fullmatch(rf"[{HAN}]{{1,16}}?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) and region[0] not in "省市县区州":
         return Segment(None, title, True, start, committee_only=region)
-    # 「市卫生健康委」: a level word and a department is a government department
-    m = re.fullmatch(rf"([省市县区州])([{HAN}]{{1,14}}?(局|厅|委|办))", region)
+    # 「州宣传部」「县纪委」: a level word and one of the Party committee's own departments
+    m = re.fullmatch(r"([省市县区州旗盟])(宣传部|组织部|统战部|政法委|纪委|政研室|农办|编办)", region)
+    if m and "党委" in (title.kinds if title else ()):
+        return Segment(BodyMention("党委", start, level=m.group(1), committee=m.group(2), written=written), title, True, start)
+    # 「市卫生健康委」「县国有资产运营中心」: a level word and a department is a government department
+    m = re.fullmatch(rf"([省市县区州旗盟])([{HAN}]{{1,14}}?(局|厅|委|办|中心))", region)
     if m and "政府" in (title.kinds if title else ()):
         return Segment(BodyMention("政府", start, level=m.group(1), committee=m.group(2), written=written), title, True, start)
     return invalid(title, start)
