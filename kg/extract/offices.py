@@ -419,6 +419,11 @@ _ROSTER_INTRO = re.compile(r"(?:他们是|她们是|分别是|分别为|依次�
 _ROSTER_COUNT = re.compile(r"(?:共|有|计)?(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人)")
 
 
+def _item_of(r: Reader, title) -> int:
+    """Where the list item holding ``title`` starts: after the clause break or 「、」 before it."""
+    return max(r.clause_around(title.start, title.end)[0], r.text.rfind(ITEM_BREAK, 0, title.start) + 1)
+
+
 def _rosters(r: Reader) -> list[OfficeMention]:
     """「来自港区的常委有16人。他们是:甲、乙、丙」「澳区政协委员共十五名,包括甲、乙」: a counted
     title in the sentence before the intro (or in the sentence before that one, where the intro
@@ -443,8 +448,7 @@ def _rosters(r: Reader) -> list[OfficeMention]:
         if re.search(r"[；;！？!?]", text[title.end : m.start()]):
             continue  # the intro belongs to another statement than the title's
         # the title's own words: 「来自港区的常委」 is 常委 of the committee named before
-        i0 = max(r.clause_around(title.start, title.end)[0], text.rfind(ITEM_BREAK, 0, title.start) + 1,
-                 text.rfind("的", 0, title.start) + 1)
+        i0 = max(_item_of(r, title), text.rfind("的", 0, title.start) + 1)
         seg = _segment_for(r, i0, title, [], {})
         if not seg.valid or seg.body is None:
             continue
@@ -459,11 +463,13 @@ def _rosters(r: Reader) -> list[OfficeMention]:
 _LIST_LEAD = re.compile(r"[ \u3000]*(?:[(（][^)）\n]{0,16}[)）])?(?:的(?:是|有)|是|为|有)?[ \u3000]*[:：][ \u3000]*")
 _SPACES = re.compile(r"[ \u3000]+")
 _SPACED_LEAD = re.compile(r"[ \u3000]*(?:[(（][^)）\n]{0,16}[)）])?[ \u3000]+")
-_NOTE = re.compile(r"[(（][^)）\n]{0,10}[)）]")  # 「(女)」「（女，满族）」 after a name
 _ELECTED = re.compile(r"(?:当选为|当选|选举|选出|产生)$")
 
 
 def _title_lists(r: Reader) -> list[OfficeMention]:
+    """Every name listed after a title and a colon (or, two names at least, after spaces): the
+    title's office, its body read as in a chain (「政协某县第十届委员会副主席:」) or inherited from
+    the committee named before (「当选为副主席的是:」)."""
     text = r.text
     out: list[OfficeMention] = []
     for t in r.titles:
@@ -478,7 +484,7 @@ def _title_lists(r: Reader) -> list[OfficeMention]:
         if len(names) < (2 if spaced else 1):
             continue
         c0 = r.clause_around(t.start, t.end)[0]
-        i0 = max(c0, text.rfind(ITEM_BREAK, 0, t.start) + 1)
+        i0 = _item_of(r, t)
         verb = _ELECTED.search(text, i0, t.start)
         seg = _segment_for(r, verb.end() if verb else i0, t, [], {})
         if not seg.valid or seg.body is None:
@@ -491,7 +497,8 @@ def _title_lists(r: Reader) -> list[OfficeMention]:
 
 def _listed_names(r: Reader, i: int, spaced: bool) -> list[tuple[int, int]]:
     """The names of a list from ``i``: separated by 、 or a comma (or by spaces where ``spaced``),
-    each perhaps with a note in brackets, up to the end of the line or a sentence."""
+    each perhaps with a note in brackets (「(女)」「(回族)」: :data:`~.reader.RANK_NOTE`), up to the end
+    of the line or a sentence."""
     text = r.text
     out: list[tuple[int, int]] = []
     while i < len(text):
@@ -499,7 +506,7 @@ def _listed_names(r: Reader, i: int, spaced: bool) -> list[tuple[int, int]]:
         if e is None or r.title_at(i) is not None:
             break
         out.append((i, e))
-        note = _NOTE.match(text, e)
+        note = RANK_NOTE.match(text, e)
         j = note.end() if note else e
         sep = _SPACES.match(text, j) if spaced else None
         if sep is not None:
