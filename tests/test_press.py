@@ -74,6 +74,8 @@ CASES = [
     ("委员视察/摄\n" + BODY, set()),
     ("区政协主席率队走访委员小组。\n甘某某 摄影报道\n" + BODY, {("甘某某", "摄影")}),
     (BODY + "(政协办供稿)", set()),
+    ("标题\n" + BODY + "\n\n甘某摄影报道\n", {("甘某", "摄影")}),
+    ("标题\n" + BODY + "\n\n委员摄影\n", set()),
     # Hong Kong datelines and bylines: 【……讯】, a place glued to 报道, a full-width slash
     ("【某某報訊】記者甘某某北京報道：" + BODY, {("甘某某", "记者")}),
     ("标题\n◆文／圖：某某報記者 甘某某 北京報道\n" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),

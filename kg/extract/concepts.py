@@ -159,8 +159,6 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "quoted speech (a verb of saying before it, or a pronoun in it)"
     if _ONE_OF.fullmatch(name):
         return "an idiom of 一 and a measure word (一把手, 一盘棋)"
-    if re.search(r"在[\u4e00-\u9fff]{1,3}$", name) and re.fullmatch(rf"[{HAN}]{{2,4}}就?在[{HAN}]{{1,3}}", name):
-        return "a statement of where something is (「“委员在身边”」)"
     if re.search(r"[,，]", name) and "是" in name:
         return "a statement (「“某某是……,不是……”」)"
     if re.search(r"(?:感受到|感受|体会到|感到|感觉到)了?$", s[max(0, q.open - 4) : q.open]):
@@ -169,6 +167,11 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a term referred to (「“某某”这个基础」)"
     if re.match(rf"[{HAN}]{{0,4}}?(?:公司|集团|协会|学会|商会|合作社|医院|学校)", after):
         return "the name of an organisation (「“某某”传媒公司」)"
+    if re.match(r"(?:民宿|酒店|宾馆|饭店|餐厅|农家乐|超市|商店|门店)", after):
+        return "the name of a business (「“某某”民宿」)"
+    if re.search(r"(?:围绕|就|聚焦)$", s[max(0, q.open - 2) : q.open]) \
+            and re.match(r"(?:等)?(?:开展|进行|组织|召开|协商|座谈|建言|方面|专题|议题)", after):
+        return "the topic of a consultation (「围绕“…”开展协商」)"
     if re.fullmatch(rf"[{NUM}]+", name):
         return "a number or a date with no type word after it (「“五七”干校」)"
     if _adjective_description(name):
@@ -177,6 +180,11 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "the object of 做好/答好/当好 (a task or role as a metaphor)"
     if any(after.startswith(w) for w in _QUALIFIED_AFTER):
         return "qualifies the noun after it (a role, quality or kind)"
+    parts = [p for p in re.split(r"[、,，\s]", name) if p]
+    if len(parts) >= 2 and (all(len(p) >= 2 and _ordinary_word(p) for p in parts) or _ordinary_word("".join(parts))):
+        return "a list of ordinary words or an idiom in parts (「“天时、地利、人和”」)"
+    if re.search(r"(?:希望|盼望|期待|期望|呼吁)$", s[max(0, q.open - 2) : q.open]):
+        return "a wish (希望“…”), not a name"
     if _opposite_parts(name):
         return "parts opening with opposite positions (a manner, not a name)"
     if name in _ALL_HEADS and _ordinary_word(name):
@@ -338,7 +346,8 @@ def judge(s: str, q: "_Quote", heads: set[str] = frozenset()) -> Verdict:
     if _coined(name) and classify(name, "") == "slogan" and _in_run_of_short_quotes(s, q.open, name) \
             and not launched:
         return Verdict(None, "a run of three-character quotes (section heads or virtues)")
-    if re.search(r"实现$", s[max(0, q.open - 2) : q.open]) and not _type_word_after(after):
+    if re.search(r"实现$", s[max(0, q.open - 2) : q.open]) and not _type_word_after(after) \
+            and not re.fullmatch(rf"十[一二三四五六七八九十]五|[{NUM}]{{1,2}}[个大项条]?[{HAN}]{{1,4}}", name):
         return Verdict(None, "a target (实现“…”)")
     if name in _KIND_NOUNS:
         return Verdict(None, "a kind of venue or platform named by its kind alone (「“会客厅”」)")
@@ -411,7 +420,7 @@ def _quoted(s: str):
 def _inside_quotes(s: str, pos: int) -> bool:
     line_start = s.rfind("\n", 0, pos) + 1
     before = s[line_start:pos]
-    return before.count("“") > before.count("”")
+    return before.count("“") > before.count("”") or before.count("「") > before.count("」")
 
 
 def _type_of(name: str, after: str, run: str | None) -> str | None:
@@ -484,7 +493,7 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "an age cohort (60后)"
     if re.match(r"(?:等)?(?:荣誉)?(?:称号|荣誉|奖项|奖)", s[end : end + 4]) or re.search(r"优秀|先进|模范|标兵", name):
         return "an award, honour or superlative"
-    if s[end : end + 2] == "之一" or name.endswith(_EPITHET_HEADS):
+    if s[end : end + 2] == "之一" or (name.endswith(_EPITHET_HEADS) and not re.match(f"[{NUM}]", name)):
         return "an epithet (之一, …重镇, …名片)"
     if name.endswith(_OUTLET_HEADS) and len(name) > 2:
         return "a news outlet"

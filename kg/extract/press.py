@@ -100,6 +100,8 @@ def _credit_spans(r: Reader):
             yield lead + 1, lead + len(st), True
         elif re.match(rf"^[{_ROLE_MARKS}]\s*(?:[文图]\s*[/／|:：]|(?:{OUTLET})?(?:{ROLE}))", st) and len(st) <= 40:
             yield lead + 1, lead + len(st), False
+        elif re.fullmatch(rf"[{HAN}]{{2,3}}(?:摄影报道|摄影|摄)", st):
+            yield lead, lead + len(st), "photo-line"  # 「某某摄影报道」 on a line of its own, closing a picture story
         elif re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?(?=\s|$)", st):
             # 「某某 某某/摄 肩负……」: photographers opening a caption or a paragraph
             m = re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?", st)
