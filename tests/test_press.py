@@ -54,6 +54,9 @@ CASES = [
     # a dateline without brackets
     ("某某讯 记者甘某某报道:" + BODY, {("甘某某", "记者")}),
     ("本报讯(记者甘某某 北京报道)" + BODY, {("甘某某", "记者")}),
+    # a name of five or six characters standing alone between separators; a phrase there is none
+    ("本报讯(记者 巴特尔其其格 通讯员 甘某)" + BODY, {("巴特尔其其格", "记者"), ("甘某", "通讯员")}),
+    ("本报讯(记者 会议召开情况)" + BODY, set()),
     # names with a layout space are joined
     ("本报讯(记者 甘 某 柏某某)" + BODY, {("甘某", "记者"), ("柏某某", "记者")}),
     # a slash or a vertical bar after a role word or a label, marks before a byline, ranks of reporters

@@ -354,6 +354,13 @@ def _name_end(text: str, i: int) -> int | None:
             break
     if 2 <= len(chunk) <= 4:
         return i + len(chunk)
+    # 「记者 巴特尔其其格」: a name of five or six characters (Mongolian, Tibetan) standing alone between
+    # separators, with nothing of a sentence in it
+    end = i + len(chunk)
+    if 5 <= len(chunk) <= 6 and (end == len(text) or text[end] in _SEPARATORS) and i > 0 and text[i - 1] in _SEPARATORS \
+            and not re.search(r"[的了在从和与及等获悉说表示是为对向将把被]", chunk) \
+            and all(not_a_word(chunk[:k]) for k in (2, 3, len(chunk))):  # no word of the dictionary opens it
+        return end
     # 「刘 睿」: a two-character name with a layout space
     if len(chunk) == 1 and re.match(rf"[{HAN}] [{HAN}](?![{HAN}])", text[i:]) and text[i] in lx.SURNAMES:
         return i + 3
