@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from .chinese import key_form
 from .gazetteer import Gazetteer
 from .mapping import division_key
-from .extract.biography import TOWNSHIP
+from .extract.biography import AS_PRINTED, TOWNSHIP
 from .records import SPELL_FLAGS, Body, BodyMention, DivisionRef, PersonFacts, PersonMention, Spell, SpellMention
 
 #: Roles that are memberships of a committee, held along with posts elsewhere.
@@ -43,7 +43,7 @@ def resolved(m: SpellMention, resolver) -> Spell | None:
     """The spell of ``m`` with its body placed in its division (a division the gazetteer does not
     know, 「郧县」 before it became a district, is kept as written and flagged); None when the body
     names no division at all."""
-    if m.body.level == TOWNSHIP:
+    if m.body.level in (TOWNSHIP, AS_PRINTED):
         body = Body(m.body.kind, township(m.body, resolver), m.body.committee)
         return Spell(m.person, m.role, body, m.evidence, m.start, m.end, m.current, m.flags, m.source, m.item,
                      m.form, m.seq)
@@ -53,6 +53,10 @@ def resolved(m: SpellMention, resolver) -> Spell | None:
         if ref is None:
             return None
         body = Body(m.body.kind, ref, m.body.committee)
+    if body.division.code is None:
+        full = autonomous(body.division.name, resolver.gaz)
+        if full is not None:
+            body = Body(body.kind, full, body.committee)
     return Spell(m.person, m.role, body, m.evidence, m.start, m.end, m.current, m.flags, m.source, m.item,
                  m.form, m.seq)
 
@@ -61,12 +65,27 @@ def township(body: BodyMention, resolver) -> DivisionRef:
     """A township, commune or county district of the past (the gazetteer lists none), as printed,
     inside the county printed before it when the gazetteer knows that one."""
     town = body.names[-1].text
+    level = "township" if body.level == TOWNSHIP else ("prefecture" if town.endswith("地区") else "county")
+    note = "a township: not in the gazetteer" if body.level == TOWNSHIP else "a division of the past: not in the gazetteer"
     parent, _ = resolver.division(body.but(names=body.names[:-1], level=None)) if body.names[:-1] else (None, "")
     if parent is None:
-        return DivisionRef(town, town, None, "township", flagged=True, note="a township: not in the gazetteer")
-    return DivisionRef(town, town, None, "township", parent=parent.code, parent_name=parent.name,
+        return DivisionRef(town, town, None, level, flagged=True, note=note)
+    return DivisionRef(town, town, None, level, parent=parent.code, parent_name=parent.name,
                        province=parent.province or parent.code, province_name=parent.province_name or parent.name,
-                       flagged=True, note="a township: not in the gazetteer")
+                       flagged=True, note=note)
+
+
+def autonomous(name: str, gaz: Gazetteer) -> DivisionRef | None:
+    """「延边自治州」「伊犁州」 for 延边朝鲜族自治州 and 伊犁哈萨克自治州: an autonomous division named by its
+    stem and its kind without the nationality, when the stem names one division of that kind."""
+    from .resolve import to_ref
+
+    m = re.fullmatch(r"([\u4e00-\u9fff]{2,4}?)(自治州|自治县|自治旗|州)", name)
+    if m is None:
+        return None
+    kind = m.group(2) if m.group(2) != "州" else "自治州"
+    found = [d for d in gaz.lookup(m.group(1), include_bare=True) if d.name.endswith(kind) and d.name != name]
+    return to_ref(found[0], name, gaz) if len(found) == 1 else None
 
 
 def as_written(body: BodyMention) -> DivisionRef | None:
@@ -260,7 +279,7 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
     def when(k: int) -> tuple:
         group = items[k]
         date = next((s.start for s in group if s.start), "")
-        return (any("start_from_page_date" in s.flags for s in group), date, k)
+        return (any("start_from_page_date" in s.flags or "page_time" in s.flags for s in group), date, k)
 
     order = sorted(items, key=when)
     # a résumé whose items restate what is still held (each item lists the posts again)
@@ -388,7 +407,7 @@ def _page_year(s: Spell, page_date: str | None) -> Spell:
     flags = tuple(f for f in s.flags if f != mark)
     _, off, mon = mark.split(":")
     if not page_date or s.start is not None:
-        return replace(s, flags=flags)
+        return replace(s, flags=flags + (("page_time",) if s.start is None else ()))  # the page's time: last
     year = int(page_date[:4]) + int(off)
     return replace(s, start=f"{year}-{int(mon):02d}" if mon else str(year), flags=flags)
 

@@ -39,6 +39,8 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = "。！？；…」』”’）)】"
 # Lines that start a new paragraph even in a wrapped layout.
+#: a line that starts with a date: a résumé's item (「1998.10-2002.10 ……」「一九八二年至一九八五年 ……」)
+_DATE_ITEM = re.compile(r"^(?:(?:19|20)\d\d|[一二][〇零○0一二三四五六七八九]{3})[ \t]*(?:[.．][ \t]*\d|年|[-—–~～至])")
 _PARAGRAPH_START = re.compile(r"^(本报|□|■|●|◆|▲|（作者|\(作者|作者|文/|记者|通讯员|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\*\*)")
 
 
@@ -263,6 +265,8 @@ def _continues(previous: str, line: str, width: int) -> bool:
     """Does ``line`` continue the paragraph whose last line is ``previous`` in a wrapped layout?"""
     if _PARAGRAPH_START.match(line):
         return False
+    if _DATE_ITEM.match(line) and (_DATE_ITEM.match(previous) or previous[-1] in _SENTENCE_END):
+        return False  # the dated lines of a résumé (「1982.07—1985.07 某县委书记」), each an item of its own
     if len(previous) >= width - 2:
         return True
     # a nearly full line that does not end a sentence was cut by the layout; a shorter one

@@ -390,3 +390,55 @@ def test_a_leads_month_and_day_take_the_documents_year():
 def test_a_government_post_does_not_end_the_party_post_of_the_same_division():
     got = spells("李文华，男，1955年生。2013年4月任甘肃省委副书记，2015年11月任甘肃省代省长。\n")
     assert ("副书记", "党委", "甘肃省", "2013-04", None, True) in got
+
+
+# subjects the news and the page titles name (made-up people)
+@pytest.mark.parametrize("text, who", [
+    ("禚文华[张掖市委书记]\n2016年03月,张掖市委书记。\n", "禚文华"),  # a rare surname in a page title with a post
+    ("本报讯 现年五十八岁的李文华昨日当选。1995年任张掖市副市长。\n", "李文华"),
+    ("张掖市政协主席的人选还有李文华。她在2008年到2010年间任临泽县县长，2010年1月任张掖市政协主席。\n", "李文华"),
+    ("拟任张掖市委书记的李文华为现任市长，1972年2月出生于甘肃临泽，2012年3月当选张掖市市长。\n", "李文华"),
+    ("本报讯\n张掖市市长李文华此前曾担任过临泽县委书记，2016年任张掖市副市长。\n", "李文华"),
+    ("曾任甘肃省委副书记的李文华与之相似，2012年1月他转任甘肃省政协主席。\n", "李文华"),
+])
+def test_subjects_of_news_and_page_titles(text, who):
+    assert {s.person for s in extract_document(parse_document(text.encode("utf-8"), "bio.txt")).spells} == {who}
+
+
+def test_a_pronoun_sentence_is_the_person_named_before_it():
+    text = ("李文华，男，1950年生，2003年任张掖市委书记。从省里调任的还有王建国。他在2008年到2010年间任临泽县县长，"
+            "2010年1月任张掖市政协主席。\n")
+    ex = extract_document(parse_document(text.encode("utf-8"), "bio.txt"))
+    assert {(s.person, s.role, s.start) for s in ex.spells} == {
+        ("李文华", "书记", "2003"), ("王建国", "县长", "2008"), ("王建国", "主席", "2010-01")}
+
+
+def test_divisions_of_the_past_and_short_autonomous_prefectures():
+    got = spells("李文华，男，1950年生。\n1975-1980年 吉林省洮安县委常委\n1985.07-1990.02 甘肃省张掖地区行署办公室科员\n"
+                 "1995-1998年 吉林省委常委、延边自治州委书记\n")
+    assert got == {("常委", "党委", "洮安县", "1975", "1980", False), ("科员", "政府", "张掖地区", "1985-07", "1990-02", False),
+                   ("常委", "党委", "吉林省", "1995", "1998", False),
+                   ("书记", "党委", "延边朝鲜族自治州", "1995", "1998", False)}
+
+
+def test_a_short_name_before_an_acting_title_and_an_election_in_a_news_lead():
+    text = ("4月17日，在甘肃省人大常委会会议上，李文华被任命为甘肃代省长。李文华生于1964年11月。\n"
+            "1月30日，在青海省人民代表大会第四次会议上，代理省长3个月的王建国当选青海省长。王建国，男，1954年生。\n")
+    got = spells(text, date="2016-05-02")
+    assert ("代省长", "政府", "甘肃省", "2016-04", None, True) in got
+    assert ("省长", "政府", "青海省", "2016-01", None, True) in got
+
+
+def test_a_section_heading_between_the_page_title_and_the_intro():
+    (p,) = people("李文华[张掖市委书记]\n人物简介\n男，汉族，1965年3月生，甘肃临泽人，1987年7月参加工作。\n2016年03月,张掖市委书记。\n")
+    assert (p.gender, p.born, p.native_place.name, p.work_started) == ("男", "1965-03", "临泽县", "1987-07")
+
+
+def test_dated_lines_of_even_length_stay_lines():
+    lines = ["一九七五年至一九七八年 临泽县沙河公社知青", "一九七八年至一九八二年 兰州大学中文系学习",
+             "一九八二年至一九八五年 临泽县委办公室干事", "一九八五年至一九九零年 临泽县人民政府副县长",
+             "一九九零年至一九九五年 临泽县委副书记、县长", "一九九五年至二〇〇三年 张掖市人民政府副市长",
+             "二〇〇三年至二〇〇八年 张掖市委常委、秘书长", "二〇〇八年至二〇一二年 张掖市政协党组书记"]
+    got = spells("李文华，男，汉族，1958年生。\n" + "\n".join(lines) + "\n")
+    assert ("副县长", "政府", "临泽县", "1985", "1990", False) in got
+    assert ("县长", "政府", "临泽县", "1990", "1995", False) in got

@@ -260,7 +260,9 @@ _EDUCATION = re.compile(
     rf"(?P<e>(?:[{HAN}]{{0,8}}(?:研究生|大学|大专|中专|本科|专科|高中|初中|在职研究生|中央党校|省委党校)"
     rf"(?:学历|文化程度|文化|毕业)(?:[,，、]?[{HAN}]{{0,8}}(?:硕士|博士|学士)(?:学位)?)?)|[{HAN}]{{0,8}}(?:硕士|博士)(?:学位))"
 )
-_HEADING = re.compile(rf"^(?P<name>[{HAN}·]{{2,6}})(?:\s*(?:简历|个人简历|同志简历|简介|的简历)|\s*[\[【(（].*)?\s*$")
+_AGE_CN = "[二三四五六七八九]十[一二三四五六七八九]?"  # 「五十八岁」
+_HEADING = re.compile(rf"^(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?(?:\s*[:：]?\s*(?:简历|个人简历|同志简历|简介|的简历|履历|个人履历|人物简介|人物履历|生平|个人资料|简况)"
+                      rf"|\s*(?P<bracket>[\[【(（].*))?\s*$")
 
 
 @dataclass
@@ -299,27 +301,66 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     found: dict[str, Subject] = {}
     # 「某某，男，……」「某某,回族,……」「某某，1966年10月生，……」「某某出生于……」
     for m in re.finditer(rf"(?:^|(?<=[\n。;；,，:：\s]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?"
-                         rf"(?P<tail>[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于)|出生于|生于|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，])",
+                         rf"(?P<tail>[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])|出生于|生于|(?:现年|今年)(?:\d{{2}}|{_AGE_CN})岁|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，])",
                          text, re.M):
-        strong = re.match(r"[,，、（(]\s*(?:男|女|[\u4e00-\u9fff]{1,4}族)", m.group("tail")) is not None
+        strong = re.match(rf"[,，、（(]\s*(?:男|女|[\u4e00-\u9fff]{{1,4}}族)|[,，、（(]?\s*(?:现年|今年)?(?:\d{{2}}|{_AGE_CN})岁",
+                          m.group("tail")) is not None  # a gender, an ethnicity or an age: only a person has one
         if not _is_name(r, m.start("name"), m.end("name"), strong=strong):
             continue
         _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
     for m in re.finditer(rf"(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生)的(?P<name>[{HAN}]{{2,4}})",
                          text):
         k = m.start("name")
+        dotted = r.name_at(k)
+        if dotted is not None and any(c in text[k:dotted] for c in "·•・"):  # 「1940年2月出生的某某·某某某」
+            _add_subject(found, surface[k:dotted], m.start())
+            continue
         for n in (3, 2, 4):  # 「1965年4月出生的某某此前任……」: the name, not the words after it
             if k + n <= m.end("name") and k not in r.division_by_start and _is_name(r, k, k + n):
                 _add_subject(found, surface[k:k + n], m.start())
                 break
+    for m in re.finditer(rf"(?<![\d{HAN}])(?:现年|今年)?(?:\d{{2}}|{_AGE_CN})[ \t]*(?:岁|周岁)的(?P<name>[{HAN}]{{2,4}})", text):  # 「58岁的某某」
+        k = m.start("name")
+        e = r.name_at(k)
+        if e is not None and 2 <= e - k <= 3 and _is_name(r, k, e):
+            _add_subject(found, surface[k:e], m.start())
     for m in re.finditer(rf"姓名[:：][ \t]*(?P<name>[{HAN}·]{{2,6}}?)(?=[ \t]*(?:\n|[,，;；]|性别|$))", text):
         if _is_name(r, m.start("name"), m.end("name"), strong=True):
             _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
+    # 「拟任某市委书记的某某为现任市长，1972年2月出生于浙江海宁」: a name, a few words, then a birth
+    for m in re.finditer(rf"[,，](?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?[ \t]*(?:出生|生)(?!活|产)", text):
+        s0 = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 24) + 1
+        for k in range(m.start() - 2, s0 - 1, -1):
+            e = r.name_at(k)
+            if e is not None and e - k in (2, 3) and e <= m.start() and (k == s0 or text[k - 1] in "的,，、人") \
+                    and _is_name(r, k, e) and not re.search(r"[,，]", text[e:m.start()]):
+                _add_subject(found, surface[k:e], k)
+                break
     holders = {key_form(o.person) for o in offices}
-    # 「某区委书记、区长某某出生于1968年」「接任某省委书记的某某，出生于某地」: a name after a title
-    for m in re.finditer(rf"(?<=[长记任席员的])(?P<n>[{HAN}]{{2,3}}?)(?=(?:同志)?[,，]?(?:出生于|生于|现年))", text):
+    # 「曾任某省委副书记的某某与之……」: a holder of a post of the past, named after it
+    for m in re.finditer(rf"(?:曾任|曾担任|原任|此前任)[^，,。；;]{{2,24}}?的(?P<n>[{HAN}]{{2,3}})", text):
+        e = r.name_at(m.start("n"))
+        if e is not None and e - m.start("n") in (2, 3) and _is_name(r, m.start("n"), e):
+            _add_subject(found, surface[m.start("n"):e], m.start("n"))
+    # 「某区委书记、区长某某出生于1968年」「接任某省委书记的某某，出生于某地」「某市长某某此前曾担任过……」:
+    # a name after a title
+    for m in re.finditer(rf"(?<=[长记任席员的])(?P<n>[{HAN}]{{2,3}}?)(?=(?:同志)?[,，]?(?:出生于|生于|现年|此前曾|此前任|曾任|曾担任|也曾|早年))",
+                         text):
         if m.start() not in r.division_by_start and _is_name(r, m.start(), m.end()):
             holders.add(m.group("n"))
+    # 「……的还有某某。她在2008年到2010年间任……」「……的某某，则一直在某地工作。\n她1992年7月加入……」: the
+    # person a pronoun sentence goes on about, named last in the sentence before
+    for m in re.finditer(rf"(?:^|(?<=[。\n]))[ \t]*(?:他|她)(?=[^。\n]{{0,12}}?(?:(?:{_YEAR})[ \t]*年|先后|曾任|历任))", text, re.M):
+        end = len(text[:m.start()].rstrip())
+        s0 = max(text.rfind("。", 0, end - 1), text.rfind("\n", 0, max(0, end - 1))) + 1
+        before = text[s0:end]
+        for k in range(len(before) - 2, -1, -1):
+            e = r.name_at(s0 + k)
+            if e is not None and e - (s0 + k) in (2, 3) and _is_name(r, s0 + k, e) and (
+                    k == 0 or before[k - 1] in "的,，、有是人") and text[e:e + 1] in ",，。\n" + "则也":
+                _add_subject(found, surface[s0 + k:e], s0 + k)
+                _add_subject(found, surface[s0 + k:e], m.start())
+                break
     # a holder of an office the text names, with a birth or a dated career after the name:
     # 「某区委书记、区长某某出生于1968年」「2007年，某某援藏归来，出任……」「某某曾长期在某市工作，2010年出任……」
     for name in sorted(holders, key=len, reverse=True):
@@ -342,6 +383,8 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             # 「某省政协主席某某此前曾长期在某系统工作，2003年到2012年任……」「某市长某某此前曾担任过……」
             career = re.match(rf"(?:同志)?[,，]?[ \t]*(?:(?:此前|之前|曾|也曾|早年|长期|从政)[^。]{{0,30}}?)?(?:{_YEAR})[ \t]*年"
                               rf"[^,，。;；]{{0,12}}?(?:出任|担任|调任|转任|升任|任职|任|当选|起任)", after) or re.match(
+                rf"(?:同志)?[,，]?[ \t]*(?:于)?(?:{_YEAR})[ \t]*年[^,，。;；]{{0,8}}?在[^,，。;；]{{2,40}}?(?:会议|大会|全会)上"
+                rf"(?:当选|被选举|被选为|被任命)", after) or re.match(
                 r"(?:同志)?[,，]?[ \t]*(?:此前|之前)?(?:曾|也曾)(?:任|担任|历任|先后任|先后担任|担任过)", after)
             if career and any(key_form(h) in after[:career.end()] for h in holders if h != name and len(h) >= 2):
                 career = None  # the career is another holder's
@@ -354,11 +397,19 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
         name = m.group("name")
         if key_form(name) in holders and _is_name(r, m.start("name"), m.end("name")):
             _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
+    first_line = text.split("\n", 1)[0]
+    hl = re.match(rf"\s*(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?(?:当选|出任|任|就任|履新|接任|被任命为|获任)", first_line)
+    if hl and r.titles_in(hl.end(), len(first_line)) and _is_name(r, hl.start("name"), hl.end("name")):
+        _add_subject(found, surface[hl.start("name"):hl.end("name")], hl.start("name"))  # the headline's person
     start = 0
     for line in text.split("\n"):
         h = _HEADING.match(line.strip())
+        # 「某某[某市委书记]」: a page title that names a post in its bracket names a person however rare the surname
+        posted = h is not None and h.group("bracket") and (
+            r.titles_in(start + line.index(h.group("bracket")), start + len(line))
+            or any(t in key_form(h.group("bracket")) for t in RESUME_TITLES))
         if h and _is_name(r, start + line.index(h.group("name")), start + line.index(h.group("name")) + len(h.group("name")),
-                          heading=True):
+                          heading=True, strong=bool(posted)):
             k = start + line.index(h.group("name"))
             _add_subject(found, surface[k:k + len(h.group("name"))], start)
         start += len(line) + 1
@@ -427,7 +478,10 @@ def _demographics(r: Reader, s: Subject) -> PersonMention | None:
     elif text[a:b].strip() in ("", key_form(s.name)) or (_HEADING.match(text[a:b].strip()) and not re.match(
             r"[^\n]{0,8}?[(（]\s*(?:男|女|[\u4e00-\u9fff]{1,4}族)[,，、]", text[a:b])):  # 「某某（男，汉族，……）」 is an intro
         nxt = text.find("\n", b + 1)  # a heading: the intro is the next line (the heading's own
-        # 「某某（1945.4— ）」 is read too)
+        # 「某某（1945.4— ）」 is read too), past a section's heading (「人物简介」「基本信息」)
+        if re.fullmatch(rf"\s*[{HAN}]{{2,8}}\s*", text[b + 1:len(text) if nxt < 0 else nxt]) and nxt >= 0 \
+                and not _career_line(text[nxt + 1:nxt + 40].lstrip()):  # not a résumé's first dated line
+            nxt = text.find("\n", nxt + 1)
         b = min(len(text) if nxt < 0 else nxt, b + 201)
     window = text[a:b]
     if key_form(s.name) not in window and not window.startswith(("男", "女")) and not re.match(r"\s*[\u4e00-\u9fff]{2,3}省", window):
@@ -468,6 +522,12 @@ def _demographics(r: Reader, s: Subject) -> PersonMention | None:
     if not any(fields.values()):
         return None
     return PersonMention(s.name, r.evidence(a, b, (a, b)), **fields)
+
+
+def _career_line(line: str) -> bool:
+    """Does ``line`` begin with a career item's date (not a birth: 「1952年11月生，……」)?"""
+    when = date_at(line, 0)
+    return when is not None and not _DEMOGRAPHIC.match(line, when.end_pos)
 
 
 def _date_of(year: str | None, month: str | None) -> str | None:
@@ -593,6 +653,12 @@ def _subject_at(subjects: list[Subject], pos: int, text: str, a: int, b: int,
     named = found(words) or found(head)
     if named:  # the name the item's words begin with (「……，王某辞去……，李某任……」: 王某)
         return min(named)[2]
+    # a news lead 「1月15日，某省人大……会议选举某某为省长」: the person elected or appointed
+    chosen = [s.name for s in subjects if re.search(rf"(?:选举|补选|任命|决定任命){re.escape(key_form(s.name))}(?:同志)?为|"
+                                                    rf"{re.escape(key_form(s.name))}(?:同志)?(?:被任命为|当选为|当选)",
+                                                    key_form(text[a:b]))]
+    if chosen:
+        return chosen[0]
     if previous is not None and "\n" not in text[previous[1]:pos]:
         # 「1999年6月至2001年9月，某某担任……，2001年调任……」: the same paragraph's person, unless
         # another is introduced in between (「……。陈某，1960年9月出生，……，2012年1月调任……」)
@@ -648,8 +714,11 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         # 「今年3月23日，」「去年7月，」「今年，某某……」: a year counted from the document's date; and a
         # news lead's 「1月12日，」 before any year is printed: the document's year
         py = re.match(rf"(?P<w>今年|去年|前年)(?:[ \t]*(?P<m>{_MON})[ \t]*月)?", text[i:]) if word in ("今年", "去年", "前年") else None
-        lead_day = re.match(rf"(?P<m>{_MON})[ \t]*月[ \t]*(?:[12]?\d|3[01])[ \t]*日", text[i:]) if (
-            year is None and not _YEAR_RE.match(text, i) and prev in "。\n" and not full_dates and re.search(
+        md_lead = re.match(rf"(?P<m>{_MON})[ \t]*月[ \t]*(?:[12]?\d|3[01])[ \t]*日", text[i:])
+        fresh = year is None or (prev == "\n" and month is not None and md_lead is not None
+                                 and (cn_number(md_lead.group("m")) or 13) <= month)
+        lead_day = md_lead if (
+            fresh and not _YEAR_RE.match(text, i) and prev in "。\n" and not full_dates and re.search(
                 r"选举|当选|任命|决定|出任|调任|转任|履新|就任", re.split(r"[。\n]", text[i:i + 120], maxsplit=1)[0])) else None
         if py or lead_day:
             mo = (py or lead_day).group("m")
@@ -740,8 +809,8 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         line_end = text.find("\n", a)
         line_end = len(text) if line_end < 0 else line_end
         b = min(b, _depth0_end(text, depth, a, line_end))
-        if form in ("start", "current"):
-            stop = _sentence_end(text, depth, a, b)
+        if form in ("start", "current") or (form == "range" and text[text.rfind("\n", 0, i) + 1:i].strip()):
+            stop = _sentence_end(text, depth, a, b)  # a range in running text ends with its sentence too
             b = min(b, stop)
         line_start = text.rfind("\n", 0, i) + 1
         clause = (line_start, line_end) if form in ("range", "line-start") else (_sentence_start(text, i), b)
@@ -1182,6 +1251,12 @@ def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
         if k == a:
             break
         a = k
+    for name in names:  # 「……会议选举某某为某省省长」「代理省长3个月的某某当选某省省长」: the post after the name
+        m = re.search(rf"(?:选举|补选|任命|决定任命){re.escape(name)}(?:同志)?为|{re.escape(name)}(?:同志)?(?:被任命为|当选为|当选|出任|就任)",
+                      text[a:i1])
+        if m is not None:
+            a += m.end()
+            break
     verb = None
     for v in _INNER_VERB.finditer(text, a, i1):
         verb = v
@@ -1225,8 +1300,11 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
         return town, t.title, flags
     if any(m in region for m in _FOREIGN) and not _is_division_word(r, a, t.start):
         chain.clear()
+        bodies_of_kind.clear()  # 「共青团某市委副书记、党组成员」: the Party group is the league's
         return None
     early = _unknown_division(r, a, t, chain)
+    if early is None and t.title.implies_body and any(x.start == a and x.end == t.start for x in r.analysis.bare):
+        early = _merged_level(r, a, region, t)  # 「当选贵州省长」: 贵州 + 省长, before any other reading
     if early is not None:  # 「某县县委委员」 for a county the gazetteer knows under another name now
         body = early
     else:
@@ -1255,6 +1333,9 @@ _CENTRAL = re.compile(rf"^(?:中共)?中央(?P<c>[{HAN}]{{2,12}}?(?:室|部|委�
 _TOWN = re.compile(rf"(?P<county>[{HAN}]{{1,5}}?[县市旗])?(?P<town>[^\W县市省区乡镇旗]{{1,6}}?(?:乡|镇|公社|街道|(?<=[{HAN}]{{2}})区))"
                    rf"(?P<w>党委|委|革委会|革委|人大主席团|人大|人民政府|政府)?$")
 TOWNSHIP = "乡"  # the level a township's body carries (:func:`kg.careers.resolved` keeps it as printed)
+#: the level of a body of a county or prefecture the gazetteer does not know under its printed name,
+#: printed inside divisions it does know (「吉林省洮安县委」「湖北省郧阳地区行署」): kept as printed too
+AS_PRINTED = "旧"
 _TOWN_WORDS = ("", "党委", "委", "革委会", "革委", "人大主席团", "人大", "人民政府", "政府")
 
 
@@ -1303,7 +1384,7 @@ def _township(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segment]) 
 def _merged_level(r: Reader, a: int, region: str, t: TitleAt) -> BodyMention | None:
     """「辞去北京市长职务」「浙江台州市长」: a short name whose level word is the title's first character
     (北京 + 市长 for 北京市 市长); the short name must be one the analysis reads as a place."""
-    level = t.text[:1]
+    level = t.title.level if t.text.startswith("代") and t.title.level else t.text[:1]  # 山东 + 代省长
     if level not in "省市县区州" or not t.title.implies_body or not 2 <= len(region) <= 6:
         return None
     k = a + len(region)
@@ -1314,8 +1395,38 @@ def _merged_level(r: Reader, a: int, region: str, t: TitleAt) -> BodyMention | N
     return BodyMention(t.title.kinds[0], start, names=(NameAt(r.text[start:k] + level, start),), written=r.text[a:t.end])
 
 
+def _past_division(r: Reader, a: int, t: TitleAt) -> BodyMention | None:
+    """A body of a county or prefecture of the past printed inside divisions the gazetteer knows
+    (「吉林省洮安县委常委」「湖北省郧阳地区行署办公室科员」): the unknown name kept as printed."""
+    region = r.text[a:t.start]
+    k = 0
+    while region.startswith("中共", k) or (r.division_by_start.get(a + k) is not None
+                                          and r.division_by_start[a + k].end <= a + len(region)):
+        k = k + 2 if region.startswith("中共", k) else r.division_by_start[a + k].end - a
+    prefix = r.division_names_before(a + k, a) if k else ()
+    m = re.match(rf"([{HAN}]{{1,5}}?(?:地区|县|市|旗))(?={_WORD})", region[k:])
+    if not prefix or m is None or r.divisions_in(a + k, a + k + m.end()) or m.group(1).startswith(("省", "市", "县")):
+        return None
+    rest = region[k + m.end():]
+    word = re.match(_WORD, rest).group(0)
+    kind = _kind_of_word(word)
+    committee = "行署" if word == "行署" else ("革委会" if word.startswith("革委") else None)
+    more = rest[len(word):]
+    if more:
+        if not _DEPARTMENT.match(more):
+            return None
+        committee = (committee or "") + more
+    if kind is None or (kind not in t.title.kinds and t.title.role not in ("主任", "副主任")):
+        return None
+    return BodyMention(kind, a + k, names=prefix + (NameAt(m.group(1), a + k),), level=AS_PRINTED,
+                       committee=committee, written=region)
+
+
 def _unknown_division(r: Reader, a: int, t: TitleAt, chain: list[Segment]) -> BodyMention | None:
     """A body word right after a suffixed name the analysis does not know as a division."""
+    past = _past_division(r, a, t)
+    if past is not None:
+        return past
     m = re.match(rf"(?:中共)?([{HAN}]{{1,5}}?{_SUFFIX})(?:{_WORD})", r.text[a:t.start])
     if m is None:
         return None
@@ -1363,7 +1474,8 @@ def _fallback_body(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segme
     if c and any(k in title.kinds for k in ("中央", "党委", "政府")):
         return BodyMention("中央", a, level="nation", committee="中央" + c.group("c"), written=written)
     if base is not None and _DEPARTMENT.match(region) and not region.startswith(("省", "市", "县", "区", "州")) \
-            and base.committee and base.kind in title.kinds:
+            and base.committee and base.kind in title.kinds and not r.divisions_in(a, a + len(region)) \
+            and not re.search(r"[省市县区州旗]委", region):
         return base.but(committee=base.committee + region)  # 「农村处副处长」 within the unit of the line
     lv1 = re.fullmatch(r"([省市县区州])(.+)", region)
     if lv1 and _DEPARTMENT.match(lv1.group(2)) and not lv1.group(2).startswith(("委", "政府", "人民政府")) \
@@ -1399,6 +1511,9 @@ def _fallback_body(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segme
             continue
         break
     rest = region[k:]
+    if names and re.fullmatch(r"(?:第[一二三四五六七八九十]+届)?(?:人民代表(?:大)?会常务委员会|人大常委会|人民代表(?:大)?会)", rest) \
+            and "人大" in title.kinds:  # 「某省第十二届人民代表会常务委员会主任」
+        return BodyMention("人大", names[0].start, names=names, written=written, unknown_name=unknown)
     if not names:
         mm = _MINISTRY.match(region)
         if mm and not r.divisions_in(a, a + len(region)) and "政府" in title.kinds:
