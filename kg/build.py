@@ -13,8 +13,8 @@ One build, three parts, each written once:
    read (up to :data:`KEEP_CHARS`), so extraction does not read them again;
 2. **an executor** (:mod:`kg.executors`: serial, ``fork`` pool, Dask) runs :func:`extract_item`
    (read if needed, extract, map to N-Quads) over the files to write, in input order;
-3. **a write strategy** over a **writer** (:class:`kg.store.KGStore` or
-   :class:`kg.gsp.GSPWriter`, the same small protocol):
+3. **a write strategy** (:class:`Writes`) over a **writer** (:class:`kg.store.KGStore` or
+   :class:`kg.gsp.GSPWriter`: the protocol :class:`kg.dataset.Writer`):
 
    * a document that replaces a stored one: one atomic write that drops the old graph and
      inserts the new (``write_replacing``);
@@ -42,9 +42,9 @@ from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from . import __version__
 from .corpus import MAX_BYTES, Document, iter_paths, read_document
-from .dataset import DocRecord, Written
+from .dataset import DocRecord, Writer, Written
 from .errors import InputError
-from .executors import Extracted
+from .executors import Executor, Extracted
 from .mapping import MAPPING_VERSION, extraction_to_nquads
 from .store import open_store
 from .paths import ontology_path
@@ -379,6 +379,7 @@ def build(
     paths = list(paths)
     inputs = list(iter_paths(paths, ignored=ignored))
     metadata = _file_metadata(inputs, paths, manifest, ignored)
+    writer: Writer
     if target is not None:
         from .gsp import GSPWriter
 
@@ -399,17 +400,13 @@ def build(
         # the links graph is recomputed for the persons and organisations of the graphs the build
         # drops and writes, when it was current and few documents change (kg.people.relink)
         links = links_fingerprint(fingerprint)
-        incremental = (not background_written and links == getattr(writer, "links_fingerprint", lambda: None)()
-                       and len(todo) <= RELINK_SOME_MAX)
+        incremental = not background_written and links == writer.links_fingerprint() and len(todo) <= RELINK_SOME_MAX
         some: tuple[set[str], set[str]] | None = None
         if incremental:
             some = _touched(writer, _previous_graphs(todo, stored))
-        extract = partial(extract_item, base=writer.base, strict=strict)
-        if writer.work_dir is not None and not stored and len(todo) >= policy.bulk_min_documents:
-            written, quads_written = _write_bulk(writer, todo, run, extract, fingerprint, policy, failed, notify)
-        else:
-            written, quads_written = _write_each(writer, todo, stored, run, extract, fingerprint, policy, failed,
-                                                 notify)
+        writes = Writes(writer, run, partial(extract_item, base=writer.base, strict=strict), fingerprint, policy,
+                        failed, notify)
+        written, quads_written = writes.write(todo, stored)
         notify(Progress("write", len(todo), len(todo)))
 
         pruned = 0
@@ -438,10 +435,9 @@ def build(
                 relink(writer)
             links_ok = True
         else:
-            links_ok = links == getattr(writer, "links_fingerprint", lambda: None)()
+            links_ok = links == writer.links_fingerprint()
         total = writer.quad_count()
-        if hasattr(writer, "save_state"):
-            writer.save_state(links if links_ok else None)
+        writer.save_state(links if links_ok else None)
 
     return BuildReport(
         files=len(inputs),
@@ -512,72 +508,93 @@ def _items(files: list[PlannedFile]) -> list[tuple]:
             for f in files]
 
 
-def _written(f: PlannedFile, result: Extracted, fingerprint: str, stat_rule: bool) -> Written:
-    # the stat taken before the plan read the file: if the file changed since, the stat no longer
-    # matches it, and the next build reads it again
-    return Written(result.doc_id, f.absolute, result.nquads, result.count, f.pipeline or fingerprint,
-                   f.stat if stat_rule else None)
+@dataclass
+class Writes:
+    """The write strategies of one build (see the module docstring), over any :class:`Writer`:
+    extraction runs on ``run`` (an executor of :mod:`kg.executors`) with ``extract``
+    (:func:`extract_item` with the build's settings); a file that fails is added to ``failed``."""
 
+    writer: Writer
+    run: Executor
+    extract: Callable[[tuple], Extracted]
+    fingerprint: str
+    policy: WritePolicy
+    failed: list[str]
+    notify: ProgressCallback = lambda _p: None
 
-def _write_each(writer, todo, stored, run, extract, fingerprint, policy, failed, notify) -> tuple[int, int]:
-    """Replace each changed document in its own write; batch new documents by ``batch_quads``."""
-    stored_by_id = {r.doc_id: r for r in stored.values()}
-    written = quads_written = 0
-    batch: list[Written] = []
-    batch_quads = 0
-    for i, (f, result) in enumerate(zip(todo, run.map(extract, _items(todo)))):
-        notify(Progress("write", i, len(todo), str(f.path)))
-        if result.error:
-            failed.append(result.error)
-            continue
-        doc = _written(f, result, fingerprint, writer.stat_rule)
-        previous = [r for r in (stored.get(f.absolute), stored_by_id.get(doc.doc_id)) if r is not None]
-        written += 1
-        quads_written += doc.count
-        if previous:
-            writer.write_replacing(doc, previous)
-            continue
-        batch.append(doc)
-        batch_quads += doc.count
-        if batch_quads >= policy.batch_quads:
+    def write(self, todo: list[PlannedFile], stored: dict[str, DocRecord]) -> tuple[int, int]:
+        """Extract and write ``todo``: bulk into an empty writer that has a work folder, when
+        there are many; else document by document. Returns (documents, quads) written."""
+        if self.writer.work_dir is not None and not stored and len(todo) >= self.policy.bulk_min_documents:
+            return self.bulk(todo)
+        return self.each(todo, stored)
+
+    def _written(self, f: PlannedFile, result: Extracted, stat_rule: bool) -> Written:
+        # the stat taken before the plan read the file: if the file changed since, the stat no
+        # longer matches it, and the next build reads it again
+        return Written(result.doc_id, f.absolute, result.nquads, result.count, f.pipeline or self.fingerprint,
+                       f.stat if stat_rule else None)
+
+    def each(self, todo: list[PlannedFile], stored: dict[str, DocRecord]) -> tuple[int, int]:
+        """Replace each changed document in its own write; batch new documents by ``batch_quads``."""
+        writer = self.writer
+        stored_by_id = {r.doc_id: r for r in stored.values()}
+        written = quads_written = 0
+        batch: list[Written] = []
+        batch_quads = 0
+        for i, (f, result) in enumerate(zip(todo, self.run.map(self.extract, _items(todo)))):
+            self.notify(Progress("write", i, len(todo), str(f.path)))
+            if result.error:
+                self.failed.append(result.error)
+                continue
+            doc = self._written(f, result, writer.stat_rule)
+            previous = [r for r in (stored.get(f.absolute), stored_by_id.get(doc.doc_id)) if r is not None]
+            written += 1
+            quads_written += doc.count
+            if previous:
+                writer.write_replacing(doc, previous)
+                continue
+            batch.append(doc)
+            batch_quads += doc.count
+            if batch_quads >= self.policy.batch_quads:
+                writer.write_new(batch)
+                batch, batch_quads = [], 0
+        if batch:
             writer.write_new(batch)
-            batch, batch_quads = [], 0
-    if batch:
-        writer.write_new(batch)
-    if written:
-        writer.touch()
-    return written, quads_written
+        if written:
+            writer.touch()
+        return written, quads_written
 
-
-def _write_bulk(writer, todo, run, extract, fingerprint, policy, failed, notify) -> tuple[int, int]:
-    """Extract into the writer's work folder (resuming what a build cut short had finished),
-    then bulk load it all; the work folder goes once the load is done."""
-    work = Journal(writer.work_dir, fingerprint, policy.bulk_chunk_bytes)
-    done = work.resume({f.absolute: f.doc_id for f in todo}, {f.absolute: f.pipeline for f in todo if f.pipeline})
-    results: list[Written] = []
-    fresh = [f for f in todo if f.absolute not in done]
-    extracted = iter(run.map(extract, _items(fresh)))
-    for i, f in enumerate(todo):
-        notify(Progress("write", i, len(todo), str(f.path)))
-        if f.absolute in done:
-            doc_id, count = done[f.absolute]
-            results.append(Written(doc_id, f.absolute, b"", count, f.pipeline or fingerprint, f.stat))
-            continue
-        result = next(extracted)
-        if result.error:
-            failed.append(result.error)
-            continue
-        doc = _written(f, result, fingerprint, True)
-        work.add(doc)
-        results.append(doc)
-    if results:
-        layout = writer.layout
-        records = work.records(serialize([q for d in results for q in
-                                          layout.record_quads(d.doc_id, d.source_path, d.pipeline, d.stat)],
-                                         format=RdfFormat.N_QUADS))
-        writer.bulk_load([*work.chunks(), records])
-    work.remove()
-    return len(results), sum(d.count for d in results)
+    def bulk(self, todo: list[PlannedFile]) -> tuple[int, int]:
+        """Extract into the writer's work folder (resuming what a build cut short had finished),
+        then bulk load it all; the work folder goes once the load is done."""
+        writer = self.writer
+        work = Journal(writer.work_dir, self.fingerprint, self.policy.bulk_chunk_bytes)
+        done = work.resume({f.absolute: f.doc_id for f in todo}, {f.absolute: f.pipeline for f in todo if f.pipeline})
+        results: list[Written] = []
+        fresh = [f for f in todo if f.absolute not in done]
+        extracted = iter(self.run.map(self.extract, _items(fresh)))
+        for i, f in enumerate(todo):
+            self.notify(Progress("write", i, len(todo), str(f.path)))
+            if f.absolute in done:
+                doc_id, count = done[f.absolute]
+                results.append(Written(doc_id, f.absolute, b"", count, f.pipeline or self.fingerprint, f.stat))
+                continue
+            result = next(extracted)
+            if result.error:
+                self.failed.append(result.error)
+                continue
+            doc = self._written(f, result, True)
+            work.add(doc)
+            results.append(doc)
+        if results:
+            layout = writer.layout
+            records = work.records(serialize([q for d in results for q in
+                                              layout.record_quads(d.doc_id, d.source_path, d.pipeline, d.stat)],
+                                             format=RdfFormat.N_QUADS))
+            writer.bulk_load([*work.chunks(), records])
+        work.remove()
+        return len(results), sum(d.count for d in results)
 
 
 class Journal:

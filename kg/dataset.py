@@ -8,14 +8,16 @@
 
 :class:`Layout` writes the meta graph's quads and the SPARQL Update requests that change a
 dataset; both writers (:class:`kg.store.KGStore`, :class:`kg.gsp.GSPWriter`) send the same text,
-each its own way. A :class:`Written` is one document ready to be written.
+each its own way. :class:`Writer` is the protocol both implement; a :class:`Written` is one
+document ready to be written.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Iterable
+from pathlib import Path
+from typing import Iterable, Protocol, Sequence, runtime_checkable
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
@@ -54,6 +56,67 @@ class Written:
     def triples(self) -> bytes:
         """The graph as N-Triples (for a Graph Store Protocol PUT)."""
         return serialize([q.triple for q in self.quads()], format=RdfFormat.N_TRIPLES) or b""
+
+
+@runtime_checkable
+class Writer(Protocol):
+    """What :func:`kg.build.build` writes through (the way rdflib's ``Store`` has Memory,
+    SPARQLStore and SPARQLUpdateStore behind one interface): :class:`kg.store.KGStore` (the
+    embedded Oxigraph store) and :class:`kg.gsp.GSPWriter` (a SPARQL 1.1 server spoken to with
+    the Graph Store Protocol). The plan, the executors and the write strategies of kg/build.py are
+    written once over it; ``kg.people`` reads and writes the links graph through ``select`` and
+    ``replace_graph``. tests/test_writers.py checks that both implement it."""
+
+    base: str  # the dataset's base IRI
+    layout: Layout
+    #: trust a file whose size and time equal those recorded (the embedded store), or read every file
+    stat_rule: bool
+
+    @property
+    def work_dir(self) -> Path | None:
+        """A folder for a bulk first build (chunks and journal), or None: no bulk path."""
+
+    def __enter__(self) -> "Writer": ...
+
+    def __exit__(self, *exc) -> None: ...
+
+    def ensure_background(self) -> bool:
+        """Write the background graph if it is missing or stale; whether it was written."""
+
+    def documents(self) -> dict[str, DocRecord]:
+        """The stored documents' records by absolute source path."""
+
+    def restat(self, stats: Iterable[tuple[DocRecord, tuple[int, int]]]) -> int:
+        """Record new file sizes and times of documents whose text did not change."""
+
+    def write_replacing(self, doc: Written, previous: Sequence[DocRecord]) -> None:
+        """Write ``doc`` and drop the graphs and records of ``previous``, atomically where the
+        writer can."""
+
+    def write_new(self, docs: Sequence[Written]) -> None:
+        """Write documents that replace nothing (one transaction where the writer has them)."""
+
+    def bulk_load(self, files: list[Path]) -> None:
+        """Load N-Quads files of documents and records into a dataset that holds none."""
+
+    def remove_documents(self, records: Iterable[DocRecord]) -> int:
+        """Drop documents' graphs and records; how many."""
+
+    def touch(self) -> None:
+        """Record that the dataset changed now."""
+
+    def quad_count(self) -> int: ...
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        """Rows of a SELECT over all graphs: variable -> lexical value or IRI."""
+
+    def replace_graph(self, graph: NamedNode, quads: Sequence[Quad]) -> None: ...
+
+    def links_fingerprint(self) -> str | None:
+        """The fingerprint of the links graph as last written, if the writer keeps it."""
+
+    def save_state(self, links: str | None) -> None:
+        """Keep what the next build can read instead of asking the dataset (or nothing)."""
 
 
 def now() -> Literal:

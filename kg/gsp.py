@@ -211,6 +211,12 @@ class GSPWriter:
     def bulk_load(self, files) -> None:
         raise RemoteError("a SPARQL server target has no bulk path")
 
+    def links_fingerprint(self) -> str | None:
+        return None  # not kept: every build that writes recomputes the links graph
+
+    def save_state(self, links: str | None) -> None:
+        pass  # the server is asked again by the next build
+
 
 def _ntriples(quads: Iterable) -> bytes:
     return serialize([q.triple for q in quads], format=RdfFormat.N_TRIPLES) or b""

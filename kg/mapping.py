@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from urllib.parse import quote
 
@@ -284,6 +284,8 @@ def body_label(body: Body) -> str:
 # literals
 
 
+# (literals are immutable: the ones that recur, role names, labels, offsets, are made once)
+@lru_cache(maxsize=1 << 14)
 def zh(text: str) -> Literal:
     return Literal(text, language="zh")
 
@@ -292,10 +294,12 @@ def en(text: str) -> Literal:
     return Literal(text, language="en")
 
 
+@lru_cache(maxsize=1 << 14)
 def string(text: str) -> Literal:
     return Literal(text)
 
 
+@lru_cache(maxsize=1 << 14)
 def integer(n: int) -> Literal:
     return Literal(str(int(n)), datatype=XSD.integer)
 
@@ -387,6 +391,7 @@ class _DocumentMapper:
         self.d = document
         self.iris = iris
         self.doc = iris.doc(document.id)
+        self.file_name = string(document.name)  # (kg:documentFileName of every office, credit ...)
         self.g = _GraphBuilder(iris.doc_graph(document.id))
         self.contexts = _person_contexts(extraction.offices)
         # a person named without an office (press credit, meeting chair) is the first person of
@@ -533,7 +538,7 @@ class _DocumentMapper:
             add(node, KG.attestedOn, attested)
         # copies of what the whole-table queries need, so that they are one star per office
         add(node, KG.holderName, zh(key_form(office.person)))
-        add(node, KG.documentFileName, string(self.d.name))
+        add(node, KG.documentFileName, self.file_name)
         add(node, KG.officeBody, zh(body_label(office.body)))
         add(node, KG.officeBodyKind, string(office.body.kind))
         if office.body.committee:
@@ -590,7 +595,7 @@ class _DocumentMapper:
         add(node, KG.current, boolean(spell.current))
         for flag in spell.flags:
             add(node, KG.spellFlag, string(flag))
-        add(node, KG.documentFileName, string(self.d.name))
+        add(node, KG.documentFileName, self.file_name)
         add(node, KG.officeBody, zh(body_label(spell.body)))
         add(node, KG.officeBodyKind, string(spell.body.kind))
         if spell.body.committee:
@@ -640,7 +645,7 @@ class _DocumentMapper:
         add(node, KG.roleName, zh(credit.role))
         self.evidence(node, credit.evidence)
         add(node, KG.holderName, zh(key_form(credit.person)))
-        add(node, KG.documentFileName, string(self.d.name))
+        add(node, KG.documentFileName, self.file_name)
         add(self.doc, PROV.qualifiedAttribution, node)
 
     def concept_mention(self, mention: ConceptMention) -> None:
@@ -680,7 +685,7 @@ class _DocumentMapper:
         add(node, KG.officeBodyKind, string(u.kind))
         add(node, KG.bodyAsWritten, zh(u.written))
         add(node, KG.unresolvedReason, string(u.reason))
-        add(node, KG.documentFileName, string(self.d.name))
+        add(node, KG.documentFileName, self.file_name)
         self.evidence(node, ev)
 
     def meeting(self, meeting: Meeting) -> None:

@@ -126,8 +126,6 @@ def _unknown_runs_as_jieba(text: str, words: list[str]) -> list[str]:
     runs = [(s, e) for s, e in runs if e - s > 1 and _DOUBLED.search(text, s, e) and not rjieba.has_word(text[s:e])]
     if not runs:
         return words
-    import jieba.finalseg
-
     starts, pos = {}, 0
     for k, w in enumerate(words):
         starts[pos] = k
@@ -139,9 +137,80 @@ def _unknown_runs_as_jieba(text: str, words: list[str]) -> list[str]:
         if s not in starts or e not in starts:
             continue  # not on jieba-rs's token boundaries: left as it cut it
         out.extend(words[k:starts[s]])
-        out.extend(jieba.finalseg.cut(text[s:e]))
+        out.extend(_finalseg_cut(text[s:e]))
         k = starts[e]
     out.extend(words[k:])
+    return out
+
+
+@cache
+def _jieba_tables(package: str, names: tuple[str, ...]) -> tuple:
+    """Modules of jieba's subpackage ``package`` (its HMM tables, its viterbi), loaded from jieba's
+    files as plain modules: importing jieba (its ``_compat`` imports pkg_resources) costs ~0.2 s
+    of CPU that extraction does not otherwise need."""
+    import importlib.util
+    import os
+
+    folder = os.path.join(importlib.util.find_spec("jieba").submodule_search_locations[0], package)
+    out = []
+    for name in names:
+        spec = importlib.util.spec_from_file_location(f"kg._jieba_{package}_{name}", os.path.join(folder, f"{name}.py"))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        out.append(module)
+    return tuple(out)
+
+
+# jieba.finalseg's own (jieba/finalseg/__init__.py, MIT licence), without importing jieba
+_FINALSEG_MIN_FLOAT = -3.14e100
+_FINALSEG_PREV = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}
+_FINALSEG_HAN = re.compile("([\u4E00-\u9FD5]+)")
+_FINALSEG_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
+def _finalseg_viterbi(obs: str, states: str, start_p, trans_p, emit_p):
+    V = [{}]
+    path = {}
+    for y in states:
+        V[0][y] = start_p[y] + emit_p[y].get(obs[0], _FINALSEG_MIN_FLOAT)
+        path[y] = [y]
+    for t in range(1, len(obs)):
+        V.append({})
+        newpath = {}
+        for y in states:
+            em_p = emit_p[y].get(obs[t], _FINALSEG_MIN_FLOAT)
+            (prob, state) = max([(V[t - 1][y0] + trans_p[y0].get(y, _FINALSEG_MIN_FLOAT) + em_p, y0)
+                                 for y0 in _FINALSEG_PREV[y]])
+            V[t][y] = prob
+            newpath[y] = path[state] + [y]
+        path = newpath
+    (prob, state) = max((V[len(obs) - 1][y], y) for y in "ES")
+    return (prob, path[state])
+
+
+def _finalseg_cut(sentence: str) -> list[str]:
+    """``list(jieba.finalseg.cut(sentence))``: jieba's HMM for words its dictionary does not know
+    (tests/test_segmenter.py checks it against jieba's own)."""
+    start, trans, emit = (m.P for m in _jieba_tables("finalseg", ("prob_start", "prob_trans", "prob_emit")))
+    out: list[str] = []
+    for blk in _FINALSEG_HAN.split(sentence):
+        if _FINALSEG_HAN.match(blk):
+            _, pos_list = _finalseg_viterbi(blk, "BMES", start, trans, emit)
+            begin = nexti = 0
+            for i, char in enumerate(blk):
+                pos = pos_list[i]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    out.append(blk[begin:i + 1])
+                    nexti = i + 1
+                elif pos == "S":
+                    out.append(char)
+                    nexti = i + 1
+            if nexti < len(blk):
+                out.append(blk[nexti:])
+        else:
+            out.extend(x for x in _FINALSEG_SKIP.split(blk) if x)
     return out
 
 
@@ -275,23 +344,13 @@ _POS_NUM = re.compile(r"[.0-9]+")
 _ASCII_ALNUM = re.compile("[a-zA-Z0-9]+")
 
 
-@cache
 def _posseg_model():
     """jieba.posseg's HMM (its ``viterbi`` and the four tables), loaded from jieba's files as
     plain modules: importing ``jieba.posseg`` would load jieba's whole dictionary and tag table
     (~1.6 s of CPU), which :func:`pos_cut` asks of jieba-rs instead."""
-    import importlib.util
-    import os
-
-    folder = os.path.join(importlib.util.find_spec("jieba").submodule_search_locations[0], "posseg")
-    tables = {}
-    for name in ("viterbi", "char_state_tab", "prob_start", "prob_trans", "prob_emit"):
-        spec = importlib.util.spec_from_file_location(f"kg._jieba_posseg_{name}", os.path.join(folder, f"{name}.py"))
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        tables[name] = module
-    return (tables["viterbi"].viterbi, tables["char_state_tab"].P, tables["prob_start"].P,
-            tables["prob_trans"].P, tables["prob_emit"].P)
+    viterbi, states, start, trans, emit = _jieba_tables(
+        "posseg", ("viterbi", "char_state_tab", "prob_start", "prob_trans", "prob_emit"))
+    return viterbi.viterbi, states.P, start.P, trans.P, emit.P
 
 
 def pos_cut(text: str) -> list[tuple[str, str]]:

@@ -141,3 +141,24 @@ def test_mixed_text_pos_cut_as_jiebas_posseg(text):
     from kg.nlp import pos_cut
 
     assert pos_cut(text) == [(w.word, w.flag) for w in jieba.posseg.cut(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ALPHABET + ["秘秘", "政秘秘秘政", "12.5%", "ab"]), min_size=1, max_size=20).map("".join))
+def test_finalseg_cut_is_jiebas(text):
+    """kg's copy of jieba.finalseg (jieba's HMM for runs its dictionary leaves single, loaded
+    without importing jieba) cuts as jieba's own does."""
+    import jieba.finalseg
+
+    from kg.nlp import _finalseg_cut
+
+    assert _finalseg_cut(text) == list(jieba.finalseg.cut(text))
+
+
+def test_a_text_of_unknown_doubled_characters_does_not_import_jieba():
+    import subprocess
+    import sys
+
+    code = ("import sys; from kg.nlp import segment; print(segment('政秘秘秘政'), 'jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["['政秘',", "'秘秘政']", "False"], out.stdout + out.stderr
