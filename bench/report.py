@@ -120,7 +120,9 @@ def tables(results: list[dict], plot_rel: str | None) -> str:
         L.append("### 4. Query latency (figure 4)\n")
         L.append("Office facts generated directly (records -> `kg.mapping` -> bulk load). Each canned query through "
                  "`kg.queries.run_query` (the `kg query` path, results fully consumed) and the same SPARQL text run "
-                 "bare with `Store.query`. Bound lookups take one parameter; whole-table queries none.\n")
+                 "bare with `Store.query`. Bound lookups take one parameter; whole-table queries none. The career "
+                 "queries of issue 11 (`career`, `chairs-of`, `holders-in`, `colleagues`) run on the same store, whose "
+                 "documents are dated and carry ten dated career spells each (one per ten offices).\n")
         L.append("| office facts | query | kind | rows | kg p50 ms | kg p95 ms | bare p50 ms | kg/bare | goal |")
         L.append("|---:|---|---|---:|---:|---:|---:|---:|---|")
         seen = set()
@@ -131,7 +133,8 @@ def tables(results: list[dict], plot_rel: str | None) -> str:
                     continue
                 seen.add(key)
                 if q["kind"] == "bound":
-                    goal = f"p50 < 20 ms: {_ok(q['p50_ms'] < 20)}"
+                    limit = q.get("goal_ms") or 20
+                    goal = f"p50 < {limit} ms: {_ok(q['p50_ms'] < limit)}"
                 else:
                     goal = f"≤ 1.2× bare and < 1 s: {_ok(q['p50_ms'] <= 1.2 * q['bare_p50_ms'] and q['p50_ms'] < 1000)}"
                 L.append(f"| {_f(q['offices'])} | `{q['query']}` | {q['kind']} | {_f(q['rows'])} | {_f(q['p50_ms'], 1)} | "

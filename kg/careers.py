@@ -14,8 +14,10 @@ same :class:`~kg.resolve.Resolver` as offices), :func:`assemble` reads a person'
     常委 -> 副书记 -> 书记, 党组成员 -> 党组书记);
   - moves the person to another division (a membership of a higher level, 「省委常委」, stays;
     moving up ends the lower posts unless the new ones are memberships only);
-  - moves the person to a kind of body not held before in the same division (党委 -> 政协), or to
-    another department of the same body;
+  - moves the person to a kind of body not held before in the same division: the CPPCC (党委 -> 政协),
+    or the congress but for a Party secretary's post (书记 and 人大主任 are held together); a
+    government post does not end the Party post of its division (副书记 and 代县长); or to another
+    department of the same body;
 
 * a post is current when the text says so (「现任」, 「至今」, an open range), when the text states
   it as an office of the person, or when it is in the last item of a résumé that names no later
