@@ -53,12 +53,12 @@ def _titles() -> dict[str, Title]:
     add("常委", ("政协", "党委", "人大", "中央"))
     add("委员", ("政协", "政协专委会", "党委", "人大", "中央"))
     for s in ("主任", "副主任", "常务副主任", "驻会副主任", "专职副主任"):
-        add(s, ("政协专委会", "人大", "政府"))
+        add(s, ("政协专委会", "人大", "政府", "中央", "党委"))  # 党委: only of a department (市委办公室主任)
     for s in ("书记", "副书记"):
         add(s, _PARTY)
     add("总书记", ("中央",), implies_body=True, level="nation")
     for s in ("部长", "副部长", "常务副部长"):
-        add(s, ("党委", "政府"))
+        add(s, ("党委", "政府", "中央"))
     add("统战部长", _PARTY, role="部长", committee="统战部")
     add("组织部长", _PARTY, role="部长", committee="组织部")
     add("宣传部长", _PARTY, role="部长", committee="宣传部")
@@ -76,16 +76,18 @@ def _titles() -> dict[str, Title]:
     # civil-service ranks of a committee's or a congress's staff, and advisers: offices of that body
     for s in ("巡视员", "一级巡视员", "二级巡视员", "副巡视员", "调研员", "副调研员",
               "一级调研员", "二级调研员", "三级调研员", "四级调研员", "顾问"):
-        add(s, ("政协", "人大", "政协专委会"))
+        add(s, ("政协", "人大", "政协专委会", "中央"))
     for s in ("局长", "副局长", "厅长", "副厅长"):
         add(s, _GOV)
+    for s in ("处长", "副处长"):  # of an organ of a committee (政协办公厅某某处) or a department
+        add(s, ("政协专委会", "政府", "人大"))
     return t
 
 
 TITLES: dict[str, Title] = _titles()
 
 #: Titles that may follow a name (「某某总理」「某某主席」「王某某委员」).
-POST_TITLES = {"总书记", "总理", "主席", "副主席", "委员", "常委", "省长", "市长", "县长", "区长", "州长", "旗长", "盟长"}
+POST_TITLES = {"总书记", "总理", "主席", "副主席", "书记", "委员", "常委", "省长", "市长", "县长", "区长", "州长", "旗长", "盟长"}
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,12 @@ def _bodies() -> dict[str, BodyWord]:
     add("党中央", "中央", "nation")
     add("中央政治局", "中央", "nation", "中共中央政治局")
     add("中共中央政治局", "中央", "nation", "中共中央政治局")
+    # the central government's liaison offices in Hong Kong and Macau are central organs (SCHEMA.md),
+    # the State Council's offices for Taiwan and for Hong Kong and Macau affairs its departments
+    for place in ("", "香港", "澳门"):
+        add(f"{place}中联办", "中央", "nation", f"{place}中联办")
+    add("国台办", "政府", "nation", "国台办")
+    add("港澳办", "政府", "nation", "港澳办")
     return b
 
 

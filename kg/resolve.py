@@ -54,6 +54,12 @@ _SUFFIX_OK = {
 }
 
 
+# a body named by its level word alone (「自治区政协」「县委」)
+_LEVEL_BODY = re.compile("(自治区|[省市县区州旗盟])(?:政协|人大|政府|委)")
+# a bare county short form seen as a word more often than this in jieba's dictionary is an
+# ordinary word too often to place a text (和平 7998, 新兴 1215; 西昌 83, 大丰 16)
+_FAINT_FREQUENCY = 100
+
 # a place named right after a verb of going there, and a visitor coming to the writer's place
 _DESTINATION = re.compile(r"(?:赴|到|莅临|莅|来|走进|前往|深入|抵达|奔赴|远赴)(?:中共)?$")
 _HOSTED = re.compile(r"(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
@@ -122,6 +128,7 @@ class Anchor:
     strong: bool = False  # a dateline, paragraph head or headline
     weak: bool = False  # a bare short form in running text (「陕西」): used when nothing better is
     away: bool = False  # a place visited (「赴乙县」) or a visitor's (「甲区政协考察团到我市」): never home
+    faint: bool = False  # a county's bare short form in running text (「在西昌」): the last resort
 
 
 class DivisionContext:
@@ -173,11 +180,38 @@ class DivisionContext:
                 cands = [d for d in cands if d.level in ("province", "prefecture")
                          or (d.parent in named and len(m.text) >= 2)]
                 if not cands:
+                    if self._faint(m, text, named):
+                        self._add(m.start, m.end, m.divisions[0], m.text, faint=True)
                     continue
             d = self.choose(cands, m.start, None)
             if d is not None:
                 self._add(m.start, m.end, d, m.text, strong=bool(strong), weak=strong is None)
         self.breaks = item_breaks(text)
+        self._away_everywhere()
+
+    def _away_everywhere(self) -> None:
+        """A destination visited by a committee of its own level (「自治区政协主席甲率团赴乙自治区」)
+        is never home, wherever the text names it again (「乙自治区在……方面」): the bare 「自治区政协」
+        is the visitors'. A destination of another level (「市政协主席赴乙县」) stays a possible
+        home of that level's bodies (「县委书记丙陪同」: 乙县's)."""
+        text = self.analysis.search
+        if self._hosts:
+            return
+        visited: set[str] = set()
+        named = [(m.start, m.end) for m, _ in self.mentions]
+        for a in self.anchors:
+            if not a.away or a.derived or not a.division.code \
+                    or not _DESTINATION.search(text, max(0, a.pos - 4), a.pos):
+                continue
+            c0 = max(text.rfind(c, 0, a.pos) for c in "，,；;。\n") + 1  # the visitors named in the clause
+            for m in _LEVEL_BODY.finditer(text, c0, a.pos):
+                if any(s <= m.start() < e for s, e in named):
+                    continue  # 「襄阳市委」: a named body, not the level word alone
+                ok = _SUFFIX_OK.get(m.group(1))
+                if ok is not None and ok(a.division):
+                    visited.add(a.division.code)
+        if visited:
+            self.anchors = [replace(a, away=True) if a.division.code in visited else a for a in self.anchors]
 
     def _add_outdated(self, m: Match, text: str) -> bool:
         """「梁平县」 (now 梁平区), 「陇西市」 (a misprint of 陇西县): a short form with a suffix the
@@ -205,11 +239,27 @@ class DivisionContext:
             return True
         return None
 
-    def _add(self, start: int, end: int, d: Division, written: str, strong: bool = False, weak: bool = False) -> None:
+    def _faint(self, m: Match, text: str, named: set[str]) -> bool:
+        """Is the bare short form ``m`` one county's, no ordinary word (「西昌」「大丰」, not 「和平」
+        「新兴」 or the many 「城关」: jieba's dictionary counts how often it is a word), and placed:
+        after 在/于 (「州委州政府在西昌……」) or in a text that names its city or province
+        (「盐城大丰」)? 「和睦和顺」 is none."""
+        from .nlp import word_frequency
+
+        if len(m.text) < 2 or len(m.divisions) != 1 or m.divisions[0].level != "county" \
+                or word_frequency(m.text) >= _FAINT_FREQUENCY:
+            return False
+        d = m.divisions[0]
+        bare = {b.divisions[0].code for b in self.analysis.bare if len(b.divisions) == 1}
+        return text[m.start - 1 : m.start] in ("在", "于") or bool({d.parent, d.province} & (named | bare))
+
+    def _add(self, start: int, end: int, d: Division, written: str, strong: bool = False, weak: bool = False,
+             faint: bool = False) -> None:
         away = self._is_away(start, end)
-        self.anchors.append(Anchor(start, end, d, written, strong=strong and not away, weak=weak, away=away))
+        self.anchors.append(Anchor(start, end, d, written, strong=strong and not away, weak=weak, away=away,
+                                   faint=faint))
         for anc in self.gaz.ancestors(d):
-            self.anchors.append(Anchor(start, end, anc, anc.name, derived=True, weak=weak, away=away))
+            self.anchors.append(Anchor(start, end, anc, anc.name, derived=True, weak=weak, away=away, faint=faint))
 
     def _is_away(self, start: int, end: int) -> bool:
         """Is the division named at ``[start, end)`` a destination (「赴乙县调研」「莅临乙市」) or a
@@ -259,8 +309,8 @@ class DivisionContext:
             return None
         k = bisect.bisect_right(self._positions, pos)
         start = self.item_start(pos)
-        before_all = [a for a in self.anchors[:k] if a.end <= pos and not a.away]
-        later_all = [a for a in self.anchors[k:] if not a.away]
+        before_all = [a for a in self.anchors[:k] if a.end <= pos and not a.away and not a.faint]
+        later_all = [a for a in self.anchors[k:] if not a.away and not a.faint]
         for weak in (False, True):  # bare short forms in running text only when nothing else fits
             before = [a for a in before_all if a.weak == weak or not a.weak]
             in_item = [a for a in before if a.pos >= start]
@@ -274,6 +324,12 @@ class DivisionContext:
             # only when the text names one such division: a list of other places is no guide
             if later and len({a.division.code or a.division.name for a in later}) == 1:
                 return to_ref(later[0].division, later[0].written if not later[0].derived else None, self.gaz)
+        # last: a county's short form in running text (「州委州政府在西昌……」 is 西昌's 州), when the
+        # text names only one such place of that level
+        faint = [a for a in self.anchors if a.faint and not a.away and ok(a.division)]
+        faint = [a for a in faint if not a.derived] or faint
+        if faint and len({a.division.code for a in faint}) == 1:
+            return to_ref(faint[0].division, None, self.gaz)
         return None
 
     def only_division(self, level: str) -> DivisionRef | None:

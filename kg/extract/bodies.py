@@ -21,6 +21,14 @@ _TERM = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|�
 _TERM_COMMITTEE = re.compile(r"第?[一二三四五六七八九十百\d]+届(?:委员会|常委会|常务委员会)?")
 _INHERIT = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届|新任|兼|其中)")
 # a suffix-ending word the gazetteer may not know (梁平县, 陇西市): kept as written
+# a preposition before a head of government's title (「受代省长某某委托」)
+_PREPOSITIONS = re.compile("^(?:受|由|经|请|据|向|同|邀请)")
+# titles a Party committee has only in its departments
+_DEPARTMENT_HEADS = frozenset(("主任", "副主任", "常务副主任", "驻会副主任", "专职副主任"))
+# the organs of a CPPCC besides its special committees: its office, divisions, research units
+_CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)")
+# the national committee's formal name: 「中国人民政治协商会议第十四届全国委员会」「政协十一届全国委员会」
+NATIONAL_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)第?[一二三四五六七八九十百\d]+届全国委员会")
 _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|州|旗|盟))$")
 
 
@@ -43,6 +51,12 @@ def named_bodies(r: Reader) -> list[BodyMention]:
     out = []
     for fs, fm in r.formal.items():
         out.append(BodyMention("政协", fs, names=(NameAt(fm.group("div"), fm.start("div")),), written=fm.group(0)))
+    for fm in NATIONAL_FORMAL.finditer(r.text):  # 「政协第十一届全国委员会」
+        out.append(BodyMention("政协", fm.start(), level="nation", written=fm.group(0)))
+    for d in r.divisions:  # 「中共某某区委」: a division directly followed by 委
+        if r.text.startswith("委", d.end) and not r.text.startswith(("委员", "委会"), d.end):
+            names = r.division_names_before(d.end, max(0, d.start - 24))
+            out.append(BodyMention("党委", names[0].start, names=names, written=r.text[names[0].start : d.end + 1]))
     masked = list(r.text)  # body words inside division names (自治区 in 某某自治区) do not count
     for d in r.divisions:
         masked[d.start : d.end] = "\0" * (d.end - d.start)
@@ -68,6 +82,13 @@ def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, writ
             or _level_before(r, word, body_start - 1, floor, written)
     if word.level == "nation":
         return BodyMention(word.kind, body_start, level="nation", written=written)
+    if word.level and body_start - 2 >= floor and r.text[body_start - 1] == word.level \
+            and (stem := re.search(rf"[{HAN}]{{1,4}}$", r.text[floor : body_start - 1])):
+        # 「郧县县委」: a name with the level's suffix the gazetteer does not know (郧县 is now
+        # 郧阳区) is a division of its own, not the nearest county
+        at = floor + stem.start()
+        return BodyMention(word.kind, at, names=(NameAt(r.text[at:body_start], at),), unknown_name=True,
+                           written=written)
     if word.level and (stem := r.bare_before(body_start, floor)):
         # 「陇西市政协」「张掖市委」: the level character belongs to a name before it
         return BodyMention(word.kind, stem.start, names=(NameAt(stem.text + word.level, stem.start),), written=written)
@@ -135,8 +156,12 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         if not rest or rest in ("常委会", "党组"):
             # 「政协主席某某」 with no division: the division of the body named before it
             return Segment(None, title, True, start, committee_only=word.committee, same_division=word.kind)
+        if word.kind == "政协" and _CPPCC_ORGAN.fullmatch(rest):  # 「政协办公室主任某某」: the same, an organ of it
+            return Segment(None, title, True, start, committee_only=rest, same_division="政协专委会")
         return invalid(title, start)
     if word.committee:
+        if rest and word.kind == "中央":  # 「中联办协调部副部长」: a department of the organ
+            return with_rest(body.but(committee=word.committee), rest, title, start)
         return segment(body.but(committee=word.committee), title, start) if not rest else invalid(title, start)
     return with_rest(body, rest, title, start)
 
@@ -164,19 +189,28 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
         # 「自治州政协第十四届委员会常务委员」「市人大十六届常委会主任」: the body in one of its terms
         return segment(body.but(committee=title.committee), title, start)
     if kind == "政协":
-        if re.fullmatch(rf"[{HAN}]{{1,8}}界(?:别)?", rest) and title.role in ("委员", "常委", "常务委员"):
-            return segment(body, title, start)  # 「政协宗教界委员」: a member for a sector
+        if re.fullmatch(rf"[{HAN}]{{1,8}}界(?:别)?|港区|澳区|港澳区|香港区|澳门区", rest) and title.role in ("委员", "常委", "常务委员"):
+            return segment(body, title, start)  # 「政协宗教界委员」「省政协港区委员」: a member for a sector
         if re.fullmatch(rf"[{HAN}]{{1,16}}?(委员会|委|工委)(办公室)?", rest) and not rest.startswith("机关"):
             return segment(body.but(kind="政协专委会", committee=rest), title, start)
+        if _CPPCC_ORGAN.fullmatch(rest):
+            # 「县政协办公室主任」「区政协社会文教处处长」「县政协文史研究中心主任」: an organ of
+            # the committee (SCHEMA.md: body 政协专委会, the organ as committee)
+            return segment(body.but(kind="政协专委会", committee=rest), title, start)
         return invalid(title, start)
-    if kind in ("党委", "政府", "人大") and re.fullmatch(rf"[{HAN}]{{1,16}}?(部|局|厅|委|办|署|办公室|委员会)", rest):
-        return segment(body.but(committee=rest), title, start)
+    if kind in ("政府", "党委") and rest in ("办", "办公室"):  # 「县政府办主任」「区委办公室主任」
+        return segment(body.but(committee=("政府" if kind == "政府" else "党委") + rest), title, start)
+    if kind in ("党委", "政府", "人大", "中央") and re.fullmatch(rf"[{HAN}]{{1,16}}?(部|局|厅|委|办|署|办公室|委员会)", rest):
+        # 「市委统战部」, 「中联办协调部」 (a department of an organ: both named)
+        return segment(body.but(committee=(body.committee or "") + rest), title, start)
     return invalid(title, start)
 
 
 def segment(body: BodyMention, title: lx.Title | None, start: int, allow_extra: tuple[str, ...] = ()) -> Segment:
     if title is None or not title.kinds:
         return invalid(title, start)
+    if body.kind == "党委" and title.role in _DEPARTMENT_HEADS and not body.committee:
+        return invalid(title, start)  # a Party committee's 主任 heads one of its departments (市委办公室)
     if body.kind not in title.kinds and title.role not in allow_extra:
         # 「市政协主任」 is no office; a special committee's 委员 is a member of the committee
         return invalid(title, start)
@@ -190,6 +224,7 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     region = text[start:end].strip()
     written = r.surface(start, end)
     if title is not None and title.implies_body and title.level:
+        region = _PREPOSITIONS.sub("", region)  # 「受代省长某某委托」「由副省长某某作报告」
         if region and not _TERM.fullmatch(region):
             names = r.division_names_before(end, start)
             if not names:
@@ -201,11 +236,23 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         return Segment(body, title, True, start)
     if not region or _INHERIT.fullmatch(region):
         return Segment(None, title, True, start)  # inherit
+    if title is not None and title.role in ("主席", "副主席"):
+        # 「山西省副主席某某」: a province's, city's or county's chairman is its CPPCC's; an
+        # autonomous region's is its government's (自治区主席), which no rule here guesses
+        names = r.division_names_before(end, start)
+        if names and names[0].start == start and not names[-1].text.endswith("自治区") \
+                and not text.startswith("中共", start):
+            body = BodyMention("政协", names[0].start, names=names, written=written)
+            return Segment(body, title, True, start)
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
     if re.fullmatch(rf"[{HAN}]{{1,16}}?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) and region[0] not in "省市县区州":
         return Segment(None, title, True, start, committee_only=region)
-    # 「市卫生健康委」: a level word and a department is a government department
-    m = re.fullmatch(rf"([省市县区州])([{HAN}]{{1,14}}?(局|厅|委|办))", region)
+    # 「州宣传部」「县纪委」: a level word and one of the Party committee's own departments
+    m = re.fullmatch(r"([省市县区州旗盟])(宣传部|组织部|统战部|政法委|纪委|政研室|农办|编办)", region)
+    if m and "党委" in (title.kinds if title else ()):
+        return Segment(BodyMention("党委", start, level=m.group(1), committee=m.group(2), written=written), title, True, start)
+    # 「市卫生健康委」「县国有资产运营中心」: a level word and a department is a government department
+    m = re.fullmatch(rf"([省市县区州旗盟])([{HAN}]{{1,14}}?(局|厅|委|办|中心))", region)
     if m and "政府" in (title.kinds if title else ()):
         return Segment(BodyMention("政府", start, level=m.group(1), committee=m.group(2), written=written), title, True, start)
     return invalid(title, start)

@@ -7,6 +7,8 @@ Items are separated by 「、」, each an optional body and a title, followed by
     某某某当选为十二届省政协主席                        -> election form
     甲、乙、丙当选为政协某某旗第十一届委员会副主席        -> election list (补选/任命…为 too)
     甲、乙、丙8名委员围绕……发言                        -> members of the committee named before
+    港区的常委有16人。他们是:甲、乙、丙                 -> a roster: the title stated once for a list
+    副主席:甲、乙(女)、丙 / 当选为副主席的是:甲、乙   -> a list under its title (election results)
     （作者系某某县政协党组书记、主席）                  -> the byline's author
 
 Names before titles (王某总理) are :mod:`kg.extract.post_titles`.
@@ -27,7 +29,7 @@ from ..records import BodyMention, OfficeMention, PressCredit
 from .bodies import Segment, invalid, parse_body, segment
 from .dates import cn_number
 from .post_titles import find_post_titles
-from .reader import CANDIDATE_WORD, ITEM_BREAK, Reader
+from .reader import CANDIDATE_WORD, CLAUSE_BREAK, ITEM_BREAK, RANK_NOTE, Reader
 
 _LINK = re.compile(r"(?:同志)?(?:等(?:\d+|[一二三四五六七八九十百]+)?(?:人|名|位)?(?:委员|同志)?)?"
                    r"(?:再次|再度|连任|首次)?(?:被(?:提名)?)?(?:增补|补选|推选|选举|任命)?"
@@ -42,9 +44,12 @@ _COUNTED_MEMBERS = re.compile(
     r"(?P<etc>等)?(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:名|位))?(?:优秀|新任|新增)?"
     r"(?P<body>(?:[省市县区州旗盟]|自治区)?政协)?(?P<title>委员)(?!会)")
 _PREPOSITION = re.compile("对|向|给|为")
+# a verb of taking up a post after a name and before the post: 「甲已出任省政协党组书记」
+_TOOK_POST = re.compile("(?:已|又|再|现|将)?(?:出任|担任|调任|转任|改任|当选为|当选)|(?:已|现)任")
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
 _TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
 _TERM_BEFORE = re.compile(_TERM_NUMBER.pattern + "$")
+_PREVIOUS_TERM = re.compile("(?:上届|上一届|前一届)(?:中共)?$")
 _FIRST_SESSION = re.compile("(?:届|委员会)第?一次(?:全体)?会议")
 
 
@@ -54,6 +59,9 @@ def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
     for start, end in r.paragraphs():
         _paragraph(r, start, end, out)
     out.extend(_author_notes(r, press))
+    out.extend(_rosters(r))
+    out.extend(_bracketed_posts(r))
+    out.extend(_title_lists(r))
     out.extend(find_post_titles(r, out))
     return _current(r, out)
 
@@ -76,13 +84,17 @@ def _current(r: Reader, offices: list[OfficeMention]) -> list[OfficeMention]:
     for o, n in zip(offices, terms):
         if n:
             current[o.body.kind] = max(current.get(o.body.kind, 0), n)
+    # 「上届县政协副主席某某」: the term before the current one, or a former term where none is named
+    terms = [current.get(o.body.kind, 0) - 1 if _PREVIOUS_TERM.search(r.text, max(0, o.body.start - 4), o.body.start)
+             else n for o, n in zip(offices, terms)]
     # the first session of a term opens before its elections: the last term's officers hold office
     # until the report names the new ones (「二届区政协主席某某」 at the 三届一次会议)
     first_session = bool(_FIRST_SESSION.search(r.text))
-    of_now = [not n or n >= current.get(o.body.kind, 0) for o, n in zip(offices, terms)]
+    of_now = [n is None or (n > 0 and n >= current.get(o.body.kind, 0)) for o, n in zip(offices, terms)]
     new_posts = {(o.body.kind, o.role) for o, now in zip(offices, of_now) if now}
     return [o for o, n, now in zip(offices, terms, of_now)
-            if now or (first_session and n == current[o.body.kind] - 1 and (o.body.kind, o.role) not in new_posts)]
+            if now or (first_session and n and n == current.get(o.body.kind, 0) - 1
+                       and (o.body.kind, o.role) not in new_posts)]
 
 
 def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
@@ -111,7 +123,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             in_list = text[i0 - 1 : i0] == ITEM_BREAK or text[i1 : i1 + 1] == ITEM_BREAK
             name_end = r.name_at(lead, lenient=in_list)
             if name_end is not None and titles and titles[-1].end >= i1 - 2:
-                link = _LINK.match(text, name_end)
+                note = RANK_NOTE.match(text, name_end)  # 「丙(女)当选为副主席」
+                link = _LINK.match(text, note.end() if note else name_end)
                 if link and not r.title_at(name_end):
                     seg = _segment_for(r, link.end(), titles[-1], chain, bodies_of_kind)
                     if seg.valid and seg.body is not None:
@@ -153,11 +166,28 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     region = names[-1][1] if names else title.end
                 pending = []
                 read_until = region  # names after the first one were read by names_from
+                last = titles[-1]
+                if last.end == i1 and last not in named and last.start >= region:
+                    took = _TOOK_POST.match(text, region)
+                    if took and last.title is not None:
+                        # 「副省长甲已出任省政协党组书记,」: the post is the names' own, where its body is written
+                        seg = parse_body(r, took.end(), last.start, last.title)
+                        if seg.valid and seg.body is not None:
+                            for ns, ne in names:
+                                out.append(_office(r, ns, ne, seg, c0, c1, "election"))
+                    elif join := _JOIN.match(text, region):
+                        # 「州政协主席甲陪同省政协副秘书长、办公厅主任乙」: the next chain
+                        seg = _segment_for(r, join.end(), last, [], bodies_of_kind)
+                        if seg.body is not None and seg.valid:
+                            bodies_of_kind[seg.body.kind] = seg.body
+                        chain, closed, names_mode = [seg], False, False
                 continue
             if read_until >= i1 and names_mode:
                 continue
-            # an item ending in a title: one link of a chain still waiting for its name
-            if titles and titles[-1].end == i1:
+            # an item ending in a title: one link of a chain still waiting for its name — unless
+            # it closes a counted list of names (「甲、乙、丙6名县政协委员,分别……」)
+            closes_list = name_end is not None and _counts(_COUNTED_MEMBERS.match(text, name_end))
+            if titles and titles[-1].end == i1 and not closes_list:
                 if closed:
                     chain, closed = [], False
                 seg = _segment_for(r, i0, titles[-1], chain, bodies_of_kind)
@@ -183,8 +213,11 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                         out.append(_office(r, ns, ne, seg, c0, c1, "members"))
                 pending, chain, names_mode = [], [], False
                 continue
-            # a bare name: the next one in a list, or one waiting for 「当选」
-            if name_end is not None and (name_end == i1 or r.is_follower(name_end) or text.startswith("等", name_end)):
+            # a bare name: the next one in a list, or one waiting for 「当选」 (「乙(女)、丙当选」: a
+            # note after it)
+            note = RANK_NOTE.match(text, name_end) if name_end is not None else None
+            if name_end is not None and (name_end == i1 or r.is_follower(name_end) or text.startswith("等", name_end)
+                                         or (note is not None and note.end() == i1)):
                 if names_mode and chain:
                     _record(r, chain, i0, name_end, c0, c1, out)
                 else:
@@ -266,7 +299,7 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
     committee = base.committee if kind == base.kind else None
     if title.committee:
         committee = title.committee
-    return Segment(base.but(kind=kind, committee=committee), title, True, i0)
+    return segment(base.but(kind=kind, committee=committee), title, i0)
 
 
 def _members(r: Reader, counted: re.Match, bodies_of_kind: dict[str, BodyMention]) -> Segment | None:
@@ -328,20 +361,158 @@ def _author_notes(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
         if not before:
             continue
         person = before[-1]
-        chain: list[Segment] = []
-        bodies_of_kind: dict[str, BodyMention] = {}
-        for c0, c1 in r.clauses(b0, b1):
-            for i0, i1 in r.items(c0, c1):
-                titles = r.titles_in(i0, i1)
-                if not titles or titles[-1].end != i1:
-                    continue
-                seg = _segment_for(r, i0, titles[-1], chain, bodies_of_kind)
-                chain.append(seg)
-                if seg.valid and seg.body is not None:
-                    bodies_of_kind[seg.body.kind] = seg.body
-        for seg in chain:
+        note = (max(0, m.start()), b1 + (1 if b1 < len(text) and text[b1] in ")）" else 0))
+        for seg in _chain_of(r, b0, b1):
+            out.append(OfficeMention(person, _role(seg), seg.body, r.evidence(m.start("body") - 3, b1, note),
+                                     "author-note"))
+    return out
+
+
+def _chain_of(r: Reader, b0: int, b1: int) -> list[Segment]:
+    """The valid offices of a chain of titles written on its own (a note), without names."""
+    chain: list[Segment] = []
+    bodies_of_kind: dict[str, BodyMention] = {}
+    for c0, c1 in r.clauses(b0, b1):
+        for i0, i1 in r.items(c0, c1):
+            titles = r.titles_in(i0, i1)
+            if not titles or titles[-1].end != i1:
+                continue
+            seg = _segment_for(r, i0, titles[-1], chain, bodies_of_kind)
+            chain.append(seg)
             if seg.valid and seg.body is not None:
-                note = (max(0, m.start()), b1 + (1 if b1 < len(text) and text[b1] in ")）" else 0))
-                out.append(OfficeMention(person, _role(seg), seg.body, r.evidence(m.start("body") - 3, b1, note),
-                                         "author-note"))
+                bodies_of_kind[seg.body.kind] = seg.body
+    return [seg for seg in chain if seg.valid and seg.body is not None]
+
+
+# a name and its posts in brackets: 「王某某(县政协主席)出席」
+_BRACKETED = re.compile(r"[(（](?P<posts>[^()（）\n]{2,30})[)）]")
+
+
+def _bracketed_posts(r: Reader) -> list[OfficeMention]:
+    """「王某某(县政协主席)出席」: the posts in brackets right after a name that opens its clause or
+    list item."""
+    text = r.text
+    out = []
+    for m in _BRACKETED.finditer(text):
+        b0, b1 = m.start("posts"), m.end("posts")
+        titles = r.titles_in(b0, b1)
+        if not titles or titles[-1].end != b1:
+            continue
+        p = m.start()
+        ns = next((k for k in range(max(0, p - 4), p - 1) if r.name_at(k) == p
+                   and (k == 0 or text[k - 1] in CLAUSE_BREAK or text[k - 1] == ITEM_BREAK)), None)
+        if ns is None:
+            continue
+        for seg in _chain_of(r, b0, b1):
+            out.append(OfficeMention(r.surface(ns, p), _role(seg), seg.body, r.evidence(ns, m.end()), "bracketed"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# rosters: the title stated once, the names listed after it
+
+
+# what introduces the list: 「他们是:」「分别是」「包括」「名单如下:」, a note in brackets after it
+_ROSTER_INTRO = re.compile(r"(?:他们是|她们是|分别是|分别为|依次是|包括|名单如下|成员有|成员包括|成员为)"
+                           r"[:：]?\s*(?:[(（][^)）\n]{0,16}[)）])?")
+# the count that makes the title one for a whole list: 「共十五名」「有16人」「8位」
+_ROSTER_COUNT = re.compile(r"(?:共|有|计)?(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人)")
+
+
+def _item_of(r: Reader, title) -> int:
+    """Where the list item holding ``title`` starts: after the clause break or 「、」 before it."""
+    return max(r.clause_around(title.start, title.end)[0], r.text.rfind(ITEM_BREAK, 0, title.start) + 1)
+
+
+def _rosters(r: Reader) -> list[OfficeMention]:
+    """「来自港区的常委有16人。他们是:甲、乙、丙」「澳区政协委员共十五名,包括甲、乙」: a counted
+    title in the sentence before the intro (or in the sentence before that one, where the intro
+    opens a sentence) holds for every name of the list after it. Without a count the list may be
+    of anything (「包括民族和宗教委员会、外事委员会」), so nothing is read."""
+    text = r.text
+    out: list[OfficeMention] = []
+    for m in _ROSTER_INTRO.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        names, _ = r.names_from(m.end(), line_end)
+        if len(names) < 2:
+            continue
+        s0, _ = r.analysis.sentence_of(m.start())
+        if text[s0 : m.start()].strip() == "" and s0 > 0:  # the intro opens its sentence
+            s0, _ = r.analysis.sentence_of(s0 - 1)
+        s0 = max(s0, text.rfind("\n", 0, m.start()) + 1)
+        titled = [t for t in r.titles_in(s0, m.start()) if t.title is not None]
+        if not titled or not _ROSTER_COUNT.search(text, s0, m.start()):
+            continue
+        title = titled[-1]
+        if re.search(r"[；;！？!?]", text[title.end : m.start()]):
+            continue  # the intro belongs to another statement than the title's
+        # the title's own words: 「来自港区的常委」 is 常委 of the committee named before
+        i0 = max(_item_of(r, title), text.rfind("的", 0, title.start) + 1)
+        seg = _segment_for(r, i0, title, [], {})
+        if not seg.valid or seg.body is None:
+            continue
+        c0 = min(i0, m.start())
+        for ns, ne in names:
+            out.append(_office(r, ns, ne, seg, c0, line_end, "roster"))
+    return out
+
+
+# lists under a title, as election results print them: 「副主席:甲、乙(女)、丙」「当选为副主席的是:甲、
+# 乙」「副主席(按姓氏笔画为序):甲、乙」「副主席 甲 乙 丙」
+_LIST_LEAD = re.compile(r"[ \u3000]*(?:[(（][^)）\n]{0,16}[)）])?(?:的(?:是|有)|是|为|有)?[ \u3000]*[:：][ \u3000]*")
+_SPACES = re.compile(r"[ \u3000]+")
+_SPACED_LEAD = re.compile(r"[ \u3000]*(?:[(（][^)）\n]{0,16}[)）])?[ \u3000]+")
+_ELECTED = re.compile(r"(?:当选为|当选|选举|选出|产生)$")
+
+
+def _title_lists(r: Reader) -> list[OfficeMention]:
+    """Every name listed after a title and a colon (or, two names at least, after spaces): the
+    title's office, its body read as in a chain (「政协某县第十届委员会副主席:」) or inherited from
+    the committee named before (「当选为副主席的是:」)."""
+    text = r.text
+    out: list[OfficeMention] = []
+    for t in r.titles:
+        if t.title is None:
+            continue
+        lead = _LIST_LEAD.match(text, t.end)
+        spaced = lead is None
+        lead = lead or _SPACED_LEAD.match(text, t.end)
+        if lead is None:
+            continue
+        names = _listed_names(r, lead.end(), spaced)
+        if len(names) < (2 if spaced else 1):
+            continue
+        c0 = r.clause_around(t.start, t.end)[0]
+        i0 = _item_of(r, t)
+        verb = _ELECTED.search(text, i0, t.start)
+        seg = _segment_for(r, verb.end() if verb else i0, t, [], {})
+        if not seg.valid or seg.body is None:
+            continue
+        line_end = text.find("\n", t.end)
+        for ns, ne in names:
+            out.append(_office(r, ns, ne, seg, c0, len(text) if line_end < 0 else line_end, "list"))
+    return out
+
+
+def _listed_names(r: Reader, i: int, spaced: bool) -> list[tuple[int, int]]:
+    """The names of a list from ``i``: separated by 、 or a comma (or by spaces where ``spaced``),
+    each perhaps with a note in brackets (「(女)」「(回族)」: :data:`~.reader.RANK_NOTE`), up to the end
+    of the line or a sentence."""
+    text = r.text
+    out: list[tuple[int, int]] = []
+    while i < len(text):
+        e = r.name_at(i, lenient=True)
+        if e is None or r.title_at(i) is not None:
+            break
+        out.append((i, e))
+        note = RANK_NOTE.match(text, e)
+        j = note.end() if note else e
+        sep = _SPACES.match(text, j) if spaced else None
+        if sep is not None:
+            i = sep.end()
+        elif j < len(text) and text[j] in "、,，":
+            i = j + 1
+        else:
+            break
     return out

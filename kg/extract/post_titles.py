@@ -13,7 +13,7 @@ import re
 
 from .. import lexicon as lx
 from ..records import BodyMention, OfficeMention
-from .reader import Reader
+from .reader import HAN_CHAR, Reader
 
 FOREIGN_COUNTRIES = ("越南", "老挝", "朝鲜", "古巴", "柬埔寨", "俄罗斯", "美国", "日本", "韩国", "蒙古国")
 NATIONAL = BodyMention("中央", 0, level="nation", written="")
@@ -28,13 +28,7 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
     holders = {o.person for o in found}
     main_cppcc = next((o.body.but(kind="政协", committee=None) for o in found
                        if o.body.kind in ("政协", "政协专委会")), None)
-    for t in r.titles:
-        if t.text not in lx.POST_TITLES:
-            continue
-        name = r.name_before(t.start)
-        if name is None:
-            continue
-        ns, ne = name
+    for t, ns, ne in _names_before_titles(r):
         person = r.surface(ns, ne)
         title = t.title
         if (person, title.role) in known or _foreign_context(r, ns):
@@ -53,6 +47,12 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
                 body = main_cppcc  # 「某某副主席作工作报告」 in a report of one committee
             elif _national_context(r, ns):
                 body = NATIONAL.but(kind="政协", start=t.start, written=t.text)
+            elif (named := _named_in_sentence(r, "政协", ns)) is not None and named.level != "nation":
+                body = named  # 「在区政协会议上,某某主席作……」
+        elif t.text == "书记":
+            # 「中共某某区委某某书记作讲话」「市委全会和某某书记的讲话」: the Party committee named
+            # just before, in the same sentence
+            body = _named_in_sentence(r, "党委", ns, within=16)
         elif title.level and "政府" in title.kinds:  # 「某某区长作政府工作报告」: the level's government
             body = BodyMention("政府", t.start, level=title.level, written=t.text)
         elif t.text in ("委员", "常委") and person not in holders:
@@ -64,6 +64,38 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
         out.append(OfficeMention(person, role, body, r.evidence(ns, t.end, clause), "post-title"))
         known.add((person, role))
     return out
+
+
+def _names_before_titles(r: Reader):
+    """(title, start, end) of each name right before a post-title, and of the names listed before
+    that one (「甲、乙、丙副主席出席」: each of them)."""
+    for t in r.titles:
+        if t.text not in lx.POST_TITLES:
+            continue
+        name = r.name_before(t.start)
+        if name is None:
+            continue
+        listed = [name]
+        while listed[0][0] > 1 and r.text[listed[0][0] - 1] == "、":
+            end = listed[0][0] - 1
+            start = next((k for k in range(max(0, end - 6), end - 1) if r.name_at(k, lenient=True) == end
+                          and (k == 0 or not HAN_CHAR.match(r.text[k - 1]) or r.text[k - 1] == "、")), None)
+            if start is None:
+                break
+            listed.insert(0, (start, end))
+        for ns, ne in listed:
+            yield t, ns, ne
+
+
+def _named_in_sentence(r: Reader, kind: str, pos: int, within: int | None = None) -> BodyMention | None:
+    """The last body of ``kind`` named before ``pos`` in its sentence (and at most ``within``
+    characters before it), a committee's own, not one of its organs."""
+    s0, _ = r.analysis.sentence_of(pos)
+    floor = s0 if within is None else max(s0, pos - within)
+    for body in reversed(r.named_bodies):
+        if floor <= body.start < pos and body.kind == kind and body.committee is None:
+            return body
+    return None
 
 
 def _foreign_context(r: Reader, pos: int) -> bool:
@@ -92,8 +124,9 @@ def _foreign_person(r: Reader, pos: int) -> bool:
 
 
 def _national_before(r: Reader, pos: int) -> bool:
-    """National words earlier in the sentence (「李某总理所作的报告、王某主席所作的……」)."""
-    s0, _ = r.analysis.sentence_of(pos)
+    """National words earlier in the clause (「李某总理所作的报告、王某主席所作的……」); an earlier
+    clause about the national committee (「甲副主席传达全国政协会议精神,乙副主席作报告」) is none."""
+    s0, _ = r.clause_around(pos, pos)
     return bool(re.search("全国|总书记|总理|国务院|中央|国家", r.text[s0:pos]))
 
 

@@ -29,14 +29,16 @@ ITEM_BREAK = "、"
 RANK_NOTE = re.compile(
     r"[(（](?:正|副)?(?:省部|厅局|县处|乡科|厅|县|处|科|局|部)?级?(?:待遇)?[)）]"
     r"|[(（](?:兼|挂职|兼任|代|女|正县级|副县级|正处级|副处级|正厅级|副厅级)[)）]"
+    r"|[(（](?:男|女)?[,，、]?[\u4e00-\u9fff]{1,3}族[)）]"  # 「孙某(女)」「李某(回族)」 after a name
 )
 _CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|[^" + re.escape("".join(sorted(CLAUSE_BREAK))) + "])+")
 _ITEM = re.compile("[^" + ITEM_BREAK + "]+")
 BODY_WORD = re.compile("|".join(sorted(map(re.escape, lx.BODIES), key=len, reverse=True)))
 # 「政协两当县第十届委员会」「中国人民政治协商会议某某自治州第十三届委员会」「政协某某地区工委」
+# 「政协岚县第九届委员会」 (a one-character stem)
 CPPCC_FORMAL = re.compile(
     r"(?:中国人民政治协商会议|政协)(?:第[一二三四五六七八九十百零〇\d]+届)?"
-    rf"(?P<div>[{HAN}]{{2,12}}?(?:自治区|自治州|自治县|自治旗|特别行政区|地区|林区|特区|省|市|县|区|州|旗|盟))"
+    rf"(?P<div>[{HAN}]{{1,12}}?(?:自治区|自治州|自治县|自治旗|特别行政区|地区|林区|特区|省|市|县|区|州|旗|盟))"
     r"(?:第?[一二三四五六七八九十百零〇\d]+届)?(?P<end>委员会|工委)"
 )
 FOLLOWERS = frozenset(lx.NAME_FOLLOWERS)
@@ -240,6 +242,8 @@ class Reader:
                 if e == len(text) or not HAN_CHAR.match(text[e]):
                     ends.append(e)
                     break
+                if text.startswith("来", e) and not text.startswith(("来到", "来自"), e):
+                    continue  # 来 inside a transliterated name (「某某·阿布来提」), not 「来到」
                 if self.is_follower(e) or text[e] in _CLOSES_A_NAME:
                     ends.append(e)
             if not ends:
@@ -278,7 +282,13 @@ class Reader:
                     and (word_tag(tok) in ("nr", "nrfg", "nrt") or (lenient and word_tag(tok) is None)):
                 return i + len(tok)
             return None
+        if text[good[-1] : good[-1] + 1] == "和" and self.bounded_name(i, lenient) == good[-1] + 1:
+            return good[-1] + 1  # 「乌兰孟和出席」: a Mongolian name ending in 和, its first syllable a surname
         if len(good) == 2:
+            if text[good[0]] in "任为" and self.titles_in(good[0] + 1, good[0] + 10):
+                return good[0]  # 「某某任视察团顾问」: 任 starts the post, not the given name
+            if text[good[0]] == "说" and (good[1] >= len(text) or not HAN_CHAR.match(text[good[1]])):
+                return good[0]  # 「……主任崔某说。」
             # both ends look possible (「王为民主持」 vs 「王为」): trust jieba's token
             tok = self.analysis.token_at(i)
             if tok and len(tok) == good[1] - i:
@@ -378,9 +388,9 @@ class Reader:
 
     def _closes_a_name(self, e: int) -> bool:
         """Does what starts at ``e`` close a name (a verb of two characters or more, punctuation, the
-        text's end, or 在/为/等)? Then a 和 before it is the name's last character."""
+        text's end, or 在/为/等/向)? Then a 和 before it is the name's last character (「苏和向大会作报告」)."""
         return e >= len(self.text) or not "\u4e00" <= self.text[e] <= "\u9fff" or self._long_follower(e) \
-            or self.text[e] in "在为等"
+            or self.text[e] in "在为等向"
 
     def is_follower(self, e: int) -> bool:
         """Does a word that ends a name (主持, 出席, a title ...) start at ``e``?"""
@@ -437,10 +447,25 @@ class Reader:
         if pos not in tokens:
             return None
         text = self.text
+        dotted = self._dotted_name_before(pos)
+        if dotted is not None:
+            return dotted
         for ns in range(max(0, pos - 4), pos - 1):
-            if ns not in tokens or self.name_at(ns) != pos or not self._word_is_name(ns, pos):
+            if ns not in tokens or self.name_at(ns) != pos:
                 continue
-            if text[ns : ns + 2] not in lx.COMPOUND_SURNAMES and not tagged_name(text[max(0, ns - 4) : pos + 3], text[ns:pos]):
+            # 「,唐某某副主席传达……」「甲、乙、孙明亮副主席」: a name that opens its clause or list
+            # item needs no tag from jieba's dictionary, only a surname and no word it knows
+            opens_clause = (ns == 0 or text[ns - 1] in CLAUSE_BREAK or self._after_a_listed_name(ns)) \
+                and text[ns] in lx.SURNAMES \
+                and text[ns] not in _CLAUSE_OPENERS \
+                and pos - ns in (2, 3) and not_a_word(text[ns:pos]) and self._no_word_inside(ns, pos) \
+                and pos not in self.division_by_end and pos not in self.bare_by_end
+            if not opens_clause and not self._word_is_name(ns, pos):
+                continue
+            if text[ns] in "和与及" and ns + 2 < pos:  # 「全会和某某书记的讲话」: a conjunction, not a surname
+                continue
+            if not opens_clause and text[ns : ns + 2] not in lx.COMPOUND_SURNAMES \
+                    and not tagged_name(text[max(0, ns - 4) : pos + 3], text[ns:pos]):
                 continue
             # the characters before the name must not be a body or title (then it is a chain)
             if ns in self.title_ends or ns in self.division_by_end:
@@ -450,6 +475,45 @@ class Reader:
                 return None
             return ns, pos
         return None
+
+    def _dotted_name_before(self, pos: int) -> tuple[int, int] | None:
+        """A ·-joined name ending at ``pos`` (「……期间,帕尔哈提·米吉提总书记」): its first part
+        reaches back over the tokens that are no common word, up to a break."""
+        text = self.text
+        m = re.search(rf"[{HAN}]{{1,6}}[·•・\-][{HAN}]{{1,10}}$", text[max(0, pos - 18) : pos])
+        if not m:
+            return None
+        dot = pos - len(m.group(0)) + re.search("[·•・\\-]", m.group(0)).start()
+        starts = sorted(p for p in self.analysis.token_starts if dot - 8 <= p < dot)
+        ns, end = dot, dot
+        for p in reversed(starts):
+            word = text[p:end]
+            if not all(HAN_CHAR.match(c) for c in word) or (len(word) >= 2 and _ordinary(word)
+                                                              and word_frequency(word) >= _COMMON):
+                break
+            ns, end = p, p
+        if ns == dot or dot - ns > 6 or ns in self.title_ends or ns in self.division_by_end:
+            return None
+        return ns, pos
+
+    def _after_a_listed_name(self, ns: int) -> bool:
+        """Does a list of names reach ``ns`` (「陈某某、」 right before it, itself opening its clause)?"""
+        end = ns - 1
+        if end < 2 or self.text[end] != ITEM_BREAK:
+            return False
+        return any(self.name_at(k, lenient=True) == end and (k == 0 or self.text[k - 1] in CLAUSE_BREAK
+                                                              or self.text[k - 1] == ITEM_BREAK)
+                   for k in range(max(0, end - 4), end - 1))
+
+    def _no_word_inside(self, ns: int, ne: int) -> bool:
+        """No token of two characters or more in ``text[ns:ne]`` is a verb or function word
+        (「宣布了」 holds 宣布, 「都直言」 直言); given names are often adjectives or nouns (孙|明亮)."""
+        starts = sorted(p for p in self.analysis.token_starts if ns <= p < ne)
+        for a, b in zip(starts, starts[1:] + [ne]):
+            tag = word_tag(self.text[a:b]) if b - a >= 2 else None
+            if tag and tag[0] in "vdcprum":
+                return False
+        return True
 
     def _word_is_name(self, ns: int, ne: int) -> bool:
         """jieba agrees that ``text[ns:ne]`` is a name: one token (or surname + given name) that its
@@ -469,12 +533,14 @@ class Reader:
             and word_tag(text[ns + len(tok) : ne]) in (None, "nr", "nrfg", "nrt", "ng")
 
 
+# surnames that open a clause far more often as a conjunction or adverb (「但更多委员」「都直言」)
+_CLAUSE_OPENERS = frozenset("但都也还就又更并和与及而才再却仍即便且亦")
 # a candidate's word between a title and the name (「县长候选人某某」; offices.py keeps no such office)
 CANDIDATE_WORD = re.compile("候选人|提名人选|建议人选|人选")
 # single characters that end a name no surname vouches for (「主席某某某向大会作报告」「某某某的讲话」)
 _BOUNDS_A_NAME = "等为和及与说率在向的作"
 # single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
-_CLOSES_A_NAME = "在等为率"
+_CLOSES_A_NAME = "在等为率的"
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
 # the characters a COUNT starting with a Han character starts with
 _COUNT_FIRSTS = frozenset("等一二两三四五六七八九十")
@@ -572,10 +638,10 @@ def _ends_before_separator(text: str, e: int) -> bool:
 
 
 def _function_word(word: str) -> bool:
-    """An adverb, conjunction, preposition, pronoun, particle or numeral (「其实」「同时」): never
-    a name, even inside a list."""
+    """An adverb, conjunction, preposition, pronoun, particle or numeral (「其实」「同时」), or a
+    common verb (「委员管理、群众参与」: 管理 27190): never a name, even inside a list."""
     tag = word_tag(word)
-    return tag is not None and tag[0] in "dcprum"
+    return tag is not None and (tag[0] in "dcprum" or (tag[0] == "v" and word_frequency(word) >= _VERY_COMMON))
 
 
 def _ordinary(word: str) -> bool:
