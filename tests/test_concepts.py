@@ -43,6 +43,20 @@ CASES = [
     ("让群众真切感受到“委员在身边”，感受到了“以心交心、凝聚人心”。", set()),
     ("实现“一个会客厅团结一群人”。有学者说，“政协是协商平台,不是协商主体”。", set()),
     ("要夯实“服务环境”这个基础。工作室在“今日某某”传媒公司揭牌。“会客厅”影响力扩大。", set()),
+    # a quality said with a degree adverb; a theme's two lines are a slogan, a topic clause is none
+    ("使政协工作更“接地气”。", set()),
+    ("围绕“凝心聚力谱新篇,感恩奋进做示范”主题开展活动。", {("凝心聚力谱新篇,感恩奋进做示范", "slogan")}),
+    ("围绕“进一步助力新媒体产业基地建设”主题开展协商议政。", set()),
+    # a long enumeration or a couplet before a campaign's type word some characters on
+    ("开展“入基层、进农户、看变化、议发展”助推乡村振兴调研活动。", {("入基层、进农户、看变化、议发展", "campaign")}),
+    ("举办“永远跟党走,履职显担当”政协委员进社区慰问演出活动。", {("永远跟党走,履职显担当", "campaign")}),
+    ("通过“看、听、评、议”的方式调研。", {("看、听、评、议", "slogan")}),
+    # an idiom cut in parts, a wish, a business, the topic of a consultation
+    ("香港拥有“天时、地利、人和”，人心都希望“找机遇、谋发展”。", set()),
+    ("在“早春三花”民宿了解情况。围绕“推动乡村振兴,促进共同富裕”开展了协商讨论。", set()),
+    # a numbered formula ending like an epithet; a five-year plan after 实现; quotes in 「」 hold the plan
+    ("助力“六区一高地”建设，为实现“十五五”良好开局，把握好「十五五规划」。",
+     {("六区一高地", "slogan"), ("十五五", "campaign"), ("十五五规划", "slogan")}),
     # formulas, campaigns and brands
     ("紧扣省政协“1453”履职总要求，推广“12345”工作法。", {("1453", "slogan"), ("12345", "slogan")}),
     ("开展“微调研”“微协商”“微服务”“微建议”。",

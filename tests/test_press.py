@@ -54,6 +54,9 @@ CASES = [
     # a dateline without brackets
     ("某某讯 记者甘某某报道:" + BODY, {("甘某某", "记者")}),
     ("本报讯(记者甘某某 北京报道)" + BODY, {("甘某某", "记者")}),
+    # a name of five or six characters standing alone between separators; a phrase there is none
+    ("本报讯(记者 巴特尔其其格 通讯员 甘某)" + BODY, {("巴特尔其其格", "记者"), ("甘某", "通讯员")}),
+    ("本报讯(记者 会议召开情况)" + BODY, set()),
     # names with a layout space are joined
     ("本报讯(记者 甘 某 柏某某)" + BODY, {("甘某", "记者"), ("柏某某", "记者")}),
     # a slash or a vertical bar after a role word or a label, marks before a byline, ranks of reporters
@@ -74,6 +77,8 @@ CASES = [
     ("委员视察/摄\n" + BODY, set()),
     ("区政协主席率队走访委员小组。\n甘某某 摄影报道\n" + BODY, {("甘某某", "摄影")}),
     (BODY + "(政协办供稿)", set()),
+    ("标题\n" + BODY + "\n\n甘某摄影报道\n", {("甘某", "摄影")}),
+    ("标题\n" + BODY + "\n\n委员摄影\n", set()),
     # Hong Kong datelines and bylines: 【……讯】, a place glued to 报道, a full-width slash
     ("【某某報訊】記者甘某某北京報道：" + BODY, {("甘某某", "记者")}),
     ("标题\n◆文／圖：某某報記者 甘某某 北京報道\n" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),

@@ -70,8 +70,10 @@ def classify(name: str, after: str) -> str | None:
                 return t
     if "·" in name or "•" in name:
         return "brand"  # 「秦商量·同心汇」: a brand and its motto
+    if re.match(r"(?:为)?主题", after):
+        return "slogan"  # 「围绕“某某”主题」: a theme (主题活动, 主题教育 are campaigns, above)
     # the descriptor may come a few words later: 「“我为群众办实事”实践活动」
-    if re.match(rf"[{HAN}]{{0,10}}?(行动|活动|工程)", after):
+    if re.match(rf"[{HAN}]{{0,14}}?(行动|活动|工程)", after):
         return "campaign"
     if re.match(rf"[{HAN}]{{0,6}}?(品牌|平台)", after) or re.match(rf"[{HAN}]{{0,4}}?工作室", after):
         return "brand"
@@ -103,7 +105,7 @@ def classify(name: str, after: str) -> str | None:
 _CARRY_OUT = ("开展", "实施", "启动", "举办", "推行")
 _LAUNCHED = re.compile(r"(开展|实施|启动|举办|推行|打造|开设|创建)好?(?:了)?(?:“[^“”]{1,20}”[、]?)*$")
 #: a type word within a few characters after the quotes: 「“某某”实践活动」「“某某”协商议政品牌」
-_TYPE_NEAR = re.compile(rf"[{HAN}]{{0,10}}?(?:行动|活动|工程)|[{HAN}]{{0,6}}?(?:品牌|平台)|[{HAN}]{{0,4}}?工作室"
+_TYPE_NEAR = re.compile(rf"[{HAN}]{{0,14}}?(?:行动|活动|工程)|[{HAN}]{{0,6}}?(?:品牌|平台)|[{HAN}]{{0,4}}?工作室"
                         rf"|[{HAN}]{{0,3}}?(?:思路|布局|战略|定位|格局|体系|机制|模式|规划|理念|要求|工作法)")
 
 
@@ -157,8 +159,6 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "quoted speech (a verb of saying before it, or a pronoun in it)"
     if _ONE_OF.fullmatch(name):
         return "an idiom of 一 and a measure word (一把手, 一盘棋)"
-    if re.search(r"在[\u4e00-\u9fff]{1,3}$", name) and re.fullmatch(rf"[{HAN}]{{2,4}}就?在[{HAN}]{{1,3}}", name):
-        return "a statement of where something is (「“委员在身边”」)"
     if re.search(r"[,，]", name) and "是" in name:
         return "a statement (「“某某是……,不是……”」)"
     if re.search(r"(?:感受到|感受|体会到|感到|感觉到)了?$", s[max(0, q.open - 4) : q.open]):
@@ -167,6 +167,11 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a term referred to (「“某某”这个基础」)"
     if re.match(rf"[{HAN}]{{0,4}}?(?:公司|集团|协会|学会|商会|合作社|医院|学校)", after):
         return "the name of an organisation (「“某某”传媒公司」)"
+    if re.match(r"(?:民宿|酒店|宾馆|饭店|餐厅|农家乐|超市|商店|门店)", after):
+        return "the name of a business (「“某某”民宿」)"
+    if re.search(r"(?:围绕|就|聚焦)$", s[max(0, q.open - 2) : q.open]) \
+            and re.match(r"(?:等)?(?:开展|进行|组织|召开|协商|座谈|建言|方面|专题|议题)", after):
+        return "the topic of a consultation (「围绕“…”开展协商」)"
     if re.fullmatch(rf"[{NUM}]+", name):
         return "a number or a date with no type word after it (「“五七”干校」)"
     if _adjective_description(name):
@@ -175,12 +180,21 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "the object of 做好/答好/当好 (a task or role as a metaphor)"
     if any(after.startswith(w) for w in _QUALIFIED_AFTER):
         return "qualifies the noun after it (a role, quality or kind)"
+    parts = [p for p in re.split(r"[、,，\s]", name) if p]
+    if len(parts) >= 2 and (all(len(p) >= 2 and _ordinary_word(p) for p in parts) or _ordinary_word("".join(parts))):
+        return "a list of ordinary words or an idiom in parts (「“天时、地利、人和”」)"
+    if re.search(r"(?:希望|盼望|期待|期望|呼吁)$", s[max(0, q.open - 2) : q.open]):
+        return "a wish (希望“…”), not a name"
     if _opposite_parts(name):
         return "parts opening with opposite positions (a manner, not a name)"
     if name in _ALL_HEADS and _ordinary_word(name):
         return "a dictionary word used as a metaphor"
     if re.match(rf"[{NUM}]+字(?:诀|要求)", after):
         return "a requirement (N字诀)"
+    if re.search(r"(?:更|很|十分|非常|更加|越来越|越发)$", s[max(0, q.open - 3) : q.open]):
+        return "a quality said of something (「更“接地气”」)"
+    if _couplet(name):
+        return None  # 「“凝心聚力谱新篇,感恩奋进做示范”主题」: a theme's two lines are a slogan
     if re.match(r"(?:为)?(?:主题|专题|议题|为题)", after) or re.search(r"(?:题为|主题为|以)$", s[max(0, q.open - 3) : q.open]) \
             and re.match(r"为(?:主题|专题|题)", after):
         return "the topic or title of a meeting, talk or report"
@@ -189,6 +203,12 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
 
 #: 「一把手」「一盘棋」「一对一」「一站式」: 一 and a measure word before one character, an idiom
 _ONE_OF = re.compile(rf"一[{HAN}]{{2}}")
+
+
+def _couplet(name: str) -> bool:
+    """Two lines of equal length, four to eight characters each: 「喜迎二十大,委员在行动」「团结凝聚力 奋斗向未来」."""
+    parts = [p for p in re.split(r"[,，\s]", name) if p]
+    return len(parts) == 2 and len(parts[0]) == len(parts[1]) and 4 <= len(parts[0]) <= 8
 
 
 def _adjective_description(name: str) -> bool:
@@ -314,7 +334,7 @@ def judge(s: str, q: "_Quote", heads: set[str] = frozenset()) -> Verdict:
     no = _shape_reason(name, s, q.open, q.close) or _not_a_name_here(name, s, q.open, q.close)
     if no:
         return Verdict(None, no)
-    after = s[q.close : q.close + 12]
+    after = s[q.close : q.close + 18]
     ctype = _type_of(name, after, _type_after_run(s, q))
     if ctype is None:
         return Verdict(None, "no head word, type word or formula shape")
@@ -326,7 +346,8 @@ def judge(s: str, q: "_Quote", heads: set[str] = frozenset()) -> Verdict:
     if _coined(name) and classify(name, "") == "slogan" and _in_run_of_short_quotes(s, q.open, name) \
             and not launched:
         return Verdict(None, "a run of three-character quotes (section heads or virtues)")
-    if re.search(r"实现$", s[max(0, q.open - 2) : q.open]) and not _type_word_after(after):
+    if re.search(r"实现$", s[max(0, q.open - 2) : q.open]) and not _type_word_after(after) \
+            and not re.fullmatch(rf"十[一二三四五六七八九十]五|[{NUM}]{{1,2}}[个大项条]?[{HAN}]{{1,4}}", name):
         return Verdict(None, "a target (实现“…”)")
     if name in _KIND_NOUNS:
         return Verdict(None, "a kind of venue or platform named by its kind alone (「“会客厅”」)")
@@ -399,7 +420,7 @@ def _quoted(s: str):
 def _inside_quotes(s: str, pos: int) -> bool:
     line_start = s.rfind("\n", 0, pos) + 1
     before = s[line_start:pos]
-    return before.count("“") > before.count("”")
+    return before.count("“") > before.count("”") or before.count("「") > before.count("」")
 
 
 def _type_of(name: str, after: str, run: str | None) -> str | None:
@@ -472,7 +493,7 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "an age cohort (60后)"
     if re.match(r"(?:等)?(?:荣誉)?(?:称号|荣誉|奖项|奖)", s[end : end + 4]) or re.search(r"优秀|先进|模范|标兵", name):
         return "an award, honour or superlative"
-    if s[end : end + 2] == "之一" or name.endswith(_EPITHET_HEADS):
+    if s[end : end + 2] == "之一" or (name.endswith(_EPITHET_HEADS) and not re.match(f"[{NUM}]", name)):
         return "an epithet (之一, …重镇, …名片)"
     if name.endswith(_OUTLET_HEADS) and len(name) > 2:
         return "a news outlet"
@@ -480,7 +501,7 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "the title of a document"
     if _DESIGNATION.match(name):
         return "a designation of a place or unit (全国文明城市)"
-    if any(name.endswith(h) and len(name) > len(h) for h in DESCRIPTIVE_HEADS):
+    if any(name.endswith(h) and len(name) > len(h) for h in DESCRIPTIVE_HEADS) and not re.search(r"[,，、\s]", name):
         return "a quality, force or moment (…优势/智慧/时间)"
     if _COUNT_OF_THINGS.match(name):
         return "a count of words (三句话)"
@@ -490,6 +511,7 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "a statement (a place and a verb)"
     # 「多出“上接天线、下接地气”的调研报告」: a parallel phrase describing a noun
     if "、" in name and s[end : end + 1] == "的" and not re.search(f"[{NUM}]", name) \
+            and not re.fullmatch(rf"[{HAN}](?:、[{HAN}])+", name) \
             and not any(re.match(rf"[{HAN}]{{0,2}}{w}", s[end + 1 : end + 7]) for w in _FORMULA_AFTER):
         return "a parallel phrase describing the noun after 的"
     return None
@@ -549,6 +571,10 @@ def _parallel_description(name: str) -> bool:
     return len(parts) >= 3 and len({p[:2] for p in parts}) == 1
 
 
+#: a campaign's type word a few characters after the quotes: 「“入基层、进农户、看变化、议发展”助推乡村振兴调研活动」
+_CAMPAIGN_AFTER = re.compile(rf"[{HAN}]{{0,14}}?(?:行动|活动)")
+
+
 def _shape_reason(name: str, s: str, start: int, end: int) -> str | None:
     """Why the span's shape makes it no name, or None."""
     if len(name) < 2 or len(name) > 20:
@@ -568,6 +594,6 @@ def _shape_reason(name: str, s: str, start: int, end: int) -> str | None:
     if re.search(r"[:：]\s*$", s[max(0, start - 2) : start]):
         return "quoted speech (after a colon)"
     parts = re.split(r"[,，、]", name)
-    if (len(parts) > 3 and max(map(len, parts)) > 2) or _parallel_description(name):
+    if (len(parts) > 3 and max(map(len, parts)) > 2 and not _CAMPAIGN_AFTER.match(s, end)) or _parallel_description(name):
         return "a long enumeration or a parallel description"
     return None

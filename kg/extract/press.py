@@ -100,6 +100,8 @@ def _credit_spans(r: Reader):
             yield lead + 1, lead + len(st), True
         elif re.match(rf"^[{_ROLE_MARKS}]\s*(?:[文图]\s*[/／|:：]|(?:{OUTLET})?(?:{ROLE}))", st) and len(st) <= 40:
             yield lead + 1, lead + len(st), False
+        elif re.fullmatch(rf"[{HAN}]{{2,3}}(?:摄影报道|摄影|摄)", st):
+            yield lead, lead + len(st), "photo-line"  # 「某某摄影报道」 on a line of its own, closing a picture story
         elif re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?(?=\s|$)", st):
             # 「某某 某某/摄 肩负……」: photographers opening a caption or a paragraph
             m = re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?", st)
@@ -354,6 +356,13 @@ def _name_end(text: str, i: int) -> int | None:
             break
     if 2 <= len(chunk) <= 4:
         return i + len(chunk)
+    # 「记者 巴特尔其其格」: a name of five or six characters (Mongolian, Tibetan) standing alone between
+    # separators, with nothing of a sentence in it
+    end = i + len(chunk)
+    if 5 <= len(chunk) <= 6 and (end == len(text) or text[end] in _SEPARATORS) and i > 0 and text[i - 1] in _SEPARATORS \
+            and not re.search(r"[的了在从和与及等获悉说表示是为对向将把被]", chunk) \
+            and all(not_a_word(chunk[:k]) for k in (2, 3, len(chunk))):  # no word of the dictionary opens it
+        return end
     # 「刘 睿」: a two-character name with a layout space
     if len(chunk) == 1 and re.match(rf"[{HAN}] [{HAN}](?![{HAN}])", text[i:]) and text[i] in lx.SURNAMES:
         return i + 3
