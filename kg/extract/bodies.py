@@ -245,7 +245,9 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
             body = BodyMention("政协", names[0].start, names=names, written=written)
             return Segment(body, title, True, start)
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
-    if re.fullmatch(rf"[{HAN}]{{1,16}}?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) and region[0] not in "省市县区州":
+    # (a region that names a division is no sub-body of the inherited body: 「河北省第十二届人民代表会常务委员会主任」)
+    if re.fullmatch(rf"[{HAN}]{{1,16}}?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) and region[0] not in "省市县区州" \
+            and not r.divisions_in(start, end):
         return Segment(None, title, True, start, committee_only=region)
     # 「州宣传部」「县纪委」: a level word and one of the Party committee's own departments
     m = re.fullmatch(r"([省市县区州旗盟])(宣传部|组织部|统战部|政法委|纪委|政研室|农办|编办)", region)
