@@ -165,6 +165,9 @@ class DivisionContext:
             previous = (m, d)
         covered = [(m.start, m.end) for m in divs]
         named = {d.code for _, d in self.mentions}
+        # what places a county's bare short form as a last resort (_faint): divisions named in full
+        # or by an unambiguous bare form
+        placed = named | {b.divisions[0].code for b in a.bare if len(b.divisions) == 1}
         for m in a.bare:
             if any(s <= m.start < e for s, e in covered):
                 continue
@@ -180,7 +183,7 @@ class DivisionContext:
                 cands = [d for d in cands if d.level in ("province", "prefecture")
                          or (d.parent in named and len(m.text) >= 2)]
                 if not cands:
-                    if self._faint(m, text, named):
+                    if self._faint(m, text, placed):
                         self._add(m.start, m.end, m.divisions[0], m.text, faint=True)
                     continue
             d = self.choose(cands, m.start, None)
@@ -239,7 +242,7 @@ class DivisionContext:
             return True
         return None
 
-    def _faint(self, m: Match, text: str, named: set[str]) -> bool:
+    def _faint(self, m: Match, text: str, placed: set[str]) -> bool:
         """Is the bare short form ``m`` one county's, no ordinary word (「西昌」「大丰」, not 「和平」
         「新兴」 or the many 「城关」: jieba's dictionary counts how often it is a word), and placed:
         after 在/于 (「州委州政府在西昌……」) or in a text that names its city or province
@@ -250,8 +253,7 @@ class DivisionContext:
                 or word_frequency(m.text) >= _FAINT_FREQUENCY:
             return False
         d = m.divisions[0]
-        bare = {b.divisions[0].code for b in self.analysis.bare if len(b.divisions) == 1}
-        return text[m.start - 1 : m.start] in ("在", "于") or bool({d.parent, d.province} & (named | bare))
+        return text[m.start - 1 : m.start] in ("在", "于") or bool({d.parent, d.province} & placed)
 
     def _add(self, start: int, end: int, d: Division, written: str, strong: bool = False, weak: bool = False,
              faint: bool = False) -> None:

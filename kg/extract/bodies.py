@@ -199,7 +199,7 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
             return segment(body.but(kind="政协专委会", committee=rest), title, start)
         return invalid(title, start)
     if kind in ("政府", "党委") and rest in ("办", "办公室"):  # 「县政府办主任」「区委办公室主任」
-        return segment(body.but(committee=("政府" if kind == "政府" else "党委") + rest), title, start)
+        return segment(body.but(committee=kind + rest), title, start)
     if kind in ("党委", "政府", "人大", "中央") and re.fullmatch(rf"[{HAN}]{{1,16}}?(部|局|厅|委|办|署|办公室|委员会)", rest):
         # 「市委统战部」, 「中联办协调部」 (a department of an organ: both named)
         return segment(body.but(committee=(body.committee or "") + rest), title, start)
