@@ -496,3 +496,21 @@ def test_a_headline_from_the_page_places_a_text_that_names_no_division():
 @pytest.mark.parametrize("text,expected", UNSEEN_FORMS, ids=[t[:12] for t, _ in UNSEEN_FORMS])
 def test_forms_of_unseen_articles(text, expected):
     assert _offices(text) == expected
+
+
+# Words the press puts right after a name: verbs and adverbs jieba's dictionary knows (「感慨」「逐一」),
+# not only those of the follower list. Each must leave the name whole.
+AFTER_A_NAME = """主持召开 详细了解 充分肯定 寄语 带头 参观 莅临 前来 实地察看 听取 现场 就 肯定 指导 点评 督查 调度
+    宣讲 领衔 牵头 提出 表扬 走进 来到 赴 看望 慰问 作出 说道 坦言 直言 回忆 感慨 谈到 表态 补充 逐一 仔细
+    深入 认真听取 亲自 带领 率队 一同 陪同 主持会议 致欢迎辞 宣布 通报 传达 领学 解读 答疑 点题 分享 围绕 结合
+    强调 要求 希望 指出 表示 认为 建议""".split()
+
+
+@pytest.mark.parametrize("name", ["李艾婷", "王建民", "赵丽娟", "孙志刚"])
+def test_a_name_ends_where_a_known_verb_begins(name):
+    wrong = {}
+    for word in AFTER_A_NAME:
+        got = {o.person for o in _offices_of(f"甘肃省会宁县政协召开会议。县政协主席{name}{word},会议取得成效。")}
+        if got != {name}:
+            wrong[word] = got
+    assert not wrong

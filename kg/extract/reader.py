@@ -400,6 +400,16 @@ class Reader:
             return True
         return self._long_follower(e) or self.text[e : e + 1] in _BOUNDS_A_NAME
 
+    def _verb_at(self, e: int) -> bool:
+        """Does jieba's segmentation start a verb or an adverb of two characters or more at ``e``
+        (「感慨」「逐一」)? The follower list cannot hold every verb the press puts after a name
+        (nouns are no guide: 「政协委员和社会各界」 is no 委员 和社会)."""
+        token = self.analysis.token_at(e)
+        if token is None or len(token) < 2:
+            return False
+        tag = word_tag(token)
+        return tag in ("v", "vd", "d", "ad")  # not 「有关」 (vn): 「政协主席和市有关部门」
+
     def _closes_a_name(self, e: int) -> bool:
         """Does what starts at ``e`` close a name (a verb of two characters or more, punctuation, the
         text's end, or 在/为/等/向)? Then a 和 before it is the name's last character (「苏和向大会作报告」)."""
@@ -423,7 +433,7 @@ class Reader:
             return True
         if not "\u4e00" <= text[e] <= "\u9fff":
             return True
-        return self.is_follower(e) or _COUNT_AFTER_NAME.match(text, e) is not None
+        return self.is_follower(e) or _COUNT_AFTER_NAME.match(text, e) is not None or self._verb_at(e)
 
     def names_from(self, i: int, end: int) -> tuple[list[tuple[int, int]], int]:
         """Names separated by 、 starting at ``i``: [(start, end)], and where the list stops."""
