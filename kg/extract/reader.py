@@ -281,7 +281,10 @@ class Reader:
         if not surname:
             return self.bounded_name(i, lenient)
         options = [i + surname + 1, i + surname + 2]
-        good = [e for e in options if e <= len(text) and _HAN_RUN.fullmatch(text, i, e) and self.boundary(e)]
+        # a known verb after a two-character given name ends it (「某丽娟感慨」); after one character it
+        # may be the rest of a longer name (「满都|拉布|和」)
+        good = [e for e in options if e <= len(text) and _HAN_RUN.fullmatch(text, i, e)
+                and (self.boundary(e) or (e == options[1] and self._verb_at(e)))]
         good = [e for e in good if (plausible_name(text[i:e], self._closes_a_name(e)) or _ends_before_separator(text, e))
                 and (((lenient or text[e : e + 1] == ITEM_BREAK) and not _function_word(text[i:e]))
                      or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
@@ -433,7 +436,7 @@ class Reader:
             return True
         if not "\u4e00" <= text[e] <= "\u9fff":
             return True
-        return self.is_follower(e) or _COUNT_AFTER_NAME.match(text, e) is not None or self._verb_at(e)
+        return self.is_follower(e) or _COUNT_AFTER_NAME.match(text, e) is not None
 
     def names_from(self, i: int, end: int) -> tuple[list[tuple[int, int]], int]:
         """Names separated by 、 starting at ``i``: [(start, end)], and where the list stops."""
@@ -483,8 +486,9 @@ class Reader:
                 continue
             # 「,唐某某副主席传达……」「甲、乙、孙明亮副主席」: a name that opens its clause or list
             # item needs no tag from jieba's dictionary, only a surname and no word it knows
-            if body_before and after_body and text[pos - 1] in _UNIT_ENDS:
-                continue  # 「某某区人大农水委委员」: a committee of the body, not a name
+            if body_before and after_body and (text[pos - 1] in _UNIT_ENDS or "兼" in text[ns:pos]
+                                               or any(k in self.title_by_start for k in range(ns, pos))):
+                continue  # 「某某区人大农水委委员」「全国政协常委兼主席」: a unit or a title, not a name
             opens_clause = (ns == 0 or text[ns - 1] in CLAUSE_BREAK or self._after_a_listed_name(ns)
                             or (after_body and body_before)) \
                 and text[ns] in lx.SURNAMES \
