@@ -238,7 +238,7 @@ def _task(name: str) -> bool:
     if len(name) < 6 or re.search(r"[^\u4e00-\u9fff]", name):
         return False
     rest = next((name[len(a):] for a in _TASK_ADVERBS if name.startswith(a)), name)
-    return rest.startswith(_POLICY_VERBS) and len(rest) >= 5
+    return any(r.startswith(_POLICY_VERBS) and len(r) >= 5 for r in (name, rest))
 
 
 #: 「一把手」「一盘棋」「一对一」「一站式」: 一 and a measure word before one character, an idiom
@@ -550,7 +550,7 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "an award or a title conferred (评为/荣获“…”)"
     if re.search(r"(?:主题为|主题是|题为|议题为|议题是|主题[:：])$", before):
         return "the topic or title of a meeting, an activity or a talk (主题为“…”)"
-    if re.match(r"[^。，,;；:：“”「」]{0,24}?(?:文艺演出|演出|晚会|音乐会|联欢会|书画展|摄影展|展览)", s[end : end + 30]) \
+    if re.match(r"[^。，,;；:：“”「」]{0,24}?(?:文艺演出|演出|晚会|音乐会|联欢会|书画展|摄影展|展览)(?!活动)", s[end : end + 30]) \
             and not _own_head(name):
         return "the title of a performance or an exhibition"
     if re.match(r"(?:19|20)[0-9]{2}(?![0-9])", name) and not _own_head(name):

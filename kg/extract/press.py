@@ -106,6 +106,8 @@ def _credit_spans(r: Reader):
             yield lead + 1, lead + len(st), True
         elif re.match(rf"^[{_ROLE_MARKS}]\s*(?:[文图]\s*[/／|:：]|(?:{OUTLET})?(?:{ROLE}))", st) and len(st) <= 40:
             yield lead + 1, lead + len(st), False
+        elif (m := re.match(rf"^(?:——|—|--)\s*(?=(?:{OUTLET})?(?:{ROLE}))", st)) and len(st) <= 40:
+            yield lead + m.end(), lead + len(st), False  # 「——记者 某某」 closing a piece
         elif re.fullmatch(rf"(?:[{HAN}]{{2,4}}\s*/\s*(?:文|图|摄影|摄)\s*){{1,3}}", st):
             yield lead, lead + len(st), "photo-line"  # 「甲/文 乙/图」 on a line of its own
         elif re.fullmatch(rf"[{HAN}]{{2,3}}(?:摄影报道|摄影|摄)", st):
@@ -145,10 +147,6 @@ def _tails(line: str, offset: int):
     m = re.search(rf"\s((?:{OUTLET})?(?:{ROLE})[:：]?\s*{names}\s*{close})\s*$", line)
     if m:
         yield offset + m.start(1), offset + m.end(1), False
-    # 「……开幕。 甲 乙 摄」: photographers' names between spaces before 摄
-    m = re.search(rf"(?:^|(?<=[。!?！？\s]))((?:[{HAN}]{{2,3}}[ 、]){{1,3}}[{HAN}]{{2,3}}\s+(?:摄影报道|摄影|摄))\s*$", line)
-    if m:
-        yield offset + m.start(1), offset + m.end(1), "photo-line"
     # 「……隆重开幕 某某 摄」「大会主席台某某 摄」
     # (searched only in a line that ends so: the pattern tries every start in a run of Han)
     m = re.search(rf"([{HAN}]{{2,}})\s+(?:摄影报道|摄影|摄)\s*$", line) \
@@ -233,6 +231,8 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
     """
     # 「文丨某某」「文／圖：某某」: bars and full-width slashes as their ASCII forms (same length)
     text = _strip_dateline(text).replace("丨", "|").replace("｜", "|").replace("／", "/")
+    # 「文 | 某某」「图 / 某某」: a space between a label's word and its mark (moved after the mark, same length)
+    text = re.sub(r"(?:(?<=^)|(?<=[\s]))([文图])(\s+)([/|:：])", lambda m: m.group(1) + m.group(3) + m.group(2), text)
     items = _items(text)
     if items is None:
         return []
@@ -417,6 +417,10 @@ def _name_end(text: str, i: int) -> int | None:
             break
     if 2 <= len(chunk) <= 4:
         return i + len(chunk)
+    # 「记者甲某某乙某某」: two names glued, each a surname and a given name (jieba's tagger cuts them so)
+    first = _glued_pair(chunk)
+    if first:
+        return i + first
     # 「记者 巴特尔其其格」: a name of five or six characters (Mongolian, Tibetan) standing alone between
     # separators, with nothing of a sentence in it
     end = i + len(chunk)
@@ -427,6 +431,18 @@ def _name_end(text: str, i: int) -> int | None:
     # 「刘 睿」: a two-character name with a layout space
     if len(chunk) == 1 and re.match(rf"[{HAN}] [{HAN}](?![{HAN}])", text[i:]) and text[i] in lx.SURNAMES:
         return i + 3
+    return None
+
+
+def _glued_pair(chunk: str) -> int | None:
+    """The length of the first of two names glued together (「马某梅乔某明」), or None."""
+    if not 5 <= len(chunk) <= 6:
+        return None
+    from ..nlp import pos_cut
+
+    words = pos_cut(chunk)
+    if len(words) == 2 and all(f == "nr" and 2 <= len(w) <= 3 and w[0] in lx.SURNAMES for w, f in words):
+        return len(words[0][0])
     return None
 
 
