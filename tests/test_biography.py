@@ -442,3 +442,37 @@ def test_dated_lines_of_even_length_stay_lines():
     got = spells("李文华，男，汉族，1958年生。\n" + "\n".join(lines) + "\n")
     assert ("副县长", "政府", "临泽县", "1985", "1990", False) in got
     assert ("县长", "政府", "临泽县", "1990", "1995", False) in got
+
+
+# forms of prose résumés (made-up people; divisions of Qinghai): subjects with no demographics, a
+# pronoun or 至今 around the post, the end of an undated succession
+PROSE_FORMS = {
+    "a pronoun before the date": (
+        "马云山，男，1963年生。他1995年任湟源县副县长，她2001年调任湟中县县长。\n",  # the pronoun alone, not its gender
+        {("副县长", "政府", "湟源县", "1995", "2001", False), ("县长", "政府", "湟中县", "2001", None, True)}),
+    "至今 after the post": (
+        "马云山，男，1963年生。2013年任海东市政协主席至今。\n",
+        {("主席", "政协", "海东市", "2013", None, True)}),
+    "a page title that is a post and its holder, no intro": (
+        "海东市政协主席马云山\n1995年任湟源县副县长，2001年调任湟中县县长。2016年当选海东市政协主席。\n",
+        {("副县长", "政府", "湟源县", "1995", "2001", False), ("县长", "政府", "湟中县", "2001", "2016", False),
+         ("主席", "政协", "海东市", "2016", None, True)}),
+    "a name at a clause's head before its dated post": (
+        "据了解，马云山1995年任湟源县副县长，2001年调任湟中县县长。\n",
+        {("副县长", "政府", "湟源县", "1995", "2001", False), ("县长", "政府", "湟中县", "2001", None, True)}),
+    "a succession's last post ends at the next date of its paragraph": (
+        "马云山，男，1963年生。历任湟源县副县长、县长、海东市副市长等职，2010年任西宁市委副书记。\n",
+        {("副县长", "政府", "湟源县", None, None, False), ("县长", "政府", "湟源县", None, None, False),
+         ("副市长", "政府", "海东市", None, "2010", False), ("副书记", "党委", "西宁市", "2010", None, True)}),
+    "an early succession, or one ending in another organisation, is not ended": (
+        "马云山，男，1963年生。从政早期历任湟源县副县长、县长等职。2005年历任湟中县委副书记、共青团海东市委书记等职，"
+        "2010年任西宁市委副书记。\n",
+        {("副县长", "政府", "湟源县", None, None, False), ("县长", "政府", "湟源县", None, None, False),
+         ("副书记", "党委", "湟中县", "2005", "2010", False), ("副书记", "党委", "西宁市", "2010", None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(PROSE_FORMS))
+def test_prose_resume_forms(name):
+    text, expected = PROSE_FORMS[name]
+    assert spells(text) == expected

@@ -388,6 +388,14 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
                 r"(?:同志)?[,，]?[ \t]*(?:此前|之前)?(?:曾|也曾)(?:任|担任|历任|先后任|先后担任|担任过)", after)
             if career and any(key_form(h) in after[:career.end()] for h in holders if h != name and len(h) >= 2):
                 career = None  # the career is another holder's
+            # a page title that is a post and its holder (「新任某市政协主席某某简介」), a dated career below it
+            ls = text.rfind("\n", 0, k) + 1
+            titled = re.match(r"(?:同志)?(?:的)?(?:简介|简历|个人简历|履历|同志简历)?[ \t]*\n", text[e:e + 12]) is not None \
+                and e - ls <= 40 and r.titles_in(ls, k) and re.search(
+                    rf"(?:{_YEAR})[ \t]*年[^。\n]{{0,12}}?(?:出任|担任|调任|转任|升任|任|当选)", text[e:e + 600]) is not None
+            if titled and (ls == 0 or text.find(name, e) >= 0) and _is_name(r, k, e):  # named again, or the page's title
+                _add_subject(found, surface[k:e], ls)
+                break
             if (born or dated_lead or opens or career) and _is_name(r, k, e, strong=True):
                 _add_subject(found, surface[k:e], k)
                 break
@@ -395,8 +403,12 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     for m in re.finditer(rf"(?P<name>[{HAN}·]{{2,4}}?)[,，]?(?:于|自|从)?(?={_YEAR}[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任))",
                          text):
         name = m.group("name")
-        if key_form(name) in holders and _is_name(r, m.start("name"), m.end("name")):
-            _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
+        k = m.start("name")
+        # a name no office names yet, at a clause's head, with a dated post after it (「据了解，某某1995年任某县副县长」)
+        head = (k == 0 or text[k - 1] in "\n。,，;；:：") and r.titles_in(m.end(), min(len(text), m.end() + 40)) \
+            and not _BIRTH_BEFORE.search(text[max(0, k - 3):k])
+        if (key_form(name) in holders or head) and _is_name(r, k, m.end("name")):
+            _add_subject(found, surface[k:m.end("name")], k)
     first_line = text.split("\n", 1)[0]
     hl = re.match(rf"\s*(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?(?:当选|出任|任|就任|履新|接任|被任命为|获任)", first_line)
     if hl and r.titles_in(hl.end(), len(first_line)) and _is_name(r, hl.start("name"), hl.end("name")):
@@ -546,12 +558,12 @@ _UNDATED = re.compile(r"(?:从政早期|早年|早期|毕业后|此前|之前|�
 _SEQUENCE_WORDS = re.compile(r"历任|先后|直至|直到|陆续")
 _HEAD = re.compile(
     r"(?:在[^,，。;；]{2,40}?(?:会议|大会|全会)上|经[^,，。;；]{2,30}?(?:决定|批准|同意)|由[^,，。;；]{2,20}?(?:任命|提名)"
-    r"|[\s,，、]|同志|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
+    r"|[\s,，、]|同志|他|她|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
     r"|被选举为|被选为|选举为|选为|当选为|当选|正式|被任命为|任命为|被任命|被提拔为|提拔为|明确为|出任|担任过|担任|调任|转任|升任"
     r"|晋升为|晋升|改任|接任|兼任|兼|调到|调入|调往|调|到|回到|任职|被选|任命|任|为|于|是|在|南下履新|履新|主持"
     r"|不再担任|不再兼任|被免去|免去|辞去|卸任)+"
 )
-_TAIL = re.compile(r"(?:等职务?|等职|职务|职位|等|以来|\d+年|[一二三四五六七八九十两]+年|[\s。]+)+$")
+_TAIL = re.compile(r"(?:等职务?|等职|职务|职位|等|以来|至今|\d+年|[一二三四五六七八九十两]+年|[\s。]+)+$")
 _PAREN_OPEN = "(（"
 _PAREN_CLOSE = ")）"
 _PIECE_BREAK = re.compile(r"[,，;；。:：\n]")
@@ -696,7 +708,9 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         lead = _BEFORE_DATE.search(before[-4:]) is not None
         named = re.search(rf"(?:[{HAN}·]{{2,4}})$", before) is not None and any(
             before.endswith(key_form(s.name)) for s in subjects)
-        at_boundary = prev in _BOUNDARY or lead or named
+        # 「他1995年任……」「，她2002年调任……」: a pronoun at a clause's head stands for the subject
+        pronoun = re.search(r"(?:^|[\n。,，;；:：])[ \t]*(?:他|她)(?:于|在|自|从)?$", before[-6:]) is not None
+        at_boundary = prev in _BOUNDARY or lead or named or pronoun
         spaced = i > 0 and text[i - 1] in " \t"  # 「俞正声简历 1963-1968年 …学习 1998-2001年 …」 on one line
         if not at_boundary and not spaced:
             continue
@@ -936,7 +950,16 @@ def _undated_items(r: Reader, subjects: list[Subject], depth: list[int], starts)
                 end = limit
                 while end > a and text[end - 1] in " \t,，;；、":
                     end -= 1
-            out.append(Item(person, a, end, (s0, end), None, "undated", True, parens=_parens(text, depth, a, end)))
+            # 「历任A、B、C等职，2001年任D」「之后任……」: a succession, whose last post ends at the next date
+            # of its paragraph (not an early one: 早年, 从政早期; not 毕业后)
+            until: tuple[str, ...] = ()
+            if re.search(r"历任|歷任|先后|先後|之后|之後|此后|其后|后来", w) and not re.search(r"早", w):
+                nxt = min(((d, when) for d, _, when, *_ in starts if d >= end and when is not None and when.start),
+                          key=lambda x: x[0], default=None)
+                if nxt is not None and "\n" not in text[end:nxt[0]]:
+                    until = ("until:" + nxt[1].start,)
+            out.append(Item(person, a, end, (s0, end), None, "undated", True, flags=until,
+                            parens=_parens(text, depth, a, end)))
             break
     return out
 
@@ -1084,7 +1107,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
         item = Item(item.person, item.start, item.end, item.clause, item.when, item.form, True, item.page_date,
                     item.flags, item.parens, item.dates)
         groups = [[s for g in groups[:later] for s in g]] + groups[later:]
-    out = _date_posts(item, groups, form)
+    out = _date_posts(item, groups, form, text)
     if item.dates and len(out) == len(item.dates):
         out = [replace(s, start=d, end=None, current=False, seq="", flags=tuple(f for f in s.flags if f != "in_sequence"))
                for s, d in zip(out, item.dates)]
@@ -1153,7 +1176,7 @@ def _has_title(r: Reader, a: int, b: int) -> bool:
         re.search(r"(?:长|员|主任|书记|指挥|经理|师|记|组长|主席|委员)$", _TAIL.sub("", piece)))
 
 
-def _date_posts(item: Item, groups: list[list[SpellMention]], form: str) -> list[SpellMention]:
+def _date_posts(item: Item, groups: list[list[SpellMention]], form: str, text: str = "") -> list[SpellMention]:
     """Give an item's posts its dates: every post a line's range or start; in a sequence (「1984年
     起任A、B，C」) the date starts the posts of the first clause (``seq`` "head"; resolution keeps
     it for those in the first post's division that are not its promotions) and the last post takes
@@ -1167,7 +1190,13 @@ def _date_posts(item: Item, groups: list[list[SpellMention]], form: str) -> list
     if form == "current":
         return [replace(s, current=True) for s in posts]
     if form == "undated":
-        return [replace(s, flags=s.flags + ("undated", "in_sequence")) for s in posts]
+        until = next((f[6:] for f in item.flags if f.startswith("until:")), None)
+        rest = text[posts[-1].evidence.end:item.end]
+        if until and rest.strip() and not _TAIL.fullmatch(rest):
+            until = None  # the succession's last post is not the six bodies' (「……、某省青联主席等职」)
+        return [replace(s, end=until if s is posts[-1] else None,
+                        flags=tuple(f for f in s.flags if not f.startswith("until:")) + ("undated", "in_sequence")
+                        + (("end_inferred",) if until and s is posts[-1] else ())) for s in posts]
     start, end = (when.start, when.end) if when else (None, None)
     if form == "ended":
         return [replace(s, end=start) for s in posts]
