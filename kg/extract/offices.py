@@ -31,9 +31,10 @@ from .dates import cn_number
 from .post_titles import find_post_titles
 from .reader import CANDIDATE_WORD, CLAUSE_BREAK, ITEM_BREAK, RANK_NOTE, Reader
 
-_LINK = re.compile(r"(?:同志)?(?:等(?:\d+|[一二三四五六七八九十百]+)?(?:人|名|位)?(?:委员|同志)?)?"
-                   r"(?:再次|再度|连任|首次)?(?:被(?:提名)?)?(?:增补|补选|推选|选举|任命)?"
-                   r"(?:当选为|当选|为|任|出任|担任|获任|接任)")
+_LINK = re.compile(r"(?:同志)?(?:(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+)(?=[人名位]))"
+                   r"(?:人|名|位)?(?:委员|同志)?)?"
+                   r"(?:再次|再度|连任|首次)?(?:被(?:提名)?)?(?:(?:增补|补选|推选|选举|任命)?"
+                   r"(?:当选为|当选|为|任|出任|担任|获任|接任)|(?<=被)任命)")  # 「甲被任命某某区人大财经委委员」
 # what may stand between one title's names and the next title of the item: a conjunction, or a
 # verb of leading (「主席甲率副主席乙、丙调研」)
 _JOIN = re.compile("以及|及|和|与|率领|带领|率|陪同|会同|偕同")
@@ -119,6 +120,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             titles = r.titles_in(i0, i1)
             # election: 「某某某当选十二届省政协副主席」「选举某某同志为…主席」
             elect = _ELECTING.search(text, i0, i1)
+            if elect and text[elect.start() - 1 : elect.start()] == "被":
+                elect = None  # 「甲被任命为……」: the name before the verb
             lead = elect.end() if elect else i0
             in_list = text[i0 - 1 : i0] == ITEM_BREAK or text[i1 : i1 + 1] == ITEM_BREAK
             name_end = r.name_at(lead, lenient=in_list)
@@ -220,6 +223,9 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                                          or (note is not None and note.end() == i1)):
                 if names_mode and chain:
                     _record(r, chain, i0, name_end, c0, c1, out)
+                    if text.startswith("以及", name_end) and not r.title_at(name_end + 2):
+                        # 「副主席甲、乙以及丙、丁等领导」: the names after 以及 are another group
+                        chain, names_mode = [], False
                 else:
                     pending.append((lead, name_end))
                 continue
