@@ -445,6 +445,9 @@ class Resolver:
             return to_ref(d, None, self.gaz), ""
         if body.level:
             ref = ctx.resolve_level(body.level, body.start)
+            if ref is None and body.level == "区":
+                # 「区党委」「区政协」 in an autonomous region's press: the region's, where no district fits
+                ref = ctx.resolve_level("自治区", body.start)
             if ref is None and self._headline_context is not None:
                 # 「市政协主席某某出席」 under the headline 「……会议在某某举行」
                 ref = self._headline_context.only_division(body.level)
