@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 #: 55 ethnic minorities as written in autonomous-area names (longest first for stripping).
@@ -76,6 +76,23 @@ class Gazetteer:
 
     def get(self, code: str | None) -> Division | None:
         return self.by_code.get(code) if code else None
+
+    def by_pinyin(self, label: str) -> list[Division]:
+        """The divisions whose short form reads as ``label`` in toneless pinyin (「孝昌」 xiaochang):
+        how government and media sites name their hosts."""
+        return self._pinyin.get(label.lower(), [])
+
+    @cached_property
+    def _pinyin(self) -> dict[str, list[Division]]:
+        from pypinyin import lazy_pinyin  # only for documents whose division only their site names
+
+        index: dict[str, list[Division]] = {}
+        for text, forms in self.aliases.items():
+            bare = [a.division for a in forms if a.bare]
+            if bare:
+                found = index.setdefault("".join(lazy_pinyin(text)), [])
+                found.extend(d for d in bare if d not in found)
+        return index
 
     def lookup(self, text: str, include_bare: bool = True) -> list[Division]:
         """All divisions written as ``text`` (official name first)."""

@@ -41,7 +41,7 @@ from pyoxigraph import RdfFormat, serialize
 
 from .dataset import DocRecord, Layout, Written, insert_data
 from .errors import StoreError
-from .mapping import DEFAULT_BASE, background_fingerprint, background_quads
+from .mapping import DEFAULT_BASE, background_fingerprint, background_ntriples
 from .vocab import PREFIXES
 
 ENDPOINT_PATHS = {"store": "/store", "query": "/query", "update": "/update"}
@@ -174,7 +174,7 @@ class GSPWriter:
         fingerprint = background_fingerprint(self.base)
         if self._store_meta.get("backgroundFingerprint") == fingerprint:
             return False
-        self.client.replace_graph(self.layout.iris.background_graph.value, _ntriples(background_quads(self.base)))
+        self.client.replace_graph(self.layout.iris.background_graph.value, background_ntriples(self.base))
         self.client.update(f"DELETE WHERE {{ GRAPH {self.layout.meta} {{ {self.layout.store} ?p ?o }} }} ;\n"
                            + insert_data(self.layout.store_quads(fingerprint)) + " ;\n" + self.layout.touch())
         self._store_meta["backgroundFingerprint"] = fingerprint

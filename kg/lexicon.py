@@ -33,6 +33,11 @@ _NPC = ("人大",)
 _GOV = ("政府",)
 
 
+#: Civil-service ranks: held in a committee, not in the organ a rank-holder works in (SCHEMA.md).
+RANKS = ("巡视员", "一级巡视员", "二级巡视员", "副巡视员", "调研员", "副调研员",
+         "一级调研员", "二级调研员", "三级调研员", "四级调研员")
+
+
 def _titles() -> dict[str, Title]:
     t: dict[str, Title] = {}
 
@@ -70,13 +75,16 @@ def _titles() -> dict[str, Title]:
         for pre in ("", "副", "常务副", "代", "代理"):
             role = f"代{suffix}长" if pre == "代理" else None
             add(f"{pre}{suffix}长", _GOV, role=role, implies_body=True, level=suffix)
+        add(f"{suffix}长助理", _GOV, implies_body=True, level=suffix)  # 「省长助理某某」
     add("代秘书长", ("政协", "人大", "党委", "政府"))
     add("主任委员", ("人大", "政协专委会"))
     add("副主任委员", ("人大", "政协专委会"))
     # civil-service ranks of a committee's or a congress's staff, and advisers: offices of that body
-    for s in ("巡视员", "一级巡视员", "二级巡视员", "副巡视员", "调研员", "副调研员",
-              "一级调研员", "二级调研员", "三级调研员", "四级调研员", "顾问"):
+    for s in RANKS:
         add(s, ("政协", "人大", "政协专委会", "中央"))
+    add("顾问", ("政协", "人大", "政协专委会", "中央", "党委", "政府"))  # 「区委顾问」「县政府顾问」
+    for s in ("总工程师", "总经济师", "总会计师", "总统计师", "总规划师", "总农艺师", "总畜牧师"):
+        add(s, _GOV)  # a department's chief engineer, economist ...: 「县统计局总统计师」
     for s in ("局长", "副局长", "厅长", "副厅长"):
         add(s, _GOV)
     for s in ("处长", "副处长"):  # of an organ of a committee (政协办公厅某某处) or a department
@@ -87,7 +95,8 @@ def _titles() -> dict[str, Title]:
 TITLES: dict[str, Title] = _titles()
 
 #: Titles that may follow a name (「某某总理」「某某主席」「王某某委员」).
-POST_TITLES = {"总书记", "总理", "主席", "副主席", "书记", "委员", "常委", "省长", "市长", "县长", "区长", "州长", "旗长", "盟长"}
+POST_TITLES = {"总书记", "总理", "主席", "副主席", "书记", "副书记", "委员", "常委", "省长", "市长", "县长", "区长", "州长",
+               "旗长", "盟长", "副省长", "副市长", "副县长", "副区长", "副州长", "副旗长", "副盟长"}
 
 
 @dataclass(frozen=True)
@@ -169,6 +178,7 @@ LEVEL_CHARS = frozenset("省市县区州旗盟")
 #: organisations, firms): 「民进新疆区委会主委」「自治区妇联副主席」 are no offices of ours.
 FOREIGN_ORG_MARKERS = (
     "民进", "民盟", "民革", "民建", "农工", "致公", "九三", "台盟", "工商联", "妇联", "共青团", "团委",
+    "监委", "监察委",  # supervisory commissions: none of the schema's bodies (SCHEMA.md)
     "总工会", "工会", "侨联", "科协", "文联", "作协", "红十字", "协会", "学会", "商会", "联合会",
     "公司", "集团", "大学", "学院", "学校", "医院", "银行", "事务所", "研究院", "研究所", "支部",
     "街道", "社区", "村委", "镇", "乡", "企业", "基金会", "联谊会", "机关", "纪检组", "派驻", "监事会",
@@ -189,7 +199,7 @@ NAME_FOLLOWERS = sorted(
         摄影 报道 首先 最后 随后 主讲 宣讲 解读 答 问 称 谈 讲 并 又 则 即 今年 近日 日前 上午
         下午 晚上 前往 走访 慰问 检查 督导 视察 部署 安排 批示 寄语 做 作出 提议 建议 呼吁 号召 代为
         还是 已 曾 参与 召集 召开 组织 致 发言 汇报 点评 工作室 通过 参会 出镜 到会
-        特邀 再次 再度 首次 连任 亲切 热情 认真 专门 一并 获邀 受邀 被""".split()
+        特邀 再次 再度 首次 连任 亲切 热情 认真 专门 一并 获邀 受邀 被 亦 均 委托""".split()
     ),
     key=len,
     reverse=True,

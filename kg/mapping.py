@@ -194,11 +194,11 @@ class Iris:
         return self._n(f"id/person/{short_hash(key_form(name) + '|' + context)}")
 
     def office(self, person: NamedNode, role: str, org: NamedNode, doc_id: str) -> NamedNode:
-        return self._n(f"id/office/{short_hash(person.value, role, org.value, doc_id)}")
+        return self._n(f"id/office/{short_hash(_value(person), role, _value(org), doc_id)}")
 
     def spell(self, person: NamedNode, role: str, org: NamedNode, start: str | None, end: str | None,
               doc_id: str) -> NamedNode:
-        return self._n(f"id/spell/{short_hash(person.value, role, org.value, start or '', end or '', doc_id)}")
+        return self._n(f"id/spell/{short_hash(_value(person), role, _value(org), start or '', end or '', doc_id)}")
 
     def interval(self, start: str | None, end: str | None) -> NamedNode:
         return self._n(f"id/interval/{start or 'unknown'}--{end or 'open'}")
@@ -212,7 +212,7 @@ class Iris:
         return self._n(f"id/link/{short_hash(a, b, role, org, *graphs)}")
 
     def profile(self, doc_id: str, person: NamedNode) -> NamedNode:
-        return self._n(f"id/profile/{doc_id}/{short_hash(person.value)}")
+        return self._n(f"id/profile/{doc_id}/{short_hash(_value(person))}")
 
     def role(self, title: str) -> NamedNode:
         return self._n(f"id/role/{_q(title)}")
@@ -228,6 +228,21 @@ class Iris:
 
     def meeting(self, doc_id: str, *parts: str) -> NamedNode:
         return self._n(f"id/meeting/{doc_id}/{short_hash(*parts)}")
+
+
+class _Forms(Iris):
+    """The same IRIs in N-Triples form (``"<iri>"`` strings), as the mapper writes them."""
+
+    def _n(self, path: str) -> str:
+        iri = self.base + path
+        if _NOT_IRI.search(iri):
+            raise ValueError(f"not an IRI: {iri!r}")
+        return f"<{iri}>"
+
+
+def _value(node: NamedNode | str) -> str:
+    """The IRI of a node of :class:`Iris` or of :class:`_Forms`."""
+    return node[1:-1] if isinstance(node, str) else node.value
 
 
 def division_key(ref: DivisionRef) -> str:
@@ -330,35 +345,79 @@ def date_literal(value: str | None) -> Literal | None:
     return None
 
 
+# the same terms as N-Triples text, which is what the mapper writes: a document's graph is built as
+# strings and written as N-Quads without a pyoxigraph term made (and hashed) for each node
+
+#: The vocabulary in N-Triples form (``kg.division`` is ``"<...ontology#division>"``).
+kg, rdf, org, foaf, prov, skos, dcterms, owltime, schema = (
+    ns.nt for ns in (KG, RDF, ORG, FOAF, PROV, SKOS, DCTERMS, TIME, SCHEMA))
+
+#: What the N-Triples serialiser escapes in a literal's lexical form (pyoxigraph's ``str`` of a
+#: literal; tests/test_fast_paths.py checks every character against it).
+_ESCAPES = {**{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F, 0xFFFE, 0xFFFF)},
+            0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\"}
+_NEEDS_ESCAPE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_ESCAPES)) + "]")
+
+
+def _quoted(text: str) -> str:
+    return f'"{text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text}"'
+
+
+@lru_cache(maxsize=1 << 14)
+def nt_zh(text: str) -> str:
+    """:func:`zh` in N-Triples form."""
+    return _quoted(text) + "@zh"
+
+
+@lru_cache(maxsize=1 << 14)
+def nt_string(text: str) -> str:
+    return _quoted(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def nt_integer(n: int) -> str:
+    return f'"{int(n)}"^^<{XSD.integer.value}>'
+
+
+_NT_TRUE, _NT_FALSE = (f'"{v}"^^<{XSD.boolean.value}>' for v in ("true", "false"))
+
+
+def nt_boolean(b: bool) -> str:
+    return _NT_TRUE if b else _NT_FALSE
+
+
+def nt_date(value: str | None) -> str | None:
+    """:func:`date_literal` in N-Triples form."""
+    literal = date_literal(value)
+    return None if literal is None else f'"{literal.value}"^^<{literal.datatype.value}>'
+
+
+#: What may not stand in an IRI (pyoxigraph's ``NamedNode`` refuses it); every IRI kg mints is
+#: checked, as making a ``NamedNode`` did.
+_NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
 class _GraphBuilder:
-    """Collects the triples of one named graph, once each, in insertion order."""
+    """Collects the triples of one named graph, once each, in insertion order: each term in
+    N-Triples form (an IRI ``<...>``, a literal from :func:`nt_zh`, :func:`nt_string` ...)."""
 
-    def __init__(self, graph: NamedNode):
+    def __init__(self, graph: str):
         self.graph = graph
-        self._seen: dict[tuple, None] = {}
+        self._seen: dict[tuple[str, str, str], None] = {}
 
-    def add(self, s: NamedNode, p: NamedNode, o) -> None:
+    def add(self, s: str, p: str, o: str) -> None:
         self._seen.setdefault((s, p, o), None)
 
-    def quads(self) -> list[Quad]:
-        return [Quad(s, p, o, self.graph) for s, p, o in self._seen]
-
     def nquads(self) -> tuple[bytes, int]:
-        """The quads as N-Quads, and how many: the bytes ``serialize(self.quads(), format=N_QUADS)``
-        writes (``str`` of a term is its N-Triples form, as the serialiser writes it), without a
-        ``Quad`` made for each triple, which costs twice the rest."""
+        """The quads as N-Quads (the bytes ``serialize`` writes of the same quads), and how many."""
         tail = f" {self.graph} .\n"
-        forms: dict = {}  # subject or predicate -> its N-Triples form (both repeat)
-        lines = []
-        for s, p, o in self._seen:
-            fs = forms.get(s)
-            if fs is None:
-                fs = forms[s] = str(s)
-            fp = forms.get(p)
-            if fp is None:
-                fp = forms[p] = str(p)
-            lines.append(f"{fs} {fp} {o}{tail}")
-        return "".join(lines).encode(), len(lines)
+        return "".join([f"{s} {p} {o}{tail}" for s, p, o in self._seen]).encode(), len(self._seen)
+
+    def ntriples(self) -> bytes:
+        return "".join([f"{s} {p} {o} .\n" for s, p, o in self._seen]).encode()
+
+    def quads(self) -> list[Quad]:
+        return list(parse(self.nquads()[0], format=RdfFormat.N_QUADS))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -382,7 +441,7 @@ def extraction_to_nquads(extraction: Extraction, document: Document, base: str =
 def _graph(extraction: Extraction, document: Document, base: str) -> _GraphBuilder:
     if extraction.doc_id != document.id:
         raise ValueError(f"extraction of {extraction.doc_id} given with document {document.id}")
-    return _DocumentMapper(extraction, document, Iris(base)).run()
+    return _DocumentMapper(extraction, document, _Forms(base)).run()
 
 
 class _DocumentMapper:
@@ -391,7 +450,7 @@ class _DocumentMapper:
         self.d = document
         self.iris = iris
         self.doc = iris.doc(document.id)
-        self.file_name = string(document.name)  # (kg:documentFileName of every office, credit ...)
+        self.file_name = nt_string(document.name)  # (kg:documentFileName of every office, credit ...)
         self.g = _GraphBuilder(iris.doc_graph(document.id))
         self.contexts = _person_contexts(extraction.offices)
         # a person named without an office (press credit, meeting chair) is the first person of
@@ -403,10 +462,10 @@ class _DocumentMapper:
 
     def run(self) -> _GraphBuilder:
         self.document()
-        seen_offices: set[NamedNode] = set()
+        seen_offices: set[str] = set()
         for office in sorted(self.x.offices, key=lambda o: (o.evidence.start, o.evidence.end)):
             self.office(office, seen_offices)
-        seen_credits: set[NamedNode] = set()
+        seen_credits: set[str] = set()
         for credit in sorted(self.x.press, key=lambda c: (c.evidence.start, c.evidence.end)):
             self.press_credit(credit, seen_credits)
         for mention in self.x.concepts:
@@ -426,143 +485,143 @@ class _DocumentMapper:
     # nodes ---------------------------------------------------------------------------------
     def document(self) -> None:
         add, doc, d = self.g.add, self.doc, self.d
-        add(doc, RDF.type, KG.Document)
-        add(doc, RDF.type, PROV.Entity)
-        add(doc, DCTERMS.identifier, string(d.id))
-        add(doc, DCTERMS.title, zh(self.x.title.strip() or _first_line(d.text) or d.name))
-        add(doc, KG.fileName, string(d.name))
+        add(doc, rdf.type, kg.Document)
+        add(doc, rdf.type, prov.Entity)
+        add(doc, dcterms.identifier, nt_string(d.id))
+        add(doc, dcterms.title, nt_zh(self.x.title.strip() or _first_line(d.text) or d.name))
+        add(doc, kg.fileName, nt_string(d.name))
         # the page's URL or the path relative to the input root: never a path of this machine
-        add(doc, DCTERMS.source, string(self.x.source or d.name))
-        add(doc, KG.text, zh(d.text))
-        add(doc, KG.encoding, string(d.encoding))
-        date = date_literal(self.x.date)
+        add(doc, dcterms.source, nt_string(self.x.source or d.name))
+        add(doc, kg.text, nt_zh(d.text))
+        add(doc, kg.encoding, nt_string(d.encoding))
+        date = nt_date(self.x.date)
         if date is not None:
-            add(doc, DCTERMS.date, date)
-            add(doc, KG.datePrecision, string(_PRECISION[len(self.x.date)]))
-            add(doc, KG.dateSource, string(self.x.date_source or "text"))
+            add(doc, dcterms.date, date)
+            add(doc, kg.datePrecision, nt_string(_PRECISION[len(self.x.date)]))
+            add(doc, kg.dateSource, nt_string(self.x.date_source or "text"))
             if self.x.date_inferred:
-                add(doc, KG.dateInferred, boolean(True))
+                add(doc, kg.dateInferred, nt_boolean(True))
         elif self.x.date:
-            add(doc, KG.dateAsWritten, string(self.x.date))
+            add(doc, kg.dateAsWritten, nt_string(self.x.date))
         if self.x.date_as_written and date is None:
-            add(doc, KG.dateAsWritten, string(self.x.date_as_written))
+            add(doc, kg.dateAsWritten, nt_string(self.x.date_as_written))
 
-    def evidence(self, node: NamedNode, ev: Evidence) -> None:
+    def evidence(self, node: str, ev: Evidence) -> None:
         add = self.g.add
-        add(node, KG.evidence, zh(ev.sentence))
-        add(node, KG.startOffset, integer(ev.start))
-        add(node, KG.endOffset, integer(ev.end))
-        add(node, KG.sourceStartOffset, integer(ev.source_start))
-        add(node, KG.sourceEndOffset, integer(ev.source_end))
-        add(node, PROV.wasDerivedFrom, self.doc)
+        add(node, kg.evidence, nt_zh(ev.sentence))
+        add(node, kg.startOffset, nt_integer(ev.start))
+        add(node, kg.endOffset, nt_integer(ev.end))
+        add(node, kg.sourceStartOffset, nt_integer(ev.source_start))
+        add(node, kg.sourceEndOffset, nt_integer(ev.source_end))
+        add(node, prov.wasDerivedFrom, self.doc)
 
-    def division(self, ref: DivisionRef) -> NamedNode:
+    def division(self, ref: DivisionRef) -> str:
         """The division's IRI; a division the background lacks is described in the doc graph."""
         node = self.iris.division(ref)
         if is_known(ref):
             return node
         add = self.g.add
         cls = DIVISION_CLASSES.get(ref.kind) or LEVEL_CLASSES.get(ref.level, KG.AdministrativeDivision)
-        add(node, RDF.type, cls)
-        add(node, SKOS.prefLabel, zh(ref.name))
-        add(node, KG.flagged, boolean(True))
+        add(node, rdf.type, str(cls))
+        add(node, skos.prefLabel, nt_zh(ref.name))
+        add(node, kg.flagged, nt_boolean(True))
         parent = gaz.load().get(ref.parent)
         if parent is not None:
-            add(node, KG.partOf, self.iris.division_code(parent.code))
+            add(node, kg.partOf, self.iris.division_code(parent.code))
         province = gaz.load().get(ref.province) or (gaz.load().get(parent.province) if parent else None)
         if province is not None:
-            add(node, KG.inProvince, self.iris.division_code(province.code))
+            add(node, kg.inProvince, self.iris.division_code(province.code))
         return node
 
-    def body(self, body: Body) -> NamedNode:
+    def body(self, body: Body) -> str:
         if body.kind not in BODY_KINDS:
             raise ValueError(f"unknown body kind {body.kind!r}; expected one of {', '.join(BODY_KINDS)}")
         add = self.g.add
         node = self.iris.org(body)
         _, body_class, unit_class = BODY_KINDS[body.kind]
         parent = self.iris.parent_org(body)
-        add(node, RDF.type, ORG.Organization)
+        add(node, rdf.type, org.Organization)
         if body.committee:
-            add(node, RDF.type, unit_class)
-            add(node, KG.committeeName, zh(body.committee))
+            add(node, rdf.type, str(unit_class))
+            add(node, kg.committeeName, nt_zh(body.committee))
         else:
-            add(node, RDF.type, body_class)
-        add(node, SKOS.prefLabel, zh(body_label(body)))
-        add(node, KG.bodyKind, string(body.kind))
-        add(node, KG.division, self.division(body.division))
+            add(node, rdf.type, str(body_class))
+        add(node, skos.prefLabel, nt_zh(body_label(body)))
+        add(node, kg.bodyKind, nt_string(body.kind))
+        add(node, kg.division, self.division(body.division))
         if parent is not None:
             parent_body = Body("政协" if body.kind == "政协专委会" else body.kind, body.division)
             self.body(parent_body)
-            add(node, ORG.subOrganizationOf, parent)
+            add(node, org.subOrganizationOf, parent)
         return node
 
-    def person(self, name: str, context: str | None = None) -> NamedNode:
+    def person(self, name: str, context: str | None = None) -> str:
         node = self.iris.person(name, context or self.by_name.get(name, "press"))
-        self.g.add(node, RDF.type, FOAF.Person)
-        self._labels(node, FOAF.name, name)
+        self.g.add(node, rdf.type, foaf.Person)
+        self._labels(node, foaf.name, name)
         return node
 
-    def _labels(self, node: NamedNode, predicate: NamedNode, printed: str) -> None:
+    def _labels(self, node: str, predicate: str, printed: str) -> None:
         """``predicate`` the key form (simplified), skos:altLabel the form printed when it differs."""
         key = key_form(printed)
-        self.g.add(node, predicate, zh(key))
+        self.g.add(node, predicate, nt_zh(key))
         if printed != key:
-            self.g.add(node, SKOS.altLabel, zh(printed))
+            self.g.add(node, skos.altLabel, nt_zh(printed))
 
-    def role(self, title: str, cls: NamedNode) -> NamedNode:
+    def role(self, title: str, cls: str) -> str:
         node = self.iris.role(title)
-        self.g.add(node, RDF.type, cls)
-        self.g.add(node, SKOS.prefLabel, zh(title))
+        self.g.add(node, rdf.type, cls)
+        self.g.add(node, skos.prefLabel, nt_zh(title))
         return node
 
-    def office(self, office: Office, seen: set[NamedNode]) -> None:
+    def office(self, office: Office, seen: set[str]) -> None:
         context = self.contexts[(office.person, office.body.division)]
         person = self.iris.person(office.person, context)
-        org = self.iris.org(office.body)
-        node = self.iris.office(person, office.role, org, self.d.id)
+        body_node = self.iris.org(office.body)
+        node = self.iris.office(person, office.role, body_node, self.d.id)
         if node in seen:
             return  # the same office stated again: the first statement is its evidence
         seen.add(node)
         add = self.g.add
         self.person(office.person, context)
         self.body(office.body)
-        add(node, RDF.type, ORG.Membership)
-        add(node, ORG.member, person)
-        add(node, ORG.organization, org)
-        add(node, ORG.role, self.role(office.role, ORG.Role))
-        add(node, KG.roleName, zh(office.role))
-        add(node, KG.divisionAsWritten, zh(office.body.division.written or office.body.division.name))
+        add(node, rdf.type, org.Membership)
+        add(node, org.member, person)
+        add(node, org.organization, body_node)
+        add(node, org.role, self.role(office.role, org.Role))
+        add(node, kg.roleName, nt_zh(office.role))
+        add(node, kg.divisionAsWritten, nt_zh(office.body.division.written or office.body.division.name))
         self.evidence(node, office.evidence)
-        attested = date_literal(self.x.date)
+        attested = nt_date(self.x.date)
         if attested is not None:  # the office is attested on its document's date
-            add(node, KG.attestedOn, attested)
+            add(node, kg.attestedOn, attested)
             self.years(node, self.x.date[:4], self.x.date[:4])
         # copies of what the whole-table queries need, so that they are one star per office
-        add(node, KG.holderName, zh(key_form(office.person)))
-        add(node, KG.documentFileName, self.file_name)
-        add(node, KG.officeBody, zh(body_label(office.body)))
-        add(node, KG.officeBodyKind, string(office.body.kind))
+        add(node, kg.holderName, nt_zh(key_form(office.person)))
+        add(node, kg.documentFileName, self.file_name)
+        add(node, kg.officeBody, nt_zh(body_label(office.body)))
+        add(node, kg.officeBodyKind, nt_string(office.body.kind))
         if office.body.committee:
-            add(node, KG.officeCommittee, zh(office.body.committee))
+            add(node, kg.officeCommittee, nt_zh(office.body.committee))
         facts = division_facts(office.body.division)
         if facts.code:
-            add(node, KG.officeDivisionCode, string(facts.code))
+            add(node, kg.officeDivisionCode, nt_string(facts.code))
         if facts.level:
-            add(node, KG.officeDivisionLevel, string(facts.level))
+            add(node, kg.officeDivisionLevel, nt_string(facts.level))
         if facts.parent:
-            add(node, KG.officeParent, zh(facts.parent))
+            add(node, kg.officeParent, nt_zh(facts.parent))
         if facts.province:
-            add(node, KG.officeProvince, zh(facts.province))
+            add(node, kg.officeProvince, nt_zh(facts.province))
 
-    def years(self, node: NamedNode, first: str, last: str) -> None:
+    def years(self, node: str, first: str, last: str) -> None:
         """kg:fromYear and kg:toYear (xsd:integer): the years a membership covers, computed here so
         that a query compares two literals of the membership instead of reading its dates through
         OPTIONAL patterns (BENCHMARKS.md, figure 4)."""
         if first.isdigit() and last.isdigit():
-            self.g.add(node, KG.fromYear, Literal(str(int(first)), datatype=XSD.integer))
-            self.g.add(node, KG.toYear, Literal(str(int(last)), datatype=XSD.integer))
+            self.g.add(node, kg.fromYear, nt_integer(int(first)))
+            self.g.add(node, kg.toYear, nt_integer(int(last)))
 
-    def career_person(self, name: str) -> NamedNode:
+    def career_person(self, name: str) -> str:
         """The person of a résumé: the one its offices in this document name, else one of this
         document (linked to others across documents by :mod:`kg.people`)."""
         context = self.by_name.get(name) or self.by_key.get(key_form(name)) or f"doc:{self.d.id}"
@@ -573,30 +632,30 @@ class _DocumentMapper:
         if spell.body.kind not in BODY_KINDS:
             raise ValueError(f"unknown body kind {spell.body.kind!r}; expected one of {', '.join(BODY_KINDS)}")
         person = self.career_person(spell.person)
-        org = self.body(spell.body)
-        node = self.iris.spell(person, spell.role, org, spell.start, spell.end, self.d.id)
+        body_node = self.body(spell.body)
+        node = self.iris.spell(person, spell.role, body_node, spell.start, spell.end, self.d.id)
         add = self.g.add
-        add(node, RDF.type, KG.CareerSpell)
-        add(node, RDF.type, ORG.Membership)
-        add(node, ORG.member, person)
-        add(node, ORG.organization, org)
-        add(node, ORG.role, self.role(spell.role, ORG.Role))
-        add(node, KG.roleName, zh(spell.role))
-        add(node, KG.divisionAsWritten, zh(spell.body.division.written or spell.body.division.name))
+        add(node, rdf.type, kg.CareerSpell)
+        add(node, rdf.type, org.Membership)
+        add(node, org.member, person)
+        add(node, org.organization, body_node)
+        add(node, org.role, self.role(spell.role, org.Role))
+        add(node, kg.roleName, nt_zh(spell.role))
+        add(node, kg.divisionAsWritten, nt_zh(spell.body.division.written or spell.body.division.name))
         self.evidence(node, spell.evidence)
         if spell.start or spell.end:
             interval = self.iris.interval(spell.start, spell.end)
-            add(node, ORG.memberDuring, interval)
-            add(interval, RDF.type, TIME.Interval)
-            for value, predicate in ((spell.start, TIME.hasBeginning), (spell.end, TIME.hasEnd)):
+            add(node, org.memberDuring, interval)
+            add(interval, rdf.type, owltime.Interval)
+            for value, predicate in ((spell.start, owltime.hasBeginning), (spell.end, owltime.hasEnd)):
                 if value:
                     instant = self.iris.instant(value)
                     add(interval, predicate, instant)
-                    add(instant, RDF.type, TIME.Instant)
-                    add(instant, TIME.inXSDgYearMonth if len(value) == 7 else TIME.inXSDgYear, date_literal(value))
+                    add(instant, rdf.type, owltime.Instant)
+                    add(instant, owltime.inXSDgYearMonth if len(value) == 7 else owltime.inXSDgYear, nt_date(value))
         # copies for one-star queries (kg:spellHolderName, not kg:holderName: a spell is no office
         # the document attests on its date, and the offices queries leave it out)
-        add(node, KG.spellHolderName, zh(key_form(spell.person)))
+        add(node, kg.spellHolderName, nt_zh(key_form(spell.person)))
         # the years the post covers, for queries that filter on years (holders-in, colleagues): from
         # its start (else its end) to its end, else the document's year for a current post, else its start
         first = spell.start or spell.end
@@ -604,64 +663,64 @@ class _DocumentMapper:
         if first and last:
             self.years(node, first[:4], last[:4])
         if spell.start:
-            add(node, KG.spellStart, string(spell.start))
+            add(node, kg.spellStart, nt_string(spell.start))
         if spell.end:
-            add(node, KG.spellEnd, string(spell.end))
-        add(node, KG.current, boolean(spell.current))
+            add(node, kg.spellEnd, nt_string(spell.end))
+        add(node, kg.current, nt_boolean(spell.current))
         for flag in spell.flags:
-            add(node, KG.spellFlag, string(flag))
-        add(node, KG.documentFileName, self.file_name)
-        add(node, KG.officeBody, zh(body_label(spell.body)))
-        add(node, KG.officeBodyKind, string(spell.body.kind))
+            add(node, kg.spellFlag, nt_string(flag))
+        add(node, kg.documentFileName, self.file_name)
+        add(node, kg.officeBody, nt_zh(body_label(spell.body)))
+        add(node, kg.officeBodyKind, nt_string(spell.body.kind))
         if spell.body.committee:
-            add(node, KG.officeCommittee, zh(spell.body.committee))
+            add(node, kg.officeCommittee, nt_zh(spell.body.committee))
         facts = division_facts(spell.body.division)
         if facts.code:
-            add(node, KG.officeDivisionCode, string(facts.code))
+            add(node, kg.officeDivisionCode, nt_string(facts.code))
         if facts.level:
-            add(node, KG.officeDivisionLevel, string(facts.level))
+            add(node, kg.officeDivisionLevel, nt_string(facts.level))
         if facts.parent:
-            add(node, KG.officeParent, zh(facts.parent))
+            add(node, kg.officeParent, nt_zh(facts.parent))
         if facts.province:
-            add(node, KG.officeProvince, zh(facts.province))
+            add(node, kg.officeProvince, nt_zh(facts.province))
 
     def profile(self, p: PersonFacts) -> None:
         """What a résumé says of its subject, as a node of its own (another résumé may say otherwise)."""
         person = self.career_person(p.person)
         node = self.iris.profile(self.d.id, person)
         add = self.g.add
-        add(node, RDF.type, KG.Profile)
-        add(node, KG.describes, person)
+        add(node, rdf.type, kg.Profile)
+        add(node, kg.describes, person)
         self.evidence(node, p.evidence)
         if p.gender:
-            add(node, FOAF.gender, string({"男": "male", "女": "female"}.get(p.gender, p.gender)))
+            add(node, foaf.gender, nt_string({"男": "male", "女": "female"}.get(p.gender, p.gender)))
         if p.ethnicity:
-            add(node, KG.ethnicity, zh(key_form(p.ethnicity)))
-        for value, predicate in ((p.born, SCHEMA.birthDate), (p.party_joined, KG.partyJoined),
-                                 (p.work_started, KG.workStarted)):
-            if value and date_literal(value) is not None:
-                add(node, predicate, date_literal(value))
+            add(node, kg.ethnicity, nt_zh(key_form(p.ethnicity)))
+        for value, predicate in ((p.born, schema.birthDate), (p.party_joined, kg.partyJoined),
+                                 (p.work_started, kg.workStarted)):
+            if value and nt_date(value) is not None:
+                add(node, predicate, nt_date(value))
         if p.native_place is not None:
-            add(node, KG.nativePlace, self.division(p.native_place))
+            add(node, kg.nativePlace, self.division(p.native_place))
         if p.native_place_written:
-            add(node, KG.nativePlaceAsWritten, zh(p.native_place_written))
+            add(node, kg.nativePlaceAsWritten, nt_zh(p.native_place_written))
         if p.education:
-            add(node, KG.education, zh(p.education))
+            add(node, kg.education, nt_zh(p.education))
 
-    def press_credit(self, credit: PressCredit, seen: set[NamedNode]) -> None:
+    def press_credit(self, credit: PressCredit, seen: set[str]) -> None:
         node = self.iris.credit(self.d.id, credit.person, credit.role)
         if node in seen:
             return
         seen.add(node)
         add = self.g.add
-        add(node, RDF.type, KG.PressCredit)
-        add(node, PROV.agent, self.person(credit.person))
-        add(node, PROV.hadRole, self.role(credit.role, PROV.Role))
-        add(node, KG.roleName, zh(credit.role))
+        add(node, rdf.type, kg.PressCredit)
+        add(node, prov.agent, self.person(credit.person))
+        add(node, prov.hadRole, self.role(credit.role, prov.Role))
+        add(node, kg.roleName, nt_zh(credit.role))
         self.evidence(node, credit.evidence)
-        add(node, KG.holderName, zh(key_form(credit.person)))
-        add(node, KG.documentFileName, self.file_name)
-        add(self.doc, PROV.qualifiedAttribution, node)
+        add(node, kg.holderName, nt_zh(key_form(credit.person)))
+        add(node, kg.documentFileName, self.file_name)
+        add(self.doc, prov.qualifiedAttribution, node)
 
     def concept_mention(self, mention: ConceptMention) -> None:
         cls = CONCEPT_CLASSES.get(mention.type)
@@ -669,24 +728,24 @@ class _DocumentMapper:
             raise ValueError(f"unknown concept type {mention.type!r}; expected one of {', '.join(CONCEPT_CLASSES)}")
         add = self.g.add
         concept = self.iris.concept(mention.type, mention.name)
-        add(concept, RDF.type, cls)
-        self._labels(concept, SKOS.prefLabel, mention.name)
-        add(concept, KG.conceptType, string(mention.type))
+        add(concept, rdf.type, str(cls))
+        self._labels(concept, skos.prefLabel, mention.name)
+        add(concept, kg.conceptType, nt_string(mention.type))
         ev = mention.evidence
-        node = self.iris.mention(self.d.id, concept.value, str(ev.start), str(ev.end))
-        add(node, RDF.type, KG.ConceptMention)
-        add(node, KG.concept, concept)
+        node = self.iris.mention(self.d.id, concept[1:-1], str(ev.start), str(ev.end))
+        add(node, rdf.type, kg.ConceptMention)
+        add(node, kg.concept, concept)
         if mention.division is not None:
-            add(node, KG.aboutDivision, self.division(mention.division))
+            add(node, kg.aboutDivision, self.division(mention.division))
         self.evidence(node, ev)
 
     def division_mention(self, mention: DivisionMention) -> None:
         division = self.division(mention.division)
         ev = mention.evidence
-        node = self.iris.mention(self.d.id, division.value, str(ev.start), str(ev.end))
-        self.g.add(node, RDF.type, KG.DivisionMention)
-        self.g.add(node, KG.mentionedDivision, division)
-        self.g.add(node, KG.divisionAsWritten, zh(mention.division.written or mention.division.name))
+        node = self.iris.mention(self.d.id, division[1:-1], str(ev.start), str(ev.end))
+        self.g.add(node, rdf.type, kg.DivisionMention)
+        self.g.add(node, kg.mentionedDivision, division)
+        self.g.add(node, kg.divisionAsWritten, nt_zh(mention.division.written or mention.division.name))
         self.evidence(node, ev)
 
     def unresolved_office(self, u: Unresolved) -> None:
@@ -694,31 +753,31 @@ class _DocumentMapper:
         ev = u.evidence
         node = self.iris.mention(self.d.id, "unresolved", u.person, u.role, u.kind, u.written, str(ev.start))
         add = self.g.add
-        add(node, RDF.type, KG.UnresolvedOffice)
-        add(node, KG.holderName, zh(key_form(u.person)))
-        add(node, KG.roleName, zh(u.role))
-        add(node, KG.officeBodyKind, string(u.kind))
-        add(node, KG.bodyAsWritten, zh(u.written))
-        add(node, KG.unresolvedReason, string(u.reason))
-        add(node, KG.documentFileName, self.file_name)
+        add(node, rdf.type, kg.UnresolvedOffice)
+        add(node, kg.holderName, nt_zh(key_form(u.person)))
+        add(node, kg.roleName, nt_zh(u.role))
+        add(node, kg.officeBodyKind, nt_string(u.kind))
+        add(node, kg.bodyAsWritten, nt_zh(u.written))
+        add(node, kg.unresolvedReason, nt_string(u.reason))
+        add(node, kg.documentFileName, self.file_name)
         self.evidence(node, ev)
 
     def meeting(self, meeting: Meeting) -> None:
         add = self.g.add
         ev = meeting.evidence
         node = self.iris.meeting(self.d.id, meeting.name, meeting.date or "", str(ev.start))
-        add(node, RDF.type, KG.Meeting)
-        add(node, SKOS.prefLabel, zh(meeting.name))
+        add(node, rdf.type, kg.Meeting)
+        add(node, skos.prefLabel, nt_zh(meeting.name))
         if meeting.date:
             if _ISO_DATE.match(meeting.date):
-                add(node, DCTERMS.date, Literal(meeting.date, datatype=XSD.date))
+                add(node, dcterms.date, nt_date(meeting.date))
             else:
-                add(node, KG.dateAsWritten, string(meeting.date))
+                add(node, kg.dateAsWritten, nt_string(meeting.date))
         if meeting.organiser is not None:
-            add(node, KG.organisedBy, self.body(meeting.organiser))
-            add(node, KG.aboutDivision, self.division(meeting.organiser.division))
+            add(node, kg.organisedBy, self.body(meeting.organiser))
+            add(node, kg.aboutDivision, self.division(meeting.organiser.division))
         if meeting.chair:
-            add(node, KG.chairedBy, self.person(meeting.chair))
+            add(node, kg.chairedBy, self.person(meeting.chair))
         self.evidence(node, ev)
 
 
@@ -853,18 +912,32 @@ def _first_line(text: str, limit: int = 120) -> str:
 def background_quads(base: str = DEFAULT_BASE) -> list[Quad]:
     """The ``graph/background`` quads: the ontology and every division of the gazetteer (class,
     label, short forms as altLabels, code, partOf, inProvince), plus the nation."""
-    iris = Iris(base)
+    return _background(base).quads()
+
+
+def background_nquads(base: str = DEFAULT_BASE) -> bytes:
+    """:func:`background_quads` as N-Quads (what the store bulk loads)."""
+    return _background(base).nquads()[0]
+
+
+def background_ntriples(base: str = DEFAULT_BASE) -> bytes:
+    """:func:`background_quads` as N-Triples (what a Graph Store Protocol PUT sends)."""
+    return _background(base).ntriples()
+
+
+def _background(base: str) -> _GraphBuilder:
+    iris = _Forms(base)
     g = _GraphBuilder(iris.background_graph)
     for triple in parse(path=str(ontology_path()), format=RdfFormat.TURTLE):
-        g.add(triple.subject, triple.predicate, triple.object)
+        g.add(str(triple.subject), str(triple.predicate), str(triple.object))
 
     nation = iris.nation
-    g.add(nation, RDF.type, KG.Nation)
-    g.add(nation, SKOS.prefLabel, zh(NATIONAL))  # how bodies name their level: 全国政协
-    g.add(nation, SKOS.prefLabel, en("China"))
-    g.add(nation, SKOS.altLabel, zh("中国"))
-    g.add(nation, SKOS.altLabel, zh("中华人民共和国"))
-    g.add(nation, SKOS.notation, string("CN"))
+    g.add(nation, rdf.type, kg.Nation)
+    g.add(nation, skos.prefLabel, nt_zh(NATIONAL))  # how bodies name their level: 全国政协
+    g.add(nation, skos.prefLabel, _quoted("China") + "@en")
+    g.add(nation, skos.altLabel, nt_zh("中国"))
+    g.add(nation, skos.altLabel, nt_zh("中华人民共和国"))
+    g.add(nation, skos.notation, nt_string("CN"))
 
     gazetteer = gaz.load()
     alt_labels: dict[str, list[str]] = {}
@@ -874,16 +947,16 @@ def background_quads(base: str = DEFAULT_BASE) -> list[Quad]:
                 alt_labels.setdefault(alias.division.code, []).append(text)
     for d in gazetteer.by_code.values():
         node = iris.division_code(d.code)
-        g.add(node, RDF.type, DIVISION_CLASSES.get(d.kind) or LEVEL_CLASSES[d.level])
-        g.add(node, SKOS.prefLabel, zh(d.name))
+        g.add(node, rdf.type, str(DIVISION_CLASSES.get(d.kind) or LEVEL_CLASSES[d.level]))
+        g.add(node, skos.prefLabel, nt_zh(d.name))
         for alt in sorted(alt_labels.get(d.code, [])):
-            g.add(node, SKOS.altLabel, zh(alt))
-        g.add(node, KG.divisionCode, string(d.code))
+            g.add(node, skos.altLabel, nt_zh(alt))
+        g.add(node, kg.divisionCode, nt_string(d.code))
         parent = iris.division_code(d.parent) if d.parent else nation
-        g.add(node, KG.partOf, parent)
+        g.add(node, kg.partOf, parent)
         if d.province:
-            g.add(node, KG.inProvince, iris.division_code(d.province))
-    return g.quads()
+            g.add(node, kg.inProvince, iris.division_code(d.province))
+    return g
 
 
 @cache

@@ -20,6 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from .gazetteer import Division, Gazetteer
 from .gazetteer import load as load_gazetteer
@@ -394,10 +395,11 @@ class Resolver:
     text names no division of a level, against the page's headline (``headline``: a title from
     the page's metadata or the crawl's manifest that the text itself does not print)."""
 
-    def __init__(self, context: DivisionContext, headline: str = ""):
+    def __init__(self, context: DivisionContext, headline: str = "", site: str = ""):
         self.ctx = context
         self.gaz = context.gaz
         self.headline = headline
+        self.site = site
         self._cache: dict[tuple, tuple[DivisionRef | None, str]] = {}
 
     @cached_property
@@ -443,13 +445,32 @@ class Resolver:
             return to_ref(d, None, self.gaz), ""
         if body.level:
             ref = ctx.resolve_level(body.level, body.start)
+            if ref is None and body.level == "区":
+                # 「区党委」「区政协」 in an autonomous region's press: the region's, where no district fits
+                ref = ctx.resolve_level("自治区", body.start)
             if ref is None and self._headline_context is not None:
                 # 「市政协主席某某出席」 under the headline 「……会议在某某举行」
                 ref = self._headline_context.only_division(body.level)
             if ref is None:
+                ref = self._site_division(body.level)
+            if ref is None:
                 return None, f"{body.level}: no division of that level named in the text around it"
             return ref, ""
         return None, "no division named"
+
+    def _site_division(self, level: str) -> DivisionRef | None:
+        """Last: the division the publishing site's host names in pinyin (a county's own site,
+        xiaochang.gov.cn, prints 「县政协」 and never the county), when one division of the level
+        reads so and it lies in the province the text is about, if the text names one."""
+        host = urlsplit(self.site).hostname if "://" in self.site else None
+        ok = _SUFFIX_OK.get(level)
+        if not host or ok is None:
+            return None
+        found = {d.code: d for label in host.split(".")[:-1] for d in self.gaz.by_pinyin(label) if ok(d)}
+        province = self.ctx.province_of_document()
+        if len(found) != 1 or (province is not None and next(iter(found.values())).province != province.code):
+            return None
+        return to_ref(next(iter(found.values())), None, self.gaz)
 
     def body(self, mention: BodyMention) -> tuple[Body | None, str]:
         ref, reason = self.division(mention)
@@ -457,12 +478,13 @@ class Resolver:
 
 
 def resolve(mentions: Mentions, analysis: Analysis, gaz: Gazetteer | None = None, *, doc_id: str = "",
-            doc_name: str = "", title: str = "", date: str | None = None, headline: str = "") -> Extraction:
+            doc_name: str = "", title: str = "", date: str | None = None, headline: str = "",
+            site: str = "") -> Extraction:
     """Records for one document's ``mentions``: offices with their divisions (each fact once),
     press credits, concepts and meetings with theirs, every named division, and an
     :class:`Unresolved` record for each office whose division cannot be told. ``headline``: the
     page's title where it comes from outside the text (see :class:`Resolver`)."""
-    resolver = Resolver(DivisionContext(analysis, gaz or load_gazetteer()), headline)
+    resolver = Resolver(DivisionContext(analysis, gaz or load_gazetteer()), headline, site)
     ex = Extraction(doc_id=doc_id, doc_name=doc_name, title=title, date=date, press=list(mentions.press))
     seen: set[tuple] = set()
     unresolved: set[tuple] = set()

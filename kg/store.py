@@ -27,7 +27,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Variable
 
 from .dataset import DocRecord, Layout, Written, insert_data, nt
 from .errors import StoreError
-from .mapping import DEFAULT_BASE, Iris, background_fingerprint, background_quads, boolean, string
+from .mapping import DEFAULT_BASE, Iris, background_fingerprint, background_nquads, boolean, string
 from .vocab import KG, PREFIXES
 
 __all__ = ["DEFAULT_STORE", "STORE_ENV", "DocRecord", "KGStore", "Stats", "default_store_dir", "open_store"]
@@ -293,8 +293,7 @@ class KGStore:
 
     def ensure_background(self) -> bool:
         """(Re)write the background graph if the ontology, gazetteer or mapping changed: its quads
-        go in with the bulk loader (``Store.bulk_extend``: no SPARQL text to build and parse, no
-        transaction); its fingerprint is recorded last, so a write cut short is dropped and done
+        go in with the bulk loader as N-Quads (no SPARQL text to build and parse, no transaction); its fingerprint is recorded last, so a write cut short is dropped and done
         again by the next build.
 
         Returns whether anything was written.
@@ -307,7 +306,7 @@ class KGStore:
 
         def write():
             self.store.update(self.layout.forget_background())
-            self.store.bulk_extend(background_quads(self.base))
+            self.store.bulk_load(background_nquads(self.base), format=RdfFormat.N_QUADS)
             self.store.flush()
             self.store.update(insert_data(self.layout.store_quads(fingerprint)) + " ;\n" + self.layout.touch())
 

@@ -33,6 +33,9 @@ class ClosedNamespace:
         # each term as an attribute of its own: ``KG.division`` is a plain attribute read, and only
         # a name that is no term reaches __getattr__ (mapping reads terms ~10^5 times a megabyte)
         self.__dict__.update((name, term) for name, term in self._terms.items() if not name.startswith("_"))
+        #: the same terms in N-Triples form (``KG.nt.division`` is ``"<...ontology#division>"``), for
+        #: code that writes N-Triples text (kg.mapping) rather than pyoxigraph terms
+        self.nt = NTForms(self)
 
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("_"):
@@ -64,6 +67,20 @@ class ClosedNamespace:
 
     def __repr__(self) -> str:
         return f"ClosedNamespace({self._iri!r}, {len(self._terms)} terms)"
+
+
+class NTForms:
+    """The terms of a :class:`ClosedNamespace` as N-Triples strings (``<iri>``); a name that is no
+    term raises the namespace's own ``AttributeError``."""
+
+    def __init__(self, namespace: ClosedNamespace):
+        self._namespace = namespace
+        self.__dict__.update((name, f"<{term.value}>") for name, term in namespace._terms.items()
+                             if not name.startswith("_"))
+
+    def __getattr__(self, name: str) -> str:
+        getattr(self._namespace, name)  # raises: a term would have been found in __dict__
+        raise AttributeError(name)
 
 
 ONTOLOGY_IRI = "https://w3id.org/kg-cppcc/ontology"

@@ -406,6 +406,46 @@ UNSEEN_FORMS = [
      {("徐某某", "党组成员", "政府", "371323"), ("徐某某", "主任", "政府", "371323"), ("王某", "书记", "党委", "371323")}),
     # a body the lexicon does not know, written with its own division, inherits nothing from the body before
     ("贵州省人大常委会召开会议。河北省第十二届人民代表会常务委员会主任王某出席。", set()),
+    # an election list closed by its count (「三位同志」), the level before the term (「县第九届政协委员会」)
+    ("甘肃省会宁县政协召开全会。会议选举李建国、王志强、赵明远三位同志为县第九届政协委员会副主席。",
+     {("李建国", "副主席", "政协", "620422"), ("王志强", "副主席", "政协", "620422"), ("赵明远", "副主席", "政协", "620422")}),
+    # a name between its body and its post-title: the body printed before it, not the report's committee
+    ("九江市浔阳区政协召开会议。九江市政协刘建华副主席出席,中共浔阳区委曾建伟副书记讲话。",
+     {("刘建华", "副主席", "政协", "360400"), ("曾建伟", "副书记", "党委", "360403")}),
+    # members of a congress's special committees, appointed (「被任命」 with or without 为)
+    ("长沙市岳麓区人大常委会召开会议。方建颂被任命岳麓区人大农业农村委委员。黎建准、覃永杰被任命为岳麓区人大财经委委员。",
+     {("方建颂", "委员", "人大", "430104"), ("黎建准", "委员", "人大", "430104"), ("覃永杰", "委员", "人大", "430104")}),
+    # 亦 after a name; names after 以及 are another group (「等领导」), not vice-chairs
+    ("河南省政协召开会议。省政协副主席赵建军、副秘书长李建忠亦亲自参与。",
+     {("赵建军", "副主席", "政协", "410000"), ("李建忠", "副秘书长", "政协", "410000")}),
+    ("湖南省茶陵县政协召开会议。县政协副主席周扬宏、夏建运以及贺安生、王新喜等领导出席会议。",
+     {("周扬宏", "副主席", "政协", "430224"), ("夏建运", "副主席", "政协", "430224")}),
+    # a civil-service rank held in an organ of the committee is a rank of the committee
+    ("湖北省政协办公厅二级巡视员蔡建理出席。", {("蔡建理", "二级巡视员", "政协", "420000")}),
+    # a formal committee name holding a city and its district
+    ("政协上海市黄浦区第十四届委员会第一次会议选举产生常务委员。马建国等7名同志当选为常务委员。",
+     {("马建国", "常务委员", "政协", "310101")}),
+    # 「受……委托」: the name closed by 委托; a prefecture's short form with no 州
+    ("凯里市政协召开会议。受黔东南政协主席周建国委托,副主席李建民讲话。",
+     {("周建国", "主席", "政协", "522600"), ("李建民", "副主席", "政协", "522600")}),
+    ("云南省政府召开会议。省长助理孙建国出席。", {("孙建国", "省长助理", "政府", "530000")}),
+    # 增补 as an election verb; an election's further posts (「、秘书长(兼)」「兼秘书长」)
+    ("江西省九江市政协召开会议。会议增补李建国为市政协委员。", {("李建国", "委员", "政协", "360400")}),
+    ("黑龙江省政协召开全会。张建中当选省政协副主席、秘书长(兼)。王志强当选省政协副主席兼秘书长。",
+     {("张建中", "副主席", "政协", "230000"), ("张建中", "秘书长", "政协", "230000"),
+      ("王志强", "副主席", "政协", "230000"), ("王志强", "秘书长", "政协", "230000")}),
+    # 「甲主席」 for a vice-chairman named before is a courtesy, no second post
+    ("江西省九江市政协召开会议。市政协副主席王建国出席。王建国主席指出,要抓好落实。",
+     {("王建国", "副主席", "政协", "360400")}),
+    # 「区政协」「区党委」 in an autonomous region's press, where no district is named
+    ("宁夏回族自治区政协召开会议。区政协主席李建国出席,区党委副书记王志强讲话。",
+     {("李建国", "主席", "政协", "640000"), ("王志强", "副书记", "党委", "640000")}),
+    # a supervisory commission is none of the schema's bodies
+    ("江西省九江市召开会议。市纪委书记、市监委主任王志强讲话。", {("王志强", "书记", "党委", "360400")}),
+    # an adviser of a Party committee; a department's chief statistician ends the chain, not the title before it
+    ("天津市河东区召开会议。区委顾问王九鹏出席。", {("王九鹏", "顾问", "党委", "120102")}),
+    ("湖南省靖州县政协召开会议。政协委员、县统计局总统计师尹建娟发言。",
+     {("尹建娟", "委员", "政协", "431229"), ("尹建娟", "总统计师", "政府", "431229")}),
 ]
 
 
@@ -413,6 +453,30 @@ def _offices_under(headline: str, text: str) -> tuple[set, list]:
     doc = with_metadata(parse_document(text.encode("utf-8"), "x.txt"), {"title": headline})
     ex = extract_document(doc)
     return {(o.person, o.role, o.body.kind, o.body.division.code) for o in ex.offices}, ex.unresolved
+
+
+def _offices_from(url: str, text: str) -> tuple[set, list]:
+    doc = with_metadata(parse_document(text.encode("utf-8"), "x.txt"), {"url": url})
+    ex = extract_document(doc)
+    return {(o.person, o.role, o.body.kind, o.body.division.code) for o in ex.offices}, ex.unresolved
+
+
+def test_the_publishing_site_places_a_text_that_names_no_division():
+    text = "县政协召开主席会议。县政协主席李建国主持,副主席王志强、赵明远出席。"
+    got, unresolved = _offices_from("http://www.huining.gov.cn/art/2021/3/5/art_1.html", text)
+    assert got == {("李建国", "主席", "政协", "620422"), ("王志强", "副主席", "政协", "620422"),
+                   ("赵明远", "副主席", "政协", "620422")} and not unresolved
+    # the host reads as the division's short form at the body's level only: 会宁 is a county, not a city
+    got, unresolved = _offices_from("http://www.huining.gov.cn/a.html", "市政协主席李建国主持。")
+    assert got == set() and len(unresolved) == 1
+    # two cities read taizhou: no guess; a text about another province: no guess
+    got, unresolved = _offices_from("http://zx.taizhou.gov.cn/a.html", "市政协主席李建国主持。")
+    assert got == set() and len(unresolved) == 1
+    got, unresolved = _offices_from("http://www.huining.gov.cn/a.html", "湖南省召开会议。县政协主席李建国主持。")
+    assert got == set() and len(unresolved) == 1
+    # a division the text names wins over the site
+    got, _ = _offices_from("http://www.huining.gov.cn/a.html", "靖远县政协召开会议。县政协主席李建国主持。")
+    assert got == {("李建国", "主席", "政协", "620421")}
 
 
 def test_a_headline_from_the_page_places_a_text_that_names_no_division():

@@ -1,31 +1,50 @@
-"""The build's fast paths give what the plain ones do: N-Quads written without a Quad per triple,
-leftmost-longest lexicon matching, the title test of a name."""
+"""The build's fast paths give what the plain ones do: N-Quads written as text (no pyoxigraph term
+per node), leftmost-longest lexicon matching, the title test of a name."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, serialize
+import pytest
+from pyoxigraph import Literal, RdfFormat, parse, serialize
 
 from kg.corpus import read_document
 from kg.extract import extract_document
 from kg.extract import reader
 from kg.lexicon import FOREIGN_ORG_MARKERS, TITLES
-from kg.mapping import extraction_to_nquads, extraction_to_quads
+from kg.mapping import _Forms, background_nquads, extraction_to_nquads, extraction_to_quads, nt_string, nt_zh
 from kg.nlp import _Automaton
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_nquads_equal_the_serialised_quads():
+    """The mapper's N-Quads text is what pyoxigraph's serialiser writes of the quads it holds."""
     paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/data/dev/texts").glob("*.txt"))[:5]
     for path in paths:
         doc = read_document(path)
         extraction = extract_document(doc)
         quads = extraction_to_quads(extraction, doc, "http://example.org/kg/")
         nquads, count = extraction_to_nquads(extraction, doc, "http://example.org/kg/")
-        assert nquads == serialize(quads, format=RdfFormat.N_QUADS)
-        assert count == len(quads)
+        assert nquads == serialize(list(parse(nquads, format=RdfFormat.N_QUADS)), format=RdfFormat.N_QUADS)
+        assert count == len(quads) == len(set(quads))
+    background = background_nquads()
+    assert background == serialize(list(parse(background, format=RdfFormat.N_QUADS)), format=RdfFormat.N_QUADS)
+
+
+def test_literal_forms_escape_as_pyoxigraph_does():
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        c = chr(code)
+        assert nt_string(f"a{c}b") == str(Literal(f"a{c}b")), hex(code)
+    assert nt_zh("王某\n“主持”\t\\") == str(Literal("王某\n“主持”\t\\", language="zh"))
+
+
+def test_minted_iris_are_checked():
+    assert _Forms("http://example.org/kg/").role("主席") == "<http://example.org/kg/id/role/%E4%B8%BB%E5%B8%AD>"
+    with pytest.raises(ValueError):
+        _Forms("http://example.org/kg/").instant("2011 02")
 
 
 def test_automaton_is_leftmost_longest():

@@ -63,9 +63,10 @@ def extract_document(doc: Document) -> Extraction:
     page = dict(doc.page)
     dated = _date_fields(doc.text, page)
     headline = page.get("manifest:title") or page.get("title") or ""
-    extraction = resolve(find_mentions(doc, analysis), analysis, doc_id=doc.id, doc_name=doc.name,
-                         title=headline or _title(doc.text), date=dated.get("date"), headline=headline)
     source = page.get("manifest:url") or page.get("url") or page.get("path", "")
+    extraction = resolve(find_mentions(doc, analysis), analysis, doc_id=doc.id, doc_name=doc.name,
+                         title=headline or _title(doc.text), date=dated.get("date"), headline=headline,
+                         site=source)
     return replace(extraction, source=source, **dated)
 
 

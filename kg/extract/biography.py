@@ -1510,7 +1510,7 @@ def _fallback_body(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segme
         a, region = a + 1, region[1:]
     for fs, fm in r.formal.items():  # 「中国人民政治协商会议某省委员会常务委员」
         if a <= fs and fm.end() == a + len(region) and "政协" in title.kinds:
-            return BodyMention("政协", fs, names=(NameAt(fm.group("div"), fm.start("div")),), written=region)
+            return BodyMention("政协", fs, names=r.formal_names(fm), written=region)
     written = region
     base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
     if region in ("行署", "革委会", "革委", "政府", "人民政府") and base is not None:

@@ -29,6 +29,8 @@ _DEPARTMENT_HEADS = frozenset(("主任", "副主任", "常务副主任", "驻会
 _CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)")
 # the national committee's formal name: 「中国人民政治协商会议第十四届全国委员会」「政协十一届全国委员会」
 NATIONAL_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)第?[一二三四五六七八九十百\d]+届全国委员会")
+# a level character and a term before a body word: 「县第十届政协」「市十六届人大」
+_LEVEL_TERM = re.compile(r"([省市县区州旗盟])第?[一二三四五六七八九十百\d]+届$")
 _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|州|旗|盟))$")
 
 
@@ -50,7 +52,7 @@ def named_bodies(r: Reader) -> list[BodyMention]:
     order: what a bare 「副主席某某」 or 「政协主席某某」 later in the document belongs to."""
     out = []
     for fs, fm in r.formal.items():
-        out.append(BodyMention("政协", fs, names=(NameAt(fm.group("div"), fm.start("div")),), written=fm.group(0)))
+        out.append(BodyMention("政协", fs, names=r.formal_names(fm), written=fm.group(0)))
     for fm in NATIONAL_FORMAL.finditer(r.text):  # 「政协第十一届全国委员会」
         out.append(BodyMention("政协", fm.start(), level="nation", written=fm.group(0)))
     for d in r.divisions:  # 「中共某某区委」: a division directly followed by 委
@@ -82,6 +84,9 @@ def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, writ
             or _level_before(r, word, body_start - 1, floor, written)
     if word.level == "nation":
         return BodyMention(word.kind, body_start, level="nation", written=written)
+    if not word.level and (term := _LEVEL_TERM.search(r.text, floor, body_start)):
+        # 「县第十届政协委员会」: the level character before the committee's term
+        return BodyMention(word.kind, term.start(), level=term.group(1), written=written)
     if word.level and body_start - 2 >= floor and r.text[body_start - 1] == word.level \
             and (stem := re.search(rf"[{HAN}]{{1,4}}$", r.text[floor : body_start - 1])):
         # 「郧县县委」: a name with the level's suffix the gazetteer does not know (郧县 is now
@@ -125,9 +130,11 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     # 「政协两当县第十届委员会」「中国人民政治协商会议某某自治县第十一届委员会」(商会 in it is none)
     for fs, fm in r.formal.items():
         if start <= fs and fm.end() == end:
-            body = BodyMention("政协", fs, names=(NameAt(fm.group("div"), fm.start("div")),), written=written)
+            body = BodyMention("政协", fs, names=r.formal_names(fm), written=written)
             return segment(body, title, start, allow_extra=("主任", "副主任"))
-    if any(mk in masked_s for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
+    # (农村委 is a congress's or committee's 农业农村委员会, not a village committee, 村委)
+    unmarked = masked_s.replace("农村委", "农\0\0")
+    if any(mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
         return invalid(title, start)
     bodies = list(BODY_WORD.finditer(masked_s))
     # 「温州市委」: a division directly followed by 委
@@ -185,7 +192,8 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
     committee (政协教育科技委员会) or a department (市委统战部)."""
     rest = rest.strip()
     kind = body.kind
-    if rest in ("", "常委会", "常务委员会", "党组") or _TERM_COMMITTEE.fullmatch(rest):
+    if rest in ("", "常委会", "常务委员会", "党组") or _TERM_COMMITTEE.fullmatch(rest) \
+            or (kind == "政协" and rest == "委员会"):  # 「县第十届政协委员会副主席」
         # 「自治州政协第十四届委员会常务委员」「市人大十六届常委会主任」: the body in one of its terms
         return segment(body.but(committee=title.committee), title, start)
     if kind == "政协":
@@ -193,6 +201,8 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
             return segment(body, title, start)  # 「政协宗教界委员」「省政协港区委员」: a member for a sector
         if re.fullmatch(rf"[{HAN}]{{1,16}}?(委员会|委|工委)(办公室)?", rest) and not rest.startswith("机关"):
             return segment(body.but(kind="政协专委会", committee=rest), title, start)
+        if _CPPCC_ORGAN.fullmatch(rest) and title.role in lx.RANKS:
+            return segment(body, title, start)  # 「省政协办公厅一级巡视员」: a rank of the committee
         if _CPPCC_ORGAN.fullmatch(rest):
             # 「县政协办公室主任」「区政协社会文教处处长」「县政协文史研究中心主任」: an organ of
             # the committee (SCHEMA.md: body 政协专委会, the organ as committee)

@@ -31,14 +31,15 @@ from .dates import cn_number
 from .post_titles import find_post_titles
 from .reader import CANDIDATE_WORD, CLAUSE_BREAK, ITEM_BREAK, RANK_NOTE, Reader
 
-_LINK = re.compile(r"(?:同志)?(?:等(?:\d+|[一二三四五六七八九十百]+)?(?:人|名|位)?(?:委员|同志)?)?"
-                   r"(?:再次|再度|连任|首次)?(?:被(?:提名)?)?(?:增补|补选|推选|选举|任命)?"
-                   r"(?:当选为|当选|为|任|出任|担任|获任|接任)")
+_LINK = re.compile(r"(?:同志)?(?:(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+)(?=[人名位]))"
+                   r"(?:人|名|位)?(?:委员|同志)?)?"
+                   r"(?:再次|再度|连任|首次)?(?:被(?:提名)?)?(?:(?:增补|补选|推选|选举|任命)?"
+                   r"(?:当选为|当选|为|任|出任|担任|获任|接任)|(?<=被)任命)")  # 「甲被任命某某区人大财经委委员」
 # what may stand between one title's names and the next title of the item: a conjunction, or a
 # verb of leading (「主席甲率副主席乙、丙调研」)
 _JOIN = re.compile("以及|及|和|与|率领|带领|率|陪同|会同|偕同")
 # words before the names of an election or appointment: 「补选甲、乙为常务委员」「决定任命甲为……」
-_ELECTING = re.compile("选举|补选|增选|改选|推选|决定任命|任命|聘任|聘请")
+_ELECTING = re.compile("选举|补选|增选|增补|改选|推选|决定任命|任命|聘任|聘请")
 # the close of a list of members: 「8名委员」「等41名优秀政协委员」「6名县政协委员」「等委员」
 _COUNTED_MEMBERS = re.compile(
     r"(?P<etc>等)?(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:名|位))?(?:优秀|新任|新增)?"
@@ -115,21 +116,35 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
         names_mode = False
         pending: list[tuple[int, int]] = []  # bare names waiting for 「当选…」
         read_until = -1  # the end of names a title's list has already read
+        elected: list[tuple[int, int]] = []  # the names of an election, for its further posts
+        elected_posts: list[Segment] = []
         for i0, i1 in r.items(c0, c1):
             titles = r.titles_in(i0, i1)
+            if elected and titles and _post_end(text, titles[-1]) >= i1 - 2 and r.name_at(i0) is None:
+                # 「甲当选市政协副主席、秘书长(兼)」: the election's next post
+                posts = _posts(r, i0, titles, elected_posts, bodies_of_kind)
+                for seg in posts:
+                    for ns, ne in elected:
+                        out.append(_office(r, ns, ne, seg, c0, c1, "election"))
+                elected_posts += posts
+                continue
+            elected = []
             # election: 「某某某当选十二届省政协副主席」「选举某某同志为…主席」
             elect = _ELECTING.search(text, i0, i1)
+            if elect and "被" in text[max(i0, elect.start() - 3) : elect.start()]:
+                elect = None  # 「甲被任命为……」「甲被提名增补为……」: the name before the verb
             lead = elect.end() if elect else i0
             in_list = text[i0 - 1 : i0] == ITEM_BREAK or text[i1 : i1 + 1] == ITEM_BREAK
             name_end = r.name_at(lead, lenient=in_list)
-            if name_end is not None and titles and titles[-1].end >= i1 - 2:
+            if name_end is not None and titles and _post_end(text, titles[-1]) >= i1 - 2:
                 note = RANK_NOTE.match(text, name_end)  # 「丙(女)当选为副主席」
                 link = _LINK.match(text, note.end() if note else name_end)
                 if link and not r.title_at(name_end):
-                    seg = _segment_for(r, link.end(), titles[-1], chain, bodies_of_kind)
-                    if seg.valid and seg.body is not None:
-                        bodies_of_kind[seg.body.kind] = seg.body
-                        for ns, ne in pending + [(lead, name_end)]:
+                    elected = pending + [(lead, name_end)]
+                    elected_posts = _posts(r, link.end(), [t for t in titles if t.start >= link.end()],
+                                           chain, bodies_of_kind)
+                    for seg in elected_posts:
+                        for ns, ne in elected:
                             out.append(_office(r, ns, ne, seg, c0, c1, "election"))
                     pending, chain, names_mode = [], [], False
                     continue
@@ -220,6 +235,9 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                                          or (note is not None and note.end() == i1)):
                 if names_mode and chain:
                     _record(r, chain, i0, name_end, c0, c1, out)
+                    if text.startswith("以及", name_end) and not r.title_at(name_end + 2):
+                        # 「副主席甲、乙以及丙、丁等领导」: the names after 以及 are another group
+                        chain, names_mode = [], False
                 else:
                     pending.append((lead, name_end))
                 continue
@@ -227,6 +245,31 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
         last = r.titles_in(c1 - 6, c1)
         if chain and not closed and last and last[-1].end == c1:
             carried = chain
+
+
+# a post held concurrently, noted after its title: 「秘书长(兼)」
+_CONCURRENT = re.compile(r"[(（]兼[)）]")
+
+
+def _post_end(text: str, title) -> int:
+    """Where a title's words end, with a 「(兼)」 note after it."""
+    note = _CONCURRENT.match(text, title.end)
+    return note.end() if note else title.end
+
+
+def _posts(r: Reader, start: int, titles: list, chain: list[Segment],
+           bodies_of_kind: dict[str, BodyMention]) -> list[Segment]:
+    """The valid posts of an election's titles from ``start``: 「省政协副主席兼秘书长」 gives two,
+    the second reading its body from after the first (or inheriting it)."""
+    posts: list[Segment] = []
+    for t in titles:
+        seg = _segment_for(r, start, t, chain + posts, bodies_of_kind)
+        if seg.valid and seg.body is not None:
+            bodies_of_kind[seg.body.kind] = seg.body
+            posts.append(seg)
+        start = _post_end(r.text, t)
+        start += r.text.startswith("兼", start)
+    return posts
 
 
 def _members_after_preposition(r: Reader, i0: int, i1: int) -> tuple[int, int, re.Match] | None:

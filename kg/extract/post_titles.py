@@ -31,10 +31,14 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
     for t, ns, ne in _names_before_titles(r):
         person = r.surface(ns, ne)
         title = t.title
-        if (person, title.role) in known or _foreign_context(r, ns):
-            continue
-        body = None
-        if t.text == "总书记":
+        if (person, title.role) in known or (person, "副" + title.role) in known or _foreign_context(r, ns):
+            continue  # (「甲主席」 for a vice-chairman named before: a courtesy, not a second post)
+        body = _named_right_before(r, ns, title.kinds)
+        if body is not None:
+            pass  # 「某某市政协某某副主席」「中共某某区委某某副书记」: the body printed before the name
+        elif _BODY_END.search(r.text, max(0, ns - 4), ns):
+            continue  # a body of another kind, or one the text does not place
+        elif t.text == "总书记":
             body = NATIONAL.but(start=t.start, written=t.text)
         elif t.text == "总理":
             body = NATIONAL.but(kind="政府", start=t.start, written=t.text)
@@ -49,7 +53,7 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
                 body = NATIONAL.but(kind="政协", start=t.start, written=t.text)
             elif (named := _named_in_sentence(r, "政协", ns)) is not None and named.level != "nation":
                 body = named  # 「在区政协会议上,某某主席作……」
-        elif t.text == "书记":
+        elif t.text in ("书记", "副书记"):
             # 「中共某某区委某某书记作讲话」「市委全会和某某书记的讲话」: the Party committee named
             # just before, in the same sentence
             body = _named_in_sentence(r, "党委", ns, within=16)
@@ -72,7 +76,7 @@ def _names_before_titles(r: Reader):
     for t in r.titles:
         if t.text not in lx.POST_TITLES:
             continue
-        name = r.name_before(t.start)
+        name = r.name_before(t.start, after_body=True)
         if name is None:
             continue
         listed = [name]
@@ -85,6 +89,25 @@ def _names_before_titles(r: Reader):
             listed.insert(0, (start, end))
         for ns, ne in listed:
             yield t, ns, ne
+
+
+# the last words of a body printed right before a name: which kind of body it is
+_BODY_END = re.compile(r"(?:(政协)|(人大常委会|人大)|(?<!委员)(委)|(政府))$")
+
+
+def _named_right_before(r: Reader, ns: int, kinds: tuple[str, ...]) -> BodyMention | None:
+    """The body whose words end where the name begins (「某某市政协」 before 「某某副主席」), if the
+    title is one of that kind of body's."""
+    m = _BODY_END.search(r.text, max(0, ns - 4), ns)
+    if not m:
+        return None
+    kind = ("政协", "人大", "党委", "政府")[m.lastindex - 1]
+    if kind not in kinds:
+        return None
+    body = next((b for b in reversed(r.named_bodies) if b.start < ns <= b.start + 24), None)
+    if body is None or body.kind != kind or body.committee is not None or r.titles_in(body.start, ns):
+        return None
+    return body
 
 
 def _named_in_sentence(r: Reader, kind: str, pos: int, within: int | None = None) -> BodyMention | None:

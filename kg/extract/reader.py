@@ -48,6 +48,12 @@ _FOLLOWER_FIRSTS = frozenset(w[0] for w in FOLLOWERS if w)
 _JOINED_NAME = re.compile(rf"[{HAN}]{{1,6}}[·•・\-](?:[{HAN}]{{1,10}}[·•・\-])?(?=[{HAN}])")
 
 
+# a count closing a list of names: 「甲、乙、丙三位同志为……」「丁等四名委员」
+_COUNT_AFTER_NAME = re.compile("[一二两三四五六七八九十]+(?:位|名)(?:同志|委员|代表)")
+# the last character of a unit's name (农水委, 办公厅, 研究室), never of a person's
+_UNIT_ENDS = "委会部办局厅处组室"
+
+
 class Reader:
     """One document as the extraction components read it."""
 
@@ -203,6 +209,14 @@ class Reader:
             chain.insert(0, NameAt(m.text, m.start))
             p = m.start
         return tuple(chain)
+
+    def formal_names(self, fm: re.Match) -> tuple[NameAt, ...]:
+        """The division names of a formal committee name (「政协某某市某某区第十四届委员会」): the
+        chain the analysis found there when it spans the whole name, else the name as printed."""
+        chain = self.division_names_before(fm.end("div"), fm.start("div"))
+        if chain and chain[0].start == fm.start("div"):
+            return chain
+        return (NameAt(fm.group("div"), fm.start("div")),)
 
     def bare_before(self, pos: int, floor: int) -> Match | None:
         """A bare short form of a division ending right at ``pos`` (陇西 in 陇西市政协)."""
@@ -409,7 +423,7 @@ class Reader:
             return True
         if not "\u4e00" <= text[e] <= "\u9fff":
             return True
-        return self.is_follower(e)
+        return self.is_follower(e) or _COUNT_AFTER_NAME.match(text, e) is not None
 
     def names_from(self, i: int, end: int) -> tuple[list[tuple[int, int]], int]:
         """Names separated by 、 starting at ``i``: [(start, end)], and where the list stops."""
@@ -440,9 +454,10 @@ class Reader:
             return out, j
         return out, i
 
-    def name_before(self, pos: int) -> tuple[int, int] | None:
+    def name_before(self, pos: int, after_body: bool = False) -> tuple[int, int] | None:
         """A name ending at ``pos`` that jieba segments as its own word(s) (「王某总理」), the longest
-        one (「端木某某总书记」, not 某某)."""
+        one (「端木某某总书记」, not 某某). With ``after_body``, also one right after a body's words
+        (「某某市政协甲副主席」), which opens its words as a name opening a clause does."""
         tokens = self.analysis.token_starts
         if pos not in tokens:
             return None
@@ -451,11 +466,17 @@ class Reader:
         if dotted is not None:
             return dotted
         for ns in range(max(0, pos - 4), pos - 1):
-            if ns not in tokens or self.name_at(ns) != pos:
+            body_before = BODY_WORD.search(text[max(0, ns - 4) : ns] + "\0") is not None \
+                and text[max(0, ns - 4) : ns].endswith(tuple(lx.BODIES))
+            # (jieba may join a body's last character to the name: 「区委|曾某某」 as 「委曾|某某」)
+            if (ns not in tokens and not (after_body and body_before)) or self.name_at(ns) != pos:
                 continue
             # 「,唐某某副主席传达……」「甲、乙、孙明亮副主席」: a name that opens its clause or list
             # item needs no tag from jieba's dictionary, only a surname and no word it knows
-            opens_clause = (ns == 0 or text[ns - 1] in CLAUSE_BREAK or self._after_a_listed_name(ns)) \
+            if body_before and after_body and text[pos - 1] in _UNIT_ENDS:
+                continue  # 「某某区人大农水委委员」: a committee of the body, not a name
+            opens_clause = (ns == 0 or text[ns - 1] in CLAUSE_BREAK or self._after_a_listed_name(ns)
+                            or (after_body and body_before)) \
                 and text[ns] in lx.SURNAMES \
                 and text[ns] not in _CLAUSE_OPENERS \
                 and pos - ns in (2, 3) and not_a_word(text[ns:pos]) and self._no_word_inside(ns, pos) \
@@ -470,8 +491,7 @@ class Reader:
             # the characters before the name must not be a body or title (then it is a chain)
             if ns in self.title_ends or ns in self.division_by_end:
                 return None
-            before = text[max(0, ns - 4) : ns]
-            if BODY_WORD.search(before + "\0") and before.endswith(tuple(lx.BODIES)):
+            if body_before and not after_body:
                 return None
             return ns, pos
         return None
