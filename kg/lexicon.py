@@ -256,6 +256,7 @@ PRESS_ROLE_WORDS = {
     "撰稿": "作者",
     "撰文": "作者",
     "执笔": "作者",
+    "采写": "作者",
 }
 
 #: Staff named in a credit line who are no press credit (the schema credits authors, reporters,

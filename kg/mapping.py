@@ -104,7 +104,7 @@ LEVEL_CLASSES: dict[str, NamedNode] = {
 _LEVEL_DEPTH = {"nation": 0, "province": 1, "prefecture": 2, "county": 3}
 
 #: Bump when the shape of the mapped graphs changes, so that stores rebuild their graphs.
-MAPPING_VERSION = "6"  # 2: denormalised copies on offices and credits (kg:holderName ...); 3: names keyed in simplified form; 4: unresolved offices; 5: document dates with precision and source, offices attested on them, dcterms:source relative; 6: career spells (org:memberDuring a time:Interval) and résumé profiles
+MAPPING_VERSION = "7"  # 2: denormalised copies on offices and credits (kg:holderName ...); 3: names keyed in simplified form; 4: unresolved offices; 5: document dates with precision and source, offices attested on them, dcterms:source relative; 6: career spells (org:memberDuring a time:Interval) and résumé profiles; 7: kg:fromYear/kg:toYear on every office and spell
 
 
 def short_hash(*parts: str) -> str:
@@ -595,6 +595,7 @@ class _DocumentMapper:
         attested = nt_date(self.x.date)
         if attested is not None:  # the office is attested on its document's date
             add(node, kg.attestedOn, attested)
+            self.years(node, self.x.date[:4], self.x.date[:4])
         # copies of what the whole-table queries need, so that they are one star per office
         add(node, kg.holderName, nt_zh(key_form(office.person)))
         add(node, kg.documentFileName, self.file_name)
@@ -611,6 +612,14 @@ class _DocumentMapper:
             add(node, kg.officeParent, nt_zh(facts.parent))
         if facts.province:
             add(node, kg.officeProvince, nt_zh(facts.province))
+
+    def years(self, node: str, first: str, last: str) -> None:
+        """kg:fromYear and kg:toYear (xsd:integer): the years a membership covers, computed here so
+        that a query compares two literals of the membership instead of reading its dates through
+        OPTIONAL patterns (BENCHMARKS.md, figure 4)."""
+        if first.isdigit() and last.isdigit():
+            self.g.add(node, kg.fromYear, nt_integer(int(first)))
+            self.g.add(node, kg.toYear, nt_integer(int(last)))
 
     def career_person(self, name: str) -> str:
         """The person of a résumé: the one its offices in this document name, else one of this
@@ -647,6 +656,12 @@ class _DocumentMapper:
         # copies for one-star queries (kg:spellHolderName, not kg:holderName: a spell is no office
         # the document attests on its date, and the offices queries leave it out)
         add(node, kg.spellHolderName, nt_zh(key_form(spell.person)))
+        # the years the post covers, for queries that filter on years (holders-in, colleagues): from
+        # its start (else its end) to its end, else the document's year for a current post, else its start
+        first = spell.start or spell.end
+        last = spell.end or (self.x.date if spell.current and self.x.date else None) or spell.start
+        if first and last:
+            self.years(node, first[:4], last[:4])
         if spell.start:
             add(node, kg.spellStart, nt_string(spell.start))
         if spell.end:

@@ -105,7 +105,7 @@ KG = ClosedNamespace(
     officeDivisionLevel officeParent officeProvince
     kgVersion baseIRI backgroundFingerprint sourcePath namedGraph pipeline loadInProgress
     sourceSize sourceModified
-    datePrecision dateSource dateInferred attestedOn
+    datePrecision dateSource dateInferred attestedOn fromYear toYear
     CareerSpell Profile PersonLink spellHolderName spellStart spellEnd current spellFlag
     describes ethnicity partyJoined workStarted nativePlace nativePlaceAsWritten education
     linkedPerson linkedOrganization linkedRole linkReason sameHolderAs

@@ -469,6 +469,23 @@ PROSE_FORMS = {
         "2010年任西宁市委副书记。\n",
         {("副县长", "政府", "湟源县", None, None, False), ("县长", "政府", "湟源县", None, None, False),
          ("副书记", "党委", "湟中县", "2005", "2010", False), ("副书记", "党委", "西宁市", "2010", None, True)}),
+    "a pronoun before an undated succession; 出任; a town printed alone": (
+        "马云山，男，1963年生。在家乡，他先后出任大通团县委副书记、书记，长宁镇党委副书记、镇长，后任湟中县委常委。\n",
+        {("副书记", "党委", "长宁镇", None, None, False), ("镇长", "政府", "长宁镇", None, None, False),
+         ("常委", "党委", "湟中县", None, None, False)}),
+    "a succession's last post is not ended past another succession": (
+        "马云山，男，1963年生。先后任湟源县副县长、县长。之后，他先后任湟中县委常委、副县长，2011年11月任西宁市副市长。\n",
+        {("副县长", "政府", "湟源县", None, None, False), ("县长", "政府", "湟源县", None, None, False),
+         ("常委", "党委", "湟中县", None, None, False), ("副县长", "政府", "湟中县", None, "2011-11", False),
+         ("副市长", "政府", "西宁市", "2011-11", None, True)}),
+    "a date after a closing parenthesis; 同年 inside one": (
+        "马云山，男，1963年生。2005年任湟中县副县长，2008年1月调任湟源县县长，(同年12月起任湟源县委书记)2013年1月，"
+        "马云山就任海东市政协主席。\n",
+        {("副县长", "政府", "湟中县", "2005", "2008-01", False), ("县长", "政府", "湟源县", "2008-01", "2013-01", False),
+         ("书记", "党委", "湟源县", "2008-12", None, False), ("主席", "政协", "海东市", "2013-01", None, True)}),
+    "a short county name before 副县长": (
+        "马云山，男，1963年生。1995年任湟源副县长，2001年任湟中县长。\n",
+        {("副县长", "政府", "湟源县", "1995", "2001", False), ("县长", "政府", "湟中县", "2001", None, True)}),
 }
 
 
@@ -476,3 +493,18 @@ PROSE_FORMS = {
 def test_prose_resume_forms(name):
     text, expected = PROSE_FORMS[name]
     assert spells(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "【人物简介】马云山，58岁，大学文化。1995年任湟源县副县长。\n",
+    "马云山 男 58岁 大学文化。1995年任湟源县副县长。\n",
+    "马云山，年龄58岁，1995年任湟源县副县长。\n",
+])
+def test_subjects_after_a_bracket_with_spaces_or_an_age_label(text):
+    assert spells(text) == {("副县长", "政府", "湟源县", "1995", None, True)}
+
+
+def test_a_transliterated_name_ends_where_the_text_names_it_again():
+    text = ("1950年3月出生的扎西·多吉次仁是唯一的“50后”。自1998年起任青海省政协副主席以来，扎西·多吉次仁已连续任该职15年。\n")
+    ex = extract_document(parse_document(text.encode("utf-8"), "bio.txt"))
+    assert {s.person for s in ex.spells} == {"扎西·多吉次仁"}

@@ -372,3 +372,34 @@ def test_favicon(page, server):
     r = requests.get(server + icon)
     assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml") and b"<svg" in r.content
     assert page.errors == []  # no 404 for /favicon.ico either
+
+
+def test_committee_page_draws_its_chairs_over_time(browser, tmp_path):
+    """The committee page of a store with a résumé and a dated news report, in Chromium: the chairs'
+    bars in the order of their years, each bar a link to the post's page, under the page's CSP."""
+    from kg.server import ServerConfig
+    from kg.server.testing import running_server
+    from test_ui import _chairs_store
+
+    store, base, org = _chairs_store(tmp_path)
+    with running_server(ServerConfig(store=str(store), base=base, workers=1)) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 950}, locale="zh-CN")
+        context.route(re.compile(re.escape(url) + ".*"), _with_csp)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        try:
+            page.goto(url + "/" + org[len(base):] + ".html")
+            section = page.locator("section.chairs")
+            assert "历任 Chairs over time" in section.locator("h2").inner_text()
+            rows = section.locator("tr.chair")
+            assert rows.count() == 2
+            assert "李文华" in rows.nth(0).inner_text() and "王建国" in rows.nth(1).inner_text()
+            assert section.locator("rect.attested").count() == 1 and section.locator("rect.closed").count() == 1
+            _shot(page, tmp_path, "committee-chairs")
+            section.locator("svg.bar a").first.click()  # the bar links to the post (its evidence)
+            page.wait_for_url("**/id/**.html")
+            assert "高台县政协主席" in page.content()
+            assert errors == []
+        finally:
+            context.close()

@@ -83,6 +83,34 @@ CASES = [
     ("调研某江媒体委员工作室，合力推动委员工作室高质量发展，为张某某委员工作室揭牌。", set()),
     ("结合“不忘初心、牢记使命”主题教育。", {("不忘初心、牢记使命", "campaign")}),
     ("调研“甲乙丙丁”特色委员工作室。", {("甲乙丙丁", "brand")}),
+    # a task or a proposal: a verb of policy and its object (one clause), whatever the quotes around it
+    ("提出了“加强茶叶加工培训”“建立蔬菜示范园区”等建议，围绕“推进某某强县建设”开展协商。", set()),
+    ("要“全面提升某某服务水平”。", set()),
+    # epithets of a place or a thing, colloquial words, a degree adverb inside the quotes, a quality it qualifies
+    ("打造“中国茶海”产业集群，守好“中华粮仓”的防线，参观“中国名巷”老街。", set()),
+    ("文件袋的颜值“蓝蓝地”，里面可是“很足量”。激活“冷能源”潜力。", set()),
+    # a task, a role or a result as a metaphor: 完成好/交出
+    ("为了完成好“委员功课”，交出“满意答卷”。", set()),
+    # a target named as such after 实现; a year opening an event's or a group's name; 一 and a word
+    ("为实现“生态立县、产业强县”目标凝心聚力。", set()),
+    ("举办「2031 某省研学团」,沿着「一体」路线考察。", set()),
+    # awards conferred, topics and titles, performances and exhibitions
+    ("最终评出“某市政协工作十佳品牌”。此次活动主题为“同心某行·再出发”。", set()),
+    ("举行“颂歌献给新时代 扬帆奋进新征程”庆祝建党周年文艺演出。", set()),
+    ("以“抓住发展机遇,促进某地腾飞”为题发表评论。", set()),
+    # a predicate, a phrase said, a predicament, an epithet before a person's name
+    ("对外说明这是一个「伟大探索」。今年还可以再加一句“新征程新作为”。", set()),
+    ("果农困于“卖原料、难增值”。朗读了“初唐四杰”王勃的名篇。", set()),
+    # meetings and groups of people
+    ("与果农展开了一场“田头协商会”。这支“流动协商队”走村入户。", set()),
+    # a formula of several parts named by 的原则; a code of digits and a letter; a chain of +
+    ("按照“突出重点、注重质量、一域多品、争创一流”的原则。", {("突出重点、注重质量、一域多品、争创一流", "slogan")}),
+    ("构建“248N”读书体系，采用“生态农业+乡村旅游+特色文创”的发展模式。",
+     {("248N", "slogan"), ("生态农业+乡村旅游+特色文创", "slogan")}),
+    # a campaign whose name opens with 和; a span coordinated with a concept of its length
+    ("“和市政协委员一起读书”活动启动。", {("和市政协委员一起读书", "campaign")}),
+    ("全面贯彻“一国两制”、“港人治港”方针，以“书香政协”助推“书香社会”建设。",
+     {("一国两制", "slogan"), ("港人治港", "slogan"), ("书香政协", "brand"), ("书香社会", "brand")}),
 ]
 
 
@@ -97,3 +125,15 @@ def test_every_quote_has_a_reason():
     verdicts = dict(explain_quotes("深入推进“三抓三促”行动，切实用“小切口”服务“大民生”。"))
     assert verdicts["三抓三促"].type == "campaign"
     assert verdicts["小切口"].type is None and "adjective" in verdicts["小切口"].reason
+
+
+SWAPS = [("甲乙丙丁", "戊己庚辛"), ("推进", "加快"), ("茶叶", "药材")]
+
+
+@pytest.mark.parametrize("a,b", SWAPS)
+def test_verdicts_follow_a_substitution(a, b):
+    """Metamorphic: replacing a made-up word by another of its kind does not change what is a concept."""
+    text = "调研“甲乙丙丁”特色委员工作室。提出了“推进茶叶加工培训”的建议。开展“茶叶+”行动。"
+    before = {(n.replace(a, "\0"), t) for n, t in _concepts(text)}
+    after = {(n.replace(b, "\0"), t) for n, t in _concepts(text.replace(a, b))}
+    assert before == after

@@ -88,6 +88,36 @@ CASES = [
     # a dateline whose credits stand between spaces before the text
     ("本报讯 记者 甘某某 通讯员 柏某 近日，" + BODY, {("甘某某", "记者"), ("柏某", "通讯员")}),
     ("本报讯 记者 近日从县政协获悉，" + BODY, set()),
+    # a credit with 报道 opening the paragraph; a reporter's credit glued to the quotation that follows
+    ("全媒体记者甘某某报道 9月13日上午，" + BODY, {("甘某某", "记者")}),
+    ("标题\n本报记者甘某某“这个短视频很有意思，让老百姓看得懂。”\n" + BODY, {("甘某某", "记者")}),
+    # a caption whose photographer's name is glued to 摄 after the sentence
+    ("委员们提着文件袋进场。甘某某摄\n" + BODY, {("甘某某", "摄影")}),
+    ("委员们提着文件袋进场。现场拍摄\n" + BODY, set()),
+    # a metadata line whose next label is glued to the name; 撰稿/采写 there
+    ("标题\n作者:甘某某来源:某某政协网站浏览:1024次\n" + BODY, {("甘某某", "作者")}),
+    ("标题\n时间:2023-01-01 来源:某某政协 撰稿:甘某某 审核:柏某\n" + BODY, {("甘某某", "作者")}),
+    (BODY + "\n采写:甘某某", {("甘某某", "作者")}),
+    # names after the outlet of a source line; a unit and its author closing the text
+    ("标题\n来源: 某某日报客户端  甘某某 柏某 滕某某\n" + BODY, {("甘某某", "作者"), ("柏某", "作者"), ("滕某某", "作者")}),
+    ("标题\n来源: 某某日报客户端  2023-01-01\n" + BODY, set()),
+    (BODY + "\n某某民建 甘某某\n", {("甘某某", "作者")}),
+    # the unit a person writes for, standing before the name inside a credit
+    (BODY + "(某某县政协办公室 甘某某)", {("甘某某", "作者")}),
+    ("本报讯(记者 甘某某 通讯员 某某县政协 柏某)" + BODY, {("甘某某", "记者"), ("柏某", "通讯员")}),
+    ("标题\n作者:某某县政协 甘某某\n" + BODY, {("甘某某", "作者")}),
+    (BODY + "(供稿:县政协办公室 甘某某)", {("甘某某", "作者")}),
+    # a committee or a news agency where a name would stand is no person
+    ("标题\n作者:区政协 来源:区政协 发布时间:2017-09-15\n" + BODY, set()),
+    (BODY + "(新华社)", set()),
+    # labels: 文·图/, 文 | (a space before the mark), 甲/文 乙/图 on a line of their own, a dash before a role
+    ("标题\n文·图/甘某某\n" + BODY, {("甘某某", "作者"), ("甘某某", "摄影")}),
+    ("标题\n文 | 甘某某\n" + BODY, {("甘某某", "作者")}),
+    ("标题\n甘某某/文 柏某/图\n" + BODY, {("甘某某", "作者"), ("柏某", "摄影")}),
+    (BODY + "\n——记者 甘某某", {("甘某某", "记者")}),
+    # two names glued together, each a surname and a given name that jieba's tagger knows
+    ("本报讯(记者刘永欢蒋鹏)" + BODY, {("刘永欢", "记者"), ("蒋鹏", "记者")}),
+    ("本报讯(记者 巴特尔其其格)" + BODY, {("巴特尔其其格", "记者")}),
     # editors are no press credit; a role word without a name gives nothing
     (BODY + "(通讯员)", set()),
     (BODY + "\n责任编辑:甘某某", set()),
@@ -117,3 +147,15 @@ def test_evidence_leaves_out_the_next_line():
     text = "会议部署了“三抓三促”行动。\n\n甘某某指出，要加强学习。"
     ex = extract_document(parse_document(text.encode("utf-8"), "e.txt"))
     assert [c.evidence.sentence for c in ex.concepts] == ["会议部署了“三抓三促”行动"]
+
+
+NAMES = [("甘某某", "柏某"), ("龚某", "滕某某"), ("鄢某某", "郜某")]
+
+
+@pytest.mark.parametrize("a,b", NAMES)
+def test_credits_follow_a_swap_of_names(a, b):
+    """Metamorphic: swapping two made-up names swaps the credits, nothing else."""
+    text = "本报讯(记者 {a} 通讯员 某某县政协 {b})" + BODY + "\n委员们进场。{b}摄\n作者:{a}来源:某某网"
+    got = _press(text.format(a=a, b=b))
+    swapped = _press(text.format(a=b, b=a))
+    assert {(p.replace(a, "X").replace(b, a).replace("X", b), r) for p, r in got} == swapped

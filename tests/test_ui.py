@@ -189,3 +189,41 @@ def test_person_page_shows_the_career_as_a_timeline(tmp_path):
     assert len(bars) == 3  # 副书记, 县长, 常委
     assert ("0.0", "83.333") in bars and ("83.333", "16.667") in bars  # 2011-2016 and 2016-now of 2011-2017
     assert "高台县委副书记" in html  # the evidence
+
+
+def _chairs_store(tmp_path):
+    """A made-up résumé (a county CPPCC chair from 2006 to 2011) and a dated news report naming a later
+    chair of the same committee, built into a store; the committee's IRI."""
+    from kg.build import build
+    from kg.store import open_store
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "r.txt").write_text("李文华，男，汉族，1955年3月生，甘肃临泽人。\n2001.03—2006.01 高台县委副书记\n"
+                                 "2006.01—2011.12 高台县政协主席\n2011.12— 张掖市政协副主席\n", encoding="utf-8")
+    (texts / "n.txt").write_text("本报讯 2016年5月2日，高台县政协主席王建国主持召开县政协常委会议。\n", encoding="utf-8")
+    store = tmp_path / "store"
+    build([texts], store)
+    with open_store(store, read_only=True) as st:
+        base = st.base
+        (row,) = list(st.query('SELECT DISTINCT ?o WHERE { ?o skos:prefLabel "高台县政协"@zh }'))
+    return store, base, row["o"].value
+
+
+def test_committee_page_shows_its_chairs_over_time(tmp_path):
+    """The committee page draws its heads as bars over the years: a résumé's dated spell from start to
+    end, an office of a news report as a mark in the year of its document, each with its evidence."""
+    from kg.server import ServerConfig
+    from kg.server.testing import running_server
+
+    store, base, org = _chairs_store(tmp_path)
+    with running_server(ServerConfig(store=str(store), base=base, workers=1)) as url:
+        html = requests.get(url + "/" + org[len(base):] + ".html", headers={"Accept": "text/html"}).text
+    assert "历任 Chairs over time" in html
+    section = html[html.index("历任 Chairs over time"):]
+    section = section[:section.index("</section>")]
+    assert section.index("李文华") < section.index("王建国")  # in the order of their years
+    assert "2006-01–2011-12" in section and "见于 2016-05-02" in section
+    bars = re.findall(r'<rect class="(closed|open|attested)" x="([\d.]+)" y="1" width="([\d.]+)"', section)
+    assert bars == [("closed", "0.0", "45.455"), ("attested", "90.909", "9.091")]  # 2006-2011 and 2016 of 2006-2016
+    assert "高台县政协主席" in section and "张掖市政协副主席" not in section  # the evidence; no other body's post

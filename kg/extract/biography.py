@@ -100,7 +100,7 @@ _DEMOGRAPHIC = re.compile(r"[ \t]*(?:出生|生人|生|参加工作|参加革命
 # the words before a date that let it start an item
 _BEFORE_DATE = re.compile(r"(?:于|自|从|在|进入|到了|至|并于|同时于)$")
 _BIRTH_BEFORE = re.compile(r"(?:出生于|生于|出生|生)$")
-_BOUNDARY = set(",，;；。:：、(（\n")
+_BOUNDARY = set(",，;；。:：、(（)）\n")
 
 
 @dataclass(frozen=True)
@@ -300,11 +300,13 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     text, surface = r.text, r.doc.text
     found: dict[str, Subject] = {}
     # 「某某，男，……」「某某,回族,……」「某某，1966年10月生，……」「某某出生于……」
-    for m in re.finditer(rf"(?:^|(?<=[\n。;；,，:：\s]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?"
-                         rf"(?P<tail>[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])|出生于|生于|(?:现年|今年)(?:\d{{2}}|{_AGE_CN})岁|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，])",
+    for m in re.finditer(rf"(?:^|(?<=[\n。;；,，:：\s】」”“]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?"
+                         rf"(?P<tail>[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])"
+                         rf"|[ \t]+(?:男|女)(?=[ \t,，])|出生于|生于|(?:现年|今年)(?:\d{{2}}|{_AGE_CN})岁|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，])",
                          text, re.M):
-        strong = re.match(rf"[,，、（(]\s*(?:男|女|[\u4e00-\u9fff]{{1,4}}族)|[,，、（(]?\s*(?:现年|今年)?(?:\d{{2}}|{_AGE_CN})岁",
-                          m.group("tail")) is not None  # a gender, an ethnicity or an age: only a person has one
+        # a gender, an ethnicity or an age: only a person has one (「某某，男，」「某某 男 58岁」「某某，年龄58岁」)
+        strong = re.match(rf"[,，、（(]\s*(?:男|女|[\u4e00-\u9fff]{{1,4}}族)|[ \t]+(?:男|女)|[,，、（(]?\s*(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁",
+                          m.group("tail")) is not None
         if not _is_name(r, m.start("name"), m.end("name"), strong=strong):
             continue
         _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
@@ -313,7 +315,7 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
         k = m.start("name")
         dotted = r.name_at(k)
         if dotted is not None and any(c in text[k:dotted] for c in "·•・"):  # 「1940年2月出生的某某·某某某」
-            _add_subject(found, surface[k:dotted], m.start())
+            _add_subject(found, surface[k:_dotted_end(text, k, dotted)], m.start())
             continue
         for n in (3, 2, 4):  # 「1965年4月出生的某某此前任……」: the name, not the words after it
             if k + n <= m.end("name") and k not in r.division_by_start and _is_name(r, k, k + n):
@@ -429,6 +431,16 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     for s in subjects:
         s.facts = _merged_demographics(r, s)
     return subjects
+
+
+def _dotted_end(text: str, k: int, e: int) -> int:
+    """The end of a transliterated name 「某某·某某某」 read up to ``e``: the longest of its readings the
+    text names again (「……出生的某某·某某某是唯一的」 and later 「某某·某某某已连续任该职」), else ``e``."""
+    dot = max(text.rfind(c, k, e) for c in "·•・")
+    for j in range(e, dot + 2, -1):
+        if text.count(text[k:j]) >= 2:
+            return j
+    return e
 
 
 def _merged_demographics(r: Reader, s: Subject) -> PersonMention | None:
@@ -554,7 +566,7 @@ def _date_of(year: str | None, month: str | None) -> str | None:
 # career items
 
 _CURRENT = re.compile(r"(?:现任|現任|现为|现在|目前任|目前担任|现担任)")
-_UNDATED = re.compile(r"(?:从政早期|早年|早期|毕业后|此前|之前|之后|此后|后来|其后|后|曾|先后|又|再)?(?:历任|先后任|先后担任|曾任|曾担任|担任过|任|担任)")
+_UNDATED = re.compile(r"(?:从政早期|早年|早期|毕业后|此前|之前|之后|此后|后来|其后|后|曾|先后|又|再)?(?:历任|先后任|先后担任|曾任|曾担任|担任过|任|担任|出任)")
 _SEQUENCE_WORDS = re.compile(r"历任|先后|直至|直到|陆续")
 _HEAD = re.compile(
     r"(?:在[^,，。;；]{2,40}?(?:会议|大会|全会)上|经[^,，。;；]{2,30}?(?:决定|批准|同意)|由[^,，。;；]{2,20}?(?:任命|提名)"
@@ -935,9 +947,9 @@ def _undated_items(r: Reader, subjects: list[Subject], depth: list[int], starts)
             continue
         # a sentence with dates: only the words before its first date (「某某，1953年生，曾任A，B，2010年任C」)
         limit = min((d for d, _ in dated if s0 <= d < s1), default=None)
-        for m in re.finditer(r"(?:^|(?<=[,，;；]))\s*(?P<w>" + _UNDATED.pattern + ")", sentence):
+        for m in re.finditer(r"(?:^|(?<=[,，;；]))\s*(?:他|她)?(?P<w>" + _UNDATED.pattern + ")", sentence):
             w = m.group("w")
-            if w in ("任", "担任") or depth[s0 + m.start("w")]:
+            if w in ("任", "担任", "出任") or depth[s0 + m.start("w")]:
                 continue
             if limit is not None and (s0 + m.start("w") >= limit or not re.match(r"(?:此前|之前)?(?:曾|历任|先后)", w)):
                 break
@@ -956,7 +968,8 @@ def _undated_items(r: Reader, subjects: list[Subject], depth: list[int], starts)
             if re.search(r"历任|歷任|先后|先後|之后|之後|此后|其后|后来", w) and not re.search(r"早", w):
                 nxt = min(((d, when) for d, _, when, *_ in starts if d >= end and when is not None and when.start),
                           key=lambda x: x[0], default=None)
-                if nxt is not None and "\n" not in text[end:nxt[0]]:
+                between = text[end:nxt[0]] if nxt is not None else ""
+                if nxt is not None and ((not re.search("[\n任]", between)) or not between.strip(" \t\n。，,；;")):
                     until = ("until:" + nxt[1].start,)
             out.append(Item(person, a, end, (s0, end), None, "undated", True, flags=until,
                             parens=_parens(text, depth, a, end)))
@@ -1229,6 +1242,11 @@ def _paren_posts(r: Reader, item: Item, n: int, p0: int, p1: int, line_posts: li
         while a < b and text[a] in " \t\n,，:：":
             a += 1
         when = date_at(text, a)
+        rel = _RELATIVE.match(text, a) if when is None and item.when is not None and item.when.start else None
+        if rel is not None:  # 「（同年12月起任某县委书记）」: a date counted from the item's
+            y = int(item.when.start[:4]) + (0 if rel.group("rel") in ("同年", "当年") else 1)
+            value = f"{y}-{cn_number(rel.group('m')):02d}" if rel.group("m") else str(y)
+            when = DateExpr(value, None, _AFTER_DATE.match(text, rel.end()).end())
         seg = text[a:b]
         if STUDY.search(seg):
             continue
@@ -1411,9 +1429,10 @@ def _township(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segment]) 
 
 
 def _merged_level(r: Reader, a: int, region: str, t: TitleAt) -> BodyMention | None:
-    """「辞去北京市长职务」「浙江台州市长」: a short name whose level word is the title's first character
+    """「辞去北京市长职务」「浙江台州市长」「高台副县长」: a short name whose level word is the title's
     (北京 + 市长 for 北京市 市长); the short name must be one the analysis reads as a place."""
-    level = t.title.level if t.text.startswith("代") and t.title.level else t.text[:1]  # 山东 + 代省长
+    # 山东 + 代省长, 高台 + 副县长 (常务副县长): the title's level, not its first character
+    level = t.title.level if t.title.level and t.text[:1] not in "省市县区州" else t.text[:1]
     if level not in "省市县区州" or not t.title.implies_body or not 2 <= len(region) <= 6:
         return None
     k = a + len(region)

@@ -70,6 +70,8 @@ def classify(name: str, after: str) -> str | None:
                 return t
     if "·" in name or "•" in name:
         return "brand"  # 「秦商量·同心汇」: a brand and its motto
+    if re.search(r"[、,，]", name) and re.match(r"的(?:原则|要求|方针|理念)", after):
+        return "slogan"  # 「“突出重点、注重质量”的原则」
     if re.match(r"(?:为)?主题", after):
         return "slogan"  # 「围绕“某某”主题」: a theme (主题活动, 主题教育 are campaigns, above)
     # the descriptor may come a few words later: 「“我为群众办实事”实践活动」
@@ -92,9 +94,9 @@ def classify(name: str, after: str) -> str | None:
         return "slogan"  # 「绿水青山就是金山银山」
     if re.search(rf"[{NUM}][{HAN}]{{1,3}}[{NUM}][{HAN}]{{1,3}}", name):
         return "slogan"
-    if re.fullmatch(r"[0-9+X×x\-]+[托带促强]?[0-9+X]*", name) or re.fullmatch(r"[0-9]{2,6}", name):
+    if re.fullmatch(r"[0-9+X×x\-]+[托带促强]?[0-9+X]*", name) or re.fullmatch(r"[0-9]{2,6}[A-Za-z]?", name):
         return "slogan"
-    if re.fullmatch(rf"[{HAN}]{{2,8}}(?:[、,， ][{HAN}]{{2,8}}){{1,2}}", name) or re.fullmatch(rf"[{HAN}]+\+[{HAN}]+", name):
+    if re.fullmatch(rf"[{HAN}]{{2,8}}(?:[、,， ][{HAN}]{{2,8}}){{1,2}}", name) or re.fullmatch(rf"[{HAN}]+(?:\+[{HAN}]+)+", name):
         return "slogan"
     if _coined(name):
         return "slogan"
@@ -124,25 +126,30 @@ def _strong_cue(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a brand and its motto (·)"
     if re.fullmatch(r"十[一二三四五六七八九十]五", name):
         return "a five-year plan"
-    if re.match(rf"[{NUM}]", name) and not re.fullmatch(rf"[{NUM}]+", name) and not _ONE_OF.fullmatch(name):
+    if re.match(rf"[{NUM}]", name) and not re.fullmatch(rf"[{NUM}]+", name) and not _ONE_OF.fullmatch(name) \
+            and not re.match(r"(?:19|20)[0-9]{2}(?![0-9])", name) and not (len(name) == 2 and name[0] == "一" and _ordinary_word(name)):
+        # 「“2024某地考察团”」: a year opens the name of an event, not a formula; 「“一体”」 is a word
         return "a numbered formula"
     if re.fullmatch(r"[0-9]{3,6}", name) and not re.fullmatch(r"(?:19|20)[0-9]{2}", name):
         return "a numbered formula (a code of digits: 「“3659”」)"
+    if re.fullmatch(r"[0-9]{2,6}[A-Za-z]", name):
+        return "a numbered formula (digits and a letter: 「“136N”」)"
     return None
 
 
 def _type_word_after(after: str) -> bool:
-    return any(after.startswith(w) for _, words in AFTER for w in words) or bool(_TYPE_NEAR.match(after))
+    return any(after.startswith(w) for _, words in AFTER for w in words) or bool(_TYPE_NEAR.match(after)) \
+        or bool(re.match(r"的(?:原则|要求|方针|理念)", after))
 
 
 # -- descriptions: spans shaped like coined names that describe rather than name -----------------
 
 #: adjectives that make an ordinary word a description: 「大民生」「老委员」「真问题」「重要阵地」「金点子」
-_DESCRIPTIVE_MODIFIERS = ("重要", "关键", "大", "小", "老", "新", "真", "金", "硬", "软", "热", "好")
+_DESCRIPTIVE_MODIFIERS = ("重要", "关键", "大", "小", "老", "新", "真", "金", "硬", "软", "热", "冷", "好")
 #: nouns after the quotes that the quoted words qualify: a role played (「“直通车”作用」), a quality
 #: or skill (「“作为”意识」「“能为”本领」), a kind of thing (「“卡脖子”技术」「“急难愁盼”问题」
 #: 「“高精尖缺”人才」「“两新”组织」), a moment (「“两会”时间」)
-_QUALIFIED_AFTER = ("作用", "优势", "意识", "本领", "路径", "问题", "人才", "技术", "时间", "组织")
+_QUALIFIED_AFTER = ("作用", "优势", "意识", "本领", "路径", "问题", "人才", "技术", "时间", "组织", "潜力")
 #: positions that are opposites: a phrase whose parts open with them describes a reach in two
 #: directions (「横向协同、纵向联动」「线上+线下」「上接天线、下接地气」「内育外引」)
 _OPPOSITES = {frozenset(p) for p in ("上下", "内外", "前后", "左右", "横纵", "东西", "南北", "大小", "高低", "远近")}
@@ -176,8 +183,8 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a number or a date with no type word after it (「“五七”干校」)"
     if _adjective_description(name):
         return "an adjective before an ordinary word (a description)"
-    if re.search(rf"[{_DO_WELL}]好$", s[max(0, q.open - 2) : q.open]):
-        return "the object of 做好/答好/当好 (a task or role as a metaphor)"
+    if re.search(rf"(?:[{_DO_WELL}]|完成)好$|(?:交出|交上|答出|写出|递交)(?:了)?(?:一份)?$", s[max(0, q.open - 5) : q.open]):
+        return "the object of 做好/答好/当好/交出 (a task, role or result as a metaphor)"
     if any(after.startswith(w) for w in _QUALIFIED_AFTER):
         return "qualifies the noun after it (a role, quality or kind)"
     parts = [p for p in re.split(r"[、,，\s]", name) if p]
@@ -193,6 +200,24 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a requirement (N字诀)"
     if re.search(r"(?:更|很|十分|非常|更加|越来越|越发)$", s[max(0, q.open - 3) : q.open]):
         return "a quality said of something (「更“接地气”」)"
+    if _task(name):
+        return "a task or a proposal (a verb of policy and its object: 「“加强某某培训”」)"
+    if re.fullmatch(rf"(?:中国|中华|华夏)[{HAN}]{{2}}", name):
+        return "an epithet of a place or a thing (「“中国名街”」「“中华水塔”」)"
+    if len(name) == 3 and (name[0] == name[1] or name[1] == name[2]):
+        return "a reduplicated colloquial word (「“麻麻地”」), a description"
+    if re.match(r"(?:很|太|挺|蛮|非常|十分|特别)", name):
+        return "a quality said with a degree adverb inside the quotes (「“很足料”」)"
+    if re.match(r"为题", after):
+        return "the title of a talk or an article (以“…”为题)"
+    if re.search(r"(?:是|成为|作为)(?:一个|一项|一种|一座|一张|一条|一支|一块)$", s[max(0, q.open - 4) : q.open]):
+        return "a predicate (「是一个“…”」), a description"
+    if re.search(r"(?:一句|这句|那句|一声)(?:话)?$", s[max(0, q.open - 3) : q.open]):
+        return "a phrase someone says (「加一句“…”」)"
+    if re.search(r"(?:困于|陷入|面临|摆脱|走出|破解)$", s[max(0, q.open - 2) : q.open]):
+        return "a problem or a predicament (困于“…”)"
+    if _before_a_name(s, q.close):
+        return "an epithet of the person named after it (「“初唐四杰”某某」)"
     if _couplet(name):
         return None  # 「“凝心聚力谱新篇,感恩奋进做示范”主题」: a theme's two lines are a slogan
     if re.match(r"(?:为)?(?:主题|专题|议题|为题)", after) or re.search(r"(?:题为|主题为|以)$", s[max(0, q.open - 3) : q.open]) \
@@ -201,8 +226,31 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
     return None
 
 
+#: verbs of policy that open a task or a proposal (「“推进某某建设”」「“建立某某示范园”」), after an adverb or not
+_POLICY_VERBS = tuple("""推进 推动 加强 加快 建立 建设 构建 提升 提高 完善 健全 深化 促进 落实 强化 优化 发展
+    坚持 巩固 拓展 营造 培育 扩大 规范 开展 组织 实施""".split())
+_TASK_ADVERBS = ("全面", "持续", "深入", "进一步", "大力", "着力", "积极", "切实", "不断", "加快")
+
+
+def _task(name: str) -> bool:
+    """「推进品牌强省建设」「全面发展协商民主」「加强生产技术培训」: one clause of six characters or more that
+    opens with a verb of policy (after an adverb or not) and goes on to its object names a task, not a campaign."""
+    if len(name) < 6 or re.search(r"[^\u4e00-\u9fff]", name):
+        return False
+    rest = next((name[len(a):] for a in _TASK_ADVERBS if name.startswith(a)), name)
+    return any(r.startswith(_POLICY_VERBS) and len(r) >= 5 for r in (name, rest))
+
+
 #: 「一把手」「一盘棋」「一对一」「一站式」: 一 and a measure word before one character, an idiom
 _ONE_OF = re.compile(rf"一[{HAN}]{{2}}")
+
+
+def _before_a_name(s: str, end: int) -> bool:
+    """The quotes stand right before a person's name (jieba's tagger says so): 「“某某”王某」."""
+    from ..nlp import pos_cut
+
+    words = pos_cut(s[end : end + 6])
+    return bool(words) and words[0][1] in ("nr", "nrfg", "nrt") and len(words[0][0]) >= 2
 
 
 def _couplet(name: str) -> bool:
@@ -319,9 +367,30 @@ def _section_heads(s: str) -> set[str]:
 
 
 def judge_quotes(s: str, heads: set[str]):
-    """``(quote, Verdict)`` for every quoted span of ``s``."""
-    for q in _quoted(s):
-        yield q, judge(s, q, heads)
+    """``(quote, Verdict)`` for every quoted span of ``s``. A span that nothing types but that is coordinated
+    with a concept of its own length (「“一国两制”、“某人治某”」, 「以“书香政协”助推“书香社会”建设」) is one too."""
+    judged = [(q, judge(s, q, heads)) for q in _quoted(s)]
+    for i, (q, v) in enumerate(judged):
+        if v.reason != _UNTYPED:
+            yield q, v
+            continue
+        name = normalise_name(s[q.start:q.end])
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(judged) or judged[j][1].type is None:
+                continue
+            p, w = judged[j]
+            other = normalise_name(s[p.start:p.end])
+            a, b = (p, q) if j < i else (q, p)
+            between = s[a.close : b.open]
+            if re.fullmatch(rf"[{HAN}]{{3,8}}", name) and abs(len(other) - len(name)) <= 1 \
+                    and (re.fullmatch(r"[、和与及]", between) or (j < i and re.fullmatch(r"(?:助推|推动|助力|促进|促|带动|引领)", between)
+                                                              and s[max(0, p.open - 1) : p.open] == "以")):
+                v = Verdict(w.type, f"coordinated with the concept “{other}”")
+                break
+        yield q, v
+
+
+_UNTYPED = "no head word, type word or formula shape"
 
 
 def judge(s: str, q: "_Quote", heads: set[str] = frozenset()) -> Verdict:
@@ -337,8 +406,8 @@ def judge(s: str, q: "_Quote", heads: set[str] = frozenset()) -> Verdict:
     after = s[q.close : q.close + 18]
     ctype = _type_of(name, after, _type_after_run(s, q))
     if ctype is None:
-        return Verdict(None, "no head word, type word or formula shape")
-    if len(name) == 2 and _ordinary_word(name) and not re.match(f"[{NUM}]", name[0]):
+        return Verdict(None, _UNTYPED)
+    if len(name) == 2 and _ordinary_word(name) and (not re.match(f"[{NUM}]", name[0]) or name[0] == "一"):
         return Verdict(None, "an ordinary two-character word")
     if name in heads:
         return Verdict(None, "a section heading's keyword")
@@ -346,7 +415,7 @@ def judge(s: str, q: "_Quote", heads: set[str] = frozenset()) -> Verdict:
     if _coined(name) and classify(name, "") == "slogan" and _in_run_of_short_quotes(s, q.open, name) \
             and not launched:
         return Verdict(None, "a run of three-character quotes (section heads or virtues)")
-    if re.search(r"实现$", s[max(0, q.open - 2) : q.open]) and not _type_word_after(after) \
+    if re.search(r"实现$", s[max(0, q.open - 2) : q.open]) and (not _type_word_after(after) or after.startswith(("目标", "的目标"))) \
             and not re.fullmatch(rf"十[一二三四五六七八九十]五|[{NUM}]{{1,2}}[个大项条]?[{HAN}]{{1,4}}", name):
         return Verdict(None, "a target (实现“…”)")
     if name in _KIND_NOUNS:
@@ -451,7 +520,7 @@ def _type_after_run(s: str, q: _Quote) -> str | None:
 
 
 #: heads of the names of meetings: a meeting held is no campaign, slogan or brand (「召开“两政联席会”」)
-_MEETING_HEADS = tuple("联席会 联席会议 座谈会 会议 大会 全会 推进会 现场会 交流会 研讨会 报告会 培训会 见面会 恳谈会 协调会 联谊会 例会 年会".split())
+_MEETING_HEADS = tuple("联席会 联席会议 座谈会 会议 大会 全会 推进会 现场会 交流会 研讨会 报告会 培训会 见面会 恳谈会 协调会 联谊会 例会 年会 协商会 观摩会 调度会 说明会 碰头会".split())
 #: a group of members named by its sector (界别): 「“文化艺术界”」「“特邀香港人士”」
 _SECTOR_END = ("界", "界别", "人士")
 #: epithets: what a place or a thing is called, not a name (「“教育重镇”」「“换帅潮”」「“城市名片”」)
@@ -477,6 +546,15 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
     before = s[max(0, start - 8) : start]
     if re.search(r"[一二三四五六七八九十]要$|[一二三四五六七八九十]是$", before):
         return "a section label (一要/一是)"
+    if re.search(r"(?:评出|评为|评选出|获评|荣获|获得|授予|命名为)了?$", before):
+        return "an award or a title conferred (评为/荣获“…”)"
+    if re.search(r"(?:主题为|主题是|题为|议题为|议题是|主题[:：])$", before):
+        return "the topic or title of a meeting, an activity or a talk (主题为“…”)"
+    if re.match(r"[^。，,;；:：“”「」]{0,24}?(?:文艺演出|演出|晚会|音乐会|联欢会|书画展|摄影展|展览)(?!活动)", s[end : end + 30]) \
+            and not _own_head(name):
+        return "the title of a performance or an exhibition"
+    if re.match(r"(?:19|20)[0-9]{2}(?![0-9])", name) and not _own_head(name):
+        return "a year opening the name of an event or a group (「“2024某地考察团”」)"
     if s[end : end + 1] in ("即", ":", "："):
         return "a term being defined (“…”即/：)"
     if name.startswith("最") or name.endswith(("奖", "勋章")) or re.search(r"(首届|第[一二三四五六七八九十\d]+届)$", before):
@@ -485,6 +563,8 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "a counted kind of people or group"
     if len(name) <= 4 and name.endswith(_PERSON_HEADS) and not _own_head(name):
         return "a kind of people (role or group)"
+    if 3 <= len(name) <= 6 and name.endswith(("队", "团")) and not _own_head(name):
+        return "a group of people (「“移动某某队”」「“某某考察团”」)"
     if len(name) >= 3 and name.endswith(_SECTOR_END):
         return "a sector of membership (界别)"
     if name.endswith(_MEETING_HEADS) or re.fullmatch(rf"[{NUM}]{{1,2}}会", name):
@@ -571,6 +651,8 @@ def _parallel_description(name: str) -> bool:
     return len(parts) >= 3 and len({p[:2] for p in parts}) == 1
 
 
+#: what a formula of several parts is called after the quotes: 「“突出重点、注重质量、……”的原则」
+_FORMULA_NAMED = re.compile(r"的?(?:原则|要求|方针|理念|总要求|工作思路|思路)")
 #: a campaign's type word a few characters after the quotes: 「“入基层、进农户、看变化、议发展”助推乡村振兴调研活动」
 _CAMPAIGN_AFTER = re.compile(rf"[{HAN}]{{0,14}}?(?:行动|活动)")
 
@@ -584,7 +666,8 @@ def _shape_reason(name: str, s: str, start: int, end: int) -> str | None:
     if _NOT_A_NAME.search(name):
         return "a question, a verb complement, a target or a descriptive phrase"
     # 「“的……”」: a function word opens no name, unless it begins a word (「和事佬议事法」)
-    if _GENERIC.match(name) and not any(_ordinary_word(name[:k]) for k in (2, 3) if len(name) > k):
+    if _GENERIC.match(name) and not any(_ordinary_word(name[:k]) for k in (2, 3) if len(name) > k) \
+            and not (len(name) >= 6 and re.match(r"(?:活动|行动)", s[end : end + 2])):
         return "opens with a function word"
     if re.search(r"[。!?！？;；:：《》]", name):
         return "a sentence or a title"
@@ -594,6 +677,7 @@ def _shape_reason(name: str, s: str, start: int, end: int) -> str | None:
     if re.search(r"[:：]\s*$", s[max(0, start - 2) : start]):
         return "quoted speech (after a colon)"
     parts = re.split(r"[,，、]", name)
-    if (len(parts) > 3 and max(map(len, parts)) > 2 and not _CAMPAIGN_AFTER.match(s, end)) or _parallel_description(name):
+    if (len(parts) > 3 and max(map(len, parts)) > 2 and not _CAMPAIGN_AFTER.match(s, end) and not _FORMULA_NAMED.match(s, end)) \
+            or _parallel_description(name):
         return "a long enumeration or a parallel description"
     return None

@@ -41,7 +41,8 @@ _SEPARATORS = " \u3000、,，:：|/"
 # labels before names: 文/图 (text and pictures), 文/ (text), 图/ (pictures)
 _LABELS = (("文/图", "文图"), ("图/文", "文图"), ("图文/", "文图"), ("图文:", "文图"), ("图文：", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"),
            ("文|", "文"), ("图|", "图"), ("文:", "文"), ("文：", "文"), ("图片:", "图"), ("图片：", "图"),
-           ("文字:", "文"), ("文字：", "文"))
+           ("文字:", "文"), ("文字：", "文"), ("供稿:", "文"), ("供稿：", "文"),
+           ("文·图/", "文图"), ("文、图/", "文图"), ("文图/", "文图"), ("文·图:", "文图"), ("文·图：", "文图"))
 #: closing words after a slash: 「记者 某某/文」「某某/图」
 _SLASH_CLOSERS = (("/摄影", "/摄影"), ("/摄", "/摄"), ("/图", "/摄"), ("/文", "/文"))
 #: marks opening a byline of names alone: 「□ 某某」; other marks open one only before a role word
@@ -55,7 +56,7 @@ _DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二�
 #: where a person stands in a photo: 「(前排左三)」「(左起)」
 _PHOTO_POSITION = re.compile(r"[前后中]排|[左右][起一二三四五六七八九十]|[一二三四五六七八九十]排|居中")
 #: labels of a page's metadata line that may follow a name with no space: 「作者:某某源自:某某」
-_META_LABELS = "来源|源自|编辑|责编|发布|时间|点击|浏览|阅读|字号"
+_META_LABELS = "来源|源自|编辑|责编|发布|时间|点击|浏览|阅读|字号|审核|审签|审稿|初审|复审|终审|摄影|图片"
 #: a unit, not a person, before 供稿: 「(政协办供稿)」
 _UNIT_INSIDE = re.compile("政协|人大|党委|委员会|县|市|区|镇|乡|街道|局|办|部")
 _UNIT_END = ("政协", "委员会", "委", "局", "办", "部", "会", "院", "中心", "室", "处", "厅", "所", "站", "组", "馆", "团")
@@ -93,25 +94,45 @@ def _credit_spans(r: Reader):
     for m in re.finditer(r"[(（【\[]([^()（）【】\[\]\n]{1,80})[)）】\]]", text):
         yield m.start(1), m.end(1), _at_end_of_item(text, m.end()) or _after_dateline(text, m.start())
     offset = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    last = max((i for i, ln in enumerate(lines) if ln.strip()), default=-1)
+    for i, line in enumerate(lines):
         st = line.strip()
         lead = offset + (len(line) - len(line.lstrip()))
+        if i == last and (m := _SIGNED_BY_UNIT.fullmatch(st)):
+            # 「某某民建 甲」 closing the text: the unit that sent it in, then its author
+            yield lead + m.start(1), lead + m.end(1), "spaced-alone"
         if re.match(rf"^[{_BYLINE_MARKS}]\s*", st):
             yield lead + 1, lead + len(st), True
         elif re.match(rf"^[{_ROLE_MARKS}]\s*(?:[文图]\s*[/／|:：]|(?:{OUTLET})?(?:{ROLE}))", st) and len(st) <= 40:
             yield lead + 1, lead + len(st), False
+        elif (m := re.match(rf"^(?:——|—|--)\s*(?=(?:{OUTLET})?(?:{ROLE}))", st)) and len(st) <= 40:
+            yield lead + m.end(), lead + len(st), False  # 「——记者 某某」 closing a piece
+        elif re.fullmatch(rf"(?:[{HAN}]{{2,4}}\s*/\s*(?:文|图|摄影|摄)\s*){{1,3}}", st):
+            yield lead, lead + len(st), "photo-line"  # 「甲/文 乙/图」 on a line of its own
         elif re.fullmatch(rf"[{HAN}]{{2,3}}(?:摄影报道|摄影|摄)", st):
             yield lead, lead + len(st), "photo-line"  # 「某某摄影报道」 on a line of its own, closing a picture story
         elif re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?(?=\s|$)", st):
             # 「某某 某某/摄 肩负……」: photographers opening a caption or a paragraph
             m = re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?", st)
             yield lead, lead + m.end(), "photo-line"
-        elif len(st) <= 40 and (re.match(r"^(?:图文\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
-            # 「作者:某某(系某某县政协委员)」: a note in brackets after the names is no part of the credit
-            yield lead, lead + len(re.split(r"[(（]", st)[0].rstrip()), False
+        elif len(st) <= 40 and (re.match(r"^(?:图文\s*[/／:：]|文\s*[·、]\s*图\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
+            # 「作者:某某(系某某县政协委员)」: a note in brackets after the names is no part of the credit, nor
+            # the next label of a metadata line glued to the name (「作者:某某来源:某某网站」)
+            cut = len(re.split(r"[(（]", st)[0].rstrip())
+            glued = re.compile(rf"(?:{_META_LABELS})[:：]").search(st, 3)
+            yield lead, lead + min(cut, glued.start() if glued else cut), False
+            if _ROLE_AT.match(st):
+                yield from _tails(line, offset)  # 「本报记者某某“……”」: the line may be text after a credit
         else:
             yield from _tails(line, offset)
         offset += len(line) + 1
+
+
+#: a unit and the names of the people it sent the text in for, closing the document: 「某某民建 甲」
+_SIGNED_BY_UNIT = re.compile(
+    rf"[{HAN}]{{1,10}}(?:民建|民盟|民革|民进|农工党|致公党|九三学社|台盟|工商联|政协|委员会|办公室|统战部|宣传部|支部|小组)"
+    rf"[\s\u3000]+([{HAN}]{{2,3}}(?:[\s\u3000、]+[{HAN}]{{2,3}}){{0,3}})")
 
 
 def _tails(line: str, offset: int):
@@ -145,8 +166,26 @@ def _tails(line: str, offset: int):
                  rf"(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?[{HAN}]{{2,4}}){{0,5}})(?=[\s\u3000]+\S)", line[:120])
     if m:
         yield offset + m.start(1), offset + m.end(1), "spaced"
+    # 「……现场。某某摄」: a caption whose photographer's name is glued to 摄 after the sentence
+    m = re.search(rf"[。!?！？]\s*([{HAN}]{{2,3}}(?:摄影|/摄|摄))\s*$", line)
+    if m:
+        yield offset + m.start(1), offset + m.end(1), "photo-line"
+    # 「全媒体记者某某报道 9月13日上午,……」: a credit with 报道 opening the text of the paragraph
+    m = re.match(rf"\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*[{HAN}]{{2,4}}(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?"
+                 rf"[{HAN}]{{2,4}}){{0,5}}\s*报道)(?=[\s\u3000:：])", line[:120])
+    if m:
+        yield offset + m.start(1), offset + m.end(1), "spaced"
+    # 「本报记者某某“……”」: a reporter's credit opening a line, the text (a quotation) right after the name
+    m = re.match(rf"\s*((?:{OUTLET})?(?:{ROLE})\s*[{HAN}]{{2,3}})(?=[“「])", line)
+    if m:
+        yield offset + m.start(1), offset + m.end(1), "spaced"
+    # 「来源: 某某日报客户端  甲 乙 丙」: names after the outlet of a source line are the authors
+    m = re.match(rf"\s*(?:[0-9:：\- ]+\s*)?来源[:：]\s*[{HAN}·]{{2,16}}?(?:报|网|台|社|端|刊|媒体|中心|新闻|频道)[\s\u3000]+"
+                 rf"([{HAN}]{{2,3}}(?:[\s\u3000]+[{HAN}]{{2,3}}){{0,5}})\s*$", line)
+    if m:
+        yield offset + m.start(1), offset + m.end(1), "spaced-alone"
     # 「发布时间:…|作者:某某」 metadata lines
-    m = re.search(rf"(?:^|\s|\||(?<=[0-9]))((?:文/|作者[:：])\s*[{HAN}·]{{2,8}}?)(?=\s|\||$|{_META_LABELS})", line)
+    m = re.search(rf"(?:^|\s|\||(?<=[0-9]))((?:文/|作者[:：]|撰稿(?:人)?[:：]|采写[:：])\s*[{HAN}·]{{2,8}}?)(?=\s|\||$|{_META_LABELS})", line)
     if m:
         yield offset + m.start(1), offset + m.end(1), False
 
@@ -171,8 +210,8 @@ def _credits(r: Reader, a: int, b: int, alone) -> list[PressCredit]:
     if alone == "photo-line":  # 「会议现场 某某/摄」: the words before the names are a caption
         found = parse_credit(r.text[a:b])
         return [_credit(r, a + ns, a + ne, role) for ns, ne, role in found if _surnamed(r.text[a + ns : a + ne])]
-    if alone == "spaced":  # names between spaces, the text after: each must look like a name
-        found = parse_credit(r.text[a:b])
+    if alone in ("spaced", "spaced-alone"):  # names between spaces, the text after: each must look like a name
+        found = parse_credit(r.text[a:b], alone == "spaced-alone")
         if not all(_surnamed(r.text[a + ns : a + ne]) for ns, ne, _ in found):
             return []
         return [_credit(r, a + ns, a + ne, role) for ns, ne, role in found]
@@ -192,6 +231,8 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
     """
     # 「文丨某某」「文／圖：某某」: bars and full-width slashes as their ASCII forms (same length)
     text = _strip_dateline(text).replace("丨", "|").replace("｜", "|").replace("／", "/")
+    # 「文 | 某某」「图 / 某某」: a space between a label's word and its mark (moved after the mark, same length)
+    text = re.sub(r"(?:(?<=^)|(?<=[\s]))([文图])(\s+)([/|:：])", lambda m: m.group(1) + m.group(3) + m.group(2), text)
     items = _items(text)
     if items is None:
         return []
@@ -293,6 +334,11 @@ def _items(text: str) -> list[_Item] | None:
             items.append(_Item("role", i, rm.end(), role))
             i = rm.end()
             continue
+        um = re.match(rf"[{HAN}]{{3,12}}", text[i:])
+        if um and _unit_word(um.group(0)) and text[i + um.end() : i + um.end() + 1] in _SEPARATORS + "\u00a0" \
+                and _name_follows(text, i + um.end()):
+            i += um.end()  # 「(通讯员 某某县政协 甲)」「作者:某某县政协办公室 甲」: the unit the person writes for
+            continue
         e = _name_end(text, i)
         if e is None:
             if supplied and not any(x.kind == "name" for x in items):
@@ -306,11 +352,26 @@ def _items(text: str) -> list[_Item] | None:
         if supplied and len(name) >= 3 and name.endswith(_UNIT_END) and _UNIT_INSIDE.search(name[:-1]):
             i = e  # 「(政协办供稿)」: the supplying unit is credited to no one
             continue
-        if name in lx.NOT_NAMES or name in ROLE_WORDS:
+        if name in lx.NOT_NAMES or name in ROLE_WORDS or _organisation(name):
             return None
         items.append(_Item("name", i, e))
         i = e
     return items
+
+
+_PARTIES = ("民建", "民盟", "民革", "民进", "农工党", "致公党", "九三学社", "台盟", "工商联")
+
+
+def _unit_word(word: str) -> bool:
+    """「某某县政协」「县政协办公室」「某某民建」: a unit standing before the names of a credit."""
+    return len(word) >= 3 and (word.endswith(_PARTIES) or (word.endswith(_UNIT_END) and bool(_UNIT_INSIDE.search(word[:-1]))))
+
+
+def _organisation(name: str) -> bool:
+    """「区政协」「中央社」: a committee, a unit or a news agency where a name would stand is no person."""
+    from ..nlp import word_tag
+
+    return bool(re.search("政协|委员会|人大|党委|政府", name)) or word_tag(name) == "nt"
 
 
 def _is_place(word: str) -> bool:
@@ -356,6 +417,10 @@ def _name_end(text: str, i: int) -> int | None:
             break
     if 2 <= len(chunk) <= 4:
         return i + len(chunk)
+    # 「记者甲某某乙某某」: two names glued, each a surname and a given name (jieba's tagger cuts them so)
+    first = _glued_pair(chunk)
+    if first:
+        return i + first
     # 「记者 巴特尔其其格」: a name of five or six characters (Mongolian, Tibetan) standing alone between
     # separators, with nothing of a sentence in it
     end = i + len(chunk)
@@ -366,6 +431,18 @@ def _name_end(text: str, i: int) -> int | None:
     # 「刘 睿」: a two-character name with a layout space
     if len(chunk) == 1 and re.match(rf"[{HAN}] [{HAN}](?![{HAN}])", text[i:]) and text[i] in lx.SURNAMES:
         return i + 3
+    return None
+
+
+def _glued_pair(chunk: str) -> int | None:
+    """The length of the first of two names glued together (「马某梅乔某明」), or None."""
+    if not 5 <= len(chunk) <= 6:
+        return None
+    from ..nlp import pos_cut
+
+    words = pos_cut(chunk)
+    if len(words) == 2 and all(f == "nr" and 2 <= len(w) <= 3 and w[0] in lx.SURNAMES for w, f in words):
+        return len(words[0][0])
     return None
 
 

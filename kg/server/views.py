@@ -256,10 +256,44 @@ def _org(q: Q, iri: str) -> dict:
     division = _rows(q, """
         SELECT ?division (SAMPLE(?l) AS ?label) WHERE { ?x kg:division ?division .
           OPTIONAL { ?division skos:prefLabel ?l FILTER(LANGMATCHES(LANG(?l), "zh")) } } GROUP BY ?division""", iri)
-    out = {"officers": officers, "units": units}
+    out = {"officers": officers, "units": units, "chairs": chairs(_rows(q, _CHAIRS, iri))}
     if division:
         out["tree"] = _tree(q, _v(division[0], "division"))
     return out
+
+
+#: The heads of a body whose succession a committee page draws (as queries/chairs-of.rq lists them).
+CHAIR_ROLES = ("主席", "主任", "书记", "省长", "市长", "县长", "区长", "州长", "旗长", "盟长", "专员", "代省长", "代市长",
+               "代县长", "代区长", "代理市长", "代理县长", "代州长", "代旗长")
+
+_CHAIRS = """
+    SELECT ?spell ?person (SAMPLE(?pn) AS ?personName) ?role ?start ?end ?on ?current ?evidence ?doc
+           (SAMPLE(?dt) AS ?docTitle) WHERE {
+      ?spell org:organization ?x ; org:member ?person ; kg:roleName ?role .
+      FILTER (STR(?role) IN (%s))
+      OPTIONAL { ?person foaf:name ?pn }
+      OPTIONAL { ?spell kg:spellStart ?start } OPTIONAL { ?spell kg:spellEnd ?end }
+      OPTIONAL { ?spell kg:attestedOn ?on } OPTIONAL { ?spell kg:current ?current }
+      OPTIONAL { ?spell kg:evidence ?evidence }
+      OPTIONAL { ?spell prov:wasDerivedFrom ?doc . OPTIONAL { ?doc dcterms:title ?dt } }
+    } GROUP BY ?spell ?person ?role ?start ?end ?on ?current ?evidence ?doc""" % ", ".join(f'"{r}"' for r in CHAIR_ROLES)
+
+
+def chairs(rows: list[dict]) -> dict | None:
+    """A committee's heads over time: the timeline of :func:`timeline`, a bar a dated spell of a
+    résumé and a one-year mark an office attested on its document's date; the undated listed apart.
+
+    >>> c = chairs([{"role": {"value": "主席"}, "start": {"value": "2012"}, "end": {"value": "2017-01"}},
+    ...             {"role": {"value": "主席"}, "on": {"value": "2018-05-02"}}])
+    >>> [(b["x"], b["width"], b["attested"]) for b in c["bars"]]
+    [(0.0, 71.429, False), (85.714, 14.286, True)]
+    """
+    dated = []
+    for r in rows:
+        if not r.get("start") and not r.get("end") and r.get("on"):  # an office: attested on a date
+            r = {**r, "start": r["on"], "end": r["on"], "attested": True}
+        dated.append({"attested": False, **r})
+    return timeline(dated)
 
 
 def _tree(q: Q, iri: str) -> dict:
