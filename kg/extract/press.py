@@ -166,7 +166,7 @@ def _tails(line: str, offset: int):
         yield offset + m.start(1), offset + m.end(1), False
     # 「……隆重开幕 某某 摄」「大会主席台某某 摄」
     # (searched only in a line that ends so: the pattern tries every start in a run of Han)
-    m = re.search(rf"((?:[{HAN}]{{2,}}[ \u3000]+){{0,3}}[{HAN}]{{2,}})\s+(?:摄影报道|摄影|摄)\s*$", line) \
+    m = re.search(rf"([{HAN}]{{2,}})\s+(?:摄影报道|摄影|摄)\s*$", line) \
         if line.rstrip().endswith(("摄影报道", "摄影", "摄")) else None
     if m:
         yield offset + m.start(1), offset + m.end(0), "caption"
@@ -504,27 +504,13 @@ def _glued_pair(chunk: str) -> int | None:
     return None
 
 
-def _caption_credit(r: Reader, a: int, b: int, glued_only: bool = False) -> list[PressCredit]:
+def _caption_credit(r: Reader, a: int, b: int) -> list[PressCredit]:
     """「……开幕 某某 摄」: the last word before 摄 is the photographer; in 「主席台某某 摄」 the name
     is the last two or three characters that jieba keeps as a word of their own."""
     text = r.text
-    words = [(m.start() + a, m.end() + a) for m in re.finditer(rf"[{HAN}]+", text[a:b])]
-    if words and text[words[-1][0] : words[-1][1]] in _CLOSERS:
-        words.pop()  # the span runs to the closing 摄
-    if len(words) > 1:  # 「……开幕 甲 乙 摄」: the names before the last one, back to the caption
-        out = []
-        for ws, we in reversed(words[1:]):
-            if not _surnamed(text[ws:we]):
-                break
-            out.append(_credit(r, ws, we, "摄影"))
-        else:
-            first = words[0]
-            head = [_credit(r, *first, "摄影")] if _surnamed(text[first[0] : first[1]]) else _caption_credit(r, *first, glued_only=True)
-            return head + out[::-1]
-        return out[::-1] or _caption_credit(r, *words[-1])
     chunk_end = a + len(re.match(rf"[{HAN}]+", text[a:b]).group(0))
     chunk = text[a:chunk_end]
-    if 2 <= len(chunk) <= 4 and _name_like(chunk) and not glued_only:
+    if 2 <= len(chunk) <= 4 and _name_like(chunk):
         return [_credit(r, a, chunk_end, "摄影")]
     for k in (3, 2):
         ns = chunk_end - k
