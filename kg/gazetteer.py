@@ -34,6 +34,12 @@ _BAD_SHORT = set("""城关 城区 新城 郊区 市中 矿区 开发 高新 经�
     民主 团结 光明 平安 吉利 合作 长寿 东方 中山 大方 三门 石林 凤凰 黄山 华山 泰山 五指山""".split())
 
 
+# Characters of official names that OpenCC's t2s, which every text goes through before it is searched
+# (kg.chinese.to_simplified), turns into another character: 乾县 is searched as 干县. Each name is
+# also indexed in its searched form (tests/test_gazetteer.py checks this table against OpenCC).
+SEARCHED_FORM = str.maketrans("乾", "干")
+
+
 @dataclass(frozen=True)
 class Division:
     code: str
@@ -70,6 +76,9 @@ class Gazetteer:
         for d in divisions:
             for text, bare in _written_forms(d):
                 self.aliases.setdefault(text, []).append(Alias(text, d, bare))
+                searched = text.translate(SEARCHED_FORM)
+                if searched != text:
+                    self.aliases.setdefault(searched, []).append(Alias(text, d, bare))
 
     def __len__(self) -> int:
         return len(self.by_code)

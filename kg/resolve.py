@@ -130,6 +130,8 @@ class Anchor:
     weak: bool = False  # a bare short form in running text (「陕西」): used when nothing better is
     away: bool = False  # a place visited (「赴乙县」) or a visitor's (「甲区政协考察团到我市」): never home
     faint: bool = False  # a county's bare short form in running text (「在西昌」): the last resort
+    ambiguous: bool = False  # one of several divisions a trusted bare form can be (「本报东港讯」:
+    # 东港市 or 东港区): only a level word that fits one of them alone decides (「市政协」)
 
 
 class DivisionContext:
@@ -190,6 +192,10 @@ class DivisionContext:
             d = self.choose(cands, m.start, None)
             if d is not None:
                 self._add(m.start, m.end, d, m.text, strong=bool(strong), weak=strong is None)
+            elif strong:
+                for c in cands:
+                    self.anchors.append(Anchor(m.start, m.end, c, m.text, strong=True, ambiguous=True,
+                                               away=self._is_away(m.start, m.end)))
         self.breaks = item_breaks(text)
         self._away_everywhere()
 
@@ -289,11 +295,11 @@ class DivisionContext:
                 return inside[0]
         if len(candidates) == 1:
             return candidates[0]
-        named = {anc.division.code for anc in self.anchors if not anc.derived}
+        named = {anc.division.code for anc in self.anchors if not anc.derived and not anc.ambiguous}
         fits = [d for d in candidates if any(x.code in named for x in self.gaz.ancestors(d))]
         if len(fits) == 1:
             return fits[0]
-        provinces = {anc.division.province for anc in self.anchors}
+        provinces = {anc.division.province for anc in self.anchors if not anc.ambiguous}
         fits = [d for d in candidates if d.province in provinces]
         return fits[0] if len(fits) == 1 else None
 
@@ -312,8 +318,9 @@ class DivisionContext:
             return None
         k = bisect.bisect_right(self._positions, pos)
         start = self.item_start(pos)
-        before_all = [a for a in self.anchors[:k] if a.end <= pos and not a.away and not a.faint]
-        later_all = [a for a in self.anchors[k:] if not a.away and not a.faint]
+        usable = self._decided_by(ok)
+        before_all = [a for a in self.anchors[:k] if a.end <= pos and not a.away and not a.faint and usable(a)]
+        later_all = [a for a in self.anchors[k:] if not a.away and not a.faint and usable(a)]
         for weak in (False, True):  # bare short forms in running text only when nothing else fits
             before = [a for a in before_all if a.weak == weak or not a.weak]
             in_item = [a for a in before if a.pos >= start]
@@ -335,13 +342,22 @@ class DivisionContext:
             return to_ref(faint[0].division, None, self.gaz)
         return None
 
+    def _decided_by(self, ok):
+        """A test of anchors: False for an ambiguous one that ``ok`` does not single out among the
+        divisions its bare form can be (「本报岳阳讯」 and 「市政协」: 岳阳县 or 岳阳市)."""
+        fitting: dict[int, int] = {}
+        for a in self.anchors:
+            if a.ambiguous and ok(a.division):
+                fitting[a.pos] = fitting.get(a.pos, 0) + 1
+        return lambda a: not a.ambiguous or (ok(a.division) and fitting[a.pos] == 1)
+
     def only_division(self, level: str) -> DivisionRef | None:
         """The one division of ``level`` this text names as home (none visited), or None when it
         names none or several."""
         ok = _SUFFIX_OK.get(level)
         if ok is None:
             return None
-        found = [a for a in self.anchors if ok(a.division) and not a.away]
+        found = [a for a in self.anchors if ok(a.division) and not a.away and not a.ambiguous]
         named = [a for a in found if not a.derived] or found
         if self._hosts:  # 「甲区政协来乙区考察」 over a text that receives the visitors: 乙区
             text = self.analysis.search
@@ -368,6 +384,8 @@ class DivisionContext:
     def province_of_document(self) -> Division | None:
         counts: dict[str, int] = {}
         for a in self.anchors:
+            if a.ambiguous:
+                continue
             counts[a.division.province] = counts.get(a.division.province, 0) + 1
         if not counts:
             return None

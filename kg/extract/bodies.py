@@ -125,6 +125,10 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     div_spans = r.divisions_in(start, end)
     for m in div_spans:
         masked[m.start - start : m.end - start] = "\0" * (m.end - m.start)
+    for pos in range(start + 2, end):  # and a bare short form before a body word (镇 in 「镇康政协」)
+        bare = r.bare_before(pos, start)
+        if bare is not None and BODY_WORD.match(text, pos):
+            masked[bare.start - start : pos - start] = "\0" * (pos - bare.start)
     masked_s = "".join(masked)
     written = r.surface(start, end)
     # 「政协两当县第十届委员会」「中国人民政治协商会议某某自治县第十一届委员会」(商会 in it is none)

@@ -16,7 +16,7 @@ from functools import cached_property
 from .. import lexicon as lx
 from .. import nlp
 from ..corpus import Document
-from ..layout import item_breaks
+from ..layout import dateline_spans, item_breaks
 from ..nlp import Analysis, Match
 from ..records import Evidence, NameAt
 
@@ -136,9 +136,31 @@ class Reader:
 
     def clauses(self, start: int, end: int):
         """Spans between clause punctuation; a rank note after a title (「副主席(正县级)王某」) is
-        no break."""
+        no break, the end of a dateline is (「本报镇康讯 县政协主席某某」: 镇 is no town's)."""
+        cuts = self._dateline_ends
         for m in _CLAUSE.finditer(self.text, start, end):
-            yield m.start(), m.end()
+            s, e = m.start(), m.end()
+            k = bisect.bisect_right(cuts, s)
+            while k < len(cuts) and cuts[k] < e:
+                yield s, cuts[k]
+                s = cuts[k]
+                while s < e and self.text[s].isspace():
+                    s += 1
+                k += 1
+            if s < e:
+                yield s, e
+
+    @cached_property
+    def _dateline_ends(self) -> list[int]:
+        """Where a dateline that opens a line or names the paper ends (「本报两当讯」「张掖讯 」),
+        not 「通讯」 inside a sentence."""
+        text = self.text
+        out = []
+        for s, e in dateline_spans(text):
+            opens = text.startswith(("本报", "本刊"), s) or s == 0 or text[s - 1] in "\n】]"
+            if opens and (e == len(text) or text[e].isspace() or text[e] in "（(电"):
+                out.append(e)
+        return out
 
     def items(self, start: int, end: int):
         """Spans between 「、」, and at 「兼」 right after a title (「常委兼副秘书长」)."""
