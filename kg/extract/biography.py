@@ -401,6 +401,18 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             if (born or dated_lead or opens or career) and _is_name(r, k, e, strong=True):
                 _add_subject(found, surface[k:e], k)
                 break
+    # 「某省长某某已有四个省份的任职经历，他仕途起步于……，2017年从……任上」: a title and a name at a
+    # sentence's head, and a pronoun clause of the same sentence going on with a dated career
+    ends = [(t.start, t.end) for t in r.titles] + [  # 「浙江省长」: a province's name and 长
+        (d.start, d.end + 1) for d in r.division_by_start.values() if text[d.end:d.end + 1] == "长"]
+    for t0, t1 in ends:
+        e = r.name_at(t1)
+        s0 = max(text.rfind("。", 0, t0), text.rfind("\n", 0, t0)) + 1
+        if e is None or not 2 <= e - t1 <= 3 or t0 - s0 > 16 or re.search(r"[,，、的]", text[s0:t0]):
+            continue
+        if re.match(rf"[^。,，]{{0,20}}[,，](?:他|她)[^。]{{0,40}}?(?:{_YEAR})[ \t]*年", text[e:e + 100].split("。")[0]) \
+                and _is_name(r, t1, e, strong=True):
+            _add_subject(found, surface[t1:e], t1)
     # 「某某2003年任……」「某某，1998年起任……」「某某于2012年1月当选……」 in a news report
     for m in re.finditer(rf"(?P<name>[{HAN}·]{{2,4}}?)[,，]?(?:于|自|从)?(?={_YEAR}[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任))",
                          text):
@@ -623,8 +635,12 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
     items = _items(r, subjects)
     names = tuple(sorted({key_form(s.name) for s in subjects}, key=len, reverse=True))
     spells: list[SpellMention] = []
+    carry: tuple[str, BodyMention] | None = None
     for n, item in enumerate(items):
-        spells.extend(_posts(r, item, n, names))
+        got = _posts(r, item, n, names, carry[1] if carry and carry[0] == item.person and item.when else None)
+        spells.extend(got)
+        own = [s for s in got if s.form != "aside"]
+        carry = (item.person, own[-1].body) if own and item.form != "undated" else None
     # the subject's offices the text states (「选举某某为某市政协主席」): current posts
     names = {key_form(s.name): s.name for s in subjects}
     base = len(items)
@@ -1023,10 +1039,17 @@ _TINY_PAREN = re.compile(r"[(（][县市区][)）]")
 _WORKED_IN = re.compile(rf"[ \t]*在(?P<unit>[{HAN}]{{3,24}}?)工作")
 _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "党委", "人大", "政协专委会")))
 _NO_LONGER = re.compile(r"[ \t,，]*(?:起)?[ \t,，]*(?:不再担任|卸任|被免去|免去|辞去|不再兼任)")
+# 「从某省委常委、某市委书记任上调任……」「从某职的位子上转任……」: the posts left at the item's date
+_LEAVING = re.compile(r"从(?P<posts>[^。；;，,\n]{2,60}?)(?P<mark>的?(?:任上|岗位上|位子上|位置上|职位上))")
+# 「……任上，调赴某省，任……」: a move to a place, no post of its own; the clause after it goes on
+_MOVE = re.compile(rf"[ \t]*(?:调赴|调往|调到|调入|调至|调回|前往|奔赴|赴)[{HAN}]{{2,8}}(?:工作|任职)?$")
 
 
-def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[SpellMention]:
-    """The spell mentions of one item (and of the posts in its parentheses)."""
+def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
+           carry: BodyMention | None = None) -> list[SpellMention]:
+    """The spell mentions of one item (and of the posts in its parentheses). ``carry`` is the body of
+    the item before it: a bare title that opens the item is that body's (「1992年任某县委副书记，1995年
+    任书记」)."""
     from dataclasses import replace
 
     text = r.text
@@ -1038,11 +1061,17 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
     form = "ended" if item.when is not None and _NO_LONGER.match(text, item.start) else item.form
     later: int | None = None  # the first clause that moves on without a date of its own (「，后任……」)
     who, clause_ends = item.person, False
+    leaving = [(m.start("posts"), m.end("posts"), m.start("mark"), m.end("mark"))
+               for m in _LEAVING.finditer(text, item.start, item.end)]
+    # the markers (从, 任上) are no piece: a span [i, j) is passed as (i+1, j-1), as
+    # :func:`_pieces` widens each span by one character on either side (a parenthesis' brackets)
+    skip = sorted(parens + [x for p0, _, m0, m1 in leaving for x in ((p0, p0 - 1), (m0 + 1, m1 - 1))])
     pending: list[NameAt] = []  # divisions named before a title that applies to each (「某市、某市市委书记」)
     pending_towns: list[NameAt] = []  # township stems before a suffixed one (「沿江、车厩公社」)
     town_peers: list[NameAt] = []
-    for i0, i1, clause_start in _pieces(r, item.start, item.end, parens):
+    for i0, i1, clause_start in _pieces(r, item.start, item.end, skip):
         piece = text[i0:i1]
+        left = any(i0 < p1 and i1 > p0 for p0, p1, _, _ in leaving)
         if clause_start:
             # a clause that names another subject is that subject's (「……，王某辞去某职，李某任某职」), and
             # one that gives a post up ends it (辞去, 不再担任, 免去, 卸任)
@@ -1051,8 +1080,10 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
                 if text.startswith(name, k):
                     who, k = r.surface(k, k + len(name)), k + len(name)
                     break
-            clause_ends = item.when is not None and bool(_NO_LONGER.match(text, k)) and k > i0
+            clause_ends = item.when is not None and bool(_NO_LONGER.match(text, k)) and (k > i0 or found_any)
             titled = _has_title(r, i0, i1)
+            if found_any and not titled and leaving and _MOVE.match(text, i0, i1):
+                continue  # 「……任上，调赴某省，任……」
             if found_any and not titled:
                 break  # running text goes on about something else
             if titled:
@@ -1068,7 +1099,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
             if unit is not None:
                 chain.append(Segment(unit, _UNIT_TITLE.title, True, i0))
             continue
-        post = _post(r, i0, i1, chain, bodies_of_kind, names)
+        post = _post(r, i0, i1, chain, bodies_of_kind, names,
+                     carry=carry if not found_any and not chain else None)
         bare = _bare_division(r, i0, i1, names) if post is None else None
         if bare is not None:
             pending.append(bare)
@@ -1095,7 +1127,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
                     groups.append([])
                 groups[-1].append(SpellMention(who, _role(Segment(sb, title, True, nm.start)), sb,
                                                r.evidence(nm.start, i1, item.clause), flags=item.flags + flags,
-                                               item=n, form="ended" if clause_ends else form))
+                                               item=n, form="ended" if clause_ends or left else form))
         else:
             town_peers = []
         pending_towns.clear()
@@ -1106,7 +1138,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
                     groups.append([])
                 groups[-1].append(SpellMention(who, _role(Segment(sb, title, True, nm.start)), sb,
                                                r.evidence(nm.start, i1, item.clause), flags=item.flags + flags,
-                                               item=n, form="ended" if clause_ends else form))
+                                               item=n, form="ended" if clause_ends or left else form))
         found_any = True
         role = _role(Segment(body, title, True, i0))
         if not groups:
@@ -1114,7 +1146,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
         if re.search(r"转任|调任|调往|改任", text[i0:_strip_head(r, i0, i1, names)]):
             flags += ("moved",)  # 「五年后转任某区委书记」: a transfer ends the posts before it
         groups[-1].append(SpellMention(who, role, body, r.evidence(i0, i1, item.clause),
-                                       flags=item.flags + flags, item=n, form="ended" if clause_ends else form))
+                                       flags=item.flags + flags, item=n, form="ended" if clause_ends or left else form))
     posts = [s for g in groups for s in g]
     if later is not None and form in ("range", "line-start", "start") and not item.sequence:
         item = Item(item.person, item.start, item.end, item.clause, item.when, item.form, True, item.page_date,
@@ -1315,7 +1347,7 @@ def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
 
 
 def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dict[str, BodyMention],
-          names: tuple[str, ...] = (), inherit: BodyMention | None = None
+          names: tuple[str, ...] = (), inherit: BodyMention | None = None, carry: BodyMention | None = None
           ) -> tuple[BodyMention, lx.Title, tuple[str, ...]] | None:
     """The body and title of the piece ``[i0, i1)``: its verbs and tails stripped, its title at the
     end, its body read before the title or carried from the chain."""
@@ -1331,6 +1363,8 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
     flags = ("rank",) if t.title.role in RANKS else ()
     if inherit is not None and not chain:
         chain.append(Segment(inherit, t.title, True, a))
+    if carry is not None and t.start == a and not chain and carry.kind in t.title.kinds:
+        chain.append(Segment(carry, t.title, True, a))  # a bare title: the body of the item before
     mids = list(_MID_VERB.finditer(text, a, t.start))
     if mids:
         # 「到某厅某局挂职担副局长」「某部挂职任某司副司长」: the unit is around the verb
