@@ -158,7 +158,7 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                 region = max(i0, read_until)
                 for title in named:
                     # 「副主席甲、乙及秘书长丙」: the next title's words start after the joining word
-                    join = _JOIN.match(text, region)
+                    join = _join_at(r, region)
                     if join and region < title.start:
                         region = join.end()
                     if title.start < region:
@@ -192,7 +192,7 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                         if seg.valid and seg.body is not None:
                             for ns, ne in names:
                                 out.append(_office(r, ns, ne, seg, c0, c1, "election"))
-                    elif join := _JOIN.match(text, region):
+                    elif join := _join_at(r, region):
                         # 「州政协主席甲陪同省政协副秘书长、办公厅主任乙」: the next chain
                         seg = _segment_for(r, join.end(), last, [], bodies_of_kind)
                         if seg.body is not None and seg.valid:
@@ -272,6 +272,12 @@ def _posts(r: Reader, start: int, titles: list, chain: list[Segment],
         start = _post_end(r.text, t)
         start += r.text.startswith("兼", start)
     return posts
+
+
+def _join_at(r: Reader, i: int) -> re.Match | None:
+    """A joining word at ``i`` (「及秘书长丙」), not the first character of a division's name
+    (和静县, 和田地区, 会同县)."""
+    return None if i in r.division_by_start else _JOIN.match(r.text, i)
 
 
 def _members_after_preposition(r: Reader, i0: int, i1: int) -> tuple[int, int, re.Match] | None:
