@@ -63,6 +63,11 @@ _FAINT_FREQUENCY = 100
 
 # a place named right after a verb of going there, and a visitor coming to the writer's place
 _DESTINATION = re.compile(r"(?:赴|到|莅临|莅|来|走进|前往|深入|抵达|奔赴|远赴)(?:中共)?$")
+# going there (the writer stays home) and coming here (the writer is where they come: 「甲县政协考察团
+# 来乙县考察。县政协主席丙陪同」 is written in 乙县, and 丙 is 乙县's)
+_GOING = re.compile(r"(?:赴|到|走进|前往|深入|抵达|奔赴|远赴)(?:中共)?$")
+_ARRIVAL = re.compile(r"(?<![以未原本近将从后带起出回过进上下])(?:来|莅临|莅)(?:中共)?$")
+_ARRIVAL_AHEAD = re.compile(r"[^，,。；;！？\n]{0,16}?(?<![以未原本近将从后带起出回过进上下])(?:来|莅临|莅)(?=[\u4e00-\u9fff]{2})")
 _HOSTED = re.compile(r"(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
 _VISITOR = re.compile(r"[^，,。；;！？\n]{0,16}?(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
 
@@ -130,6 +135,8 @@ class Anchor:
     weak: bool = False  # a bare short form in running text (「陕西」): used when nothing better is
     away: bool = False  # a place visited (「赴乙县」) or a visitor's (「甲区政协考察团到我市」): never home
     faint: bool = False  # a county's bare short form in running text (「在西昌」): the last resort
+    ambiguous: bool = False  # one of several divisions a trusted bare form can be (「本报东港讯」:
+    # 东港市 or 东港区): only a level word that fits one of them alone decides (「市政协」)
 
 
 class DivisionContext:
@@ -139,6 +146,11 @@ class DivisionContext:
         self.gaz = gaz or load_gazetteer()
         self.analysis = analysis
         self._hosted_elsewhere = hosts  # the article this text heads receives visitors
+        # (clause start, verb, destination) of each 「…来乙县」: the visitors' clause before the verb
+        # is not the destination's
+        self._arrivals: list[tuple[int, int, int]] = []
+        self._division_starts = {m.start for m in analysis.matches if m.kind == "division"} \
+            | {m.start for m in analysis.bare}
         self.anchors: list[Anchor] = []
         self.breaks: list[int] = [0]  # starts of news items (set by _collect)
         self.mentions: list[tuple[Match, Division]] = []  # resolved full-name mentions
@@ -190,6 +202,10 @@ class DivisionContext:
             d = self.choose(cands, m.start, None)
             if d is not None:
                 self._add(m.start, m.end, d, m.text, strong=bool(strong), weak=strong is None)
+            elif strong:
+                for c in cands:
+                    self.anchors.append(Anchor(m.start, m.end, c, m.text, strong=True, ambiguous=True,
+                                               away=self._is_away(m.start, m.end)))
         self.breaks = item_breaks(text)
         self._away_everywhere()
 
@@ -205,7 +221,7 @@ class DivisionContext:
         named = [(m.start, m.end) for m, _ in self.mentions]
         for a in self.anchors:
             if not a.away or a.derived or not a.division.code \
-                    or not _DESTINATION.search(text, max(0, a.pos - 4), a.pos):
+                    or not _GOING.search(text, max(0, a.pos - 4), a.pos):
                 continue
             c0 = max(text.rfind(c, 0, a.pos) for c in "，,；;。\n") + 1  # the visitors named in the clause
             for m in _LEVEL_BODY.finditer(text, c0, a.pos):
@@ -270,13 +286,22 @@ class DivisionContext:
         text = self.analysis.search
         if _VISITOR.match(text, end):
             return True
+        ahead = _ARRIVAL_AHEAD.match(text, end)
+        if ahead and ahead.end() in self._division_starts:
+            return True  # 「甲县政协考察团来乙县」: 甲县 is the visitors'
+        if arrival := _ARRIVAL.search(text, max(0, start - 4), start):
+            c0 = max(text.rfind(c, 0, arrival.start()) for c in "，,；;。！？\n") + 1
+            self._arrivals.append((c0, arrival.start(), start))
+            return False  # 「来乙县考察」: written in 乙县
         # a text that receives visitors (「……到我县考察」) is written where they go: there the
         # destination is home
-        return not self._hosts and bool(_DESTINATION.search(text, max(0, start - 4), start))
+        return not self._hosts and bool(_GOING.search(text, max(0, start - 4), start))
 
     @cached_property
     def _hosts(self) -> bool:
-        return self._hosted_elsewhere or bool(_HOSTED.search(self.analysis.search))
+        text = self.analysis.search
+        return self._hosted_elsewhere or bool(_HOSTED.search(text)) \
+            or any(_ARRIVAL.search(text, max(0, p - 4), p) for p in self._division_starts)
 
     def choose(self, candidates: list[Division], pos: int, within: Division | None) -> Division | None:
         """Pick among same-named divisions: inside ``within`` if given, else the one whose
@@ -284,16 +309,15 @@ class DivisionContext:
         if not candidates:
             return None
         if within is not None:
-            inside = [d for d in candidates if self.gaz.is_within(d, within)]
-            if inside:
-                return inside[0]
+            # 「辽宁省铁西区」: inside the division written before it, which may leave two (沈阳, 鞍山)
+            candidates = [d for d in candidates if self.gaz.is_within(d, within)] or candidates
         if len(candidates) == 1:
             return candidates[0]
-        named = {anc.division.code for anc in self.anchors if not anc.derived}
+        named = {anc.division.code for anc in self.anchors if not anc.derived and not anc.ambiguous}
         fits = [d for d in candidates if any(x.code in named for x in self.gaz.ancestors(d))]
         if len(fits) == 1:
             return fits[0]
-        provinces = {anc.division.province for anc in self.anchors}
+        provinces = {anc.division.province for anc in self.anchors if not anc.ambiguous}
         fits = [d for d in candidates if d.province in provinces]
         return fits[0] if len(fits) == 1 else None
 
@@ -312,8 +336,13 @@ class DivisionContext:
             return None
         k = bisect.bisect_right(self._positions, pos)
         start = self.item_start(pos)
-        before_all = [a for a in self.anchors[:k] if a.end <= pos and not a.away and not a.faint]
-        later_all = [a for a in self.anchors[k:] if not a.away and not a.faint]
+        usable = self._decided_by(ok)
+        # a body in the visitors' clause (「县政协主席甲率团来乙县」) is not the destination's
+        visited = {dest for c0, verb, dest in self._arrivals if c0 <= pos < verb}
+        if visited:
+            usable = (lambda fits: lambda a: fits(a) and a.pos not in visited)(usable)
+        before_all = [a for a in self.anchors[:k] if a.end <= pos and not a.away and not a.faint and usable(a)]
+        later_all = [a for a in self.anchors[k:] if not a.away and not a.faint and usable(a)]
         for weak in (False, True):  # bare short forms in running text only when nothing else fits
             before = [a for a in before_all if a.weak == weak or not a.weak]
             in_item = [a for a in before if a.pos >= start]
@@ -335,13 +364,22 @@ class DivisionContext:
             return to_ref(faint[0].division, None, self.gaz)
         return None
 
+    def _decided_by(self, ok):
+        """A test of anchors: False for an ambiguous one that ``ok`` does not single out among the
+        divisions its bare form can be (「本报岳阳讯」 and 「市政协」: 岳阳县 or 岳阳市)."""
+        fitting: dict[int, int] = {}
+        for a in self.anchors:
+            if a.ambiguous and ok(a.division):
+                fitting[a.pos] = fitting.get(a.pos, 0) + 1
+        return lambda a: not a.ambiguous or (ok(a.division) and fitting[a.pos] == 1)
+
     def only_division(self, level: str) -> DivisionRef | None:
         """The one division of ``level`` this text names as home (none visited), or None when it
         names none or several."""
         ok = _SUFFIX_OK.get(level)
         if ok is None:
             return None
-        found = [a for a in self.anchors if ok(a.division) and not a.away]
+        found = [a for a in self.anchors if ok(a.division) and not a.away and not a.ambiguous]
         named = [a for a in found if not a.derived] or found
         if self._hosts:  # 「甲区政协来乙区考察」 over a text that receives the visitors: 乙区
             text = self.analysis.search
@@ -368,6 +406,8 @@ class DivisionContext:
     def province_of_document(self) -> Division | None:
         counts: dict[str, int] = {}
         for a in self.anchors:
+            if a.ambiguous:
+                continue
             counts[a.division.province] = counts.get(a.division.province, 0) + 1
         if not counts:
             return None
