@@ -235,7 +235,8 @@ COMPOUND_SURNAMES = set(
 NOT_NAMES = set(
     """同志 领导 委员 主任 主席 代表 常委 书记 成员 干部 群众 全体 全市 全县 全省 全区 各级 有关 相关 部分
     大家 我们 他们 其中 一行 分别 等人 一起 同时 党员 专家 学者 记者 通讯 作者 摄影 报道 本报 市委 县委
-    区委 省委 政协 人大 政府 党组 机关 会议 常务 秘书 部长 局长 市长 县长 区长 省长""".split()
+    区委 省委 政协 人大 政府 党组 机关 会议 常务 秘书 部长 局长 市长 县长 区长 省长
+    界别 联谊 沙龙 热议 文创 崇尚 建言 议政 履职 风采 心声""".split()  # after 委员: 「委员沙龙」「委员热议」
 )
 
 #: Press-credit roles as printed (longest first) and how they are recorded.

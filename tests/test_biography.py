@@ -554,3 +554,36 @@ def test_a_title_and_a_name_then_a_pronoun_clause_with_a_dated_career():
     got = {(s.person, s.role, s.body.division.name, s.start, s.end) for s in extract_document(doc).spells}
     assert ("李文华", "书记", "西宁市", None, "2017") in got
     assert ("李文华", "书记", "兰州市", "2017", None) in got
+
+
+PROSE_SUBJECT_FORMS = {
+    "生于……的某某": (
+        "生于1955年7月的李文华已经61周岁。曾任甘肃省委常委、兰州市委书记。2008年任青海省委副书记。\n",
+        {("常委", "党委", "甘肃省", None, None, False), ("书记", "党委", "兰州市", None, None, False),
+         ("副书记", "党委", "青海省", "2008", None, True)}),
+    "某某出生在……": (
+        "李文华出生在甘肃临泽一个农民家庭。1966年参加工作。1975年任高台县委副书记，1981年任高台县委书记。\n",
+        {("副书记", "党委", "高台县", "1975", "1981", False), ("书记", "党委", "高台县", "1981", None, True)}),
+    "a title, a name and an ethnicity (「……代主席某某是一名回族女干部」), then pronoun sentences": (
+        "宁夏回族自治区政府代主席李文华是一名回族女干部。她是甘肃定西人。\n"
+        "1982年，李文华进入甘肃省委统战部。2007年起担任甘肃省副省长。\n",
+        {("副省长", "政府", "甘肃省", "2007", None, True)}),
+    "在……之前，身兼：the posts listed end at the move, and so do the posts held before it": (
+        "李文华，女，1960年生。2007年起担任甘肃省副省长。在2016年6月调到宁夏任职之前，她身兼多个职务：甘肃省委常委，省政府常务副省长。\n",
+        {("副省长", "政府", "甘肃省", "2007", "2016-06", False), ("常委", "党委", "甘肃省", None, "2016-06", False),
+         ("常务副省长", "政府", "甘肃省", None, "2016-06", False)}),
+}
+
+
+@pytest.mark.parametrize("name", list(PROSE_SUBJECT_FORMS))
+def test_prose_subject_and_move_forms(name):
+    text, expected = PROSE_SUBJECT_FORMS[name]
+    assert {s for s in spells(text) if s[1] in ("党委", "政府", "政协", "人大")} == expected
+
+
+def test_a_move_before_a_page_year_ends_at_the_documents_year():
+    text = ("李文华，女，1960年生。2007年起担任甘肃省副省长。在今年6月调到宁夏任职之前，她身兼多个职务：甘肃省委常委，"
+            "省政府常务副省长。\n")
+    got = spells(text, date="2016-08-20")
+    assert ("常务副省长", "政府", "甘肃省", None, "2016-06", False) in got
+    assert ("副省长", "政府", "甘肃省", "2007", "2016-06", False) in got
