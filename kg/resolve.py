@@ -525,7 +525,8 @@ class Resolver:
                 return None, f"{within.name}: the committee the report is about is the other side of the meeting"
             return within, ""
         if body.stem:
-            d = ctx.choose(self.gaz.lookup(body.stem, include_bare=True), body.start, None)
+            candidates = self.gaz.lookup(body.stem, include_bare=True)
+            d = ctx.choose(candidates, body.start, None) or self._city_of_its_name(candidates)
             if d is None:
                 return None, f"{body.stem}: the short form names no one division here"
             return to_ref(d, None, self.gaz), ""
@@ -543,6 +544,14 @@ class Resolver:
                 return None, f"{body.level}: no division of that level named in the text around it"
             return ref, ""
         return None, "no division named"
+
+    def _city_of_its_name(self, candidates: list[Division]) -> Division | None:
+        """「长沙政协」: a bare name that a city and a county of that city share (长沙市, 长沙县) is
+        the city's; the press writes the county's in full."""
+        cities = [d for d in candidates if d.level == "prefecture"]
+        if len(cities) == 1 and all(d is cities[0] or d.parent == cities[0].code for d in candidates):
+            return cities[0]
+        return None
 
     def _site_division(self, level: str) -> DivisionRef | None:
         """Last: the division the publishing site's host names in pinyin (a county's own site,

@@ -185,3 +185,12 @@ def test_the_other_side_of_a_meeting_is_not_the_reports_committee():
     plain = "云南省政协主席李明华主持会议。孙大伟副主席出席。"
     ex = extract_document(parse_document(plain.encode(), "t.txt"))
     assert {(o.person, o.body.division.name) for o in ex.offices} == {("李明华", "云南省"), ("孙大伟", "云南省")}
+
+
+@pytest.mark.parametrize("stem, city", [("长沙", "430100"), ("岳阳", "430600"), ("乌鲁木齐", "650100"), ("承德", "130800")])
+def test_a_short_form_a_city_shares_with_its_county_is_the_citys(stem, city):
+    assert _chair_division(f"{stem}政协主席孙大伟主持会议。") == city
+
+
+def test_a_short_form_two_unrelated_divisions_share_gives_no_fact():
+    assert _chair_division("新兴政协主席孙大伟主持会议。") is None  # 新兴县 (云浮) and 新兴区 (七台河)
