@@ -331,6 +331,13 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
             st.flags = tuple(f for f in st.flags if f != "end_inferred")
         elif st is None:
             states.append(_Open(replace(s, start=None), s.item, ended=True))
+        if "moved" in s.flags and s.end:  # 「在2016年6月调到某地任职之前，……」: the move ends what was held
+            for x in states:
+                if not x.ended and x.spell.end is None and x.spell.role not in MEMBERSHIPS + GROUP_ROLES \
+                        and x.spell.start is not None and x.spell.start[:len(s.end)] <= s.end[:len(x.spell.start)]:
+                    x.spell = replace(x.spell, end=s.end, current=False)
+                    x.flags += ("end_inferred",)
+                    x.ended = True
     # current posts (「现任」), then the offices the text states of the person
     for s in _dedupe(sorted(current_items, key=lambda x: "heading" in x.flags)):  # the text's 「现任」 over a title
         st = next((x for x in reversed(states) if _key(x.spell) == _key(s)), None)
@@ -408,6 +415,11 @@ def _page_year(s: Spell, page_date: str | None) -> Spell:
         return s
     flags = tuple(f for f in s.flags if f != mark)
     _, off, mon = mark.split(":")
+    if s.form == "ended" and s.end is None:  # 「在今年6月调到某地任职之前，……」: the year of its end
+        if not page_date:
+            return replace(s, flags=flags)
+        year = int(page_date[:4]) + int(off)
+        return replace(s, end=f"{year}-{int(mon):02d}" if mon else str(year), flags=flags)
     if not page_date or s.start is not None:
         return replace(s, flags=flags + (("page_time",) if s.start is None else ()))  # the page's time: last
     year = int(page_date[:4]) + int(off)

@@ -34,6 +34,16 @@ _BAD_SHORT = set("""城关 城区 新城 郊区 市中 矿区 开发 高新 经�
     民主 团结 光明 平安 吉利 合作 长寿 东方 中山 大方 三门 石林 凤凰 黄山 华山 泰山 五指山""".split())
 
 
+# Characters of official names that OpenCC's t2s, which every text goes through before it is searched
+# (kg.chinese.to_simplified), turns into another character: 乾县 is searched as 干县. Each name is
+# also indexed in its searched form (tests/test_gazetteer.py checks this table against OpenCC).
+SEARCHED_FORM = str.maketrans("乾", "干")
+# Names that, printed in traditional characters, OpenCC's t2s does not bring back (濬縣 -> 濬县,
+# not 浚县): indexed in that form too. tests/test_resolution.py derives this table from OpenCC
+# (s2t, then t2s) over every name and fails when it is out of date.
+TRADITIONAL_SEARCHED = {"浚县": "濬县", "澄江": "澂江", "澄江市": "澂江市"}
+
+
 @dataclass(frozen=True)
 class Division:
     code: str
@@ -70,6 +80,8 @@ class Gazetteer:
         for d in divisions:
             for text, bare in _written_forms(d):
                 self.aliases.setdefault(text, []).append(Alias(text, d, bare))
+                for searched in {text.translate(SEARCHED_FORM), TRADITIONAL_SEARCHED.get(text, text)} - {text}:
+                    self.aliases.setdefault(searched, []).append(Alias(text, d, bare))
 
     def __len__(self) -> int:
         return len(self.by_code)

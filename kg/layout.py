@@ -23,14 +23,23 @@ _DATELINE_SPAN = 2 + 8 + 6 + 1
 
 
 def datelines(text: str) -> list[int]:
-    """The starts of ``DATELINE.finditer(text)``, searched only near a 「讯」: a match ends at one
-    and is at most :data:`_DATELINE_SPAN` long, so the windows before each 「讯」, merged where
-    they overlap, hold every match, and a match never crosses from one window into the next.
+    """The starts of ``DATELINE.finditer(text)`` (:func:`dateline_spans`).
 
     >>> datelines("本报两当讯 县政协召开会议。通讯员王某")
     [0]
     """
-    out: list[int] = []
+    return [start for start, _ in dateline_spans(text)]
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``DATELINE.finditer(text)``, searched only near a 「讯」: a match ends at one
+    and is at most :data:`_DATELINE_SPAN` long, so the windows before each 「讯」, merged where
+    they overlap, hold every match, and a match never crosses from one window into the next.
+
+    >>> dateline_spans("本报两当讯 县政协召开会议。通讯员王某")
+    [(0, 5)]
+    """
+    out: list[tuple[int, int]] = []
     x = text.find("讯")
     last = 0  # where the previous match ended (finditer goes on from there)
     while x >= 0:
@@ -40,7 +49,7 @@ def datelines(text: str) -> list[int]:
             hi = nxt + 1
             nxt = text.find("讯", hi)
         for m in DATELINE.finditer(text, lo, hi):
-            out.append(m.start())
+            out.append((m.start(), m.end()))
             last = m.end()
         x = nxt
     return out

@@ -940,11 +940,11 @@ def _background(base: str) -> _GraphBuilder:
     g.add(nation, skos.notation, nt_string("CN"))
 
     gazetteer = gaz.load()
-    alt_labels: dict[str, list[str]] = {}
-    for text, aliases in gazetteer.aliases.items():
-        for alias in aliases:
+    alt_labels: dict[str, set[str]] = {}
+    for aliases in gazetteer.aliases.values():
+        for alias in aliases:  # as written (乾安), not as searched (干安: see gazetteer.SEARCHED_FORM)
             if alias.text != alias.division.name:
-                alt_labels.setdefault(alias.division.code, []).append(text)
+                alt_labels.setdefault(alias.division.code, set()).add(alias.text)
     for d in gazetteer.by_code.values():
         node = iris.division_code(d.code)
         g.add(node, rdf.type, str(DIVISION_CLASSES.get(d.kind) or LEVEL_CLASSES[d.level]))

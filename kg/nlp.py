@@ -601,7 +601,10 @@ def _stands_alone(m: Match, a: Analysis) -> bool:
     if m.end - m.start > 2:
         return True
     if m.start not in a.token_starts:
-        return False
+        # 「陇南市礼县」 (jieba: 陇南/市礼/县政协): a county right after its own city is one
+        before = next((d for d in a.matches if d.kind == "division" and d.end == m.start), None)
+        return before is not None and any(x.parent in {p.code for p in before.divisions}
+                                          for x in m.divisions)
     bodies = ("政协", "人大", "政府", "人民")
     text = a.search
     if text[m.start] in "和与及同" and m.start > 0 and "\u4e00" <= text[m.start - 1] <= "\u9fff" \

@@ -57,12 +57,22 @@ _SUFFIX_OK = {
 
 # a body named by its level word alone (「自治区政协」「县委」)
 _LEVEL_BODY = re.compile("(自治区|[省市县区州旗盟])(?:政协|人大|政府|委)")
+# the other side of a meeting: 「与广东省政协进行对口交流」「同乙县政协签订结对协议」
+_WITH = ("与", "同", "跟", "和")
+_EXCHANGE = re.compile(r"[^，,；;。！？\n]{0,14}?(?:交流|座谈|对接|签订|签署|结对|联谊|会谈|洽谈|合作)")
+# what follows a division that names a body: 「某某县政协」「某某市委」「某某区人民政府」
+_BODY_AFTER = ("政协", "人大", "人民代表大会", "政府", "人民政府", "委", "党委", "纪委", "行署", "工委")
 # a bare county short form seen as a word more often than this in jieba's dictionary is an
 # ordinary word too often to place a text (和平 7998, 新兴 1215; 西昌 83, 大丰 16)
 _FAINT_FREQUENCY = 100
 
 # a place named right after a verb of going there, and a visitor coming to the writer's place
 _DESTINATION = re.compile(r"(?:赴|到|莅临|莅|来|走进|前往|深入|抵达|奔赴|远赴)(?:中共)?$")
+# going there (the writer stays home) and coming here (the writer is where they come: 「甲县政协考察团
+# 来乙县考察。县政协主席丙陪同」 is written in 乙县, and 丙 is 乙县's)
+_GOING = re.compile(r"(?:赴|到|走进|前往|深入|抵达|奔赴|远赴)(?:中共)?$")
+_ARRIVAL = re.compile(r"(?<![以未原本近将从后带起出回过进上下])(?:来|莅临|莅)(?:中共)?$")
+_ARRIVAL_AHEAD = re.compile(r"[^，,。；;！？\n]{0,16}?(?<![以未原本近将从后带起出回过进上下])(?:来|莅临|莅)(?=[\u4e00-\u9fff]{2})")
 _HOSTED = re.compile(r"(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
 _VISITOR = re.compile(r"[^，,。；;！？\n]{0,16}?(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
 
@@ -130,6 +140,10 @@ class Anchor:
     weak: bool = False  # a bare short form in running text (「陕西」): used when nothing better is
     away: bool = False  # a place visited (「赴乙县」) or a visitor's (「甲区政协考察团到我市」): never home
     faint: bool = False  # a county's bare short form in running text (「在西昌」): the last resort
+    names_body: bool = False  # the name of a body (「陆丰市政协」「政协陆丰市委员会」), not a place
+    # mentioned (「视察了陆丰市龙山中学」)
+    ambiguous: bool = False  # one of several divisions a trusted bare form can be (「本报东港讯」:
+    # 东港市 or 东港区): only a level word that fits one of them alone decides (「市政协」)
 
 
 class DivisionContext:
@@ -139,6 +153,12 @@ class DivisionContext:
         self.gaz = gaz or load_gazetteer()
         self.analysis = analysis
         self._hosted_elsewhere = hosts  # the article this text heads receives visitors
+        # (clause start, verb, destination) of each 「…来乙县」: the visitors' clause before the verb
+        # is not the destination's
+        self._arrivals: list[tuple[int, int, int]] = []
+        self.counterparts: set[str] = set()  # divisions whose bodies the subject meets (set by _collect)
+        self._division_starts = {m.start for m in analysis.matches if m.kind == "division"} \
+            | {m.start for m in analysis.bare}
         self.anchors: list[Anchor] = []
         self.breaks: list[int] = [0]  # starts of news items (set by _collect)
         self.mentions: list[tuple[Match, Division]] = []  # resolved full-name mentions
@@ -190,6 +210,10 @@ class DivisionContext:
             d = self.choose(cands, m.start, None)
             if d is not None:
                 self._add(m.start, m.end, d, m.text, strong=bool(strong), weak=strong is None)
+            elif strong:
+                for c in cands:
+                    self.anchors.append(Anchor(m.start, m.end, c, m.text, strong=True, ambiguous=True,
+                                               away=self._is_away(m.start, m.end)))
         self.breaks = item_breaks(text)
         self._away_everywhere()
 
@@ -199,13 +223,15 @@ class DivisionContext:
         is the visitors'. A destination of another level (「市政协主席赴乙县」) stays a possible
         home of that level's bodies (「县委书记丙陪同」: 乙县's)."""
         text = self.analysis.search
+        self.counterparts = visited = self._counterparts()
         if self._hosts:
+            if visited:
+                self.anchors = [replace(a, away=True) if a.division.code in visited else a for a in self.anchors]
             return
-        visited: set[str] = set()
         named = [(m.start, m.end) for m, _ in self.mentions]
         for a in self.anchors:
             if not a.away or a.derived or not a.division.code \
-                    or not _DESTINATION.search(text, max(0, a.pos - 4), a.pos):
+                    or not _GOING.search(text, max(0, a.pos - 4), a.pos):
                 continue
             c0 = max(text.rfind(c, 0, a.pos) for c in "，,；;。\n") + 1  # the visitors named in the clause
             for m in _LEVEL_BODY.finditer(text, c0, a.pos):
@@ -216,6 +242,22 @@ class DivisionContext:
                     visited.add(a.division.code)
         if visited:
             self.anchors = [replace(a, away=True) if a.division.code in visited else a for a in self.anchors]
+
+    def _counterparts(self) -> set[str]:
+        """The divisions whose bodies the text's subject meets as the other side (「赴广州，与广东省政协
+        进行对口交流」「与乙县政协签订合作协议」): never home, wherever the text names them again
+        (「广东省政协主席丙看望了考察组」 does not make the bare 「省政协」 of the visitors 广东's),
+        unless the clause before names the same division (「甲县政协与甲县工商联座谈」)."""
+        text = self.analysis.search
+        out: set[str] = set()
+        for a in self.anchors:
+            if a.derived or not a.names_body or not a.division.code or text[a.pos - 1 : a.pos] not in _WITH \
+                    or not _EXCHANGE.match(text, a.end):
+                continue
+            c0 = max(text.rfind(c, 0, a.pos) for c in "，,；;。\n") + 1
+            if not any(b.division.code == a.division.code and c0 <= b.pos < a.pos for b in self.anchors):
+                out.add(a.division.code)
+        return out
 
     def _add_outdated(self, m: Match, text: str) -> bool:
         """「梁平县」 (now 梁平区), 「陇西市」 (a misprint of 陇西县): a short form with a suffix the
@@ -260,9 +302,23 @@ class DivisionContext:
              faint: bool = False) -> None:
         away = self._is_away(start, end)
         self.anchors.append(Anchor(start, end, d, written, strong=strong and not away, weak=weak, away=away,
-                                   faint=faint))
+                                   faint=faint, names_body=self._names_body(start, end)))
         for anc in self.gaz.ancestors(d):
             self.anchors.append(Anchor(start, end, anc, anc.name, derived=True, weak=weak, away=away, faint=faint))
+
+    def _names_body(self, start: int, end: int) -> bool:
+        """Is the division at ``[start, end)`` (with the divisions right after it: 张掖市高台县) the
+        name of a body, 「…政协」「…县委」「政协…委员会」?"""
+        text = self.analysis.search
+        pos = end
+        while pos in self._chained:
+            pos = self._chained[pos]
+        return (text.startswith(_BODY_AFTER, pos) and not text.startswith("委员", pos)) \
+            or text.startswith("政协", max(0, start - 2))
+
+    @cached_property
+    def _chained(self) -> dict[int, int]:
+        return {m.start: m.end for m in self.analysis.matches if m.kind == "division"}
 
     def _is_away(self, start: int, end: int) -> bool:
         """Is the division named at ``[start, end)`` a destination (「赴乙县调研」「莅临乙市」) or a
@@ -270,13 +326,22 @@ class DivisionContext:
         text = self.analysis.search
         if _VISITOR.match(text, end):
             return True
+        ahead = _ARRIVAL_AHEAD.match(text, end)
+        if ahead and ahead.end() in self._division_starts:
+            return True  # 「甲县政协考察团来乙县」: 甲县 is the visitors'
+        if arrival := _ARRIVAL.search(text, max(0, start - 4), start):
+            c0 = max(text.rfind(c, 0, arrival.start()) for c in "，,；;。！？\n") + 1
+            self._arrivals.append((c0, arrival.start(), start))
+            return False  # 「来乙县考察」: written in 乙县
         # a text that receives visitors (「……到我县考察」) is written where they go: there the
         # destination is home
-        return not self._hosts and bool(_DESTINATION.search(text, max(0, start - 4), start))
+        return not self._hosts and bool(_GOING.search(text, max(0, start - 4), start))
 
     @cached_property
     def _hosts(self) -> bool:
-        return self._hosted_elsewhere or bool(_HOSTED.search(self.analysis.search))
+        text = self.analysis.search
+        return self._hosted_elsewhere or bool(_HOSTED.search(text)) \
+            or any(_ARRIVAL.search(text, max(0, p - 4), p) for p in self._division_starts)
 
     def choose(self, candidates: list[Division], pos: int, within: Division | None) -> Division | None:
         """Pick among same-named divisions: inside ``within`` if given, else the one whose
@@ -284,16 +349,15 @@ class DivisionContext:
         if not candidates:
             return None
         if within is not None:
-            inside = [d for d in candidates if self.gaz.is_within(d, within)]
-            if inside:
-                return inside[0]
+            # 「辽宁省铁西区」: inside the division written before it, which may leave two (沈阳, 鞍山)
+            candidates = [d for d in candidates if self.gaz.is_within(d, within)] or candidates
         if len(candidates) == 1:
             return candidates[0]
-        named = {anc.division.code for anc in self.anchors if not anc.derived}
+        named = {anc.division.code for anc in self.anchors if not anc.derived and not anc.ambiguous}
         fits = [d for d in candidates if any(x.code in named for x in self.gaz.ancestors(d))]
         if len(fits) == 1:
             return fits[0]
-        provinces = {anc.division.province for anc in self.anchors}
+        provinces = {anc.division.province for anc in self.anchors if not anc.ambiguous}
         fits = [d for d in candidates if d.province in provinces]
         return fits[0] if len(fits) == 1 else None
 
@@ -312,8 +376,13 @@ class DivisionContext:
             return None
         k = bisect.bisect_right(self._positions, pos)
         start = self.item_start(pos)
-        before_all = [a for a in self.anchors[:k] if a.end <= pos and not a.away and not a.faint]
-        later_all = [a for a in self.anchors[k:] if not a.away and not a.faint]
+        usable = self._decided_by(ok)
+        # a body in the visitors' clause (「县政协主席甲率团来乙县」) is not the destination's
+        visited = {dest for c0, verb, dest in self._arrivals if c0 <= pos < verb}
+        if visited:
+            usable = (lambda fits: lambda a: fits(a) and a.pos not in visited)(usable)
+        before_all = [a for a in self.anchors[:k] if a.end <= pos and not a.away and not a.faint and usable(a)]
+        later_all = [a for a in self.anchors[k:] if not a.away and not a.faint and usable(a)]
         for weak in (False, True):  # bare short forms in running text only when nothing else fits
             before = [a for a in before_all if a.weak == weak or not a.weak]
             in_item = [a for a in before if a.pos >= start]
@@ -335,13 +404,22 @@ class DivisionContext:
             return to_ref(faint[0].division, None, self.gaz)
         return None
 
+    def _decided_by(self, ok):
+        """A test of anchors: False for an ambiguous one that ``ok`` does not single out among the
+        divisions its bare form can be (「本报岳阳讯」 and 「市政协」: 岳阳县 or 岳阳市)."""
+        fitting: dict[int, int] = {}
+        for a in self.anchors:
+            if a.ambiguous and ok(a.division):
+                fitting[a.pos] = fitting.get(a.pos, 0) + 1
+        return lambda a: not a.ambiguous or (ok(a.division) and fitting[a.pos] == 1)
+
     def only_division(self, level: str) -> DivisionRef | None:
         """The one division of ``level`` this text names as home (none visited), or None when it
         names none or several."""
         ok = _SUFFIX_OK.get(level)
         if ok is None:
             return None
-        found = [a for a in self.anchors if ok(a.division) and not a.away]
+        found = [a for a in self.anchors if ok(a.division) and not a.away and not a.ambiguous]
         named = [a for a in found if not a.derived] or found
         if self._hosts:  # 「甲区政协来乙区考察」 over a text that receives the visitors: 乙区
             text = self.analysis.search
@@ -360,7 +438,10 @@ class DivisionContext:
             strong = None
         for a in reversed(group):
             if ok(a.division):
-                if strong is not None and a.division.code != strong.division.code and a.derived:
+                # a place only mentioned (「视察了陆丰市龙山中学」) does not override it; another
+                # body's name (「陆丰市政协」) does
+                if strong is not None and a.division.code != strong.division.code \
+                        and (a.derived or not a.names_body):
                     continue
                 return a
         return strong
@@ -368,6 +449,8 @@ class DivisionContext:
     def province_of_document(self) -> Division | None:
         counts: dict[str, int] = {}
         for a in self.anchors:
+            if a.ambiguous:
+                continue
             counts[a.division.province] = counts.get(a.division.province, 0) + 1
         if not counts:
             return None
@@ -412,7 +495,7 @@ class Resolver:
 
     def division(self, body: BodyMention) -> tuple[DivisionRef | None, str]:
         """The division ``body`` belongs to, or None and the reason why it cannot be told."""
-        key = (body.names, body.level, body.stem, body.start, body.unknown_name)
+        key = (body.names, body.level, body.stem, body.start, body.unknown_name, body.borrowed)
         if key not in self._cache:
             self._cache[key] = self._division(body)
         return self._cache[key]
@@ -437,6 +520,9 @@ class Resolver:
                     return None, (f"{name.text}: {len(found)} divisions of that name and nothing in the text tells which"
                                   if found else f"{name.text}: no division of that name")
                 within = ref
+            if body.borrowed and within is not None and within.code in ctx.counterparts:
+                # 「甲副主席率团赴广州，与广东省政协交流」: the first committee named is the other side
+                return None, f"{within.name}: the committee the report is about is the other side of the meeting"
             return within, ""
         if body.stem:
             d = ctx.choose(self.gaz.lookup(body.stem, include_bare=True), body.start, None)

@@ -508,3 +508,82 @@ def test_a_transliterated_name_ends_where_the_text_names_it_again():
     text = ("1950年3月出生的扎西·多吉次仁是唯一的“50后”。自1998年起任青海省政协副主席以来，扎西·多吉次仁已连续任该职15年。\n")
     ex = extract_document(parse_document(text.encode("utf-8"), "bio.txt"))
     assert {s.person for s in ex.spells} == {"扎西·多吉次仁"}
+
+
+# the session #3 forms of issue 11 (made-up people; real divisions so that resolution places them)
+LEAVING_FORMS = {
+    "从……任上调任: the posts left end at the date, the new ones start there": (
+        "李文华，男，1960年生。2017年，李文华从甘肃省委常委、张掖市委书记任上调任青海省委常委、西宁市委书记。\n",
+        {("常委", "党委", "甘肃省", None, "2017", False), ("书记", "党委", "张掖市", None, "2017", False),
+         ("常委", "党委", "青海省", "2017", None, True), ("书记", "党委", "西宁市", "2017", None, True)}),
+    "从……任上，调赴某地，任……: the move to a place is no post and the clause after it goes on": (
+        "李文华，男，1960年生。2017年从甘肃省委常委、张掖市委书记任上，调赴青海，任青海省委常委、西宁市委书记。\n",
+        {("常委", "党委", "甘肃省", None, "2017", False), ("书记", "党委", "张掖市", None, "2017", False),
+         ("常委", "党委", "青海省", "2017", None, True), ("书记", "党委", "西宁市", "2017", None, True)}),
+    "从……的位子上转任, with a pronoun and a short body": (
+        "李文华，男，1960年生。2012年1月他从甘肃省委副书记的位子上转任甘肃省政协主席。\n",
+        {("副书记", "党委", "甘肃省", None, "2012-01", False), ("主席", "政协", "甘肃省", "2012-01", None, True)}),
+    "从……岗位上 in a résumé line": (
+        "李文华，男，1960年生。\n2011.03—2016.09 临泽县委书记\n2016.09 从临泽县委书记岗位上调任张掖市副市长\n",
+        {("书记", "党委", "临泽县", "2011-03", "2016-09", False), ("副市长", "政府", "张掖市", "2016-09", None, True)}),
+    "a bare title opening a later item is the body of the item before it": (
+        "李文华，男，1946年生。1992年任临泽县委副书记，1995年任书记，1998年任张掖市委常委，2001年任副书记。\n",
+        {("副书记", "党委", "临泽县", "1992", "1995", False), ("书记", "党委", "临泽县", "1995", "2001", False),
+         ("常委", "党委", "张掖市", "1998", "2001", False), ("副书记", "党委", "张掖市", "2001", None, True)}),
+    "a bare title with a month, after a semicolon": (
+        "李文华，男，1946年生。1975年3月任高台县委副书记；1981年5月任书记；1983年8月任张掖市副市长。\n",
+        {("副书记", "党委", "高台县", "1975-03", "1981-05", False), ("书记", "党委", "高台县", "1981-05", "1983-08", False),
+         ("副市长", "政府", "张掖市", "1983-08", None, True)}),
+    "不再担任 in a later clause of the item ends the post": (
+        "李文华，男，1945年生。2003年1月任张掖市委副书记，代市长，同年3月当选为市长。2008年3月任张掖市委书记，不再担任市长职务。\n",
+        {("副书记", "党委", "张掖市", "2003-01", "2008-03", False), ("代市长", "政府", "张掖市", "2003-01", "2003-03", False),
+         ("市长", "政府", "张掖市", "2003-03", "2008-03", False), ("书记", "党委", "张掖市", "2008-03", None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(LEAVING_FORMS))
+def test_leaving_and_carried_forms(name):
+    text, expected = LEAVING_FORMS[name]
+    assert spells(text) == expected
+
+
+def test_a_title_and_a_name_then_a_pronoun_clause_with_a_dated_career():
+    text = ("多人曾任省会“一把手”\n\n甘肃省长李文华已经有三个省份的任职经历，他仕途起步于家乡青海，"
+            "2017年从青海省委常委、西宁市委书记任上，调赴甘肃，任甘肃省委常委、兰州市委书记。\n")
+    doc = parse_document(text.encode(), "bio.txt")
+    got = {(s.person, s.role, s.body.division.name, s.start, s.end) for s in extract_document(doc).spells}
+    assert ("李文华", "书记", "西宁市", None, "2017") in got
+    assert ("李文华", "书记", "兰州市", "2017", None) in got
+
+
+PROSE_SUBJECT_FORMS = {
+    "生于……的某某": (
+        "生于1955年7月的李文华已经61周岁。曾任甘肃省委常委、兰州市委书记。2008年任青海省委副书记。\n",
+        {("常委", "党委", "甘肃省", None, None, False), ("书记", "党委", "兰州市", None, None, False),
+         ("副书记", "党委", "青海省", "2008", None, True)}),
+    "某某出生在……": (
+        "李文华出生在甘肃临泽一个农民家庭。1966年参加工作。1975年任高台县委副书记，1981年任高台县委书记。\n",
+        {("副书记", "党委", "高台县", "1975", "1981", False), ("书记", "党委", "高台县", "1981", None, True)}),
+    "a title, a name and an ethnicity (「……代主席某某是一名回族女干部」), then pronoun sentences": (
+        "宁夏回族自治区政府代主席李文华是一名回族女干部。她是甘肃定西人。\n"
+        "1982年，李文华进入甘肃省委统战部。2007年起担任甘肃省副省长。\n",
+        {("副省长", "政府", "甘肃省", "2007", None, True)}),
+    "在……之前，身兼：the posts listed end at the move, and so do the posts held before it": (
+        "李文华，女，1960年生。2007年起担任甘肃省副省长。在2016年6月调到宁夏任职之前，她身兼多个职务：甘肃省委常委，省政府常务副省长。\n",
+        {("副省长", "政府", "甘肃省", "2007", "2016-06", False), ("常委", "党委", "甘肃省", None, "2016-06", False),
+         ("常务副省长", "政府", "甘肃省", None, "2016-06", False)}),
+}
+
+
+@pytest.mark.parametrize("name", list(PROSE_SUBJECT_FORMS))
+def test_prose_subject_and_move_forms(name):
+    text, expected = PROSE_SUBJECT_FORMS[name]
+    assert {s for s in spells(text) if s[1] in ("党委", "政府", "政协", "人大")} == expected
+
+
+def test_a_move_before_a_page_year_ends_at_the_documents_year():
+    text = ("李文华，女，1960年生。2007年起担任甘肃省副省长。在今年6月调到宁夏任职之前，她身兼多个职务：甘肃省委常委，"
+            "省政府常务副省长。\n")
+    got = spells(text, date="2016-08-20")
+    assert ("常务副省长", "政府", "甘肃省", None, "2016-06", False) in got
+    assert ("副省长", "政府", "甘肃省", "2007", "2016-06", False) in got

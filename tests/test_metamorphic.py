@@ -121,8 +121,9 @@ def test_variants_are_deterministic():
     assert a == b and a != c and len(a) > 100
 
 
-def test_real4_is_never_read():
-    assert not any(b in g or b in t for g, t in mm.SETS.values() for b in ("real4", "real6", "real7"))
+def test_blind_sets_are_never_read():
+    assert not any(b in g or b in t for g, t in mm.SETS.values() for b in ("real4", "real7", "real8"))
+    assert {"real5", "real6"} <= set(mm.SETS)
 
 
 # ---------------------------------------------------------------------------------------------

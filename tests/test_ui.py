@@ -227,3 +227,31 @@ def test_committee_page_shows_its_chairs_over_time(tmp_path):
     bars = re.findall(r'<rect class="(closed|open|attested)" x="([\d.]+)" y="1" width="([\d.]+)"', section)
     assert bars == [("closed", "0.0", "45.455"), ("attested", "90.909", "9.091")]  # 2006-2011 and 2016 of 2006-2016
     assert "高台县政协主席" in section and "张掖市政协副主席" not in section  # the evidence; no other body's post
+
+
+def test_a_linked_news_holders_page_shows_the_resumes_career(tmp_path):
+    """A news report's holder whom a shared post links to a résumé's subject (kg:sameHolderAs) gets the
+    résumé's timeline on his own page, and the résumé's subject keeps it."""
+    from kg.build import build
+    from kg.server import ServerConfig
+    from kg.server.testing import running_server
+    from kg.store import open_store
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "r.txt").write_text("李文华，男，汉族，1965年3月生，甘肃临泽人。\n2011.03—2016.09 高台县委副书记、县长\n"
+                                 "2016.09— 张掖市委常委\n", encoding="utf-8")
+    (texts / "n.txt").write_text("本报讯 2018年5月2日，张掖市委常委李文华出席高台县政协常委会议。\n", encoding="utf-8")
+    store = tmp_path / "store"
+    build([texts], store)
+    with open_store(store, read_only=True) as st:
+        base = st.base
+        people = [row["p"].value for row in st.query(
+            'SELECT DISTINCT ?p WHERE { ?p <http://xmlns.com/foaf/0.1/name> ?n FILTER(STR(?n) = "李文华") }')]
+        linked = list(st.query("SELECT ?a ?b WHERE { ?a <https://w3id.org/kg-cppcc/ontology#sameHolderAs> ?b }"))
+    assert len(people) == 2 and linked
+    with running_server(ServerConfig(store=str(store), base=base, workers=1)) as url:
+        for person in people:
+            html = requests.get(url + "/" + person[len(base):] + ".html", headers={"Accept": "text/html"}).text
+            assert "履历 Career" in html
+            assert len(re.findall(r'<rect class="(?:open|closed)"', html)) == 3

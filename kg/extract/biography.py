@@ -302,22 +302,25 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     # 「某某，男，……」「某某,回族,……」「某某，1966年10月生，……」「某某出生于……」
     for m in re.finditer(rf"(?:^|(?<=[\n。;；,，:：\s】」”“]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?"
                          rf"(?P<tail>[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])"
-                         rf"|[ \t]+(?:男|女)(?=[ \t,，])|出生于|生于|(?:现年|今年)(?:\d{{2}}|{_AGE_CN})岁|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，])",
+                         rf"|[ \t]+(?:男|女)(?=[ \t,，])|出生于|出生在|生于|是(?:一名|一位)?[{HAN}]{{1,3}}族(?=[{HAN}]{{0,3}}(?:干部|人|[,，。]))|(?:现年|今年)(?:\d{{2}}|{_AGE_CN})岁|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，])",
                          text, re.M):
         # a gender, an ethnicity or an age: only a person has one (「某某，男，」「某某 男 58岁」「某某，年龄58岁」)
-        strong = re.match(rf"[,，、（(]\s*(?:男|女|[\u4e00-\u9fff]{{1,4}}族)|[ \t]+(?:男|女)|[,，、（(]?\s*(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁",
+        strong = re.match(rf"[,，、（(]\s*(?:男|女|[\u4e00-\u9fff]{{1,4}}族)|[ \t]+(?:男|女)|是(?:一名|一位)?[{HAN}]{{1,3}}族|[,，、（(]?\s*(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁",
                           m.group("tail")) is not None
         if not _is_name(r, m.start("name"), m.end("name"), strong=strong):
             continue
         _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
-    for m in re.finditer(rf"(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生)的(?P<name>[{HAN}]{{2,4}})",
+    # 「1965年4月出生的某某」「生于1955年7月的某某」
+    for m in re.finditer(rf"(?:(?:出生于|生于)[ \t]*(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?|"
+                         rf"(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生))的(?P<name>[{HAN}]{{2,4}})",
                          text):
         k = m.start("name")
         dotted = r.name_at(k)
         if dotted is not None and any(c in text[k:dotted] for c in "·•・"):  # 「1940年2月出生的某某·某某某」
             _add_subject(found, surface[k:_dotted_end(text, k, dotted)], m.start())
             continue
-        for n in (3, 2, 4):  # 「1965年4月出生的某某此前任……」: the name, not the words after it
+        read = dotted - k if dotted is not None and 2 <= dotted - k <= 3 and text[m.start():k].startswith(("生于", "出生于")) else None
+        for n in ((read,) if read else (3, 2, 4)):  # 「1965年4月出生的某某此前任……」: the name, not the words after it
             if k + n <= m.end("name") and k not in r.division_by_start and _is_name(r, k, k + n):
                 _add_subject(found, surface[k:k + n], m.start())
                 break
@@ -400,6 +403,23 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
                 break
             if (born or dated_lead or opens or career) and _is_name(r, k, e, strong=True):
                 _add_subject(found, surface[k:e], k)
+                break
+    # 「某省长某某已有四个省份的任职经历，他仕途起步于……，2017年从……任上」: a title and a name at a
+    # sentence's head, and a pronoun clause of the same sentence going on with a dated career (or an
+    # ethnicity right after the name)
+    ends = [(t.start, t.end) for t in r.titles] + [  # 「浙江省长」: a province's name and 长
+        (d.start, d.end + 1) for d in r.division_by_start.values() if text[d.end:d.end + 1] == "长"]
+    for t0, t1 in ends:
+        e = r.name_at(t1)
+        s0 = max(text.rfind("。", 0, t0), text.rfind("\n", 0, t0)) + 1
+        if e is None or not 2 <= e - t1 <= 3 or t0 - s0 > 16 or re.search(r"[,，、的]", text[s0:t0]):
+            continue
+        for e in dict.fromkeys((e, t1 + 2, t1 + 3)):  # the name jieba reads may hold the verb after it (「某某是」)
+            sentence = text[e:e + 100].split("。")[0]
+            # 「某自治区政府代主席某某是一名回族女干部」: an ethnicity after the name is a person's
+            if (re.match(rf"[^。,，]{{0,20}}[,，](?:他|她)[^。]{{0,40}}?(?:{_YEAR})[ \t]*年", sentence)
+                    or re.match(rf"是(?:一名|一位)?[{HAN}]{{1,3}}族", sentence)) and _is_name(r, t1, e, strong=True):
+                _add_subject(found, surface[t1:e], t1)
                 break
     # 「某某2003年任……」「某某，1998年起任……」「某某于2012年1月当选……」 in a news report
     for m in re.finditer(rf"(?P<name>[{HAN}·]{{2,4}}?)[,，]?(?:于|自|从)?(?={_YEAR}[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任))",
@@ -623,8 +643,12 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
     items = _items(r, subjects)
     names = tuple(sorted({key_form(s.name) for s in subjects}, key=len, reverse=True))
     spells: list[SpellMention] = []
+    carry: tuple[str, BodyMention] | None = None
     for n, item in enumerate(items):
-        spells.extend(_posts(r, item, n, names))
+        got = _posts(r, item, n, names, carry[1] if carry and carry[0] == item.person and item.when else None)
+        spells.extend(got)
+        own = [s for s in got if s.form != "aside"]
+        carry = (item.person, own[-1].body) if own and item.form != "undated" else None
     # the subject's offices the text states (「选举某某为某市政协主席」): current posts
     names = {key_form(s.name): s.name for s in subjects}
     base = len(items)
@@ -1023,10 +1047,18 @@ _TINY_PAREN = re.compile(r"[(（][县市区][)）]")
 _WORKED_IN = re.compile(rf"[ \t]*在(?P<unit>[{HAN}]{{3,24}}?)工作")
 _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "党委", "人大", "政协专委会")))
 _NO_LONGER = re.compile(r"[ \t,，]*(?:起)?[ \t,，]*(?:不再担任|卸任|被免去|免去|辞去|不再兼任)")
+_BEFORE_THEN = re.compile(r"[^,，。;；:：\n]{0,16}(?:之前|以前)[,，]")
+# 「从某省委常委、某市委书记任上调任……」「从某职的位子上转任……」: the posts left at the item's date
+_LEAVING = re.compile(r"从(?P<posts>[^。；;，,\n]{2,60}?)(?P<mark>的?(?:任上|岗位上|位子上|位置上|职位上))")
+# 「……任上，调赴某省，任……」: a move to a place, no post of its own; the clause after it goes on
+_MOVE = re.compile(rf"[ \t]*(?:调赴|调往|调到|调入|调至|调回|前往|奔赴|赴)[{HAN}]{{2,8}}(?:工作|任职)?$")
 
 
-def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[SpellMention]:
-    """The spell mentions of one item (and of the posts in its parentheses)."""
+def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
+           carry: BodyMention | None = None) -> list[SpellMention]:
+    """The spell mentions of one item (and of the posts in its parentheses). ``carry`` is the body of
+    the item before it: a bare title that opens the item is that body's (「1992年任某县委副书记，1995年
+    任书记」)."""
     from dataclasses import replace
 
     text = r.text
@@ -1035,14 +1067,22 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
     found_any = False
     groups: list[list[SpellMention]] = []  # posts by clause, a clause without posts kept empty
     parens = [p for p in item.parens if p[0] >= item.start]
-    form = "ended" if item.when is not None and _NO_LONGER.match(text, item.start) else item.form
+    # 「2012年1月起不再担任……」, and 「在今年6月调到某地任职之前，她身兼多个职务：A，B」: held until the date
+    ended = _NO_LONGER.match(text, item.start) or _BEFORE_THEN.match(text, item.start)
+    form = "ended" if item.when is not None and ended else item.form
     later: int | None = None  # the first clause that moves on without a date of its own (「，后任……」)
     who, clause_ends = item.person, False
+    leaving = [(m.start("posts"), m.end("posts"), m.start("mark"), m.end("mark"))
+               for m in _LEAVING.finditer(text, item.start, item.end)]
+    # the markers (从, 任上) are no piece: a span [i, j) is passed as (i+1, j-1), as
+    # :func:`_pieces` widens each span by one character on either side (a parenthesis' brackets)
+    skip = sorted(parens + [x for p0, _, m0, m1 in leaving for x in ((p0, p0 - 1), (m0 + 1, m1 - 1))])
     pending: list[NameAt] = []  # divisions named before a title that applies to each (「某市、某市市委书记」)
     pending_towns: list[NameAt] = []  # township stems before a suffixed one (「沿江、车厩公社」)
     town_peers: list[NameAt] = []
-    for i0, i1, clause_start in _pieces(r, item.start, item.end, parens):
+    for i0, i1, clause_start in _pieces(r, item.start, item.end, skip):
         piece = text[i0:i1]
+        left = any(i0 < p1 and i1 > p0 for p0, p1, _, _ in leaving)
         if clause_start:
             # a clause that names another subject is that subject's (「……，王某辞去某职，李某任某职」), and
             # one that gives a post up ends it (辞去, 不再担任, 免去, 卸任)
@@ -1051,8 +1091,10 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
                 if text.startswith(name, k):
                     who, k = r.surface(k, k + len(name)), k + len(name)
                     break
-            clause_ends = item.when is not None and bool(_NO_LONGER.match(text, k)) and k > i0
+            clause_ends = item.when is not None and bool(_NO_LONGER.match(text, k)) and (k > i0 or found_any)
             titled = _has_title(r, i0, i1)
+            if found_any and not titled and leaving and _MOVE.match(text, i0, i1):
+                continue  # 「……任上，调赴某省，任……」
             if found_any and not titled:
                 break  # running text goes on about something else
             if titled:
@@ -1068,7 +1110,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
             if unit is not None:
                 chain.append(Segment(unit, _UNIT_TITLE.title, True, i0))
             continue
-        post = _post(r, i0, i1, chain, bodies_of_kind, names)
+        post = _post(r, i0, i1, chain, bodies_of_kind, names,
+                     carry=carry if not found_any and not chain else None)
         bare = _bare_division(r, i0, i1, names) if post is None else None
         if bare is not None:
             pending.append(bare)
@@ -1095,7 +1138,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
                     groups.append([])
                 groups[-1].append(SpellMention(who, _role(Segment(sb, title, True, nm.start)), sb,
                                                r.evidence(nm.start, i1, item.clause), flags=item.flags + flags,
-                                               item=n, form="ended" if clause_ends else form))
+                                               item=n, form="ended" if clause_ends or left else form))
         else:
             town_peers = []
         pending_towns.clear()
@@ -1106,7 +1149,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
                     groups.append([])
                 groups[-1].append(SpellMention(who, _role(Segment(sb, title, True, nm.start)), sb,
                                                r.evidence(nm.start, i1, item.clause), flags=item.flags + flags,
-                                               item=n, form="ended" if clause_ends else form))
+                                               item=n, form="ended" if clause_ends or left else form))
         found_any = True
         role = _role(Segment(body, title, True, i0))
         if not groups:
@@ -1114,7 +1157,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
         if re.search(r"转任|调任|调往|改任", text[i0:_strip_head(r, i0, i1, names)]):
             flags += ("moved",)  # 「五年后转任某区委书记」: a transfer ends the posts before it
         groups[-1].append(SpellMention(who, role, body, r.evidence(i0, i1, item.clause),
-                                       flags=item.flags + flags, item=n, form="ended" if clause_ends else form))
+                                       flags=item.flags + flags, item=n, form="ended" if clause_ends or left else form))
     posts = [s for g in groups for s in g]
     if later is not None and form in ("range", "line-start", "start") and not item.sequence:
         item = Item(item.person, item.start, item.end, item.clause, item.when, item.form, True, item.page_date,
@@ -1126,6 +1169,9 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = ()) -> list[S
                for s, d in zip(out, item.dates)]
         out = [replace(s, end=t.start) if re.sub(r"^(?:代理|代|常务副|副)", "", s.role) == t.role and s.role != t.role
                else s for s, t in zip(out, out[1:])] + out[-1:]  # 副部长 -> 部长: the promotion ends it
+    if form == "ended" and not _NO_LONGER.match(text, item.start) and re.search(
+            r"调|到|赴|任职|履新", _BEFORE_THEN.match(text, item.start).group(0)):
+        out = [replace(s, flags=s.flags + ("moved",)) for s in out]  # the move ends what was held before it
     if form != "ended" and item.when is not None:  # the posts a clause gives up end at the item's date
         out = [replace(s, start=None, end=item.when.start, current=False) if s.form == "ended" else s for s in out]
     # the parentheses of the line: 「（其间：2005.03-2006.09兼任……）」「（1999.01当选）」「（党组成员）」
@@ -1315,7 +1361,7 @@ def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
 
 
 def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dict[str, BodyMention],
-          names: tuple[str, ...] = (), inherit: BodyMention | None = None
+          names: tuple[str, ...] = (), inherit: BodyMention | None = None, carry: BodyMention | None = None
           ) -> tuple[BodyMention, lx.Title, tuple[str, ...]] | None:
     """The body and title of the piece ``[i0, i1)``: its verbs and tails stripped, its title at the
     end, its body read before the title or carried from the chain."""
@@ -1331,6 +1377,8 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
     flags = ("rank",) if t.title.role in RANKS else ()
     if inherit is not None and not chain:
         chain.append(Segment(inherit, t.title, True, a))
+    if carry is not None and t.start == a and not chain and carry.kind in t.title.kinds:
+        chain.append(Segment(carry, t.title, True, a))  # a bare title: the body of the item before
     mids = list(_MID_VERB.finditer(text, a, t.start))
     if mids:
         # 「到某厅某局挂职担副局长」「某部挂职任某司副司长」: the unit is around the verb

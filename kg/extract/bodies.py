@@ -34,6 +34,26 @@ _LEVEL_TERM = re.compile(r"([省市县区州旗盟])第?[一二三四五六七�
 _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|州|旗|盟))$")
 
 
+# a clause qualifying the title between the body and it: 「县政协分管日常工作的副主席」「州政协不是中共党员的
+# 副主席」 (no unit word in it: 「市委组织部的」 names a department)
+_QUALIFYING = re.compile(rf"[{HAN}]{{2,16}}的")
+_UNIT_WORD = re.compile("委|部|局|厅|办|会|组|处|室|中心|公司|单位|机关")
+# the same clause with no body before it, inheriting one: only with a verb of a portfolio
+_PORTFOLIO = re.compile(rf"(?:分管|负责|联系|协助|主持|挂钩|牵头|对口|包联)[{HAN}]{{1,14}}的")
+# a clause setting some of the officers apart by a post they do not hold: 「不是党组成员的副主席」
+_NEGATED = re.compile(rf"(?:不是|并非|非|不担任|未担任)[{HAN}]{{1,14}}的")
+
+
+def qualifying(rest: str, portfolio: bool = False) -> bool:
+    """Is ``rest`` a clause qualifying the title after it (「分管日常工作的」「不是党组成员的」), not a
+    unit or a post? ``portfolio``: with no body before it, only a verb of a portfolio or a negation."""
+    if _NEGATED.fullmatch(rest):
+        return not BODY_WORD.search(rest)
+    rx = _PORTFOLIO if portfolio else _QUALIFYING
+    return bool(rx.fullmatch(rest)) and not _UNIT_WORD.search(rest) and not BODY_WORD.search(rest) \
+        and not any(t in rest for t in lx.TITLES)
+
+
 @dataclass(frozen=True)
 class Segment:
     """One item of a chain: a title and the body it belongs to (None: inherit from the chain)."""
@@ -125,6 +145,10 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     div_spans = r.divisions_in(start, end)
     for m in div_spans:
         masked[m.start - start : m.end - start] = "\0" * (m.end - m.start)
+    for pos in range(start + 2, end):  # and a bare short form before a body word (镇 in 「镇康政协」)
+        bare = r.bare_before(pos, start)
+        if bare is not None and BODY_WORD.match(text, pos):
+            masked[bare.start - start : pos - start] = "\0" * (pos - bare.start)
     masked_s = "".join(masked)
     written = r.surface(start, end)
     # 「政协两当县第十届委员会」「中国人民政治协商会议某某自治县第十一届委员会」(商会 in it is none)
@@ -192,6 +216,8 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
     committee (政协教育科技委员会) or a department (市委统战部)."""
     rest = rest.strip()
     kind = body.kind
+    if qualifying(rest):
+        rest = ""  # 「县政协分管日常工作的副主席」: the body's own title
     if rest in ("", "常委会", "常务委员会", "党组") or _TERM_COMMITTEE.fullmatch(rest) \
             or (kind == "政协" and rest == "委员会"):  # 「县第十届政协委员会副主席」
         # 「自治州政协第十四届委员会常务委员」「市人大十六届常委会主任」: the body in one of its terms
@@ -244,8 +270,8 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         body = BodyMention(title.kinds[0], start, level=title.level, committee=title.committee,
                            written=written or title.surface)
         return Segment(body, title, True, start)
-    if not region or _INHERIT.fullmatch(region):
-        return Segment(None, title, True, start)  # inherit
+    if not region or _INHERIT.fullmatch(region) or qualifying(region, portfolio=True):
+        return Segment(None, title, True, start)  # inherit (「,分管日常工作的副主席乙」 too)
     if title is not None and title.role in ("主席", "副主席"):
         # 「山西省副主席某某」: a province's, city's or county's chairman is its CPPCC's; an
         # autonomous region's is its government's (自治区主席), which no rule here guesses

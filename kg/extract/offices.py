@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import lexicon as lx
 from ..records import BodyMention, OfficeMention, PressCredit
 from .bodies import Segment, invalid, parse_body, segment
 from .dates import cn_number
 from .post_titles import find_post_titles
-from .reader import CANDIDATE_WORD, CLAUSE_BREAK, ITEM_BREAK, RANK_NOTE, Reader
+from .reader import CANDIDATE_WORD, CLAUSE_BREAK, ITEM_BREAK, RANK_NOTE, Reader, not_a_word, plausible_name
 
 _LINK = re.compile(r"(?:同志)?(?:(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+)(?=[人名位]))"
                    r"(?:人|名|位)?(?:委员|同志)?)?"
@@ -64,6 +65,7 @@ def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
     out.extend(_bracketed_posts(r))
     out.extend(_title_lists(r))
     out.extend(find_post_titles(r, out))
+    out = _studios(r, out)
     return _current(r, out)
 
 
@@ -156,7 +158,7 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                 region = max(i0, read_until)
                 for title in named:
                     # 「副主席甲、乙及秘书长丙」: the next title's words start after the joining word
-                    join = _JOIN.match(text, region)
+                    join = _join_at(r, region)
                     if join and region < title.start:
                         region = join.end()
                     if title.start < region:
@@ -190,7 +192,7 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                         if seg.valid and seg.body is not None:
                             for ns, ne in names:
                                 out.append(_office(r, ns, ne, seg, c0, c1, "election"))
-                    elif join := _JOIN.match(text, region):
+                    elif join := _join_at(r, region):
                         # 「州政协主席甲陪同省政协副秘书长、办公厅主任乙」: the next chain
                         seg = _segment_for(r, join.end(), last, [], bodies_of_kind)
                         if seg.body is not None and seg.valid:
@@ -270,6 +272,12 @@ def _posts(r: Reader, start: int, titles: list, chain: list[Segment],
         start = _post_end(r.text, t)
         start += r.text.startswith("兼", start)
     return posts
+
+
+def _join_at(r: Reader, i: int) -> re.Match | None:
+    """A joining word at ``i`` (「及秘书长丙」), not the first character of a division's name
+    (和静县, 和田地区, 会同县)."""
+    return None if i in r.division_by_start else _JOIN.match(r.text, i)
 
 
 def _members_after_preposition(r: Reader, i0: int, i1: int) -> tuple[int, int, re.Match] | None:
@@ -390,6 +398,80 @@ def _office(r: Reader, ns: int, ne: int, seg: Segment, c0: int, c1: int, form: s
 
 
 # ---------------------------------------------------------------------------------------------
+# a member's studio: 「为甲委员工作室揭牌」
+
+
+_STUDIO = re.compile("委员工作室")
+HAN_CHAR_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
+# what may stand right before a studio's name: a break, a list separator, a preposition or verb of going
+_BEFORE_STUDIO_NAME = "为到在的和与及赴访"
+
+
+def _studio_name(r: Reader, pos: int) -> tuple[int, int] | None:
+    """The member's name ending at ``pos`` (where 「委员工作室」 starts): a name jieba segments as
+    one (:meth:`~.reader.Reader.name_before`), or two or three characters from a surname after a
+    break, a 「、」, a body's words or a preposition (「为|甲委员工作室」), never a place or a word
+    (「澳门委员工作室」「界别委员工作室」)."""
+    text = r.text
+    if pos in r.division_by_end or pos in r.bare_by_end:
+        return None
+    name = r.name_before(pos, after_body=True)
+    if name is not None:
+        return None if _holds_a_place(r, *name) else name
+    for ns in (pos - 3, pos - 2):
+        if ns < 0 or text[ns] not in lx.SURNAMES or ns in r.title_ends:
+            continue
+        before = text[ns - 1] if ns > 0 else "\n"
+        if not (before in CLAUSE_BREAK or before == ITEM_BREAK or before in _BEFORE_STUDIO_NAME
+                or text[max(0, ns - 6) : ns].endswith(tuple(lx.BODIES))):
+            continue
+        word = text[ns:pos]
+        if HAN_CHAR_RUN.fullmatch(word) and plausible_name(word, True) and not_a_word(word) \
+                and not _holds_a_place(r, ns, pos):
+            return ns, pos
+    return None
+
+
+def _holds_a_place(r: Reader, start: int, end: int) -> bool:
+    """A division's name (full or bare) inside or ending the span: a place, not a person."""
+    return bool(r.divisions_in(start, end)) or any(k in r.bare_by_end for k in range(start + 1, end + 1))
+
+
+def _studios(r: Reader, found: list[OfficeMention]) -> list[OfficeMention]:
+    """「县政协副主席甲为乙委员工作室揭牌」: a studio named after a member implies the membership
+    (委员 of the CPPCC printed right before the name, else of the last one the news item names
+    before it); and the studio's member holds none of the titles of the chain before the name
+    (a list 「副主席甲、乙委员工作室」 read on into the studio)."""
+    text = r.text
+    studios: dict[int, tuple[int, int]] = {}
+    for m in _STUDIO.finditer(text):
+        name = _studio_name(r, m.start())
+        if name is not None and not r.titles_in(name[0], name[1]):
+            studios[name[1]] = name
+    if not studios:
+        return found
+    out = [o for o in found if o.evidence.end not in studios or o.form == "post-title"]
+    # a standing member or an officer of a committee is recorded by that post, not also as 委员
+    held = {o.person for o in out if o.body.kind in ("政协", "政协专委会")}
+    for ne, (ns, _) in studios.items():
+        person = r.surface(ns, ne)
+        if person in held:
+            continue
+        body = _named_before(r, "政协", ns)
+        if body is None:
+            continue
+        title = r.title_at(ne)  # 委员 (matched only where no 委员工作 block hides it)
+        seg = segment(body, lx.TITLES["委员"], ns)
+        if title is not None or not seg.valid:
+            continue
+        out.append(_office(r, ns, ne, seg, *r.clause_around(ns, ne + 5), "studio"))
+        held.add(person)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # 作者系 notes
 
 
@@ -484,10 +566,14 @@ def _rosters(r: Reader) -> list[OfficeMention]:
         if text[s0 : m.start()].strip() == "" and s0 > 0:  # the intro opens its sentence
             s0, _ = r.analysis.sentence_of(s0 - 1)
         s0 = max(s0, text.rfind("\n", 0, m.start()) + 1)
-        titled = [t for t in r.titles_in(s0, m.start()) if t.title is not None]
+        titled = r.titles_in(s0, m.start())
         if not titled or not _ROSTER_COUNT.search(text, s0, m.start()):
             continue
         title = titled[-1]
+        if title.title is None or r.name_at(r.after_title(title)) is not None:
+            # 「副主席甲、乙等4人参加,调研组组长分别为丙、丁」: the last title is another's (组长)
+            # or has its own names after it; the list is of someone else
+            continue
         if re.search(r"[；;！？!?]", text[title.end : m.start()]):
             continue  # the intro belongs to another statement than the title's
         # the title's own words: 「来自港区的常委」 is 常委 of the committee named before

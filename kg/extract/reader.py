@@ -16,7 +16,7 @@ from functools import cached_property
 from .. import lexicon as lx
 from .. import nlp
 from ..corpus import Document
-from ..layout import item_breaks
+from ..layout import dateline_spans, item_breaks
 from ..nlp import Analysis, Match
 from ..records import Evidence, NameAt
 
@@ -136,9 +136,31 @@ class Reader:
 
     def clauses(self, start: int, end: int):
         """Spans between clause punctuation; a rank note after a title (「副主席(正县级)王某」) is
-        no break."""
+        no break, the end of a dateline is (「本报镇康讯 县政协主席某某」: 镇 is no town's)."""
+        cuts = self._dateline_ends
         for m in _CLAUSE.finditer(self.text, start, end):
-            yield m.start(), m.end()
+            s, e = m.start(), m.end()
+            k = bisect.bisect_right(cuts, s)
+            while k < len(cuts) and cuts[k] < e:
+                yield s, cuts[k]
+                s = cuts[k]
+                while s < e and self.text[s].isspace():
+                    s += 1
+                k += 1
+            if s < e:
+                yield s, e
+
+    @cached_property
+    def _dateline_ends(self) -> list[int]:
+        """Where a dateline that opens a line or names the paper ends (「本报两当讯」「张掖讯 」),
+        not 「通讯」 inside a sentence."""
+        text = self.text
+        out = []
+        for s, e in dateline_spans(text):
+            opens = text.startswith(("本报", "本刊"), s) or s == 0 or text[s - 1] in "\n】]"
+            if opens and (e == len(text) or text[e].isspace() or text[e] in "（(电"):
+                out.append(e)
+        return out
 
     def items(self, start: int, end: int):
         """Spans between 「、」, and at 「兼」 right after a title (「常委兼副秘书长」)."""
@@ -605,7 +627,11 @@ def looks_like_a_name(name: str, analysis: Analysis | None = None, start: int = 
     if tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns", "n", "ng") \
             and not (closed and len(name) == 2 and word_frequency(name) < _COMMON):  # 「主席达来主持」
         return False
-    # a noun or place of the dictionary, unless a place it has hardly seen (洛桑久美 ns 1: a name)
+    # a noun or place of the dictionary, unless a place it has hardly seen (洛桑久美 ns 1: a name);
+    # two characters: a noun the dictionary has seen often (「委员书屋」「委员感言」, where 边巴 and 宝音 are
+    # seen at most a few times)
+    if len(name) == 2 and tag in ("n", "ng") and word_frequency(name) >= _RARE:
+        return False
     if len(name) > 2 and (tag == "n" or (tag == "ns" and word_frequency(name) >= _RARE)):
         return False
     # jieba's words inside: ordinary words covering most of it say it is a phrase (候选人名单,
@@ -662,6 +688,8 @@ def word_frequency(word: str) -> int:
     return nlp.word_frequency(word)
 
 
+# a number written in characters (「委员六百余人」「廿八日」) is no name
+_NUMERALS = re.compile("[一二两三四五六七八九十百千万廿卅零〇]+")
 # the first words of titles: 「秘书长和常务委员」 holds no person 和常务
 _TITLE_PARTS = frozenset(("常务", "专职", "驻会", "党组", "秘书", "主任", "主席"))
 
@@ -685,7 +713,7 @@ def _ordinary(word: str) -> bool:
 
 
 def plausible_name(name: str, closed: bool = False) -> bool:
-    if name in lx.NOT_NAMES or name in lx.TITLES or name in lx.BODIES:
+    if name in lx.NOT_NAMES or name in lx.TITLES or name in lx.BODIES or _NUMERALS.fullmatch(name):
         return False
     if len(name) == 3 and name[-1] in "度率性":  # 满意度, 覆盖率: abstract nouns
         return False

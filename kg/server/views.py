@@ -185,7 +185,11 @@ def _person(q: Q, iri: str) -> dict:
     career = _rows(q, """
         SELECT ?spell ?role ?org (SAMPLE(?ol) AS ?orgLabel) ?start ?end ?current ?evidence ?doc (SAMPLE(?dt) AS ?docTitle)
         WHERE {
-          ?spell a kg:CareerSpell ; org:member ?x ; org:organization ?org ; kg:roleName ?role .
+          # the person's own spells and those of the persons links join to it (kg:sameHolderAs names
+          # the first of them): a news report's holder shows the résumé's career too
+          { BIND(?x AS ?y) } UNION { ?y kg:sameHolderAs ?x } UNION { ?x kg:sameHolderAs ?y }
+          UNION { ?x kg:sameHolderAs ?c . ?y kg:sameHolderAs ?c FILTER(?y != ?x) }
+          ?spell a kg:CareerSpell ; org:member ?y ; org:organization ?org ; kg:roleName ?role .
           OPTIONAL { ?org skos:prefLabel ?ol }
           OPTIONAL { ?spell kg:spellStart ?start } OPTIONAL { ?spell kg:spellEnd ?end }
           OPTIONAL { ?spell kg:current ?current } OPTIONAL { ?spell kg:evidence ?evidence }

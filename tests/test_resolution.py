@@ -1,0 +1,187 @@
+"""Resolution over the whole gazetteer: a body named by its level word alone (「县政协」「旗政协」) is
+placed in the division the text names, whatever that division is.
+
+Each test writes a short text around a division drawn from every kind of county- and
+prefecture-level division (县 自治县 市辖区 县级市 旗 自治旗 林区 特区, 地级市 自治州 盟 地区), in
+simplified and in traditional characters, and checks the chair's division. Divisions whose name two
+divisions share (南山区) are left out: nothing in these texts tells which is meant, and there no fact
+is the right answer (tested apart).
+"""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+
+import opencc
+import pytest
+
+from kg.chinese import to_simplified
+from kg.corpus import parse_document
+from kg.extract import extract_document
+from kg.gazetteer import SEARCHED_FORM, TRADITIONAL_SEARCHED, _written_forms, load
+
+LEVEL_WORD = {"县": "县", "自治县": "县", "市辖区": "区", "县级市": "市", "旗": "旗", "自治旗": "旗", "林区": "林区",
+              "特区": "特区", "地级市": "市", "自治州": "州", "盟": "盟", "地区": "地区"}
+
+TEMPLATES = {
+    # the division named in full in one paragraph, its committee by the level word in the next
+    "full name, then the level word": "近日，{name}政协组织委员视察。\n\n{level}政协主席孙大伟表示，要加强团结。",
+    # a chain city + county, which jieba may cut across (陇南/市礼/县政协)
+    "city and county, then the level word": "近日，{city}{name}政协组织委员视察。\n\n{level}政协主席孙大伟表示，要加强团结。",
+    # the division named only later, in a possessive phrase
+    "the level word, then a later possessive": "{level}政协主席孙大伟主持会议。\n\n会议强调，要为推动{name}的高质量发展贡献力量。",
+    # a dateline with the bare short form (本报镇康讯: 镇 is no town here)
+    "a dateline's short form": "本报{short}讯 {level}政协主席孙大伟主持会议。",
+    # visitors coming here (来): the text is written where they come, and the host accompanies
+    "visitors come to the division": "{other}政协考察团来{name}考察。{level}政协主席孙大伟陪同。",
+    # the visitors' own chair goes there (赴): the destination is not his
+    "the chair goes to another division": "{name}政协主席孙大伟率队赴{other}考察学习。\n\n{level}政协副主席李明华参加。",
+    "the province before the division": "近日，{province}{name}政协组织委员视察。{level}政协主席孙大伟表示。",
+}
+
+
+def _short(d) -> str | None:
+    return next((text for text, bare in _written_forms(d) if bare), None)
+
+
+@cache
+def _sample() -> list:
+    """A fixed draw of divisions of every kind whose name no other division has."""
+    gaz = load()
+    by_kind: dict[str, list] = {}
+    for d in gaz.by_code.values():
+        if d.kind in LEVEL_WORD and len(gaz.lookup(d.name, include_bare=False)) == 1:
+            by_kind.setdefault(d.kind, []).append(d)
+    rng = random.Random(20261204)
+    return [d for kind in sorted(by_kind) for d in rng.sample(by_kind[kind], min(25, len(by_kind[kind])))]
+
+
+def _elsewhere(d):
+    """A division of the same kind in another province, drawn by the division's code."""
+    others = sorted((x for x in load().by_code.values() if x.kind == d.kind and x.province != d.province
+                     and len(load().lookup(x.name, include_bare=False)) == 1), key=lambda x: x.code)
+    return others[int(d.code) % len(others)] if others else load().get("110000")
+
+
+def _chair_division(text: str) -> str | None:
+    ex = extract_document(parse_document(text.encode(), "t.txt"))
+    return next((o.body.division.code for o in ex.offices if to_simplified(o.person) == "孙大伟"), None)
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=str)
+def test_level_word_resolves_to_the_named_division_of_any_kind(template):
+    gaz = load()
+    to_traditional = opencc.OpenCC("s2t")
+    wrong, tried = [], 0
+    for d in _sample():
+        city = gaz.get(d.parent)
+        short = _short(d)
+        if "{short}" in TEMPLATES[template] and (short is None or len(gaz.lookup(short)) != 1):
+            continue  # an ambiguous short form: tested below
+        if "{city}" in TEMPLATES[template] and (city is None or city.level != "prefecture"):
+            continue
+        if "来{name}" in TEMPLATES[template] and len(d.name) == 2:
+            continue  # jieba cuts 「来古县」 as 来古/县: a two-character name is one only where jieba keeps it
+        province = gaz.get(d.province)
+        if "{province}" in TEMPLATES[template] and province.code == d.code:
+            continue
+        text = TEMPLATES[template].format(name=d.name, level=LEVEL_WORD[d.kind], short=short, city=city.name if city else "",
+                                          other=_elsewhere(d).name, province=province.name)
+        for script in (text, to_traditional.convert(text)):
+            tried += 1
+            got = _chair_division(script)
+            if got != d.code:
+                wrong.append((d.name, d.kind, got, script[:30]))
+    assert tried > 150  # the sample holds every kind
+    assert not wrong, wrong[:10]
+
+
+@pytest.mark.parametrize("level, expected", [("市", "东港市"), ("区", "东港区"), ("县", None)])
+def test_an_ambiguous_dateline_is_decided_by_the_level_word(level, expected):
+    # 东港 is 东港市 (丹东) and 东港区 (日照): only the level word of the body tells which
+    ex = extract_document(parse_document(f"本报东港讯 {level}政协主席孙大伟主持会议。".encode(), "t.txt"))
+    got = [o.body.division.name for o in ex.offices]
+    assert got == ([expected] if expected else [])
+    if expected is None:
+        assert [u.person for u in ex.unresolved] == ["孙大伟"]
+
+
+def test_an_ambiguous_name_gives_no_fact():
+    # 南山区: 深圳 and 鹤岗; the text says nothing more
+    ex = extract_document(parse_document("近日，南山区政协组织委员视察。\n\n区政协主席孙大伟表示。".encode(), "t.txt"))
+    assert ex.offices == []
+    assert [u.person for u in ex.unresolved] == ["孙大伟"]
+    # and the city decides it
+    ex = extract_document(parse_document("近日，鹤岗市南山区政协组织委员视察。\n\n区政协主席孙大伟表示。".encode(), "t.txt"))
+    assert [o.body.division.code for o in ex.offices] == [next(d.code for d in load().lookup("南山区") if d.parent == "230400")]
+
+
+def test_a_name_two_divisions_of_the_province_share_gives_no_fact():
+    # 铁西区: 沈阳 and 鞍山 in 辽宁, 四平 in 吉林
+    def chair(text):
+        return _chair_division(text)
+    assert chair("近日，辽宁省铁西区政协组织委员视察。区政协主席孙大伟表示。") is None
+    assert chair("近日，吉林省铁西区政协组织委员视察。区政协主席孙大伟表示。") == "220302"
+    assert chair("近日，辽宁省沈阳市铁西区政协组织委员视察。区政协主席孙大伟表示。") == "210106"
+
+
+def test_the_visitors_chair_is_not_the_destinations():
+    # 「县政协主席甲率队来乙县」: the clause before 来 is the visitors'; the host who accompanies is 乙县's
+    ex = extract_document(parse_document("县政协主席孙大伟率队来永靖县考察。县政协副主席李明华陪同。".encode(), "t.txt"))
+    assert [(o.person, o.body.division.name) for o in ex.offices] == [("李明华", "永靖县")]
+    assert [u.person for u in ex.unresolved] == ["孙大伟"]
+    # 「近年来永靖县」 is no arrival
+    assert _chair_division("近年来永靖县政协主席孙大伟积极履职。") == "622923"
+
+
+def test_a_short_form_before_a_body_word_is_no_town():
+    # 镇 (town) marks another organisation's body, but not inside 镇康/镇巴
+    ex = extract_document(parse_document("镇康政协主席孙大伟主持会议。镇巴县委书记李明华出席。".encode(), "t.txt"))
+    assert sorted((o.person, o.body.division.name) for o in ex.offices) == [("孙大伟", "镇康县"), ("李明华", "镇巴县")]
+    assert extract_document(parse_document("镇政协主席孙大伟主持会议。".encode(), "t.txt")).offices == []
+
+
+def test_searched_form_table_matches_opencc():
+    """Every gazetteer name that OpenCC's t2s changes is indexed in its changed form: the table
+    kg.gazetteer.SEARCHED_FORM must say exactly what to_simplified does to official names."""
+    gaz = load()
+    for text in {a.text for forms in gaz.aliases.values() for a in forms}:
+        assert to_simplified(text) == text.translate(SEARCHED_FORM), text
+
+
+def test_every_name_printed_in_traditional_characters_is_found():
+    """OpenCC's s2t then t2s (what a traditional-script page goes through) gives every name back,
+    or a form the gazetteer also indexes (TRADITIONAL_SEARCHED: 濬县 for 浚县)."""
+    gaz = load()
+    to_traditional = opencc.OpenCC("s2t")
+    expected = {}
+    for text in {a.text for forms in gaz.aliases.values() for a in forms}:
+        searched = to_simplified(to_traditional.convert(text))
+        assert text in {a.text for a in gaz.aliases.get(searched, [])}, (text, searched)
+        if searched not in (text, text.translate(SEARCHED_FORM)):
+            expected[text] = searched
+    assert expected == TRADITIONAL_SEARCHED
+
+
+def test_a_place_only_mentioned_does_not_override_the_dateline():
+    # the paper's city (dateline) against a county-level city the delegation inspected
+    text = ("遵义日报讯 11月25日，市政协组织委员视察。以市政协副主席甲乙丙为团长的视察团视察了赤水市第一中学；"
+            "以市政协副主席孙大伟为团长的视察团视察了仁怀市。")
+    assert _chair_division(text) == "520300"
+    # another city's committee named in between does override it
+    text2 = "遵义日报讯 市政协组织视察。赤水市政协主席李明华陪同。市政协副主席孙大伟出席。"
+    assert _chair_division(text2) == "520381"
+
+
+def test_the_other_side_of_a_meeting_is_not_the_reports_committee():
+    text = ("孙大伟副主席率专委会一行7人赴昆明，与云南省政协进行对口交流。云南省政协主席李明华看望了考察组成员。"
+            "\n\n省政协副秘书长王刚参加。")
+    ex = extract_document(parse_document(text.encode(), "t.txt"))
+    got = {(o.person, o.role): o.body.division.name for o in ex.offices}
+    assert got == {("李明华", "主席"): "云南省"}  # neither the visitor nor his secretary-general is 云南's
+    assert {u.person for u in ex.unresolved} == {"孙大伟", "王刚"}
+    # without the meeting, the report's committee is the one named
+    plain = "云南省政协主席李明华主持会议。孙大伟副主席出席。"
+    ex = extract_document(parse_document(plain.encode(), "t.txt"))
+    assert {(o.person, o.body.division.name) for o in ex.offices} == {("李明华", "云南省"), ("孙大伟", "云南省")}
