@@ -566,3 +566,18 @@ def test_a_name_ends_where_a_known_verb_begins(name):
         if got != {name}:
             wrong[word] = got
     assert not wrong
+
+
+# Verbs jieba segments apart right after a two-character name (a one-character given name): the name
+# stays two characters (「刘洋继续」 is no 刘洋继).
+AFTER_A_SHORT_NAME = "继续 聆听 透露 感慨 逐一 仔细 认真听取 亲切 详细了解 充分肯定".split()
+
+
+@pytest.mark.parametrize("name", ["刘洋", "陈静", "吴昊"])
+def test_a_short_name_ends_where_a_verb_begins(name):
+    wrong = {}
+    for word in AFTER_A_SHORT_NAME:
+        got = {o.person for o in _offices_of(f"达尔罕茂明安联合旗政协召开会议。旗政协主席{name}{word}有关情况。")}
+        if got != {name}:
+            wrong[word] = got
+    assert not wrong
