@@ -143,6 +143,7 @@ class BodyMention:
     committee: str | None = None  # special committee, department or central organ
     written: str = ""  # the body's words as printed, for messages
     unknown_name: bool = False  # ``names`` holds one suffixed word the analysis did not find as a division
+    borrowed: bool = False  # not printed with the office: the committee the report is about (「甲副主席」)
 
     def but(self, **changes) -> "BodyMention":
         from dataclasses import replace

@@ -57,6 +57,13 @@ _SUFFIX_OK = {
 
 # a body named by its level word alone (「自治区政协」「县委」)
 _LEVEL_BODY = re.compile("(自治区|[省市县区州旗盟])(?:政协|人大|政府|委)")
+# what a site adds to a division's pinyin in its host: 「gaotaizx」「zxgaotai」「gaotaixian」
+_SITE_AFFIXES = ("zhengxie", "zx", "xian", "shi", "qu", "rd", "news", "xw", "gov")
+# the other side of a meeting: 「与广东省政协进行对口交流」「同乙县政协签订结对协议」
+_WITH = ("与", "同", "跟", "和")
+_EXCHANGE = re.compile(r"[^，,；;。！？\n]{0,14}?(?:交流|座谈|对接|签订|签署|结对|联谊|会谈|洽谈|合作)")
+# what follows a division that names a body: 「某某县政协」「某某市委」「某某区人民政府」
+_BODY_AFTER = ("政协", "人大", "人民代表大会", "政府", "人民政府", "委", "党委", "纪委", "行署", "工委")
 # a bare county short form seen as a word more often than this in jieba's dictionary is an
 # ordinary word too often to place a text (和平 7998, 新兴 1215; 西昌 83, 大丰 16)
 _FAINT_FREQUENCY = 100
@@ -135,6 +142,8 @@ class Anchor:
     weak: bool = False  # a bare short form in running text (「陕西」): used when nothing better is
     away: bool = False  # a place visited (「赴乙县」) or a visitor's (「甲区政协考察团到我市」): never home
     faint: bool = False  # a county's bare short form in running text (「在西昌」): the last resort
+    names_body: bool = False  # the name of a body (「陆丰市政协」「政协陆丰市委员会」), not a place
+    # mentioned (「视察了陆丰市龙山中学」)
     ambiguous: bool = False  # one of several divisions a trusted bare form can be (「本报东港讯」:
     # 东港市 or 东港区): only a level word that fits one of them alone decides (「市政协」)
 
@@ -149,6 +158,7 @@ class DivisionContext:
         # (clause start, verb, destination) of each 「…来乙县」: the visitors' clause before the verb
         # is not the destination's
         self._arrivals: list[tuple[int, int, int]] = []
+        self.counterparts: set[str] = set()  # divisions whose bodies the subject meets (set by _collect)
         self._division_starts = {m.start for m in analysis.matches if m.kind == "division"} \
             | {m.start for m in analysis.bare}
         self.anchors: list[Anchor] = []
@@ -215,9 +225,11 @@ class DivisionContext:
         is the visitors'. A destination of another level (「市政协主席赴乙县」) stays a possible
         home of that level's bodies (「县委书记丙陪同」: 乙县's)."""
         text = self.analysis.search
+        self.counterparts = visited = self._counterparts()
         if self._hosts:
+            if visited:
+                self.anchors = [replace(a, away=True) if a.division.code in visited else a for a in self.anchors]
             return
-        visited: set[str] = set()
         named = [(m.start, m.end) for m, _ in self.mentions]
         for a in self.anchors:
             if not a.away or a.derived or not a.division.code \
@@ -232,6 +244,22 @@ class DivisionContext:
                     visited.add(a.division.code)
         if visited:
             self.anchors = [replace(a, away=True) if a.division.code in visited else a for a in self.anchors]
+
+    def _counterparts(self) -> set[str]:
+        """The divisions whose bodies the text's subject meets as the other side (「赴广州，与广东省政协
+        进行对口交流」「与乙县政协签订合作协议」): never home, wherever the text names them again
+        (「广东省政协主席丙看望了考察组」 does not make the bare 「省政协」 of the visitors 广东's),
+        unless the clause before names the same division (「甲县政协与甲县工商联座谈」)."""
+        text = self.analysis.search
+        out: set[str] = set()
+        for a in self.anchors:
+            if a.derived or not a.names_body or not a.division.code or text[a.pos - 1 : a.pos] not in _WITH \
+                    or not _EXCHANGE.match(text, a.end):
+                continue
+            c0 = max(text.rfind(c, 0, a.pos) for c in "，,；;。\n") + 1
+            if not any(b.division.code == a.division.code and c0 <= b.pos < a.pos for b in self.anchors):
+                out.add(a.division.code)
+        return out
 
     def _add_outdated(self, m: Match, text: str) -> bool:
         """「梁平县」 (now 梁平区), 「陇西市」 (a misprint of 陇西县): a short form with a suffix the
@@ -276,9 +304,23 @@ class DivisionContext:
              faint: bool = False) -> None:
         away = self._is_away(start, end)
         self.anchors.append(Anchor(start, end, d, written, strong=strong and not away, weak=weak, away=away,
-                                   faint=faint))
+                                   faint=faint, names_body=self._names_body(start, end)))
         for anc in self.gaz.ancestors(d):
             self.anchors.append(Anchor(start, end, anc, anc.name, derived=True, weak=weak, away=away, faint=faint))
+
+    def _names_body(self, start: int, end: int) -> bool:
+        """Is the division at ``[start, end)`` (with the divisions right after it: 张掖市高台县) the
+        name of a body, 「…政协」「…县委」「政协…委员会」?"""
+        text = self.analysis.search
+        pos = end
+        while pos in self._chained:
+            pos = self._chained[pos]
+        return (text.startswith(_BODY_AFTER, pos) and not text.startswith("委员", pos)) \
+            or text.startswith("政协", max(0, start - 2))
+
+    @cached_property
+    def _chained(self) -> dict[int, int]:
+        return {m.start: m.end for m in self.analysis.matches if m.kind == "division"}
 
     def _is_away(self, start: int, end: int) -> bool:
         """Is the division named at ``[start, end)`` a destination (「赴乙县调研」「莅临乙市」) or a
@@ -398,7 +440,10 @@ class DivisionContext:
             strong = None
         for a in reversed(group):
             if ok(a.division):
-                if strong is not None and a.division.code != strong.division.code and a.derived:
+                # a place only mentioned (「视察了陆丰市龙山中学」) does not override it; another
+                # body's name (「陆丰市政协」) does
+                if strong is not None and a.division.code != strong.division.code \
+                        and (a.derived or not a.names_body):
                     continue
                 return a
         return strong
@@ -452,7 +497,7 @@ class Resolver:
 
     def division(self, body: BodyMention) -> tuple[DivisionRef | None, str]:
         """The division ``body`` belongs to, or None and the reason why it cannot be told."""
-        key = (body.names, body.level, body.stem, body.start, body.unknown_name)
+        key = (body.names, body.level, body.stem, body.start, body.unknown_name, body.borrowed)
         if key not in self._cache:
             self._cache[key] = self._division(body)
         return self._cache[key]
@@ -477,9 +522,13 @@ class Resolver:
                     return None, (f"{name.text}: {len(found)} divisions of that name and nothing in the text tells which"
                                   if found else f"{name.text}: no division of that name")
                 within = ref
+            if body.borrowed and within is not None and within.code in ctx.counterparts:
+                # 「甲副主席率团赴广州，与广东省政协交流」: the first committee named is the other side
+                return None, f"{within.name}: the committee the report is about is the other side of the meeting"
             return within, ""
         if body.stem:
-            d = ctx.choose(self.gaz.lookup(body.stem, include_bare=True), body.start, None)
+            candidates = self.gaz.lookup(body.stem, include_bare=True)
+            d = ctx.choose(candidates, body.start, None) or self._city_of_its_name(candidates)
             if d is None:
                 return None, f"{body.stem}: the short form names no one division here"
             return to_ref(d, None, self.gaz), ""
@@ -498,19 +547,55 @@ class Resolver:
             return ref, ""
         return None, "no division named"
 
+    def _city_of_its_name(self, candidates: list[Division]) -> Division | None:
+        """「长沙政协」: a bare name that a city and a county of that city share (长沙市, 长沙县) is
+        the city's; the press writes the county's in full."""
+        cities = [d for d in candidates if d.level == "prefecture"]
+        if len(cities) == 1 and all(d is cities[0] or d.parent == cities[0].code for d in candidates):
+            return cities[0]
+        return None
+
     def _site_division(self, level: str) -> DivisionRef | None:
-        """Last: the division the publishing site's host names in pinyin (a county's own site,
-        xiaochang.gov.cn, prints 「县政协」 and never the county), when one division of the level
-        reads so and it lies in the province the text is about, if the text names one."""
-        host = urlsplit(self.site).hostname if "://" in self.site else None
+        """Last: the division the publishing site names in pinyin, in its host (a county's own site,
+        xiaochang.gov.cn, prints 「县政协」 and never the county; wzzx.wenzhou.gov.cn prints 「省政协」
+        for 温州's province) or else in its path (a portal's section …/news/gansu/…), when one
+        division of the level reads so or contains the one that does, and it lies in the province the
+        text is about, if the text names one."""
+        parts = urlsplit(self.site) if "://" in self.site else None
         ok = _SUFFIX_OK.get(level)
-        if not host or ok is None:
+        if not parts or not parts.hostname or ok is None:
             return None
-        found = {d.code: d for label in host.split(".")[:-1] for d in self.gaz.by_pinyin(label) if ok(d)}
         province = self.ctx.province_of_document()
-        if len(found) != 1 or (province is not None and next(iter(found.values())).province != province.code):
-            return None
-        return to_ref(next(iter(found.values())), None, self.gaz)
+        host_labels = parts.hostname.split(".")[:-1]
+        path_labels = [w for w in re.split(r"[/._\-]", parts.path.lower()) if w.isalpha()]
+        for labels in (host_labels, path_labels):
+            found: dict[str, Division] = {}
+            for label in labels:
+                for named in self._read_as_divisions(label.lower()):
+                    d = named if ok(named) else next((a for a in self.gaz.ancestors(named) if ok(a)), None)
+                    if d is not None:
+                        found[d.code] = d
+            if len(found) == 1:
+                d = next(iter(found.values()))
+                if province is not None and d.province != province.code:
+                    return None
+                return to_ref(d, None, self.gaz)
+            if found:
+                return None
+        return None
+
+    def _read_as_divisions(self, label: str) -> list[Division]:
+        """The divisions a site label reads as: 「gaotai」, also with a committee's or level's affix
+        (gaotaizx, zxgaotai, gaotaixian)."""
+        found = self.gaz.by_pinyin(label)
+        if found or len(label) < 5:
+            return found
+        for affix in _SITE_AFFIXES:
+            if label.endswith(affix) and (found := self.gaz.by_pinyin(label[: -len(affix)])):
+                return found
+            if label.startswith(affix) and (found := self.gaz.by_pinyin(label[len(affix):])):
+                return found
+        return []
 
     def body(self, mention: BodyMention) -> tuple[Body | None, str]:
         ref, reason = self.division(mention)

@@ -57,6 +57,19 @@ CASES = [
     # a numbered formula ending like an epithet; a five-year plan after 实现; quotes in 「」 hold the plan
     ("助力“六区一高地”建设，为实现“十五五”良好开局，把握好「十五五规划」。",
      {("六区一高地", "slogan"), ("十五五", "campaign"), ("十五五规划", "slogan")}),
+    # an interview format, a press conference's title, a target, certified product brands, kinds of one head, a period
+    ("开幕会前举办“委员通道”集体采访活动。", set()),
+    ("国新办举行“高质量完成‘十五五’规划”系列主题新闻发布会。", {("十五五", "campaign")}),
+    ("聚焦“协作发展、共同壮大”的目标。", set()),
+    ("成功打造了“甲乙茶艺师”“丙丁疗法”等国家级品牌。", set()),
+    ("推动“区域品牌、产业品牌、产品品牌”协同发展。", set()),
+    ("既经历了“低谷期”，也迎来了“井喷潮”。", set()),
+    # a formula built on one frame, long or after 实现; a method; the steps of a procedure; launched objects
+    ("实现了“甲事甲提、甲事甲议、甲事甲商、甲事甲定、甲事甲办”。",
+     {("甲事甲提、甲事甲议、甲事甲商、甲事甲定、甲事甲办", "slogan")}),
+    ("通过“实地看、现场听、相互学”的方式观摩。", {("实地看、现场听、相互学", "slogan")}),
+    ("通过“调研—协商—再调研”，把问题研深议透。", {("调研—协商—再调研", "slogan")}),
+    ("要广泛开展“与民协商”。两级政协开展“好商量”。", {("与民协商", "brand"), ("好商量", "brand")}),
     # formulas, campaigns and brands
     ("紧扣省政协“1453”履职总要求，推广“12345”工作法。", {("1453", "slogan"), ("12345", "slogan")}),
     ("开展“微调研”“微协商”“微服务”“微建议”。",

@@ -122,6 +122,22 @@ CASES = [
     (BODY + "(通讯员)", set()),
     (BODY + "\n责任编辑:甘某某", set()),
     (BODY + "(前排左三)", set()),
+    # a site before its paper; a transliterated name glued to 摄; two names glued after one role word
+    (BODY + "\n图为会议现场。某某网-某某日报记者 甘某某摄", {("甘某某", "记者"), ("甘某某", "摄影")}),
+    (BODY + "\n委员发言。某某云/某某日报记者 阿某尔·某某提摄", {("阿某尔·某某提", "记者"), ("阿某尔·某某提", "摄影")}),
+    ("本报讯(记者甘某某通讯员柏某滕某)" + BODY, {("甘某某", "记者"), ("柏某", "通讯员"), ("滕某", "通讯员")}),
+    ("本报讯(记者欧阳某某)" + BODY, {("欧阳某某", "记者")}),
+    # a Uyghur name and the father's name, printed with a space, are one person; two Han names stay two
+    ("本报讯(记者 艾力 买买提)" + BODY, {("艾力买买提", "记者")}),
+    ("本报讯(记者 甘某 柏某)" + BODY, {("甘某", "记者"), ("柏某", "记者")}),
+    # a line of bare names closing the text, or before the editor's line; one name alone is a caption
+    (BODY + "\n甘 某 柏某某", {("甘某", "作者"), ("柏某某", "作者")}),
+    (BODY + "\n甘某某 柏某\n编辑: 滕某", {("甘某某", "作者"), ("柏某", "作者")}),
+    ("县政协召开会议\n\n甘某某\n" + BODY, set()),
+    # names before 摄 closing a caption: only the last is credited (the words before it may name people in the
+    # photo; crediting them all cost precision on unseen text); photographers opening the paragraph they are glued to
+    (BODY + "\n会议现场 甘某某 柏某 摄", {("柏某", "摄影")}),
+    ("甘某某 柏某 摄 5月6日，" + BODY, {("甘某某", "摄影"), ("柏某", "摄影")}),
     ("(作者系某某县政协党组书记、主席)\n" + BODY, set()),
 ]
 

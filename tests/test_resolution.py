@@ -162,3 +162,54 @@ def test_every_name_printed_in_traditional_characters_is_found():
         if searched not in (text, text.translate(SEARCHED_FORM)):
             expected[text] = searched
     assert expected == TRADITIONAL_SEARCHED
+
+
+def test_a_place_only_mentioned_does_not_override_the_dateline():
+    # the paper's city (dateline) against a county-level city the delegation inspected
+    text = ("遵义日报讯 11月25日，市政协组织委员视察。以市政协副主席甲乙丙为团长的视察团视察了赤水市第一中学；"
+            "以市政协副主席孙大伟为团长的视察团视察了仁怀市。")
+    assert _chair_division(text) == "520300"
+    # another city's committee named in between does override it
+    text2 = "遵义日报讯 市政协组织视察。赤水市政协主席李明华陪同。市政协副主席孙大伟出席。"
+    assert _chair_division(text2) == "520381"
+
+
+def test_the_other_side_of_a_meeting_is_not_the_reports_committee():
+    text = ("孙大伟副主席率专委会一行7人赴昆明，与云南省政协进行对口交流。云南省政协主席李明华看望了考察组成员。"
+            "\n\n省政协副秘书长王刚参加。")
+    ex = extract_document(parse_document(text.encode(), "t.txt"))
+    got = {(o.person, o.role): o.body.division.name for o in ex.offices}
+    assert got == {("李明华", "主席"): "云南省"}  # neither the visitor nor his secretary-general is 云南's
+    assert {u.person for u in ex.unresolved} == {"孙大伟", "王刚"}
+    # without the meeting, the report's committee is the one named
+    plain = "云南省政协主席李明华主持会议。孙大伟副主席出席。"
+    ex = extract_document(parse_document(plain.encode(), "t.txt"))
+    assert {(o.person, o.body.division.name) for o in ex.offices} == {("李明华", "云南省"), ("孙大伟", "云南省")}
+
+
+@pytest.mark.parametrize("stem, city", [("长沙", "430100"), ("岳阳", "430600"), ("乌鲁木齐", "650100"), ("承德", "130800")])
+def test_a_short_form_a_city_shares_with_its_county_is_the_citys(stem, city):
+    assert _chair_division(f"{stem}政协主席孙大伟主持会议。") == city
+
+
+def test_a_short_form_two_unrelated_divisions_share_gives_no_fact():
+    assert _chair_division("新兴政协主席孙大伟主持会议。") is None  # 新兴县 (云浮) and 新兴区 (七台河)
+
+
+@pytest.mark.parametrize("url, text, expected", [
+    # a city's site printing the province's committee by its level word
+    ("http://wzzx.wenzhou.gov.cn/art/2021/2/23/a.html", "省政协副主席孙大伟率调研组来我市调研。", "330000"),
+    # a portal's provincial section
+    ("http://www.example.com/news/gansu/2023/a.html", "省政协主席孙大伟主持会议。", "620000"),
+    # a county's own site, with the committee's affix
+    ("http://www.gaotaizx.gov.cn/a.html", "县政协主席孙大伟主持会议。", "620724"),
+    # two divisions read so (竹山县 十堰, 珠山区 景德镇): none
+    ("http://www.zhushan.cn/p/1.html", "市政协主席孙大伟主持会议。", None),
+    # a national site's sections name no division
+    ("http://www.news.cn/politics/art/a.html", "省政协主席孙大伟主持会议。", None),
+])
+def test_the_publishing_site_places_a_text_that_names_no_division(url, text, expected):
+    from kg.extract import with_metadata
+
+    ex = extract_document(with_metadata(parse_document(text.encode(), "a.txt"), {"url": url}))
+    assert [o.body.division.code for o in ex.offices] == ([expected] if expected else [])

@@ -37,9 +37,9 @@ HEADS = [
 # metaphor, description and label is excluded by a rule (see :func:`judge`), not by a list.
 NOT_CONCEPTS = set("急难愁盼 标准地 两新 互动平台 双向通道".split())
 # heads of descriptions, not names: a quality, a force, an effect, a moment (「政协智慧」「两会时间」)
-DESCRIPTIVE_HEADS = "优势 智慧 力量 温度 声音 担当 底色 成色 风采 价值 能量 效应 时间 时刻 举措".split()
+DESCRIPTIVE_HEADS = "优势 智慧 力量 温度 声音 担当 底色 成色 风采 价值 能量 效应 时间 时刻 举措 期".split()
 # what a formula is called when a parallel phrase is followed by 的 (「“甲、乙”的理念」)
-_FORMULA_AFTER = "部署 要求 理念 精神 思想 目标 原则 方针 战略 思路 号召 决策 定位".split()
+_FORMULA_AFTER = "部署 要求 理念 精神 思想 目标 原则 方针 战略 思路 号召 决策 定位 方式 方法".split()
 # heads of kinds of people and groups: 「领读员」「读书群」 counted (「11个“领读员”」) are no names
 KIND_HEADS = tuple("员 人 者 群 组 队")
 # a count of plain things: 「三句话」「一番话」
@@ -87,6 +87,8 @@ def classify(name: str, after: str) -> str | None:
         return "slogan"
     if re.fullmatch(rf"[{HAN}]{{1,6}}\+", name):
         return "slogan"  # 「桂花+」: a model of development
+    if re.fullmatch(rf"[{HAN}]{{2,4}}(?:[—\-→][{HAN}]{{2,4}}){{2,5}}", name) or framed_formula(name):
+        return "slogan"  # 「调研—协商—再调研」: the steps of a procedure; 「民事民提、民事民议、……」: a framed formula
     if re.fullmatch(rf"[{HAN}](?:[、,，][{HAN}]{{1,2}}){{2,6}}", name):
         return "slogan"  # 「提、立、办、督、评」: the steps of a mechanism
     parallel = re.fullmatch(rf"([{HAN}]{{2,6}})(?:就是|即是)([{HAN}]{{2,6}})", name)
@@ -416,11 +418,12 @@ def judge(s: str, q: "_Quote", heads: set[str] = frozenset()) -> Verdict:
             and not launched:
         return Verdict(None, "a run of three-character quotes (section heads or virtues)")
     if re.search(r"实现$", s[max(0, q.open - 2) : q.open]) and (not _type_word_after(after) or after.startswith(("目标", "的目标"))) \
-            and not re.fullmatch(rf"十[一二三四五六七八九十]五|[{NUM}]{{1,2}}[个大项条]?[{HAN}]{{1,4}}", name):
+            and not re.fullmatch(rf"十[一二三四五六七八九十]五|[{NUM}]{{1,2}}[个大项条]?[{HAN}]{{1,4}}", name) and not framed_formula(name):
         return Verdict(None, "a target (实现“…”)")
     if name in _KIND_NOUNS:
         return Verdict(None, "a kind of venue or platform named by its kind alone (「“会客厅”」)")
-    if _adjective_description(name) and not _type_word_after(after):
+    if _adjective_description(name) and not _type_word_after(after) \
+            and not re.search(r"(?:开展|打造|推出|创建|实施)$", s[max(0, q.open - 2) : q.open]):
         # 「重要平台」「大讲堂」: a generic head is no name once an adjective is all that qualifies it
         return Verdict(None, "an adjective before an ordinary word (a description)")
     cue = _strong_cue(name, s, q, after)
@@ -544,6 +547,17 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
     kinds of people and groups (「11个“领读员”」「当好“四员”」), sectors, meetings, descriptions
     (「“政协智慧”」), counts (「三句话」), research topics (「考察“某某”」) and statements (「“某地致力…”」)."""
     before = s[max(0, start - 8) : start]
+    after = s[end : end + 16]
+    if name.endswith("通道") or re.match(rf"[{HAN}]{{0,8}}?(?:集体)?采访", after):
+        return "an interview format (「“委员通道”集体采访」)"
+    if re.match(r"(?:系列)?(?:主题)?(?:新闻)?发布会|(?:专题)?(?:新闻)?(?:座谈会|研讨会|报告会|推介会)", after):
+        return "the title of a press conference or a meeting"
+    if re.search(r"[、,，]", name) and re.match(r"(?:的)?(?:发展|奋斗)?目标", after) and not _own_head(name):
+        return "a target (「“甲、乙”的目标」)"
+    if re.match(rf"(?:“[^“”]{{1,20}}”[、]?)*等?(?:国家级|省级|市级|国家|全国|中国|知名|驰名|著名|地理标志)[{HAN}]{{0,4}}?品牌", s[end : end + 60]):
+        return "a certified product brand (「“某某”等国家级品牌」)"
+    if _shared_head_list(name):
+        return "a list of kinds of one thing (「“区域品牌、产业品牌、产品品牌”」)"
     if re.search(r"[一二三四五六七八九十]要$|[一二三四五六七八九十]是$", before):
         return "a section label (一要/一是)"
     if re.search(r"(?:评出|评为|评选出|获评|荣获|获得|授予|命名为)了?$", before):
@@ -595,6 +609,31 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
             and not any(re.match(rf"[{HAN}]{{0,2}}{w}", s[end + 1 : end + 7]) for w in _FORMULA_AFTER):
         return "a parallel phrase describing the noun after 的"
     return None
+
+
+def _shared_head_list(name: str) -> bool:
+    """「区域品牌、产业品牌、产品品牌」: three parts or more ending in one word, each an ordinary word before it."""
+    parts = re.split(r"[、,，]", name)
+    if len(parts) < 3 or min(map(len, parts)) < 3:
+        return False
+    head = parts[0][-2:]
+    return all(p.endswith(head) and _ordinary_word(p[:-2]) for p in parts)
+
+
+def framed_formula(name: str) -> bool:
+    """「民事民提、民事民议、民事民商」「一核多点、一核多圈」: three parts or more of one length that differ in one
+    character only, a formula built on one frame (not a list of descriptions: 「重要阵地、重要平台」 differ in two).
+
+    >>> framed_formula("民事民提、民事民议、民事民商、民事民定")
+    True
+    >>> framed_formula("重要阵地、重要平台、重要渠道")
+    False
+    """
+    parts = re.split(r"[、,，]", name)
+    if len(parts) < 3 or len({len(p) for p in parts}) != 1 or len(parts[0]) < 3:
+        return False
+    same = [i for i in range(len(parts[0])) if len({p[i] for p in parts}) == 1]
+    return len(same) == len(parts[0]) - 1
 
 
 def _statement(name: str) -> bool:
@@ -659,7 +698,7 @@ _CAMPAIGN_AFTER = re.compile(rf"[{HAN}]{{0,14}}?(?:行动|活动)")
 
 def _shape_reason(name: str, s: str, start: int, end: int) -> str | None:
     """Why the span's shape makes it no name, or None."""
-    if len(name) < 2 or len(name) > 20:
+    if len(name) < 2 or (len(name) > 20 and not (len(name) <= 32 and framed_formula(name))):
         return "too short or too long"
     if name in NOT_CONCEPTS:
         return "a set phrase or metaphor of the lexicon"
@@ -667,6 +706,7 @@ def _shape_reason(name: str, s: str, start: int, end: int) -> str | None:
         return "a question, a verb complement, a target or a descriptive phrase"
     # 「“的……”」: a function word opens no name, unless it begins a word (「和事佬议事法」)
     if _GENERIC.match(name) and not any(_ordinary_word(name[:k]) for k in (2, 3) if len(name) > k) \
+            and not re.search(r"(?:开展|实施|推行|推进|深化)$", s[max(0, start - 2) : start]) \
             and not (len(name) >= 6 and re.match(r"(?:活动|行动)", s[end : end + 2])):
         return "opens with a function word"
     if re.search(r"[。!?！？;；:：《》]", name):
@@ -677,7 +717,8 @@ def _shape_reason(name: str, s: str, start: int, end: int) -> str | None:
     if re.search(r"[:：]\s*$", s[max(0, start - 2) : start]):
         return "quoted speech (after a colon)"
     parts = re.split(r"[,，、]", name)
-    if (len(parts) > 3 and max(map(len, parts)) > 2 and not _CAMPAIGN_AFTER.match(s, end) and not _FORMULA_NAMED.match(s, end)) \
-            or _parallel_description(name):
+    if (len(parts) > 3 and max(map(len, parts)) > 2 and not _CAMPAIGN_AFTER.match(s, end) and not _FORMULA_NAMED.match(s, end)
+            and not framed_formula(name)) \
+            or (_parallel_description(name) and not framed_formula(name)):
         return "a long enumeration or a parallel description"
     return None

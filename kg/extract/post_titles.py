@@ -26,7 +26,7 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
     out: list[OfficeMention] = []
     known = {(o.person, o.role) for o in found}
     holders = {o.person for o in found}
-    main_cppcc = next((o.body.but(kind="政协", committee=None) for o in found
+    main_cppcc = next((o.body.but(kind="政协", committee=None, borrowed=True) for o in found
                        if o.body.kind in ("政协", "政协专委会")), None)
     for t, ns, ne in _names_before_titles(r):
         person = r.surface(ns, ne)

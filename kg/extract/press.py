@@ -33,7 +33,8 @@ _ROLES = sorted(ROLE_WORDS, key=len, reverse=True)
 ROLE = "|".join(r"\s?".join(map(re.escape, w)) for w in _ROLES)
 _STAFF = "|".join(map(re.escape, sorted(lx.PRESS_STAFF_WORDS, key=len, reverse=True)))
 #: an outlet right before a role word: 「东北网记者」「海南日报全媒体记者」「本报驻北京记者」「政协联线记者」
-OUTLET = rf"[{HAN}·]{{0,12}}?(?:报|台|网|社|刊|媒体|媒|线|新闻|端|频道|融媒体中心|传媒中心)(?:驻[{HAN}]{{1,5}}?)?"
+OUTLET = (rf"(?:[{HAN}]{{1,8}}[-－/])?[{HAN}·]{{0,12}}?(?:报|台|网|社|刊|媒体|媒|线|新闻|端|频道|融媒体中心|传媒中心)"
+          rf"(?:驻[{HAN}]{{1,5}}?)?")  # a site before its paper: 「天山网-新疆日报记者」「石榴云/新疆日报记者」
 _ROLE_AT = re.compile(rf"(?:{OUTLET})?({ROLE})")
 _BARE_ROLE_AT = re.compile(rf"({ROLE})")
 _STAFF_AT = re.compile(rf"(?:{_STAFF})(?:人)?")
@@ -102,7 +103,10 @@ def _credit_spans(r: Reader):
         if i == last and (m := _SIGNED_BY_UNIT.fullmatch(st)):
             # 「某某民建 甲」 closing the text: the unit that sent it in, then its author
             yield lead + m.start(1), lead + m.end(1), "spaced-alone"
-        if re.match(rf"^[{_BYLINE_MARKS}]\s*", st):
+        if (i == last or 1 <= i <= 3 or _before_editor(lines, i)) and _bare_names_line(st):
+            # 「董 某 张某某」: a line of names alone closing the text, under the title or before the editor's line
+            yield lead, lead + len(st), "spaced-alone"
+        elif re.match(rf"^[{_BYLINE_MARKS}]\s*", st):
             yield lead + 1, lead + len(st), True
         elif re.match(rf"^[{_ROLE_MARKS}]\s*(?:[文图]\s*[/／|:：]|(?:{OUTLET})?(?:{ROLE}))", st) and len(st) <= 40:
             yield lead + 1, lead + len(st), False
@@ -135,9 +139,22 @@ _SIGNED_BY_UNIT = re.compile(
     rf"[\s\u3000]+([{HAN}]{{2,3}}(?:[\s\u3000、]+[{HAN}]{{2,3}}){{0,3}})")
 
 
+def _bare_names_line(st: str) -> bool:
+    """「甘某某 柏某」「董 某 张某某」: two to four names and nothing else (each checked as a name later); one
+    name alone on a line is as often a photo's caption."""
+    return len(st) <= 24 and bool(re.fullmatch(rf"[{HAN}]{{1,3}}(?:[ \u3000、]+[{HAN}]{{1,3}}){{1,5}}", st)) \
+        and len(re.sub(r"[\s、]", "", st)) >= 4 and not re.search(r"[摄报]", st[-1])
+
+
+def _before_editor(lines: list[str], i: int) -> bool:
+    """The next line that is not empty is an editor's: 「编辑: 某某」 (the text ends before it)."""
+    nxt = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
+    return bool(re.match(rf"(?:责任编辑|编辑|責任編輯|編輯|责编|責編)\s*[:：]", nxt))
+
+
 def _tails(line: str, offset: int):
     """Credits inside or at the end of a running line."""
-    name = rf"(?:[{HAN}] [{HAN}](?![{HAN}])|[{HAN}](?:(?!摄|报道)[{HAN}·]){{1,5}})"
+    name = rf"(?:[{HAN}] [{HAN}](?![{HAN}])|[{HAN}]{{1,8}}[·•・](?:(?!摄|报道)[{HAN}]){{1,10}}|[{HAN}](?:(?!摄|报道)[{HAN}·]){{1,5}})"
     names = rf"(?!摄|报道|供稿){name}(?:[\s、]+(?!摄|报道|供稿){name}){{0,4}}"
     close = r"(?:摄影报道|报道|/?摄影|/?摄)?"
     # 「……问候。 通讯员 某某某 摄影报道」「……。新华社记者 某某 摄」「……。作者:某某」 (layout may run on)
@@ -153,6 +170,10 @@ def _tails(line: str, offset: int):
         if line.rstrip().endswith(("摄影报道", "摄影", "摄")) else None
     if m:
         yield offset + m.start(1), offset + m.end(0), "caption"
+    # 「某某 某某 摄 1月5日,……」: a photo credit glued to the paragraph after it
+    m = re.match(rf"\s*((?:(?:{OUTLET})?(?:{ROLE})\s*)?[{HAN}]{{2,3}}(?:[ \u3000、][{HAN}]{{2,3}}){{0,3}}[ \u3000]*(?:摄影|摄))[ \u3000]+(?=\S)", line)
+    if m:
+        yield offset + m.start(1), offset + m.end(1), "photo-line"
     # 「……。□某某」 at the end of a paragraph
     m = re.search(rf"[。!?！？]\s*[{_BYLINE_MARKS}]\s*([{HAN}·]{{2,8}})\s*$", line)
     if m:
@@ -293,6 +314,7 @@ def _items(text: str) -> list[_Item] | None:
     """The words of a credit string, or None when something in it is no part of a credit."""
     items: list[_Item] = []
     supplied = bool(re.search(r"供[稿图]\s*$", text))
+    glued = not re.search(rf"[^{HAN}]", text)  # 「记者甲通讯员乙丙」: no separator anywhere
     i = 0
     n = len(text)
     while i < n:
@@ -339,7 +361,7 @@ def _items(text: str) -> list[_Item] | None:
                 and _name_follows(text, i + um.end()):
             i += um.end()  # 「(通讯员 某某县政协 甲)」「作者:某某县政协办公室 甲」: the unit the person writes for
             continue
-        e = _name_end(text, i)
+        e = _name_end(text, i, glued)
         if e is None:
             if supplied and not any(x.kind == "name" for x in items):
                 # 「(某某县政协 甲 乙 供稿)」: the supplying unit before the names
@@ -354,7 +376,12 @@ def _items(text: str) -> list[_Item] | None:
             continue
         if name in lx.NOT_NAMES or name in ROLE_WORDS or _organisation(name):
             return None
-        items.append(_Item("name", i, e))
+        prev = items[-1] if items else None
+        if prev and prev.kind == "name" and text[prev.end : i] in (" ", "\u3000") and _transliterated(text[prev.start : prev.end]) \
+                and _transliterated(name):
+            items[-1] = _Item("name", prev.start, e)  # 「艾某 买某提」: a Uyghur name and its father's, one person
+        else:
+            items.append(_Item("name", i, e))
         i = e
     return items
 
@@ -391,9 +418,11 @@ def _name_follows(text: str, i: int) -> bool:
     return i < len(text) and _name_end(text, i) is not None
 
 
-def _name_end(text: str, i: int) -> int | None:
-    """End of a name starting at ``i`` of a credit string, or None."""
-    dot = re.match(rf"[{HAN}]{{1,8}}[·•・][{HAN}]{{1,10}}", text[i:])
+def _name_end(text: str, i: int, glued: bool = False) -> int | None:
+    """End of a name starting at ``i`` of a credit string, or None. ``glued``: the credit string has no
+    separator at all, so two names may stand glued after one role word (「通讯员乙某丙某」)."""
+    # 「约某·某某提摄」: a closing word glued to a transliterated name is no part of it
+    dot = re.match(rf"[{HAN}]{{1,8}}[·•・](?:(?!摄|报道|供稿|供图)[{HAN}]){{1,10}}", text[i:])
     if dot:
         return i + dot.end()
     run = re.match(rf"[{HAN}]+", text[i:])
@@ -415,6 +444,8 @@ def _name_end(text: str, i: int) -> int | None:
             if k <= 4:
                 return i + k
             break
+    if glued and 4 <= len(chunk) <= 6 and (k := _two_names(chunk)):
+        return i + k
     if 2 <= len(chunk) <= 4:
         return i + len(chunk)
     # 「记者甲某某乙某某」: two names glued, each a surname and a given name (jieba's tagger cuts them so)
@@ -432,6 +463,33 @@ def _name_end(text: str, i: int) -> int | None:
     if len(chunk) == 1 and re.match(rf"[{HAN}] [{HAN}](?![{HAN}])", text[i:]) and text[i] in lx.SURNAMES:
         return i + 3
     return None
+
+
+#: characters of Uyghur, Kazakh and Mongolian names as transliterated (阿不都, 买买提, 古丽, 巴特尔)
+_TRANSLIT = set("阿艾买提尔克甫吾依热合曼孜娜古丽木哈尼亚斯拉汗江衣坎库班吐尕努穆麦托乎伊力巴图萨塔西都吉则普赛来皮扎罕约夏米"
+                "苏里沙布迪肉达别拜仁其格特乌兰日赫玛妮帕孜夫洛娃耶奴比")
+
+
+def _transliterated(name: str) -> bool:
+    """「艾某」「买某提」: every character one of a transliterated name (a Han name has a Han given name)."""
+    name = re.sub(r"\s", "", name)
+    return len(name) >= 2 and all(c in _TRANSLIT for c in name)
+
+
+def _two_names(chunk: str) -> int | None:
+    """The length of the first of two names glued in a credit with no separator (「乙某丙某」, 「乙某某丙某」),
+    or None: each part opens with a surname and is no word, and the run is no name of its own (a compound
+    surname, a transliterated name)."""
+    if chunk[:2] in lx.COMPOUND_SURNAMES or _transliterated(chunk) or not not_a_word(chunk):
+        return None
+    from ..nlp import pos_cut
+
+    cuts = {0}
+    for w, _ in pos_cut(chunk):
+        cuts.add(max(cuts) + len(w))
+    ok = [k for k in {4: (2,), 5: (3, 2), 6: (3,)}[len(chunk)]
+          if chunk[0] in lx.SURNAMES and chunk[k] in lx.SURNAMES and not_a_word(chunk[:k]) and not_a_word(chunk[k:])]
+    return next((k for k in ok if k in cuts), ok[0] if ok else None)
 
 
 def _glued_pair(chunk: str) -> int | None:

@@ -29,6 +29,9 @@ ITEM_BREAK = "、"
 RANK_NOTE = re.compile(
     r"[(（](?:正|副)?(?:省部|厅局|县处|乡科|厅|县|处|科|局|部)?级?(?:待遇)?[)）]"
     r"|[(（](?:兼|挂职|兼任|代|女|正县级|副县级|正处级|副处级|正厅级|副厅级)[)）]"
+    r"|[(（](?:主持|负责)(?:日常|全面)?工作[)）]"  # 「副书记(主持工作)」: a duty, no other post
+    # 「孙某(兼秘书长)当选为副主席」: a concurrent post noted after a name (read by _bracketed_posts)
+    r"|[(（]兼任?(?:" + "|".join(sorted(map(re.escape, lx.TITLES), key=len, reverse=True)) + r")[)）]"
     r"|[(（](?:男|女)?[,，、]?[\u4e00-\u9fff]{1,3}族[)）]"  # 「孙某(女)」「李某(回族)」 after a name
 )
 _CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|[^" + re.escape("".join(sorted(CLAUSE_BREAK))) + "])+")
