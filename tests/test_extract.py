@@ -466,8 +466,11 @@ def test_the_publishing_site_places_a_text_that_names_no_division():
     got, unresolved = _offices_from("http://www.huining.gov.cn/art/2021/3/5/art_1.html", text)
     assert got == {("李建国", "主席", "政协", "620422"), ("王志强", "副主席", "政协", "620422"),
                    ("赵明远", "副主席", "政协", "620422")} and not unresolved
-    # the host reads as the division's short form at the body's level only: 会宁 is a county, not a city
+    # on a county's site a level above the county's is the division that contains it: 会宁县's city
     got, unresolved = _offices_from("http://www.huining.gov.cn/a.html", "市政协主席李建国主持。")
+    assert got == {("李建国", "主席", "政协", "620400")} and not unresolved
+    # and never a level below: a city's site does not place a 「县政协」
+    got, unresolved = _offices_from("http://www.baiyin.gov.cn/a.html", "县政协主席李建国主持。")
     assert got == set() and len(unresolved) == 1
     # two cities read taizhou: no guess; a text about another province: no guess
     got, unresolved = _offices_from("http://zx.taizhou.gov.cn/a.html", "市政协主席李建国主持。")
