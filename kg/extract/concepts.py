@@ -36,6 +36,10 @@ HEADS = [
 # before a head word that jieba does not know as adjectives (互动平台, 双向通道). Every other
 # metaphor, description and label is excluded by a rule (see :func:`judge`), not by a list.
 NOT_CONCEPTS = set("急难愁盼 标准地 两新 互动平台 双向通道".split())
+# national strategies (SCHEMA: 乡村振兴战略 is no concept; a local strategy, coined, is a slogan) and set names of
+# bodies and of kinds of people (an institutional term, personnel jargon), which jieba's dictionary does not hold
+NOT_CONCEPTS |= set("""乡村振兴 乡村全面振兴 健康中国 数字中国 美丽中国 平安中国 法治中国 科教兴国 人才强国 创新驱动发展
+    区域协调发展 可持续发展 新型城镇化 一府一委两院 一府两院 两代表一委员 村两委 两委""".split())
 # heads of descriptions, not names: a quality, a force, an effect, a moment (「政协智慧」「两会时间」)
 DESCRIPTIVE_HEADS = "优势 智慧 力量 温度 声音 担当 底色 成色 风采 价值 能量 效应 时间 时刻 举措 期".split()
 # what a formula is called when a parallel phrase is followed by 的 (「“甲、乙”的理念」)
@@ -473,6 +477,9 @@ def _coined_studio_name(name: str) -> bool:
 _NUMBERED_SERIES = re.compile(rf"第[{NUM}]+期([{HAN}]{{2,8}}?(?:讲坛|讲堂|论坛|沙龙|大讲堂))")
 
 
+_LONG_QUOTE = re.compile(r"“([^“”\n]{41,300})”")
+
+
 def _quoted(s: str):
     """Every quoted expression: the outer quotes, the quotes inside them (「“建言‘十五五’规划…”」),
     and a one-character quote that begins a name (「“赣”事好商量」: the name runs on to a head word)."""
@@ -487,6 +494,11 @@ def _quoted(s: str):
         yield _Quote(a, b, m.start(), m.end())
         for inner in re.finditer(r"[‘']([^‘’'\n]{2,20})[’']", s[a:b]):
             yield _Quote(a + inner.start(1), a + inner.end(1), a + inner.start(), a + inner.end())
+    # 「“围绕‘十五五’规划……(a title longer than a name)”」: the outer quotes hold no name, the inner ones may
+    for m in _LONG_QUOTE.finditer(s):
+        for inner in re.finditer(r"‘([^‘’\n]{2,20})’", m.group(1)):
+            a = m.start(1) + inner.start(1)
+            yield _Quote(a, a + len(inner.group(1)), m.start(1) + inner.start(), m.start(1) + inner.end())
 
 
 def _inside_quotes(s: str, pos: int) -> bool:
@@ -527,7 +539,8 @@ _MEETING_HEADS = tuple("联席会 联席会议 座谈会 会议 大会 全会 �
 #: a group of members named by its sector (界别): 「“文化艺术界”」「“特邀香港人士”」
 _SECTOR_END = ("界", "界别", "人士")
 #: epithets: what a place or a thing is called, not a name (「“教育重镇”」「“换帅潮”」「“城市名片”」)
-_EPITHET_HEADS = tuple("潮 重镇 名片 高地 标杆 引擎 纽带 桥梁 窗口 之乡 之都".split())
+_EPITHET_HEADS = tuple("""潮 重镇 名片 高地 标杆 引擎 纽带 桥梁 窗口 之乡 之都 桥头堡 排头兵 领头雁 主力军 先行区 示范区
+    试验田 样板 后花园 大花园 粮仓 明珠 之窗 福地 热土 腹地 枢纽 先行地""".split())
 #: heads of documents: a report, an opinion, a plan are titled, not named (「“某某实施方案”」)
 _DOCUMENT_HEADS = tuple("报告 意见 方案 通知 决定 办法 规定 条例 纲要 白皮书".split())
 #: a national or provincial designation of a place or unit: 「“全国文明城市”」「“国家级示范区”」
