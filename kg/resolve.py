@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from .gazetteer import Division, Gazetteer
+from .gazetteer import PROVINCE_ABBREVIATIONS, Division, Gazetteer
 from .gazetteer import load as load_gazetteer
 from .layout import item_breaks
 from .nlp import Analysis, Match
@@ -59,6 +59,8 @@ _SUFFIX_OK = {
 _LEVEL_BODY = re.compile("(自治区|[省市县区州旗盟])(?:政协|人大|政府|委)")
 # what a site adds to a division's pinyin in its host: 「gaotaizx」「zxgaotai」「gaotaixian」
 _SITE_AFFIXES = ("zhengxie", "zx", "xian", "shi", "qu", "rd", "news", "xw", "gov")
+# members residing in a province, by its one-character abbreviation: 「住宁全国政协委员」「住琼省政协委员」
+_RESIDENT = re.compile("住([" + "".join(PROVINCE_ABBREVIATIONS) + "])(?=(?:全国|省|区)?(?:政协|人大))")
 # the other side of a meeting: 「与广东省政协进行对口交流」「同乙县政协签订结对协议」
 _WITH = ("与", "同", "跟", "和")
 _EXCHANGE = re.compile(r"[^，,；;。！？\n]{0,14}?(?:交流|座谈|对接|签订|签署|结对|联谊|会谈|洽谈|合作)")
@@ -216,6 +218,10 @@ class DivisionContext:
                 for c in cands:
                     self.anchors.append(Anchor(m.start, m.end, c, m.text, strong=True, ambiguous=True,
                                                away=self._is_away(m.start, m.end)))
+        for m in _RESIDENT.finditer(text):  # 「住宁全国政协委员」: 宁夏's
+            d = self.gaz.get(PROVINCE_ABBREVIATIONS[m.group(1)])
+            if d is not None:
+                self._add(m.start(1), m.end(1), d, d.name)
         self.breaks = item_breaks(text)
         self._away_everywhere()
 

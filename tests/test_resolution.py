@@ -213,3 +213,20 @@ def test_the_publishing_site_places_a_text_that_names_no_division(url, text, exp
 
     ex = extract_document(with_metadata(parse_document(text.encode(), "a.txt"), {"url": url}))
     assert [o.body.division.code for o in ex.offices] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("abbreviation, province", [("宁", "640000"), ("琼", "460000"), ("桂", "450000"), ("黔", "520000")])
+def test_members_residing_in_a_province_place_its_committee(abbreviation, province):
+    # 「住宁全国政协委员」: national members residing in 宁夏; the visited region is not home
+    text = (f"住{abbreviation}全国政协委员活动召集人、自治区政协主席孙大伟率住{abbreviation}全国政协委员考察团赴西藏自治区考察。"
+            if province in ("640000", "450000") else
+            f"住{abbreviation}全国政协委员活动召集人、省政协主席孙大伟率考察团赴云南省考察。")
+    assert _chair_division(text) == province
+
+
+def test_province_abbreviations_name_provinces():
+    from kg.gazetteer import PROVINCE_ABBREVIATIONS
+
+    gaz = load()
+    assert all(gaz.get(code).level == "province" for code in PROVINCE_ABBREVIATIONS.values())
+    assert len(set(PROVINCE_ABBREVIATIONS.values())) == 33  # 31 provinces, Hong Kong, Macau (台湾: none here)
