@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cmp_to_key
 
 from .chinese import key_form
 from .gazetteer import Gazetteer
@@ -283,7 +284,14 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
         date = next((s.start for s in group if s.start), "")
         return (any("start_from_page_date" in s.flags or "page_time" in s.flags for s in group), date, k)
 
-    order = sorted(items, key=when)
+    def earlier(a: int, b: int) -> int:
+        # a year alone and a month of the same year (「2021年1月，……，同年底……」): the text's order
+        wa, wb = when(a), when(b)
+        if wa[0] == wb[0] and wa[1][:4] == wb[1][:4] and (len(wa[1]) == 4) != (len(wb[1]) == 4):
+            return -1 if a < b else 1
+        return -1 if wa < wb else (1 if wa > wb else 0)
+
+    order = sorted(items, key=cmp_to_key(earlier))
     # a résumé whose items restate what is still held (each item lists the posts again)
     keys_of = [{_key(s) for s in items[k]} for k in order]
     restating = sum(1 for a, b in zip(keys_of, keys_of[1:]) if a & b) >= 2 or \

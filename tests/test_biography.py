@@ -587,3 +587,30 @@ def test_a_move_before_a_page_year_ends_at_the_documents_year():
     got = spells(text, date="2016-08-20")
     assert ("常务副省长", "政府", "甘肃省", None, "2016-06", False) in got
     assert ("副省长", "政府", "甘肃省", "2007", "2016-06", False) in got
+
+
+MORE_PROSE_FORMS = {
+    "「调任A，后兼任B」: B has no start of its own and both end at the next move": (
+        "李文华，男，1960年生。2006年，李文华调任张掖市委副书记，后兼任市委政法委书记，2011年任酒泉市委书记。\n",
+        {("副书记", "党委", "张掖市", "2006", "2011", False), ("书记", "党委", "张掖市", None, "2011", False),
+         ("书记", "党委", "酒泉市", "2011", None, True)}),
+    "同年底 is a date, not a name (同 is a surname), and it comes after the month it follows": (
+        "李文华，男，1981年1月出生。2016年12月，他出任张掖市甘州区委书记。2021年1月，李文华跨市升任酒泉市副市长，"
+        "同年底出任酒泉市委常委、市政府副市长。2023年2月，他出任嘉峪关市委副书记。\n",
+        {("书记", "党委", "甘州区", "2016-12", "2021-01", False), ("副市长", "政府", "酒泉市", "2021-01", "2023-02", False),
+         ("常委", "党委", "酒泉市", "2021", "2023-02", False), ("副书记", "党委", "嘉峪关市", "2023-02", None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(MORE_PROSE_FORMS))
+def test_more_prose_forms(name):
+    text, expected = MORE_PROSE_FORMS[name]
+    assert spells(text) == expected
+
+
+def test_a_leads_month_and_day_date_an_appointment_that_follows_in_its_sentence():
+    text = ("“80后”市长再添一位。12月8日下午，张掖市人大常委会举行会议，决定任命李文华为张掖市人民政府副市长，并决定其担任代理市长。\n"
+            "公开资料显示，李文华出生于1980年1月。2021年5月，他调任酒泉市委常委、常务副市长。\n")
+    got = spells(text, date="2024-12-09")
+    assert ("副市长", "政府", "张掖市", "2024-12", None, True) in got
+    assert ("代理市长", "政府", "张掖市", "2024-12", None, True) in got

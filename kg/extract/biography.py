@@ -501,6 +501,8 @@ def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: boo
         return False
     if r.divisions_in(start, end) or r.titles_in(start, end):
         return False
+    if _RELATIVE.match(text) or re.match(r"(?:今年|去年|前年|年底|年初|年末)", text):
+        return False  # 「同年底出任……」: a date counted from the one before, not 同 the surname
     if strong and 2 <= len(text) <= 4:
         return True
     if not (text[0] in lx.SURNAMES or text[:2] in lx.COMPOUND_SURNAMES):
@@ -902,7 +904,9 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
                 # 「2015年5月4日，某市召开领导干部会议，宣布……决定。省委决定：某某任……」: the paragraph's date
                 out.append((i, i, DateExpr(when.start, None, i), "appointed-dated", False))
                 continue
-            today = re.search(r"今天|今日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None
+            # 「6日……决定任命」, and a news lead's 「12月8日下午，……决定任命」 (a page-year item before it)
+            today = re.search(r"今天|今日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None or any(
+                x[3] == "page-year" and s0 <= x[0] < i for x in starts)
             out.append((i, i, None, "appointed-today" if today else "appointed", False))
     return out
 
@@ -1042,7 +1046,7 @@ def _pieces(r: Reader, a: int, b: int, skip: list[tuple[int, int]]) -> list[tupl
     return out
 
 
-_LATER = re.compile(r"[ \t]*(?:后|之后|随后|此后|其后|后又|后来|旋即|不久)(?:又|再)?(?:任|调任|转任|升任|担任|出任|改任|当选)")
+_LATER = re.compile(r"[ \t]*(?:后|之后|随后|此后|其后|后又|后来|旋即|不久)(?:又|再)?(?:任|调任|转任|升任|担任|出任|改任|当选|兼任)")
 _TINY_PAREN = re.compile(r"[(（][县市区][)）]")
 _WORKED_IN = re.compile(rf"[ \t]*在(?P<unit>[{HAN}]{{3,24}}?)工作")
 _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "党委", "人大", "政协专委会")))
@@ -1072,6 +1076,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
     form = "ended" if item.when is not None and ended else item.form
     later: int | None = None  # the first clause that moves on without a date of its own (「，后任……」)
     who, clause_ends = item.person, False
+    concurrent_later: set[int] = set()  # clauses 「，后兼任……」: no date of their own, no succession
     leaving = [(m.start("posts"), m.end("posts"), m.start("mark"), m.end("mark"))
                for m in _LEAVING.finditer(text, item.start, item.end)]
     # the markers (从, 任上) are no piece: a span [i, j) is passed as (i+1, j-1), as
@@ -1100,7 +1105,10 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             if titled:
                 groups.append([])
                 if found_any and _LATER.match(text, i0):
-                    later = later if later is not None else len(groups) - 1
+                    if later is None and _LATER.match(text, i0).group(0).endswith("兼任"):
+                        concurrent_later.add(len(groups) - 1)  # 「调任A，后兼任B」: B is held along with A
+                    else:
+                        later = later if later is not None else len(groups) - 1
         if STUDY.search(piece) or _TINY_PAREN.search(text, max(0, i0 - 3), min(len(text), i1 + 3)):
             chain.clear()
             continue
@@ -1163,7 +1171,11 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
         item = Item(item.person, item.start, item.end, item.clause, item.when, item.form, True, item.page_date,
                     item.flags, item.parens, item.dates)
         groups = [[s for g in groups[:later] for s in g]] + groups[later:]
+    later_ids = {id(x) for g in concurrent_later if later is None and g < len(groups) for x in groups[g]}
     out = _date_posts(item, groups, form, text)
+    if later_ids:
+        out = [replace(s, start=None) if id(p) in later_ids else s
+               for s, p in zip(out, [x for g in groups for x in g])]
     if item.dates and len(out) == len(item.dates):
         out = [replace(s, start=d, end=None, current=False, seq="", flags=tuple(f for f in s.flags if f != "in_sequence"))
                for s, d in zip(out, item.dates)]

@@ -26,7 +26,10 @@ _PREPOSITIONS = re.compile("^(?:受|由|经|请|据|向|同|邀请)")
 # titles a Party committee has only in its departments
 _DEPARTMENT_HEADS = frozenset(("主任", "副主任", "常务副主任", "驻会副主任", "专职副主任"))
 # the organs of a CPPCC besides its special committees: its office, divisions, research units
-_CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)")
+_CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)|机关[{HAN}]{{1,8}}?[组队]|(?:机关)?驻[{HAN}]{{1,10}}?工作[组队]")
+#: a head of a working team of a committee's staff (「县政协机关工作组副组长」), only there: 组长 elsewhere is
+#: another organisation's (a research team's, a discipline team's)
+STAFF_TITLES = {s: lx.Title(s, s, ("政协专委会",)) for s in ("组长", "副组长", "队长", "副队长")}
 # the national committee's formal name: 「中国人民政治协商会议第十四届全国委员会」「政协十一届全国委员会」
 NATIONAL_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)第?[一二三四五六七八九十百\d]+届全国委员会")
 # a level character and a term before a body word: 「县第十届政协」「市十六届人大」
@@ -156,8 +159,11 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         if start <= fs and fm.end() == end:
             body = BodyMention("政协", fs, names=r.formal_names(fm), written=written)
             return segment(body, title, start, allow_extra=("主任", "副主任"))
+        if start <= fs and fm.end() < end and title.role in lx.RANKS and text[fm.end() : end] == "机关":
+            # 「政协某县委员会机关四级调研员」: a rank of the committee
+            return segment(BodyMention("政协", fs, names=r.formal_names(fm), written=written), title, start)
     # (农村委 is a congress's or committee's 农业农村委员会, not a village committee, 村委)
-    unmarked = masked_s.replace("农村委", "农\0\0")
+    unmarked = masked_s.replace("农村委", "农\0\0").replace("政协机关", "政协\0\0")  # (a committee's own staff)
     if any(mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
         return invalid(title, start)
     bodies = list(BODY_WORD.finditer(masked_s))
@@ -227,7 +233,7 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
             return segment(body, title, start)  # 「政协宗教界委员」「省政协港区委员」: a member for a sector
         if re.fullmatch(rf"[{HAN}]{{1,16}}?(委员会|委|工委)(办公室)?", rest) and not rest.startswith("机关"):
             return segment(body.but(kind="政协专委会", committee=rest), title, start)
-        if _CPPCC_ORGAN.fullmatch(rest) and title.role in lx.RANKS:
+        if (rest == "机关" or _CPPCC_ORGAN.fullmatch(rest)) and title.role in lx.RANKS:
             return segment(body, title, start)  # 「省政协办公厅一级巡视员」: a rank of the committee
         if _CPPCC_ORGAN.fullmatch(rest):
             # 「县政协办公室主任」「区政协社会文教处处长」「县政协文史研究中心主任」: an organ of

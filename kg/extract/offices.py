@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from .. import lexicon as lx
 from ..records import BodyMention, OfficeMention, PressCredit
-from .bodies import Segment, invalid, parse_body, segment
+from .bodies import STAFF_TITLES, Segment, invalid, parse_body, segment
 from .dates import cn_number
 from .post_titles import find_post_titles
 from .reader import CANDIDATE_WORD, CLAUSE_BREAK, ITEM_BREAK, RANK_NOTE, Reader, not_a_word, plausible_name
@@ -148,6 +148,10 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     for seg in elected_posts:
                         for ns, ne in elected:
                             out.append(_office(r, ns, ne, seg, c0, c1, "election"))
+                    for ns, ne in elected:  # 「丙(兼秘书长)当选为副主席」: the post noted, in the same body
+                        seg = _concurrent_note(r, ne, elected_posts)
+                        if seg is not None:
+                            out.append(_office(r, ns, ne, seg, c0, c1, "election"))
                     pending, chain, names_mode = [], [], False
                     continue
             # a title followed by a name: the chain is complete. One item may hold several
@@ -165,6 +169,16 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                         continue  # inside names already read
                     if closed:
                         chain, closed = [], False
+                    member = _member_before_employer(r, region, title)
+                    if member is not None:
+                        # 「区政协委员南华西街道党工委书记甲」: the membership, then the post at work
+                        seg0 = _segment_for(r, region, member, chain, bodies_of_kind, not other_organisation)
+                        if seg0.valid and seg0.body is not None:
+                            chain.append(seg0)
+                            bodies_of_kind[seg0.body.kind] = seg0.body
+                            region = member.end
+                            while text[region : region + 1] in (" ", "\u3000"):
+                                region += 1
                     seg = _segment_for(r, region, title, chain, bodies_of_kind, not other_organisation)
                     if CANDIDATE_WORD.match(text, title.end):
                         # 「县委副书记、县长候选人甲」: a candidate holds the posts before, not this one
@@ -249,6 +263,43 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             carried = chain
 
 
+# what may follow a member's title before the post at work, with no separator: an employer (a firm, a
+# sub-district, a town, a school: 「委员南华西街道党工委书记」) or a department (「委员区科技局局长」)
+_MEMBER_TITLES = ("委员", "常委", "常务委员")
+_EMPLOYER_END = re.compile("(?:局|办|委|处|院|所|站|中心|厅|部|公司|集团|街道|社区)$")
+
+
+def _member_before_employer(r: Reader, region: int, title) -> object | None:
+    """The member's title (委员, 常委) in ``[region, title.start)`` written right before the employer
+    of the post ``title`` with no separator (「区政协委员南华西街道党工委书记甲」), if any."""
+    text = r.text
+    for t0 in r.titles_in(region, title.start):
+        if t0.title is None or t0.title.role not in _MEMBER_TITLES or t0.end >= title.start:
+            continue
+        gap = text[t0.end : title.start].strip(" \u3000")
+        if len(gap) < 2 or re.search("[的和与及、]|所在|其中", gap) or r.titles_in(t0.end, title.start):
+            continue
+        if any(mk in gap for mk in lx.FOREIGN_ORG_MARKERS) or r.divisions_in(t0.end, title.start) \
+                or _EMPLOYER_END.search(gap):
+            return t0
+    return None
+
+
+# a post noted after a name: 「丙(兼秘书长)」
+_CONCURRENT_NOTE = re.compile(r"[(（]兼任?([\u4e00-\u9fff]{2,8})[)）]")
+
+
+def _concurrent_note(r: Reader, ne: int, posts: list[Segment]) -> Segment | None:
+    """The post a 「(兼秘书长)」 note after the name ending at ``ne`` adds, in the body of ``posts``
+    (an election's: 「甲、乙(兼秘书长)当选为县政协副主席」)."""
+    m = _CONCURRENT_NOTE.match(r.text, ne)
+    title = lx.TITLES.get(m.group(1)) if m else None
+    if title is None or not posts:
+        return None
+    seg = segment(posts[-1].body.but(committee=None), title, m.start())
+    return seg if seg.valid else None
+
+
 # a post held concurrently, noted after its title: 「秘书长(兼)」
 _CONCURRENT = re.compile(r"[(（]兼[)）]")
 
@@ -298,15 +349,20 @@ def _counts(counted: re.Match | None) -> bool:
 
 def _record(r: Reader, chain: list[Segment], ns: int, ne: int, c0: int, c1: int, out: list[OfficeMention]) -> None:
     """The person at ``text[ns:ne]`` holds every valid office of ``chain``."""
-    for seg in chain:
-        if seg.valid and seg.body is not None:
-            out.append(_office(r, ns, ne, seg, c0, c1))
+    posts = [seg for seg in chain if seg.valid and seg.body is not None]
+    for seg in posts:
+        out.append(_office(r, ns, ne, seg, c0, c1))
+    if (seg := _concurrent_note(r, ne, posts)) is not None:  # 「副主席乙(兼秘书长)出席」
+        out.append(_office(r, ns, ne, seg, c0, c1))
 
 
 def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
                  bodies_of_kind: dict[str, BodyMention], named_before: bool = True) -> Segment:
     """The segment for the title whose item starts at ``i0``, inheriting its body where needed."""
     title = title_match.title
+    if title is None and title_match.text in STAFF_TITLES:  # 「县政协机关工作组副组长」
+        seg = parse_body(r, i0, title_match.start, STAFF_TITLES[title_match.text])
+        return seg if seg.valid and seg.body is not None else invalid(None, i0)
     if title is None:  # another organisation's title
         return invalid(None, i0)
     seg = parse_body(r, i0, title_match.start, title)
@@ -525,7 +581,8 @@ def _bracketed_posts(r: Reader) -> list[OfficeMention]:
             continue
         p = m.start()
         ns = next((k for k in range(max(0, p - 4), p - 1) if r.name_at(k) == p
-                   and (k == 0 or text[k - 1] in CLAUSE_BREAK or text[k - 1] == ITEM_BREAK)), None)
+                   and (k == 0 or text[k - 1] in CLAUSE_BREAK or text[k - 1] == ITEM_BREAK
+                        or text[k - 1] in " \u3000")), None)  # (a list separated by spaces)
         if ns is None:
             continue
         for seg in _chain_of(r, b0, b1):

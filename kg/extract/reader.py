@@ -29,6 +29,9 @@ ITEM_BREAK = "、"
 RANK_NOTE = re.compile(
     r"[(（](?:正|副)?(?:省部|厅局|县处|乡科|厅|县|处|科|局|部)?级?(?:待遇)?[)）]"
     r"|[(（](?:兼|挂职|兼任|代|女|正县级|副县级|正处级|副处级|正厅级|副厅级)[)）]"
+    r"|[(（](?:主持|负责)(?:日常|全面)?工作[)）]"  # 「副书记(主持工作)」: a duty, no other post
+    # 「孙某(兼秘书长)当选为副主席」: a concurrent post noted after a name (read by _bracketed_posts)
+    r"|[(（]兼任?(?:" + "|".join(sorted(map(re.escape, lx.TITLES), key=len, reverse=True)) + r")[)）]"
     r"|[(（](?:男|女)?[,，、]?[\u4e00-\u9fff]{1,3}族[)）]"  # 「孙某(女)」「李某(回族)」 after a name
 )
 _CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|[^" + re.escape("".join(sorted(CLAUSE_BREAK))) + "])+")
@@ -306,7 +309,11 @@ class Reader:
         # a known verb after a two-character given name ends it (「某丽娟感慨」); after one character it
         # may be the rest of a longer name (「满都|拉布|和」)
         good = [e for e in options if e <= len(text) and _HAN_RUN.fullmatch(text, i, e)
-                and (self.boundary(e) or (e == options[1] and self._verb_at(e)))]
+                and (self.boundary(e) or (e == options[1] and self._verb_at(e))
+                     or (e == options[0] and self._verb_at(e) and surname == 1
+                         and self.analysis.token_at(i) == text[i:e] and word_tag(text[i:e]) in ("nr", None)))]
+        # (a one-character given name before a verb jieba segments apart: 「刘洋继续」, where jieba
+        # keeps the name one token; 「满都|拉布|和」 is cut inside the name)
         good = [e for e in good if (plausible_name(text[i:e], self._closes_a_name(e)) or _ends_before_separator(text, e))
                 and (((lenient or text[e : e + 1] == ITEM_BREAK) and not _function_word(text[i:e]))
                      or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
