@@ -539,6 +539,13 @@ UNSEEN_FORMS += [
     # staff of a committee's 机关: a rank, a working team's head; a research team's 组长 is a duty, no post
     ("万山区政协机关二级调研员赵某某、区政协机关驻村工作队副队长钱某某出席;区政协调研组组长孙某某发言。",
      {("赵某某", "二级调研员", "政协", "520603"), ("钱某某", "副队长", "政协专委会", "520603")}),
+    # the committee's 「班长」 is its chairman (a CPPCC's only; the Party committee's is left alone)
+    ("神农架林区政协召开会议。作为林区政协的“班长”,赵某某带头调研;林区委“班长”钱某某出席。",
+     {("赵某某", "主席", "政协", "429021")}),
+    ("克什克腾旗政协召开会议。孙某某作为旗政协“班长”,带头走访。", {("孙某某", "主席", "政协", "150425")}),
+    # a preposition glued to the name
+    ("克什克腾旗政协主席赵某某由旗委书记陪同调研,旗政协秘书长钱某某随同调研。",
+     {("赵某某", "主席", "政协", "150425"), ("钱某某", "秘书长", "政协", "150425")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -563,6 +570,21 @@ def test_a_name_ends_where_a_known_verb_begins(name):
     wrong = {}
     for word in AFTER_A_NAME:
         got = {o.person for o in _offices_of(f"甘肃省会宁县政协召开会议。县政协主席{name}{word},会议取得成效。")}
+        if got != {name}:
+            wrong[word] = got
+    assert not wrong
+
+
+# Verbs jieba segments apart right after a two-character name (a one-character given name): the name
+# stays two characters (「刘洋继续」 is no 刘洋继).
+AFTER_A_SHORT_NAME = "继续 聆听 透露 感慨 逐一 仔细 认真听取 亲切 详细了解 充分肯定".split()
+
+
+@pytest.mark.parametrize("name", ["刘洋", "陈静", "吴昊"])
+def test_a_short_name_ends_where_a_verb_begins(name):
+    wrong = {}
+    for word in AFTER_A_SHORT_NAME:
+        got = {o.person for o in _offices_of(f"达尔罕茂明安联合旗政协召开会议。旗政协主席{name}{word}有关情况。")}
         if got != {name}:
             wrong[word] = got
     assert not wrong

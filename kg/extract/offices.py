@@ -65,6 +65,7 @@ def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
     out.extend(_bracketed_posts(r))
     out.extend(_title_lists(r))
     out.extend(find_post_titles(r, out))
+    out.extend(_monitors(r))
     out = _studios(r, out)
     return _current(r, out)
 
@@ -451,6 +452,40 @@ def _role(seg: Segment) -> str:
 def _office(r: Reader, ns: int, ne: int, seg: Segment, c0: int, c1: int, form: str = "chain") -> OfficeMention:
     ev_start = min(seg.start, ns)
     return OfficeMention(r.surface(ns, ne), _role(seg), seg.body, r.evidence(ns, ne, (min(c0, ev_start), c1)), form)
+
+
+# ---------------------------------------------------------------------------------------------
+# the committee's 「班长」: its chairman
+
+
+_MONITOR = re.compile("政协(?:的)?[“\"「‘]?班长[”\"」’]?")
+
+
+def _monitors(r: Reader) -> list[OfficeMention]:
+    """「县政协“班长”甲」「作为县政协的“班长”，甲……」: the press calls a committee's chairman its
+    班长 (monitor). Only a CPPCC's, the name right after it (or opening the next clause of a
+    「作为……，」 apposition)."""
+    text = r.text
+    out = []
+    for m in _MONITOR.finditer(text):
+        after = m.end()
+        c0, _ = r.clause_around(m.start(), m.start() + 2)
+        as_at = text.find("作为", c0, m.start())
+        if as_at > c0 and r.name_at(c0) == as_at:  # 「甲作为县政协的“班长”」
+            ns, ne = c0, as_at
+        else:
+            if text[after : after + 1] in ",，":
+                if as_at != c0:
+                    continue
+                after += 1
+            ns, ne = after, r.name_at(after)
+            if ne is None or r.title_at(after) is not None:
+                continue
+        b0 = as_at + 2 if as_at >= 0 else c0
+        seg = parse_body(r, b0, m.start() + 2, lx.TITLES["主席"])
+        if seg.valid and seg.body is not None and seg.body.kind == "政协":
+            out.append(_office(r, ns, ne, seg, c0, max(ne, m.end()), "monitor"))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

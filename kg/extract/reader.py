@@ -309,7 +309,11 @@ class Reader:
         # a known verb after a two-character given name ends it (「某丽娟感慨」); after one character it
         # may be the rest of a longer name (「满都|拉布|和」)
         good = [e for e in options if e <= len(text) and _HAN_RUN.fullmatch(text, i, e)
-                and (self.boundary(e) or (e == options[1] and self._verb_at(e)))]
+                and (self.boundary(e) or (e == options[1] and self._verb_at(e))
+                     or (e == options[0] and self._verb_at(e) and surname == 1
+                         and self.analysis.token_at(i) == text[i:e] and word_tag(text[i:e]) in ("nr", None)))]
+        # (a one-character given name before a verb jieba segments apart: 「刘洋继续」, where jieba
+        # keeps the name one token; 「满都|拉布|和」 is cut inside the name)
         good = [e for e in good if (plausible_name(text[i:e], self._closes_a_name(e)) or _ends_before_separator(text, e))
                 and (((lenient or text[e : e + 1] == ITEM_BREAK) and not _function_word(text[i:e]))
                      or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
