@@ -130,6 +130,15 @@ CASES = [
     # a Uyghur name and the father's name, printed with a space, are one person; two Han names stay two
     ("本报讯(记者 艾力 买买提)" + BODY, {("艾力买买提", "记者")}),
     ("本报讯(记者 甘某 柏某)" + BODY, {("甘某", "记者"), ("柏某", "记者")}),
+    # two Tibetan names stay two; a Tibetan or a dotted name stands in a spaced dateline credit
+    ("某某网某地8月6日电(拉巴顿珠 次仁某玛)" + BODY, {("拉巴顿珠", "作者"), ("次仁某玛", "作者")}),
+    ("本报讯 记者 拉巴顿珠 通讯员 艾某·某某提 " + BODY, {("拉巴顿珠", "记者"), ("艾某·某某提", "通讯员")}),
+    # 「文字:甲 摄影:乙」 is one credit line; a line of photographers alone, a compound surname among them
+    (BODY + "\n文字:甘某某 摄影:柏某", {("甘某某", "作者"), ("柏某", "摄影")}),
+    (BODY + "\n欧阳某某 柏某 摄", {("欧阳某某", "摄影"), ("柏某", "摄影")}),
+    # 「供图:甲」「图片/甲」 credit the photographer
+    (BODY + "\n供图:甘某某", {("甘某某", "摄影")}),
+    (BODY + "\n图片/柏某", {("柏某", "摄影")}),
     # a line of bare names closing the text, or before the editor's line; one name alone is a caption
     (BODY + "\n甘 某 柏某某", {("甘某", "作者"), ("柏某某", "作者")}),
     (BODY + "\n甘某某 柏某\n编辑: 滕某", {("甘某某", "作者"), ("柏某", "作者")}),

@@ -563,8 +563,11 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
     after = s[end : end + 16]
     if name.endswith("通道") or re.match(rf"[{HAN}]{{0,8}}?(?:集体)?采访", after):
         return "an interview format (「“委员通道”集体采访」)"
-    if re.match(r"(?:系列)?(?:主题)?(?:新闻)?发布会|(?:专题)?(?:新闻)?(?:座谈会|研讨会|报告会|推介会)", after):
-        return "the title of a press conference or a meeting"
+    if re.match(rf"(?:系列)?(?:主题)?(?:新闻)?发布会|(?:(?!召开|举行|举办|参加|开展|组织)[{HAN}]){{0,6}}?(?:座谈会|研讨会|报告会|推介会|论证会|听证会)", after):
+        return "the title of a press conference or a meeting (「“…”双周协商座谈会」)"
+    if re.search(rf"在[{HAN}]{{1,12}}(?:村|镇|乡|社区|街道|幼儿园|学校|小学|中学|公司|基地|园区)的?$", s[max(0, start - 16) : start]) \
+            and not _own_head(name):
+        return "a place named where it is (「在某某村“…”」), not a name the committee promotes"
     if re.search(r"[、,，]", name) and re.match(r"(?:的)?(?:发展|奋斗)?目标", after) and not _own_head(name):
         return "a target (「“甲、乙”的目标」)"
     if re.match(rf"(?:“[^“”]{{1,20}}”[、]?)*等?(?:国家级|省级|市级|国家|全国|中国|知名|驰名|著名|地理标志)[{HAN}]{{0,4}}?品牌", s[end : end + 60]):
@@ -573,6 +576,11 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "a list of kinds of one thing (「“区域品牌、产业品牌、产品品牌”」)"
     if re.search(r"[一二三四五六七八九十]要$|[一二三四五六七八九十]是$", before):
         return "a section label (一要/一是)"
+    if re.search(r"(?:誉为|称为|称作|号称|人称|素有|被称|昵称|戏称|美称|俗称)$", before):
+        return "a nickname or an epithet (被誉为“…”)"
+    if re.search(r"(?:争创|跻身|冲刺|迈入|迈进|争当|争做|挺进|建成|建设成为|打造成为?|成为)$", before) and not _type_word_after(after) \
+            and not re.match(f"[{NUM}]", name):
+        return "a target or a positioning (争创/跻身/建成“…”)"
     if re.search(r"(?:评出|评为|评选出|获评|荣获|获得|授予|命名为)了?$", before):
         return "an award or a title conferred (评为/荣获“…”)"
     if re.search(r"(?:主题为|主题是|题为|议题为|议题是|主题[:：])$", before):
