@@ -614,3 +614,12 @@ def test_a_leads_month_and_day_date_an_appointment_that_follows_in_its_sentence(
     got = spells(text, date="2024-12-09")
     assert ("副市长", "政府", "张掖市", "2024-12", None, True) in got
     assert ("代理市长", "政府", "张掖市", "2024-12", None, True) in got
+
+
+def test_a_lead_that_appoints_the_subject_gives_the_current_post_and_state_offices():
+    text = ("在全国人大常委会会议上，李文华被任命为水利部部长。\n"
+            "李文华今年55岁，甘肃临泽人。1990年任甘肃省副省长，1998年任国务院副秘书长，2003年任海关总署副署长。\n")
+    got = spells(text)
+    assert ("部长", "政府", "全国", None, None, True) in got
+    assert ("副署长", "政府", "全国", "2003", None, False) in got  # the appointment is the current post
+    assert ("副省长", "政府", "甘肃省", "1990", "1998", False) in got

@@ -57,8 +57,8 @@ def _resume_titles() -> dict[str, lx.Title]:
     for suffix in ("省", "市", "县", "区", "州", "旗"):
         for pre in ("代", "代理"):  # acting heads are titles of their own (NOTES rule 9)
             add(f"{pre}{suffix}长", _GOV, implies_body=True, level=suffix)
-    for s in ("专员", "副专员", "专员助理", "司长", "副司长"):
-        add(s, _GOV)
+    for s in ("专员", "副专员", "专员助理", "司长", "副司长", "署长", "副署长", "关长", "副关长", "副总工程师"):
+        add(s, _GOV)  # 「海关总署副署长」「某海关关长」: the state's offices
     for s in ("乡长", "镇长", "副乡长", "副镇长"):  # heads of a township (NOTES rule 14)
         add(s, _GOV, implies_body=True, level=s[-2])
     for s in ("处长", "副处长", "科长", "副科长", "干事"):
@@ -606,7 +606,7 @@ _BODY_WORDS = ("县委", "市委", "区委", "州委", "旗委", "盟委", "地�
                "人民政府", "县政府", "市政府", "区政府", "政府", "县人大常委会", "市人大常委会", "人大常委会", "县人大",
                "市人大", "区人大", "人大", "县政协", "市政协", "区政协", "政协", "行署", "革委会", "革委", "县革委会")
 _DEPARTMENT = re.compile(rf"^[{HAN}]{{1,14}}?(?:局|厅|委员会|委|办公室|办|署|处|室|部|司|中心|科)$")
-_MINISTRY = re.compile(rf"^(?:国家|国务院)?(?P<m>[{HAN}]{{1,8}}部)(?P<u>[{HAN}]{{1,8}}?司)?$")
+_MINISTRY = re.compile(rf"^(?:国家|国务院)?(?P<m>[{HAN}]{{1,8}}?(?:部|总署))(?P<u>[{HAN}]{{1,8}}?司)?$")  # 「海关总署」
 _FOREIGN = tuple(m for m in lx.FOREIGN_ORG_MARKERS if m not in ("前", "原", "机关", "镇", "乡")) + (
     "乡", "镇", "公社", "社校", "厂", "校", "院", "团", "队", "站", "场", "所", "店", "矿", "部队", "军", "党校",
     "指挥部", "筹备组", "管委会", "管理委员会", "开发区", "新区", "工委会", "党支部", "党总支")
@@ -848,9 +848,11 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         if form == "appointed-dated":
             form = "start"
             b = min(b, next((k for k in range(a, b) if text[k] in ";；"), b))
+        if form.startswith("appointed-lead:"):
+            form, flags = "appointed", (page_years[int(form.split(":")[1])],)
         if form in ("appointed", "appointed-today"):
             # 「宣布省委决定：某某任某市委委员、常委、书记」「决定任命某某为某市副市长、代市长」: now held
-            flags = ("start_from_page_date",) if form == "appointed-today" else ()
+            flags = ("start_from_page_date",) if form == "appointed-today" else flags
             form, when = "current", None
             b = min(b, next((k for k in range(a, b) if text[k] in ";；"), b))
         if form == "heading":
@@ -890,7 +892,7 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
     taken = [(x[0], x[1]) for x in starts]
     for subject in subjects:
         n = re.escape(key_form(subject.name))
-        for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，]){n}(?:同志)?任(?![命职])", text):
+        for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，]){n}(?:同志)?任(?![命职])|{n}(?:同志)?被(?:正式)?任命为", text):
             i = m.start()
             s0 = _sentence_start(text, i)
             if depth[i] or not re.search(r"决定|任命", text[s0:m.end()]) or _YEAR_RE.search(text[s0:i]):
@@ -904,9 +906,11 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
                 # 「2015年5月4日，某市召开领导干部会议，宣布……决定。省委决定：某某任……」: the paragraph's date
                 out.append((i, i, DateExpr(when.start, None, i), "appointed-dated", False))
                 continue
-            # 「6日……决定任命」, and a news lead's 「12月8日下午，……决定任命」 (a page-year item before it)
-            today = re.search(r"今天|今日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None or any(
-                x[3] == "page-year" and s0 <= x[0] < i for x in starts)
+            lead_item = [x[0] for x in starts if x[3] == "page-year" and s0 <= x[0] < i]
+            if lead_item:  # 「12月8日下午，……决定任命某某为……」: the lead's month, in the document's year
+                out.append((i, i, None, f"appointed-lead:{lead_item[-1]}", False))
+                continue
+            today = re.search(r"今天|今日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None
             out.append((i, i, None, "appointed-today" if today else "appointed", False))
     return out
 

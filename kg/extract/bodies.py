@@ -57,6 +57,10 @@ def qualifying(rest: str, portfolio: bool = False) -> bool:
         and not any(t in rest for t in lx.TITLES)
 
 
+# where a person comes from or stands for, before the body: 「来自官渡镇的」「作为农工党界别的」
+_ORIGIN = re.compile(rf"(?:来自|作为|身为)[{HAN}]{{1,16}}?的(?=[{HAN}])")
+
+
 @dataclass(frozen=True)
 class Segment:
     """One item of a chain: a title and the body it belongs to (None: inherit from the chain)."""
@@ -141,6 +145,8 @@ def invalid(title: lx.Title | None, start: int) -> Segment:
 def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     """Read the body named in ``text[start:end]``, the words of an item before its title."""
     text = r.text
+    if origin := _ORIGIN.match(text, start, end):
+        start = origin.end()  # 「来自官渡镇的政协委员」「作为农工党界别的市政协委员」: the body follows
     region = text[start:end]
     # mask division names: body words inside them (自治区 in 新疆维吾尔自治区) do not count, and
     # neither do another organisation's words (镇 in 镇原县 is a place, not a town committee)
@@ -231,7 +237,8 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
     if kind == "政协":
         if re.fullmatch(rf"[{HAN}]{{1,8}}界(?:别)?|港区|澳区|港澳区|香港区|澳门区", rest) and title.role in ("委员", "常委", "常务委员"):
             return segment(body, title, start)  # 「政协宗教界委员」「省政协港区委员」: a member for a sector
-        if re.fullmatch(rf"[{HAN}]{{1,16}}?(委员会|委|工委)(办公室)?", rest) and not rest.startswith("机关"):
+        if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(委员会|委|工委)(办公室)?", rest) \
+                and not rest.startswith("机关"):  # (「港澳台侨(外事)委员会」)
             return segment(body.but(kind="政协专委会", committee=rest), title, start)
         if (rest == "机关" or _CPPCC_ORGAN.fullmatch(rest)) and title.role in lx.RANKS:
             return segment(body, title, start)  # 「省政协办公厅一级巡视员」: a rank of the committee
@@ -288,7 +295,8 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
             return Segment(body, title, True, start)
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
     # (a region that names a division is no sub-body of the inherited body: 「河北省第十二届人民代表会常务委员会主任」)
-    if re.fullmatch(rf"[{HAN}]{{1,16}}?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) and region[0] not in "省市县区州" \
+    if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) \
+            and region[0] not in "省市县区州" \
             and not r.divisions_in(start, end):
         return Segment(None, title, True, start, committee_only=region)
     # 「州宣传部」「县纪委」: a level word and one of the Party committee's own departments

@@ -34,7 +34,10 @@ RANK_NOTE = re.compile(
     r"|[(（]兼任?(?:" + "|".join(sorted(map(re.escape, lx.TITLES), key=len, reverse=True)) + r")[)）]"
     r"|[(（](?:男|女)?[,，、]?[\u4e00-\u9fff]{1,3}族[)）]"  # 「孙某(女)」「李某(回族)」 after a name
 )
-_CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|[^" + re.escape("".join(sorted(CLAUSE_BREAK))) + "])+")
+# a part of a committee's name in brackets: 「港澳台侨(外事)委员会」
+COMMITTEE_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{0,6}?(?:委员会|委))")
+_CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|" + COMMITTEE_NOTE.pattern + "|[^"
+                     + re.escape("".join(sorted(CLAUSE_BREAK))) + "])+")
 _ITEM = re.compile("[^" + ITEM_BREAK + "]+")
 BODY_WORD = re.compile("|".join(sorted(map(re.escape, lx.BODIES), key=len, reverse=True)))
 # 「政协两当县第十届委员会」「中国人民政治协商会议某某自治州第十三届委员会」「政协某某地区工委」
