@@ -71,6 +71,11 @@ def _titles() -> dict[str, Title]:
     add("政治局常委", ("中央",), role="常委", implies_body=True, level="nation", committee="中共中央政治局常务委员会")
     for s in ("总理", "副总理", "国务委员"):
         add(s, _GOV, implies_body=True, level="nation")
+    # the head of state and the national congress's chairs (SCHEMA.md: central organs are 中央)
+    add("国家主席", ("中央",), role="主席", implies_body=True, level="nation")
+    add("国家副主席", ("中央",), role="副主席", implies_body=True, level="nation")
+    add("委员长", _NPC)
+    add("副委员长", _NPC)
     for suffix in ("省", "市", "县", "区", "州", "旗", "盟"):
         for pre in ("", "副", "常务副", "代", "代理"):
             role = f"代{suffix}长" if pre == "代理" else None
@@ -157,6 +162,7 @@ def _bodies() -> dict[str, BodyWord]:
     add("国务院", "政府", "nation")
     add("国家", "政府", "nation")  # 「国家发展和改革委员会主任」: a department of the State Council
     add("中共中央", "中央", "nation")
+    add("中央", "中央", "nation")  # 「中央统战部部长」「中央政治局委员」
     add("党中央", "中央", "nation")
     add("中央政治局", "中央", "nation", "中共中央政治局")
     add("中共中央政治局", "中央", "nation", "中共中央政治局")
@@ -164,6 +170,10 @@ def _bodies() -> dict[str, BodyWord]:
     # the State Council's offices for Taiwan and for Hong Kong and Macau affairs its departments
     for place in ("", "香港", "澳门"):
         add(f"{place}中联办", "中央", "nation", f"{place}中联办")
+    for place in ("香港", "澳门"):  # the liaison office's full name
+        add(f"中央人民政府驻{place}特别行政区联络办公室", "中央", "nation", f"{place}中联办")
+    # the Party's office for Hong Kong and Macau work (one organ with the State Council's 港澳办)
+    add("中央港澳办", "中央", "nation", "中央港澳办")
     add("国台办", "政府", "nation", "国台办")
     add("港澳办", "政府", "nation", "港澳办")
     return b

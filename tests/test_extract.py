@@ -603,3 +603,30 @@ def test_a_short_name_ends_where_a_verb_begins(name):
         if got != {name}:
             wrong[word] = got
     assert not wrong
+
+
+def _central(text: str) -> set[tuple[str, str, str, str]]:
+    ex = extract_document(parse_document(text.encode(), "c.txt"))
+    return {(o.person, o.role, o.body.kind, o.body.committee or "") for o in ex.offices}
+
+
+def test_one_organ_with_two_names_under_one_title():
+    # 「一个机构两块牌子」: the Party's and the State Council's offices for Hong Kong and Macau, one head
+    got = _central("中央港澳工作办公室、国务院港澳事务办公室主任孙大伟,副主任李明华、王刚出席。")
+    assert got == {(p, role, kind, office) for p, role in (("孙大伟", "主任"), ("李明华", "副主任"), ("王刚", "副主任"))
+                   for kind, office in (("中央", "港澳工作办公室"), ("政府", "港澳事务办公室"))}
+    # the same in short forms and traditional characters
+    assert _central("中央港澳辦、國務院港澳辦主任孫大偉出席") == {("孫大偉", "主任", "中央", "中央港澳办"),
+                                                        ("孫大偉", "主任", "政府", "港澳办")}
+    # a body of its own before a department is no second office
+    assert _central("会议由县政协、县委办公室主任孙大伟主持。张掖市高台县召开。") == {("孙大伟", "主任", "党委", "党委办公室")}
+
+
+def test_central_leaders():
+    assert _central("国家主席孙大伟发表讲话。") == {("孙大伟", "主席", "中央", "")}
+    assert _central("全国人大常委会委员长孙大伟、副委员长李明华出席。") == {("孙大伟", "委员长", "人大", ""),
+                                                                ("李明华", "副委员长", "人大", "")}
+    assert _central("中央政治局委员、中央统战部部长孙大伟出席。") == {("孙大伟", "委员", "中央", "中共中央政治局"),
+                                                          ("孙大伟", "部长", "中央", "统战部")}
+    # the liaison office's full name holds a division's
+    assert _central("中央人民政府驻香港特别行政区联络办公室主任孙大伟出席。") == {("孙大伟", "主任", "中央", "香港中联办")}

@@ -154,7 +154,10 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     # mask division names: body words inside them (自治区 in 新疆维吾尔自治区) do not count, and
     # neither do another organisation's words (镇 in 镇原县 is a place, not a town committee)
     masked = list(region)
-    div_spans = r.divisions_in(start, end)
+    # body words that hold a division's name (中央人民政府驻香港特别行政区联络办公室) keep it
+    holding = [(start + m.start(), start + m.end()) for m in BODY_WORD.finditer(region)
+               if any(start + m.start() <= d.start and d.end <= start + m.end() for d in r.divisions_in(start, end))]
+    div_spans = [d for d in r.divisions_in(start, end) if not any(s0 <= d.start and d.end <= e0 for s0, e0 in holding)]
     for m in div_spans:
         masked[m.start - start : m.end - start] = "\0" * (m.end - m.start)
     for pos in range(start + 2, end):  # and a bare short form before a body word (镇 in 「镇康政协」)

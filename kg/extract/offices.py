@@ -108,6 +108,7 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
     # organisation's too, not of a body named before
     other_organisation = False
     carried: list[Segment] = []  # titles still waiting for their name at a comma
+    twins: dict[BodyMention, BodyMention] = {}  # an office printed with another under one title (_office_sharing_title)
     for c0, c1 in r.clauses(p0, p1):
         if not r.titles_in(c0, c1) and text.find("委员", c0, c1) < 0:
             carried = []  # a clause with no title and no 委员 (_COUNTED_MEMBERS) states no office
@@ -121,7 +122,9 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
         read_until = -1  # the end of names a title's list has already read
         elected: list[tuple[int, int]] = []  # the names of an election, for its further posts
         elected_posts: list[Segment] = []
+        untitled: tuple[int, int] | None = None  # the item before, when it held no title nor name
         for i0, i1 in r.items(c0, c1):
+            before, untitled = untitled, None
             titles = r.titles_in(i0, i1)
             if elected and titles and _post_end(text, titles[-1]) >= i1 - 2 and r.name_at(i0) is None:
                 # 「甲当选市政协副主席、秘书长(兼)」: the election's next post
@@ -181,6 +184,14 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                             while text[region : region + 1] in (" ", "\u3000"):
                                 region += 1
                     seg = _segment_for(r, region, title, chain, bodies_of_kind, not other_organisation)
+                    shared = _office_sharing_title(r, before, region, title, seg)
+                    if shared is not None:
+                        twins[seg.body] = shared.body
+                    elif seg.valid and seg.body in twins and title.title is not None:
+                        # 「……主任甲,副主任乙」: the deputies of both offices
+                        shared = segment(twins[seg.body], title.title, region)
+                    if shared is not None and shared.valid:
+                        chain.append(shared)
                     if CANDIDATE_WORD.match(text, title.end):
                         # 「县委副书记、县长候选人甲」: a candidate holds the posts before, not this one
                         seg = replace(seg, valid=False)
@@ -259,6 +270,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     pending.append((lead, name_end))
                 continue
             chain, closed, names_mode, pending = [], False, False, []
+            if not titles and name_end is None:
+                untitled = (i0, i1)
         last = r.titles_in(c1 - 6, c1)
         if chain and not closed and last and last[-1].end == c1:
             carried = chain
@@ -324,6 +337,18 @@ def _posts(r: Reader, start: int, titles: list, chain: list[Segment],
         start = _post_end(r.text, t)
         start += r.text.startswith("兼", start)
     return posts
+
+
+def _office_sharing_title(r: Reader, before: tuple[int, int] | None, i0: int, title, seg: Segment) -> Segment | None:
+    """「中央港澳工作办公室、国务院港澳事务办公室主任甲」「县委宣传部、县文明办主任乙」: two offices
+    (one organ with two names) printed with one title; the item before ``i0`` is the first office,
+    when both are departments of their bodies."""
+    if before is None or before[1] + 1 != i0 or not seg.valid or seg.body is None or not seg.body.committee:
+        return None
+    first = parse_body(r, before[0], before[1], title.title) if title.title is not None else None
+    if first is None or not first.valid or first.body is None or not first.body.committee:
+        return None
+    return first
 
 
 def _join_at(r: Reader, i: int) -> re.Match | None:

@@ -156,7 +156,7 @@ def _bare_names_line(st: str) -> bool:
 def _before_editor(lines: list[str], i: int) -> bool:
     """The next line that is not empty is an editor's: 「编辑: 某某」 (the text ends before it)."""
     nxt = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
-    return bool(re.match(rf"(?:责任编辑|编辑|責任編輯|編輯|责编|責編)\s*[:：]", nxt))
+    return bool(re.match(r"(?:责任编辑|编辑|責任編輯|編輯|责编|責編)\s*[:：]", nxt))
 
 
 def _tails(line: str, offset: int):
