@@ -166,6 +166,10 @@ _KIND_NOUNS = set("会客厅 客厅 工作室 平台 品牌 讲堂 大讲堂 讲
 _DO_WELL = "做答当交写下打唱念走扛讲画"
 
 
+#: concrete things that a role or a help is likened to: 「“连心桥”」「“压舱石”」「“助推器”」「“金钥匙”」「“主心骨”」
+_OBJECT_METAPHORS = tuple("桥 石 星 器 阀 剂 池 针 钥匙 骨 砖 棒 锚 灯".split())
+
+
 def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
     """Why a span that only its shape makes a concept is a description instead, or None."""
     if _SPEECH_BEFORE.search(s, max(0, q.open - 6), q.open) or re.search(r"我|你|您|咱|他们|她们", name):
@@ -200,6 +204,8 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a wish (希望“…”), not a name"
     if _opposite_parts(name):
         return "parts opening with opposite positions (a manner, not a name)"
+    if 3 <= len(name) <= 4 and name.endswith(_OBJECT_METAPHORS) and not re.match(f"[{NUM}]", name):
+        return "a thing named as a metaphor (「“连心桥”」「“压舱石”」「“助推器”」)"
     if name in _ALL_HEADS and _ordinary_word(name):
         return "a dictionary word used as a metaphor"
     if re.match(rf"[{NUM}]+字(?:诀|要求)", after):
