@@ -26,7 +26,10 @@ _PREPOSITIONS = re.compile("^(?:受|由|经|请|据|向|同|邀请)")
 # titles a Party committee has only in its departments
 _DEPARTMENT_HEADS = frozenset(("主任", "副主任", "常务副主任", "驻会副主任", "专职副主任"))
 # the organs of a CPPCC besides its special committees: its office, divisions, research units
-_CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)|机关[{HAN}]{{1,8}}?[组队]|(?:机关)?驻[{HAN}]{{1,10}}?工作[组队]")
+_CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公厅|办公室)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)|机关[{HAN}]{{1,8}}?[组队]|(?:机关)?驻[{HAN}]{{1,10}}?工作[组队]")
+# the organs an officer of a committee also heads, written without the body (not a 中心 or a 处,
+# which may be anyone's: 「商务部广交会中心主任」)
+_OFFICE_ORGAN = re.compile("(?:办公厅|办公室)?(?:办公室|办公厅|研究室)")
 #: a head of a working team of a committee's staff (「县政协机关工作组副组长」), only there: 组长 elsewhere is
 #: another organisation's (a research team's, a discipline team's)
 STAFF_TITLES = {s: lx.Title(s, s, ("政协专委会",)) for s in ("组长", "副组长", "队长", "副队长")}
@@ -296,6 +299,16 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
                 and not text.startswith("中共", start):
             body = BodyMention("政协", names[0].start, names=names, written=written)
             return Segment(body, title, True, start)
+    # 「党组成员、办公室主任」「副秘书长、办公厅研究室主任」: an organ of the inherited body (a CPPCC's is
+    # 政协专委会, a Party committee's or a government's its department)
+    if _OFFICE_ORGAN.fullmatch(region) and title is not None and title.role not in lx.RANKS:
+        return Segment(None, title, True, start, committee_only=region)
+    # 「全国政协副主席、交通运输部党组书记」: a ministry's or department's Party group is the government's
+    # (SCHEMA.md), in the division of the body before it
+    if title is not None and title.role.startswith("党组") \
+            and re.fullmatch(rf"[{HAN}]{{2,12}}?(?:部|厅|局)", region) and region[0] not in "省市县区州" \
+            and not region.endswith(("组织部", "宣传部", "统战部")) and not r.divisions_in(start, end):
+        return Segment(None, title, True, start, committee_only=region, same_division="政府")
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
     # (a region that names a division is no sub-body of the inherited body: 「河北省第十二届人民代表会常务委员会主任」)
     if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) \

@@ -401,6 +401,9 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
             return invalid(title, i0)  # 「某某局局长、党委委员」: the unit's own Party committee
         base = base or (list(bodies_of_kind.values())[-1] if bodies_of_kind else None) \
             or (_named_before(r, None, i0) if named_before else None)
+        if base is not None and base.level == "nation" and seg.same_division == "政府" and seg.committee_only:
+            # 「全国政协副主席、交通运输部党组书记」: a ministry's Party group
+            return segment(base.but(kind="政府", committee=seg.committee_only), title, i0)
         if base is None or base.level == "nation":
             if seg.level:  # 「政府旗长」 with no body before it: the level its title says
                 body = BodyMention(seg.same_division, i0, level=seg.level, written=title.surface)
@@ -419,7 +422,8 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
         return invalid(title, i0)
     if seg.committee_only:
         kind = "政协专委会" if base.kind in ("政协", "政协专委会") else base.kind
-        if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$|办公厅$", seg.committee_only):
+        if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$|办公厅$|研究室$|处$|中心$|[组队]$",
+                                                seg.committee_only):
             return invalid(title, i0)
         if kind == "中央":  # 「国家发展和改革委员会主任」 after central titles: no guess
             return invalid(title, i0)
