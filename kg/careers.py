@@ -273,7 +273,8 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
     undated = [s for s in posts if s.form == "undated"]
     offices = [s for s in posts if s.form == "office"]
     current_items = [s for s in posts if s.form == "current"]
-    dated = [s for s in posts if s.form in ("range", "line-start", "start")]
+    # an item of posts of other organisations only (form "other", no spell of its own) ends what it moves from
+    dated = [s for s in posts if s.form in ("range", "line-start", "start", "other")]
     items: dict[int, list[Spell]] = {}
     for s in dated:
         items.setdefault(s.item, []).append(s)
@@ -303,6 +304,14 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
     for k in order:
         group = _dedupe(items[k])
         date = next((s.start for s in group if s.start), None)
+        if all(s.form == "other" for s in group):
+            for st in states:  # 「2003年1月，担任共青团某市委书记」 ends the posts held before it
+                if date and not st.ended and st.spell.end is None and not st.spell.current \
+                        and (restating or st.spell.role not in MEMBERSHIPS + GROUP_ROLES):
+                    st.spell = replace(st.spell, end=date)
+                    st.flags += ("end_inferred",)
+                    st.ended = True
+            continue
         keys = {_key(s) for s in group}
         if date is not None:
             for st in states:

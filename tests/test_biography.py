@@ -623,3 +623,32 @@ def test_a_lead_that_appoints_the_subject_gives_the_current_post_and_state_offic
     assert ("部长", "政府", "全国", None, None, True) in got
     assert ("副署长", "政府", "全国", "2003", None, False) in got  # the appointment is the current post
     assert ("副省长", "政府", "甘肃省", "1990", "1998", False) in got
+
+
+OTHER_ORGANISATION_FORMS = {
+    "a start-only line of a league post ends the posts it no longer lists": (
+        "李文华，男，汉族，1965年3月生。\n2003年02月，高台县委常委、副县长。\n2005年06月，高台县委常委、常务副县长。\n"
+        "2008年09月，共青团张掖市委书记。\n2011年10月，临泽县委书记。\n",
+        {("副县长", "政府", "高台县", "2003-02", "2005-06", False), ("常委", "党委", "高台县", "2003-02", "2008-09", False),
+         ("常务副县长", "政府", "高台县", "2005-06", "2008-09", False), ("书记", "党委", "临泽县", "2011-10", None, True)}),
+    "a dated move to a league post ends the post before it": (
+        "李文华，男，1965年生。1999年2月，李文华由临泽县调任张掖市卫生局副局长。2003年1月，担任共青团张掖市委书记。"
+        "2011年调任山丹县委书记。\n",
+        {("副局长", "政府", "张掖市", "1999-02", "2003-01", False), ("书记", "党委", "山丹县", "2011", None, True)}),
+    "a succession headed by a league post dates that post only; a move to a firm ends the last": (
+        "李文华，男，1965年生。2011年8月，他调赴地方，先后担任共青团张掖市委书记、张掖市甘州区区长。2014年12月，"
+        "李文华回到国企，担任张掖市城市建设投资集团董事长。2016年12月，他出任临泽县委书记。\n",
+        {("区长", "政府", "甘州区", None, "2014-12", False), ("书记", "党委", "临泽县", "2016-12", None, True)}),
+    "a bare title after a post of another organisation is no post of the six bodies": (
+        "李文华，女，1963年生。1987年任临泽县妇联副主席，1993年任主席，1998年任临泽县副县长。\n",
+        {("副县长", "政府", "临泽县", "1998", None, True)}),
+    "a concurrent post of another organisation ends nothing": (
+        "李文华，男，1965年生。2003年1月任高台县委书记。2005年3月兼任高台县人武部第一书记。2008年任张掖市副市长。\n",
+        {("书记", "党委", "高台县", "2003-01", "2008", False), ("副市长", "政府", "张掖市", "2008", None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(OTHER_ORGANISATION_FORMS))
+def test_posts_of_other_organisations_end_what_they_move_from(name):
+    text, expected = OTHER_ORGANISATION_FORMS[name]
+    assert spells(text) == expected

@@ -649,7 +649,7 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
     for n, item in enumerate(items):
         got = _posts(r, item, n, names, carry[1] if carry and carry[0] == item.person and item.when else None)
         spells.extend(got)
-        own = [s for s in got if s.form != "aside"]
+        own = [s for s in got if s.form not in ("aside", "other")]
         carry = (item.person, own[-1].body) if own and item.form != "undated" else None
     # the subject's offices the text states (「选举某某为某市政协主席」): current posts
     names = {key_form(s.name): s.name for s in subjects}
@@ -1055,6 +1055,7 @@ _TINY_PAREN = re.compile(r"[(（][县市区][)）]")
 _WORKED_IN = re.compile(rf"[ \t]*在(?P<unit>[{HAN}]{{3,24}}?)工作")
 _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "党委", "人大", "政协专委会")))
 _NO_LONGER = re.compile(r"[ \t,，]*(?:起)?[ \t,，]*(?:不再担任|卸任|被免去|免去|辞去|不再兼任)")
+_OTHER_ROLE = re.compile(r"(?:董事长|总经理|经理|厂长|校长|院长|社长|会长|团长|政委|主任医师|总编辑)$")
 _BEFORE_THEN = re.compile(r"[^,，。;；:：\n]{0,16}(?:之前|以前)[,，]")
 # 「从某省委常委、某市委书记任上调任……」「从某职的位子上转任……」: the posts left at the item's date
 _LEAVING = re.compile(r"从(?P<posts>[^。；;，,\n]{2,60}?)(?P<mark>的?(?:任上|岗位上|位子上|位置上|职位上))")
@@ -1081,6 +1082,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
     later: int | None = None  # the first clause that moves on without a date of its own (「，后任……」)
     who, clause_ends = item.person, False
     concurrent_later: set[int] = set()  # clauses 「，后兼任……」: no date of their own, no succession
+    other_at: list[int] = []  # where posts of other organisations (共青团, firms, schools) begin
     leaving = [(m.start("posts"), m.end("posts"), m.start("mark"), m.end("mark"))
                for m in _LEAVING.finditer(text, item.start, item.end)]
     # the markers (从, 任上) are no piece: a span [i, j) is passed as (i+1, j-1), as
@@ -1122,8 +1124,11 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             if unit is not None:
                 chain.append(Segment(unit, _UNIT_TITLE.title, True, i0))
             continue
+        before_other = len(other_at)
         post = _post(r, i0, i1, chain, bodies_of_kind, names,
-                     carry=carry if not found_any and not chain else None)
+                     carry=carry if not found_any and not chain else None, other=other_at)
+        if len(other_at) > before_other and not found_any and groups and not groups[-1] and item.sequence:
+            groups.append([])  # 「先后担任共青团某市委书记、某区区长」: the date starts the league's post only
         bare = _bare_division(r, i0, i1, names) if post is None else None
         if bare is not None:
             pending.append(bare)
@@ -1133,6 +1138,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             pending_towns.append(stem)
             continue
         if post is None:
+            if _OTHER_ROLE.search(_TAIL.sub("", text[i0:i1])):
+                other_at.append(i0)  # 「回到国企，担任某集团董事长」: a post of a firm or a school
             pending.clear()
             pending_towns.clear()
             continue
@@ -1185,6 +1192,13 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                for s, d in zip(out, item.dates)]
         out = [replace(s, end=t.start) if re.sub(r"^(?:代理|代|常务副|副)", "", s.role) == t.role and s.role != t.role
                else s for s, t in zip(out, out[1:])] + out[-1:]  # 副部长 -> 部长: the promotion ends it
+    if other_at and not [s for s in out if s.form != "aside"] and form in ("range", "line-start", "start") \
+            and item.when is not None and item.when.start and not re.search("兼", text[item.start:other_at[0]]):
+        # an item that holds only posts of other organisations (「2003年1月，担任共青团某市委书记」): a move
+        # that ends what was held, though it gives no spell of its own (:func:`kg.careers.assemble`)
+        a = other_at[0]
+        out.append(SpellMention(item.person, "", BodyMention("政府", a, level="nation", written=""),
+                                r.evidence(a, item.end, item.clause), start=item.when.start, item=n, form="other"))
     if form == "ended" and not _NO_LONGER.match(text, item.start) and re.search(
             r"调|到|赴|任职|履新", _BEFORE_THEN.match(text, item.start).group(0)):
         out = [replace(s, flags=s.flags + ("moved",)) for s in out]  # the move ends what was held before it
@@ -1276,9 +1290,9 @@ def _date_posts(item: Item, groups: list[list[SpellMention]], form: str, text: s
     if form == "ended":
         return [replace(s, end=start) for s in posts]
     current = bool(when and when.open)
-    if not item.sequence or len(posts) == 1:
-        return [replace(s, start=start, end=end, current=current) for s in posts]
     head = groups[0] if groups else []
+    if not item.sequence or (len(posts) == 1 and head):
+        return [replace(s, start=start, end=end, current=current) for s in posts]
     out = []
     for s in posts:
         last = s is posts[-1]
@@ -1377,8 +1391,8 @@ def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
 
 
 def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dict[str, BodyMention],
-          names: tuple[str, ...] = (), inherit: BodyMention | None = None, carry: BodyMention | None = None
-          ) -> tuple[BodyMention, lx.Title, tuple[str, ...]] | None:
+          names: tuple[str, ...] = (), inherit: BodyMention | None = None, carry: BodyMention | None = None,
+          other: list[int] | None = None) -> tuple[BodyMention, lx.Title, tuple[str, ...]] | None:
     """The body and title of the piece ``[i0, i1)``: its verbs and tails stripped, its title at the
     end, its body read before the title or carried from the chain."""
     text = r.text
@@ -1412,6 +1426,8 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
     if any(m in region for m in _FOREIGN) and not _is_division_word(r, a, t.start):
         chain.clear()
         bodies_of_kind.clear()  # 「共青团某市委副书记、党组成员」: the Party group is the league's
+        if other is not None:
+            other.append(a)
         return None
     early = _unknown_division(r, a, t, chain)
     if early is None and t.title.implies_body and any(x.start == a and x.end == t.start for x in r.analysis.bare):
