@@ -139,6 +139,12 @@ CASES = [
     # 「供图:甲」「图片/甲」 credit the photographer
     (BODY + "\n供图:甘某某", {("甘某某", "摄影")}),
     (BODY + "\n图片/柏某", {("柏某", "摄影")}),
+    # a dateline's spaced credit glued to the date after it, after a mark, and a bracket after layout spaces
+    ("本报讯 记者 甘某某 通讯员 柏某5月6日，" + BODY, {("甘某某", "记者"), ("柏某", "通讯员")}),
+    ("本报讯 ■记者 甘某某 通讯员 柏某 5月6日，" + BODY, {("甘某某", "记者"), ("柏某", "通讯员")}),
+    ("某某网讯  (甘某某 柏某)" + BODY, {("甘某某", "作者"), ("柏某", "作者")}),
+    # 「图/记者 乙」: a reporter who took the pictures
+    (BODY + "\n◎文/记者 甘某某 图/记者 柏某", {("甘某某", "记者"), ("柏某", "记者"), ("柏某", "摄影")}),
     # a line of bare names closing the text, or before the editor's line; one name alone is a caption
     (BODY + "\n甘 某 柏某某", {("甘某", "作者"), ("柏某某", "作者")}),
     (BODY + "\n甘某某 柏某\n编辑: 滕某", {("甘某某", "作者"), ("柏某", "作者")}),

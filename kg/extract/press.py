@@ -190,8 +190,8 @@ def _tails(line: str, offset: int):
     if m:
         yield offset + m.start(1), offset + m.end(1), False
     # 「本报讯 记者 某某 通讯员 某某 近日,……」: a dateline whose credits stand between spaces, the text after
-    m = re.match(rf"\s*[{HAN}]{{0,12}}?(?:讯|电)[\s:：]+((?:{OUTLET})?(?:{ROLE})[:：]?\s*{_SPACED_NAME}"
-                 rf"(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?{_SPACED_NAME}){{0,5}})(?=[\s\u3000]+\S)", line[:120])
+    m = re.match(rf"\s*[{HAN}]{{0,12}}?(?:讯|电)[\s:：]+[■●◎]?\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*{_SPACED_NAME}"
+                 rf"(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?{_SPACED_NAME}){{0,5}})(?=[\s\u3000]+\S|[0-9０-９])", line[:120])
     if m:
         yield offset + m.start(1), offset + m.end(1), "spaced"
     # 「……现场。某某摄」: a caption whose photographer's name is glued to 摄 after the sentence
@@ -225,7 +225,7 @@ def _at_end_of_item(text: str, pos: int) -> bool:
 
 def _after_dateline(text: str, pos: int) -> bool:
     """A bracket right after 「……讯」「……电」 opens a dateline: 「某某网讯(甲 乙)」."""
-    before = text[max(0, pos - 2) : pos].rstrip()
+    before = text[max(0, pos - 4) : pos].rstrip()  # 「某某网讯  (甲 乙)」: layout spaces before the bracket
     return before.endswith(("讯", "电"))
 
 
@@ -268,18 +268,22 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
     role: str | None = None
     group: list[_Item] = []  # the names since the last role word or label
     photo_label = False  # 文/图: the names credited wrote and photographed
+    pictures = False  # 「图/记者 乙」: the role word after 图/ names a reporter who took the pictures
     for it in items:
         if it.kind == "role":
+            pictures = role == "摄影" and not group
             role, group = it.value, []
         elif it.kind == "staff":
-            role, group = "", []  # 责任编辑, 审核人: read past, not credited
+            role, group, pictures = "", [], False  # 责任编辑, 审核人: read past, not credited
         elif it.kind == "label":
-            role, group = ("摄影" if it.value == "图" else "作者"), []
+            role, group, pictures = ("摄影" if it.value == "图" else "作者"), [], False
             photo_label = photo_label or it.value == "文图"
         elif it.kind == "name":
             group.append(it)
             if role:
                 out.append((it.start, it.end, role))
+                if pictures and role != "摄影":
+                    out.append((it.start, it.end, "摄影"))
         elif it.kind == "closer":
             if it.value in ("文/图", "图/文"):
                 photo_label = True
