@@ -652,3 +652,17 @@ OTHER_ORGANISATION_FORMS = {
 def test_posts_of_other_organisations_end_what_they_move_from(name):
     text, expected = OTHER_ORGANISATION_FORMS[name]
     assert spells(text) == expected
+
+
+def test_a_secondment_in_a_qijian_clause_or_parenthesis_keeps_the_post_it_is_held_with():
+    line = ("李文华，男，1965年生。\n2005.01-2008.08 张掖市副市长（期间：2006.04-2007.04挂职任甘肃省发展和改革委员会副主任）\n"
+            "2008.08-2012.01 张掖市委常委（其间2009年3月至2010年3月挂职任甘肃省水利厅副厅长）\n")
+    assert spells(line) == {("副市长", "政府", "张掖市", "2005-01", "2008-08", False),
+                            ("副主任", "政府", "甘肃省", "2006-04", "2007-04", False),
+                            ("常委", "党委", "张掖市", "2008-08", "2012-01", False),
+                            ("副厅长", "政府", "甘肃省", "2009-03", "2010-03", False)}
+    prose = ("李文华，男，1965年生。2005年1月任张掖市副市长，期间于2006年4月至2007年4月挂职任甘肃省发展和改革委员会副主任。"
+             "2010年8月任酒泉市委副书记。\n")
+    assert spells(prose) == {("副市长", "政府", "张掖市", "2005-01", "2010-08", False),
+                             ("副主任", "政府", "甘肃省", "2006-04", "2007-04", False),
+                             ("副书记", "党委", "酒泉市", "2010-08", None, True)}

@@ -630,3 +630,20 @@ def test_central_leaders():
                                                           ("孙大伟", "部长", "中央", "统战部")}
     # the liaison office's full name holds a division's
     assert _central("中央人民政府驻香港特别行政区联络办公室主任孙大伟出席。") == {("孙大伟", "主任", "中央", "香港中联办")}
+
+
+def test_a_roster_under_labels_and_spaces():
+    # a congress's standing committee as the press prints it: labels, names parted by spaces, a
+    # note in brackets after the label and the names on the lines below; the lines are even in
+    # length, as a scanned page's, and must not be joined
+    text = ("甘肃省第十四届人民代表大会常务委员会组成人员名单\n主任:孙大伟\n副主任:李明华 王刚\n秘书长:张国强\n"
+            "委员:(按姓名笔画为序)\n丁一凡 马晓东 王建军(回族) 刘志强\n张小燕(女) 陈大海\n会议强调,要加强团结。")
+    got = {(o.person, o.role, o.body.kind, o.body.division.code) for o in extract_document(parse_document(text.encode(), "r.txt")).offices}
+    members = {"丁一凡", "马晓东", "王建军", "刘志强", "张小燕", "陈大海"}
+    assert got == {("孙大伟", "主任", "人大", "620000"), ("李明华", "副主任", "人大", "620000"),
+                   ("王刚", "副主任", "人大", "620000"), ("张国强", "秘书长", "人大", "620000")} \
+        | {(p, "委员", "人大", "620000") for p in members}
+    # a sentence under the names is not more names
+    text = "甘肃省政协\n副主席:李明华 王刚\n张书记强调要加强团结。"
+    got = {o.person for o in extract_document(parse_document(text.encode(), "r.txt")).offices}
+    assert got == {"李明华", "王刚"}

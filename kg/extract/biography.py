@@ -832,6 +832,8 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         first_clause = re.split(r"[,，;；。]", text[after.end():after.end() + 40].lstrip(",，、 "), maxsplit=1)[0]
         line_form = text[line_start:i].strip() == "" and not re.search(r"任|当选|调|升|转|晋", first_clause)
         form = "range" if when.ranged else ("line-start" if line_form else "start")
+        if re.search(r"(?:其间|其間|期间|期間|其中)[:：,，]?[ \t]*(?:于|在|从|自)?$", before[-8:]):
+            form = "aside-" + form  # 「……副市长，期间于2006年4月至2007年4月挂职任……」: held along with it
         starts.append((i, after.end(), when, form, seq))
     starts.extend(_headings(r, subjects))
     starts.extend(_appointments(r, subjects, depth, starts))
@@ -845,6 +847,8 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
             form, flags = "start", ("start_from_page_date",)
         if form == "page-year":
             form, flags = "start", (page_years[i],)
+        if form.startswith("aside-"):
+            form, flags = form[len("aside-"):], ("aside",)
         if form == "appointed-dated":
             form = "start"
             b = min(b, next((k for k in range(a, b) if text[k] in ";；"), b))
@@ -1192,6 +1196,10 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                for s, d in zip(out, item.dates)]
         out = [replace(s, end=t.start) if re.sub(r"^(?:代理|代|常务副|副)", "", s.role) == t.role and s.role != t.role
                else s for s, t in zip(out, out[1:])] + out[-1:]  # 副部长 -> 部长: the promotion ends it
+    if "aside" in item.flags:  # a 其间 clause's posts: their own dates, ending nothing
+        out = [replace(s, form="aside", flags=s.flags + (("secondment",) if re.search(r"挂职|下派|工作队", text[item.start:item.end])
+                                                           else ("concurrent",) if "兼" in text[item.start:item.end] else ()))
+               for s in out]
     if other_at and not [s for s in out if s.form != "aside"] and form in ("range", "line-start", "start") \
             and item.when is not None and item.when.start and not re.search("兼", text[item.start:other_at[0]]):
         # an item that holds only posts of other organisations (「2003年1月，担任共青团某市委书记」): a move
@@ -1311,7 +1319,7 @@ def _paren_posts(r: Reader, item: Item, n: int, p0: int, p1: int, line_posts: li
     text = r.text
     out: list[SpellMention] = []
     inner = text[p0:p1]
-    body_text = re.sub(r"^(?:其间|其間|其中)[:：,，]?", "", inner)
+    body_text = re.sub(r"^(?:其间|其間|期间|期間|其中)[:：,，]?", "", inner)
     offset = p0 + len(inner) - len(body_text)
     for part in re.finditer(r"[^;；]+", body_text):
         a, b = offset + part.start(), offset + part.end()

@@ -115,7 +115,10 @@ def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, writ
     if word.level == "nation":
         return BodyMention(word.kind, body_start, level="nation", written=written)
     if not word.level and (term := _LEVEL_TERM.search(r.text, floor, body_start)):
-        # 「县第十届政协委员会」: the level character before the committee's term
+        # 「县第十届政协委员会」: the level character before the committee's term; 「甘肃省第十四届人民代表
+        # 大会常务委员会」: the division the character ends
+        if names := r.division_names_before(term.start() + 1, floor):
+            return BodyMention(word.kind, names[0].start, names=names, written=written)
         return BodyMention(word.kind, term.start(), level=term.group(1), written=written)
     if word.level and body_start - 2 >= floor and r.text[body_start - 1] == word.level \
             and (stem := re.search(rf"[{HAN}]{{1,4}}$", r.text[floor : body_start - 1])):

@@ -710,8 +710,11 @@ def _rosters(r: Reader) -> list[OfficeMention]:
 
 # lists under a title, as election results print them: 「副主席:甲、乙(女)、丙」「当选为副主席的是:甲、
 # 乙」「副主席(按姓氏笔画为序):甲、乙」「副主席 甲 乙 丙」
-_LIST_LEAD = re.compile(r"[ \u3000]*(?:[(（][^)）\n]{0,16}[)）])?(?:的(?:是|有)|是|为|有)?[ \u3000]*[:：][ \u3000]*")
+_LIST_LEAD = re.compile(r"[ \u3000]*(?:[(（][^)）\n]{0,16}[)）])?(?:的(?:是|有)|是|为|有)?[ \u3000]*[:：][ \u3000]*"
+                        r"(?:[(（][^)）\n]{0,16}[)）][ \u3000]*\n?[ \u3000]*)?")  # 「委员:(按姓名笔画为序)」 and the names below
 _SPACES = re.compile(r"[ \u3000]+")
+_NAMES_LINE = re.compile(r"(?:[\u4e00-\u9fff·]{2,8}(?:[(（][^)）\n]{1,6}[)）])?[ \u3000]*)+(?:\n|$)")
+_SPACED_LINES = re.compile(r"[ \u3000]+\n?[ \u3000]*|\n[ \u3000]*")
 _SPACED_LEAD = re.compile(r"[ \u3000]*(?:[(（][^)）\n]{0,16}[)）])?[ \u3000]+")
 _ELECTED = re.compile(r"(?:当选为|当选|选举|选出|产生)$")
 
@@ -758,7 +761,10 @@ def _listed_names(r: Reader, i: int, spaced: bool) -> list[tuple[int, int]]:
         out.append((i, e))
         note = RANK_NOTE.match(text, e)
         j = note.end() if note else e
-        sep = _SPACES.match(text, j) if spaced else None
+        # 「副主任:甲 乙」「委员:(按姓名笔画为序)\n甲 乙\n丙」: spaces and line ends where no 、 separates
+        sep = (_SPACES if spaced else _SPACED_LINES).match(text, j)
+        if sep is not None and "\n" in sep.group(0) and not _NAMES_LINE.match(text, sep.end()):
+            break  # the list goes on below only on a line of names alone
         if sep is not None:
             i = sep.end()
         elif j < len(text) and text[j] in "、,，":
