@@ -655,3 +655,11 @@ def test_a_roster_under_labels_and_spaces():
     text = "甘肃省政协\n副主席:李明华 王刚\n张书记强调要加强团结。"
     got = {o.person for o in extract_document(parse_document(text.encode(), "r.txt")).offices}
     assert got == {"李明华", "王刚"}
+
+
+def test_a_body_and_its_officer_joined_by_you():
+    # 「……由甲带队」: the body, 由, then its officer's title and name
+    for text, expected in (("甘肃省政协农业和农村委员会由专职副主任王刚带队调研。", ("专职副主任", "政协专委会", "农业和农村委员会")),
+                           ("甘肃省政协由副主席王刚带队调研。", ("副主席", "政协", ""))):
+        got = {(o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "y.txt")).offices}
+        assert got == {expected}

@@ -240,6 +240,8 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
     """The words between a body and its title: nothing, a standing committee, a special
     committee (政协教育科技委员会) or a department (市委统战部)."""
     rest = rest.strip()
+    if rest.endswith("由"):
+        rest = rest[:-1]  # 「省政协农业和农村委员会由专职副主任甲带队」「县政协由副主席乙带队」
     kind = body.kind
     if qualifying(rest):
         rest = ""  # 「县政协分管日常工作的副主席」: the body's own title
