@@ -561,6 +561,11 @@ UNSEEN_FORMS += [
       ("杨某某", "副主席", "政协", "全国"), ("杨某某", "党组书记", "政府", "全国")}),
     # a 中心 named alone is anyone's: no organ of the committee named before
     ("图们市政协主席赵某某在商务部广交会中心主任李某某陪同下参观。", {("赵某某", "主席", "政协", "222402")}),
+    # terms: 「新一届」 is the new term, no first one; a term is compared with its own division's committee only
+    ("会议选举产生政协鄂温克族自治旗第十二届委员会领导班子,巴某某当选为新一届鄂温克族自治旗政协主席。",
+     {("巴某某", "主席", "政协", "150724")}),
+    ("王某某当选莲湖区第十四届政协委员;郭某某当选未央区第二届政协委员。",
+     {("王某某", "委员", "政协", "610104"), ("郭某某", "委员", "政协", "610112")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -647,3 +652,11 @@ def test_a_roster_under_labels_and_spaces():
     text = "甘肃省政协\n副主席:李明华 王刚\n张书记强调要加强团结。"
     got = {o.person for o in extract_document(parse_document(text.encode(), "r.txt")).offices}
     assert got == {"李明华", "王刚"}
+
+
+def test_a_body_and_its_officer_joined_by_you():
+    # 「……由甲带队」: the body, 由, then its officer's title and name
+    for text, expected in (("甘肃省政协农业和农村委员会由专职副主任王刚带队调研。", ("专职副主任", "政协专委会", "农业和农村委员会")),
+                           ("甘肃省政协由副主席王刚带队调研。", ("副主席", "政协", ""))):
+        got = {(o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "y.txt")).offices}
+        assert got == {expected}

@@ -37,6 +37,8 @@ STAFF_TITLES = {s: lx.Title(s, s, ("政协专委会",)) for s in ("组长", "副
 NATIONAL_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)第?[一二三四五六七八九十百\d]+届全国委员会")
 # a level character and a term before a body word: 「县第十届政协」「市十六届人大」
 _LEVEL_TERM = re.compile(r"([省市县区州旗盟])第?[一二三四五六七八九十百\d]+届$")
+# a term between a division's name and its body: 「南沙区第二届政协」
+_TERM_BEFORE_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届$")
 _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|州|旗|盟))$")
 
 
@@ -106,6 +108,8 @@ def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, writ
     (「陇西市政协」), the level alone (「县政协」), a bare short form alone (「鹿城政协」); None if
     nothing says which division."""
     names = r.division_names_before(body_start, floor)
+    if not names and (term := _TERM_BEFORE_BODY.search(r.text, floor, body_start)):
+        names = r.division_names_before(term.start(), floor)  # 「南沙区第二届政协委员」
     if names:
         return BodyMention(word.kind, names[0].start, names=names, written=written)
     if word.level == "区" and body_start - 1 >= floor and r.text[body_start - 1] in "澳港":
@@ -236,6 +240,8 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
     """The words between a body and its title: nothing, a standing committee, a special
     committee (政协教育科技委员会) or a department (市委统战部)."""
     rest = rest.strip()
+    if rest.endswith("由"):
+        rest = rest[:-1]  # 「省政协农业和农村委员会由专职副主任甲带队」「县政协由副主席乙带队」
     kind = body.kind
     if qualifying(rest):
         rest = ""  # 「县政协分管日常工作的副主席」: the body's own title

@@ -49,7 +49,7 @@ _PREPOSITION = re.compile("对|向|给|为")
 # a verb of taking up a post after a name and before the post: 「甲已出任省政协党组书记」
 _TOOK_POST = re.compile("(?:已|又|再|现|将)?(?:出任|担任|调任|转任|改任|当选为|当选)|(?:已|现)任")
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
-_TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
+_TERM_NUMBER = re.compile(r"(?<![新上下本这])第?([一二三四五六七八九十]+|\d+)届")  # (新一届: the new term, no number)
 _TERM_BEFORE = re.compile(_TERM_NUMBER.pattern + "$")
 _PREVIOUS_TERM = re.compile("(?:上届|上一届|前一届)(?:中共)?$")
 _FIRST_SESSION = re.compile("(?:届|委员会)第?一次(?:全体)?会议")
@@ -78,27 +78,46 @@ def _term(r: Reader, body: BodyMention) -> int | None:
 
 def _current(r: Reader, offices: list[OfficeMention]) -> list[OfficeMention]:
     """Offices of earlier terms dropped: where a document names the committee's current term
-    (「政协某县第十届委员会第三次会议」), 「七届县政协主席某某」 is a former chairman, no office now."""
+    (「政协某县第十届委员会第三次会议」), 「七届县政协主席某某」 is a former chairman, no office now.
+    A body that names its division is compared with the terms of that division's committee only
+    (「海珠区第十四届政协委员」 leaves 「南沙区第二届政协委员」 current)."""
     current: dict[str, int] = {}
+    by_name: dict[tuple[str, str], int] = {}
+
+    def note(kind: str, name: str | None, n: int) -> None:
+        current[kind] = max(current.get(kind, 0), n)
+        if name:
+            by_name[(kind, name)] = max(by_name.get((kind, name), 0), n)
+
     for fm in r.formal.values():
         n = _term(r, BodyMention("政协", fm.start(), written=fm.group(0)))
         if n:
-            current["政协"] = max(current.get("政协", 0), n)
+            note("政协", r.formal_names(fm)[-1].text, n)
     terms = [_term(r, o.body) for o in offices]
     for o, n in zip(offices, terms):
         if n:
-            current[o.body.kind] = max(current.get(o.body.kind, 0), n)
+            note(o.body.kind, _division_name(o.body), n)
+
+    def now_of(o: OfficeMention) -> int:
+        name = _division_name(o.body)
+        return by_name[(o.body.kind, name)] if name and (o.body.kind, name) in by_name else current.get(o.body.kind, 0)
+
     # 「上届县政协副主席某某」: the term before the current one, or a former term where none is named
-    terms = [current.get(o.body.kind, 0) - 1 if _PREVIOUS_TERM.search(r.text, max(0, o.body.start - 4), o.body.start)
+    terms = [now_of(o) - 1 if _PREVIOUS_TERM.search(r.text, max(0, o.body.start - 4), o.body.start)
              else n for o, n in zip(offices, terms)]
     # the first session of a term opens before its elections: the last term's officers hold office
     # until the report names the new ones (「二届区政协主席某某」 at the 三届一次会议)
     first_session = bool(_FIRST_SESSION.search(r.text))
-    of_now = [n is None or (n > 0 and n >= current.get(o.body.kind, 0)) for o, n in zip(offices, terms)]
+    of_now = [n is None or (n > 0 and n >= now_of(o)) for o, n in zip(offices, terms)]
     new_posts = {(o.body.kind, o.role) for o, now in zip(offices, of_now) if now}
     return [o for o, n, now in zip(offices, terms, of_now)
-            if now or (first_session and n and n == current.get(o.body.kind, 0) - 1
+            if now or (first_session and n and n == now_of(o) - 1
                        and (o.body.kind, o.role) not in new_posts)]
+
+
+def _division_name(body: BodyMention) -> str | None:
+    """The division a body mention names by name (its last name), None for 「县政协」 and the like."""
+    return body.names[-1].text if body.names else None
 
 
 def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
