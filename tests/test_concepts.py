@@ -67,6 +67,8 @@ CASES = [
     # the title of a meeting some words on; a place inside a village or a school (a venue with its own head stays)
     ("召开的“甲乙法修订”双周协商座谈会。在某某村“杏某大舞台”观看，在某某村“委员会客厅”议事，在某某社区“甲乙议事厅”召开座谈会。",
      {("委员会客厅", "brand"), ("甲乙议事厅", "brand")}),
+    # a verb said twice with 一
+    ("便萌生了“提一提”的想法，“议一议”。", set()),
     # things a role or a help is likened to
     ("成为联系群众的“连某桥”，当好“压某石”“助某器”。", set()),
     # a nickname, a target or a positioning named by the verb before it (a numbered formula stays one)

@@ -145,6 +145,8 @@ CASES = [
     ("某某网讯  (甘某某 柏某)" + BODY, {("甘某某", "作者"), ("柏某", "作者")}),
     # 「图/记者 乙」: a reporter who took the pictures
     (BODY + "\n◎文/记者 甘某某 图/记者 柏某", {("甘某某", "记者"), ("柏某", "记者"), ("柏某", "摄影")}),
+    # a section's label in brackets is no author
+    ("【图片新闻】\n" + BODY, set()),
     # a line of bare names closing the text, or before the editor's line; one name alone is a caption
     (BODY + "\n甘 某 柏某某", {("甘某", "作者"), ("柏某某", "作者")}),
     (BODY + "\n甘某某 柏某\n编辑: 滕某", {("甘某某", "作者"), ("柏某", "作者")}),

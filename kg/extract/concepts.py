@@ -216,6 +216,8 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a task or a proposal (a verb of policy and its object: 「“加强某某培训”」)"
     if re.fullmatch(rf"(?:中国|中华|华夏)[{HAN}]{{2}}", name):
         return "an epithet of a place or a thing (「“中国名街”」「“中华水塔”」)"
+    if len(name) == 3 and name[1] == "一" and name[0] == name[2]:
+        return "a verb said twice with 一 (「“提一提”」), a colloquial phrase"
     if len(name) == 3 and (name[0] == name[1] or name[1] == name[2]):
         return "a reduplicated colloquial word (「“麻麻地”」), a description"
     if re.match(r"(?:很|太|挺|蛮|非常|十分|特别)", name):

@@ -54,6 +54,8 @@ _ROLE_MARKS = "◎○◆◇★☆▪"
 _CLOSERS = ("摄影报道", "/摄影", "/摄", "摄影", "摄", "报道", "供稿", "供图", "文/图", "图/文")
 #: a date and 电 closing a dateline bracket: 「十日电」「1月29日电」
 _DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$")
+#: words of a section's label, never of a name: 「【图片新闻】」「(视频)」
+_SECTION_WORDS = re.compile("新闻|图片|视频|专题|要闻|动态|头条|快讯|聚焦|关注|资讯|图集|专栏|简讯")
 #: where a person stands in a photo: 「(前排左三)」「(左起)」
 _PHOTO_POSITION = re.compile(r"[前后中]排|[左右][起一二三四五六七八九十]|[一二三四五六七八九十]排|居中")
 #: labels of a page's metadata line that may follow a name with no space: 「作者:某某源自:某某」
@@ -298,6 +300,8 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
         if not alone:
             return []
         out = [(n.start, n.end, "作者") for n in items if n.kind == "name"]
+        if any(_SECTION_WORDS.search(text[s:e]) for s, e, _ in out):
+            return []  # 「【图片新闻】」: a section's label in brackets, no author
         if any(_PHOTO_POSITION.search(text[s:e]) for s, e, _ in out):
             return []  # 「(前排左三)」 places a person in a photo
     if photo_label:
