@@ -449,7 +449,7 @@ class Reader:
         """Does what starts at ``e`` close a name (a verb of two characters or more, punctuation, the
         text's end, or 在/为/等/向)? Then a 和 before it is the name's last character (「苏和向大会作报告」)."""
         return e >= len(self.text) or not "\u4e00" <= self.text[e] <= "\u9fff" or self._long_follower(e) \
-            or self.text[e] in "在为等向"
+            or self.text[e] in "在为等向对被"
 
     def is_follower(self, e: int) -> bool:
         """Does a word that ends a name (主持, 出席, a title ...) start at ``e``?"""
@@ -606,7 +606,7 @@ CANDIDATE_WORD = re.compile("候选人|提名人选|建议人选|人选")
 # single characters that end a name no surname vouches for (「主席某某某向大会作报告」「某某某的讲话」)
 _BOUNDS_A_NAME = "等为和及与说率在向的作"
 # single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
-_CLOSES_A_NAME = "在等为率的"
+_CLOSES_A_NAME = "在等为率的被对向"  # (「某某·某某被提名增补为」「某某·某某对新当选的」)
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
 # the characters a COUNT starting with a Han character starts with
 _COUNT_FIRSTS = frozenset("等一二两三四五六七八九十")
