@@ -666,3 +666,11 @@ def test_a_secondment_in_a_qijian_clause_or_parenthesis_keeps_the_post_it_is_hel
     assert spells(prose) == {("副市长", "政府", "张掖市", "2005-01", "2010-08", False),
                              ("副主任", "政府", "甘肃省", "2006-04", "2007-04", False),
                              ("副书记", "党委", "酒泉市", "2010-08", None, True)}
+
+
+def test_an_election_of_a_holder_named_with_an_earlier_post_gives_the_post_after_wei():
+    text = ("中新网兰州1月14日电 甘肃省政协十届五次会议14日选举原张掖市委书记李文华为甘肃省政协副主席。\n"
+            "李文华，男，汉族，1949年12月生。2003年至2011年任张掖市委书记，2011年任甘肃省人大常委会副主任。\n")
+    got = spells(text, date="2013-01-14")
+    assert ("副主席", "政协", "甘肃省", "2013-01", None, True) in got
+    assert ("副主任", "人大", "甘肃省", "2011", None, False) in got

@@ -145,6 +145,9 @@ CASES = [
     ("某某网讯  (甘某某 柏某)" + BODY, {("甘某某", "作者"), ("柏某", "作者")}),
     # 「图/记者 乙」: a reporter who took the pictures
     (BODY + "\n◎文/记者 甘某某 图/记者 柏某", {("甘某某", "记者"), ("柏某", "记者"), ("柏某", "摄影")}),
+    # 「【作者】甲」; the names after the committee a source line names
+    ("标题\n【作者】甘某某\n" + BODY, {("甘某某", "作者")}),
+    (BODY + "\n信息来源：某某县政协 甘某某", {("甘某某", "作者")}),
     # a section's label in brackets is no author
     ("【图片新闻】\n" + BODY, set()),
     # a line of bare names closing the text, or before the editor's line; one name alone is a caption
@@ -155,6 +158,7 @@ CASES = [
     # photo; crediting them all cost precision on unseen text); photographers opening the paragraph they are glued to
     (BODY + "\n会议现场 甘某某 柏某 摄", {("柏某", "摄影")}),
     ("甘某某 柏某 摄 5月6日，" + BODY, {("甘某某", "摄影"), ("柏某", "摄影")}),
+    ("记者 甘某某 摄5月6日，" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
     ("(作者系某某县政协党组书记、主席)\n" + BODY, set()),
 ]
 

@@ -896,11 +896,18 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
     taken = [(x[0], x[1]) for x in starts]
     for subject in subjects:
         n = re.escape(key_form(subject.name))
-        for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，]){n}(?:同志)?任(?![命职])|{n}(?:同志)?被(?:正式)?任命为", text):
+        for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，]){n}(?:同志)?任(?![命职])|{n}(?:同志)?被(?:正式)?任命为"
+                             rf"|(?:选举|补选)(?P<was>[^，,。；;为]{{2,16}}?){n}(?:同志)?为", text):
             i = m.start()
             s0 = _sentence_start(text, i)
-            if depth[i] or not re.search(r"决定|任命", text[s0:m.end()]) or _YEAR_RE.search(text[s0:i]):
+            if depth[i] or not re.search(r"决定|任命|选举|补选", text[s0:m.end()]) or _YEAR_RE.search(text[s0:i]):
                 continue
+            if m.group("was") is not None:
+                # 「会议选举原某市委书记某某为某省政协副主席」: the post after 为 (the one before the name is
+                # the holder's earlier post, the office reader's)
+                if not r.titles_in(m.start("was"), m.end("was")):
+                    continue
+                i = m.end() - 1
             if any(a <= i <= b for a, b in taken):
                 continue
             s1 = _sentence_end(text, depth, i, len(text))

@@ -40,7 +40,7 @@ _BARE_ROLE_AT = re.compile(rf"({ROLE})")
 _STAFF_AT = re.compile(rf"(?:{_STAFF})(?:人)?")
 _SEPARATORS = " \u3000、,，:：|/"
 # labels before names: 文/图 (text and pictures), 文/ (text), 图/ (pictures)
-_LABELS = (("文/图", "文图"), ("图/文", "文图"), ("图文/", "文图"), ("图文:", "文图"), ("图文：", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"),
+_LABELS = (("【作者】", "文"), ("【文】", "文"), ("文/图", "文图"), ("图/文", "文图"), ("图文/", "文图"), ("图文:", "文图"), ("图文：", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"),
            ("文|", "文"), ("图|", "图"), ("文:", "文"), ("文：", "文"), ("图片:", "图"), ("图片：", "图"),
            ("文字:", "文"), ("文字：", "文"), ("供稿:", "文"), ("供稿：", "文"), ("供图:", "图"), ("供图：", "图"), ("图片/", "图"),
            ("文·图/", "文图"), ("文、图/", "文图"), ("文图/", "文图"), ("文·图:", "文图"), ("文·图：", "文图"))
@@ -125,7 +125,7 @@ def _credit_spans(r: Reader):
             # 「某某 某某/摄 肩负……」: photographers opening a caption or a paragraph
             m = re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?", st)
             yield lead, lead + m.end(), "photo-line"
-        elif len(st) <= 40 and (re.match(r"^(?:图文\s*[/／:：]|文\s*[·、]\s*图\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：/]|供图\s*[:：]|文字\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
+        elif len(st) <= 40 and (re.match(r"^(?:【(?:作者|文)】|图文\s*[/／:：]|文\s*[·、]\s*图\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：/]|供图\s*[:：]|文字\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
             # 「作者:某某(系某某县政协委员)」: a note in brackets after the names is no part of the credit, nor
             # the next label of a metadata line glued to the name (「作者:某某来源:某某网站」)
             cut = len(re.split(r"[(（]", st)[0].rstrip())
@@ -180,7 +180,7 @@ def _tails(line: str, offset: int):
     if m:
         yield offset + m.start(1), offset + m.end(0), "caption"
     # 「某某 某某 摄 1月5日,……」: a photo credit glued to the paragraph after it
-    m = re.match(rf"\s*((?:(?:{OUTLET})?(?:{ROLE})\s*)?[{HAN}]{{2,3}}(?:[ \u3000、][{HAN}]{{2,3}}){{0,3}}[ \u3000]*(?:摄影|摄))[ \u3000]+(?=\S)", line)
+    m = re.match(rf"\s*((?:(?:{OUTLET})?(?:{ROLE})\s*)?[{HAN}]{{2,3}}(?:[ \u3000、][{HAN}]{{2,3}}){{0,3}}[ \u3000]*(?:摄影|摄))(?:[ \u3000]+(?=\S)|(?=[0-9０-９]))", line)
     if m:
         yield offset + m.start(1), offset + m.end(1), "photo-line"
     # 「……。□某某」 at the end of a paragraph
@@ -210,7 +210,7 @@ def _tails(line: str, offset: int):
     if m:
         yield offset + m.start(1), offset + m.end(1), "spaced"
     # 「来源: 某某日报客户端  甲 乙 丙」: names after the outlet of a source line are the authors
-    m = re.match(rf"\s*(?:[0-9:：\- ]+\s*)?来源[:：]\s*[{HAN}·]{{2,16}}?(?:报|网|台|社|端|刊|媒体|中心|新闻|频道)[\s\u3000]+"
+    m = re.match(rf"\s*(?:[0-9:：\- ]+\s*)?(?:信息|稿件|文章)?来源[:：]\s*[{HAN}·]{{2,16}}?(?:报|网|台|社|端|刊|媒体|中心|新闻|频道|政协|委员会|办公室)[\s\u3000]+"
                  rf"([{HAN}]{{2,3}}(?:[\s\u3000]+[{HAN}]{{2,3}}){{0,5}})\s*$", line)
     if m:
         yield offset + m.start(1), offset + m.end(1), "spaced-alone"
