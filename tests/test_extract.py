@@ -669,3 +669,15 @@ def test_a_body_and_its_officer_joined_by_you():
                            ("甘肃省政协由副主席王刚带队调研。", ("副主席", "政协", ""))):
         got = {(o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "y.txt")).offices}
         assert got == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("永靖县政协主席王建和主持会议。", {("王建和", "主席")}),            # 和 with nothing to join ends the name
+    ("永靖县委书记张国和在会上讲话。", {("张国和", "书记")}),
+    ("永靖县政协副主席李明华、王建和出席。", {("李明华", "副主席"), ("王建和", "副主席")}),
+    ("永靖县政协副主席王建和李明华出席。", {("王建", "副主席"), ("李明华", "副主席")}),  # 和 joins two names
+    # 「和县长」: not the county 和县, and the title 县长 it hid is read
+    ("永靖县政协主席孙大伟和县长李明华出席。", {("孙大伟", "主席"), ("李明华", "县长")}),
+])
+def test_a_name_ending_in_he_and_he_as_a_conjunction(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "h.txt")).offices} == expected
