@@ -620,5 +620,25 @@ def analyse(text: str) -> Analysis:
     words, spaces, starts = _tokens(segment(search), search)
     main, bare = _automata()
     analysis = Analysis(text, search, words, spaces, starts, _longest(main, search), _longest(bare, search))
-    analysis.matches = [m for m in analysis.matches if m.kind != "division" or _stands_alone(m, analysis)]
+    kept, dropped = [], []
+    for m in analysis.matches:
+        (kept if m.kind != "division" or _stands_alone(m, analysis) else dropped).append(m)
+    if dropped:
+        kept = _recover_overlapped(kept, dropped, main, search)
+    analysis.matches = kept
     return analysis
+
+
+def _recover_overlapped(kept: list[Match], dropped: list[Match], main: "_Automaton", search: str) -> list[Match]:
+    """The matches a dropped division hid (「和县长」: the leftmost-longest pass took 和县, which is a
+    conjunction and 县长 here): the automaton again from the character after its start."""
+    starts = {m.start for m in kept}
+    added = []
+    for d in dropped:
+        lo = d.start + 1
+        nxt = min((m.start for m in kept if m.start >= d.end), default=len(search))
+        for m in _longest(main, search[lo:nxt]):
+            m = Match(m.start + lo, m.end + lo, m.kind, m.text)
+            if m.kind != "division" and m.start < d.end and m.start not in starts:
+                added.append(m)
+    return sorted(kept + added, key=lambda m: m.start) if added else kept

@@ -569,6 +569,8 @@ UNSEEN_FORMS += [
     # 被 and 对 close a ·-joined name
     ("其中,库尔班·热合曼被提名增补为宁夏回族自治区政协港澳台委员会副主任;自治区政协副主席玉素甫·买合木提对新当选的班子表示祝贺。",
      {("库尔班·热合曼", "副主任", "政协专委会", "640000"), ("玉素甫·买合木提", "副主席", "政协", "640000")}),
+    # words before 委员 that say which members, not who
+    ("潘某某希望巴林右旗政协及苏木委员、荣休委员、特邀委员多提意见。", set()),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -663,3 +665,15 @@ def test_a_body_and_its_officer_joined_by_you():
                            ("甘肃省政协由副主席王刚带队调研。", ("副主席", "政协", ""))):
         got = {(o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "y.txt")).offices}
         assert got == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("永靖县政协主席王建和主持会议。", {("王建和", "主席")}),            # 和 with nothing to join ends the name
+    ("永靖县委书记张国和在会上讲话。", {("张国和", "书记")}),
+    ("永靖县政协副主席李明华、王建和出席。", {("李明华", "副主席"), ("王建和", "副主席")}),
+    ("永靖县政协副主席王建和李明华出席。", {("王建", "副主席"), ("李明华", "副主席")}),  # 和 joins two names
+    # 「和县长」: not the county 和县, and the title 县长 it hid is read
+    ("永靖县政协主席孙大伟和县长李明华出席。", {("孙大伟", "主席"), ("李明华", "县长")}),
+])
+def test_a_name_ending_in_he_and_he_as_a_conjunction(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "h.txt")).offices} == expected

@@ -158,6 +158,7 @@ CASES = [
     # photo; crediting them all cost precision on unseen text); photographers opening the paragraph they are glued to
     (BODY + "\n会议现场 甘某某 柏某 摄", {("柏某", "摄影")}),
     ("甘某某 柏某 摄 5月6日，" + BODY, {("甘某某", "摄影"), ("柏某", "摄影")}),
+    ("记者 甘某某 摄5月6日，" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
     ("(作者系某某县政协党组书记、主席)\n" + BODY, set()),
 ]
 

@@ -180,7 +180,7 @@ def _tails(line: str, offset: int):
     if m:
         yield offset + m.start(1), offset + m.end(0), "caption"
     # 「某某 某某 摄 1月5日,……」: a photo credit glued to the paragraph after it
-    m = re.match(rf"\s*((?:(?:{OUTLET})?(?:{ROLE})\s*)?[{HAN}]{{2,3}}(?:[ \u3000、][{HAN}]{{2,3}}){{0,3}}[ \u3000]*(?:摄影|摄))[ \u3000]+(?=\S)", line)
+    m = re.match(rf"\s*((?:(?:{OUTLET})?(?:{ROLE})\s*)?[{HAN}]{{2,3}}(?:[ \u3000、][{HAN}]{{2,3}}){{0,3}}[ \u3000]*(?:摄影|摄))(?:[ \u3000]+(?=\S)|(?=[0-9０-９]))", line)
     if m:
         yield offset + m.start(1), offset + m.end(1), "photo-line"
     # 「……。□某某」 at the end of a paragraph

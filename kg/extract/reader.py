@@ -338,6 +338,9 @@ class Reader:
                 return good[0]  # 「某某任视察团顾问」: 任 starts the post, not the given name
             if text[good[0]] == "说" and (good[1] >= len(text) or not HAN_CHAR.match(text[good[1]])):
                 return good[0]  # 「……主任崔某说。」
+            if text[good[0]] in "和及与" and (good[1] == len(text) or not HAN_CHAR.match(text[good[1]])
+                                             or (self.is_follower(good[1]) and not self.starts_chain(good[1]))):
+                return good[1]  # 「王建和出席」「张国和在会上讲话」: a joining word needs something to join
             # both ends look possible (「王为民主持」 vs 「王为」): trust jieba's token
             tok = self.analysis.token_at(i)
             if tok and len(tok) == good[1] - i:
