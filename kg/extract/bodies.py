@@ -246,7 +246,10 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
     if qualifying(rest):
         rest = ""  # 「县政协分管日常工作的副主席」: the body's own title
     if rest in ("", "常委会", "常务委员会", "党组") or _TERM_COMMITTEE.fullmatch(rest) \
-            or (kind == "政协" and rest == "委员会"):  # 「县第十届政协委员会副主席」
+            or (kind == "政协" and rest in ("委员会", "工委")):  # 「县第十届政协委员会副主席」
+        # (「地区政协工委主任」: a prefecture's CPPCC working committee is its committee, headed by a 主任)
+        if kind == "政协" and rest == "工委":
+            return segment(body.but(committee=title.committee), title, start, allow_extra=("主任", "副主任"))
         # 「自治州政协第十四届委员会常务委员」「市人大十六届常委会主任」: the body in one of its terms
         return segment(body.but(committee=title.committee), title, start)
     if kind == "政协":
