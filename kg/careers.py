@@ -382,6 +382,15 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
                     x.ended = True
         flags = s.flags if start is not None else tuple(f for f in s.flags if f != "start_from_page_date")
         states.append(_Open(replace(s, start=start, current=True, flags=flags), s.item))
+    # 「……，直至本次履新」: what the item holds ends where the appointment the text reports starts
+    began = sorted(x.spell.start for x in states if x.spell.current and x.spell.start and (
+        "start_from_page_date" in x.spell.flags or x.spell.form in ("current", "office")))
+    for st in states:
+        if "until_now" in st.spell.flags and st.spell.end is None:
+            later = [d for d in began if st.spell.start is None or d > st.spell.start]
+            st.spell = replace(st.spell, end=later[0] if later else None, current=False)
+            st.flags += ("end_inferred",) if later else ()
+            st.ended = True
     # the text names a post later than the résumé's last item (an office, 「现任」, a page title)
     stated = {_key(s) for s in offices} | {_key(s) for s in current_items}
     others = bool(stated - {_key(x.spell) for x in states if x.spell.form in ("range", "line-start", "start")})

@@ -674,3 +674,22 @@ def test_an_election_of_a_holder_named_with_an_earlier_post_gives_the_post_after
     got = spells(text, date="2013-01-14")
     assert ("副主席", "政协", "甘肃省", "2013-01", None, True) in got
     assert ("副主任", "人大", "甘肃省", "2011", None, False) in got
+
+
+UNTIL_NOW_FORMS = {
+    "直至本次履新: held up to the appointment the lead reports (its month-day, the document's year)": (
+        "据报道，1月8日上午，张掖市人大常委会召开会议，决定任命李文华为张掖市副市长、代市长。\n"
+        "1965年4月出生的李文华此前任甘肃省科技厅厅长。2016年10月，李文华出任甘肃省科学技术厅党组书记、厅长，直至本次履新。\n",
+        {("副市长", "政府", "张掖市", "2021-01", None, True), ("代市长", "政府", "张掖市", "2021-01", None, True),
+         ("党组书记", "政府", "甘肃省", "2016-10", "2021-01", False), ("厅长", "政府", "甘肃省", "2016-10", "2021-01", False)}),
+    "直至此次被任命为X: X is the current post, undated": (
+        "李文华，男，汉族，1974年11月出生。2017年9月任甘肃省环境保护厅党组成员、总工程师，直至此次被任命为张掖市人民政府副市长。\n",
+        {("党组成员", "政府", "甘肃省", "2017-09", None, False), ("总工程师", "政府", "甘肃省", "2017-09", None, False),
+         ("副市长", "政府", "张掖市", None, None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(UNTIL_NOW_FORMS))
+def test_held_until_the_appointment_the_text_reports(name):
+    text, expected = UNTIL_NOW_FORMS[name]
+    assert {s for s in spells(text, date="2021-01-09") if s[1] != "其他"} == expected

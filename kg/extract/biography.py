@@ -854,6 +854,8 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
             b = min(b, next((k for k in range(a, b) if text[k] in ";；"), b))
         if form.startswith("appointed-lead:"):
             form, flags = "appointed", (page_years[int(form.split(":")[1])],)
+        if form.startswith("appointed-month:"):
+            form, flags = "appointed", (f"page_year:0:{form.split(':')[1]}",)
         if form in ("appointed", "appointed-today"):
             # 「宣布省委决定：某某任某市委委员、常委、书记」「决定任命某某为某市副市长、代市长」: now held
             flags = ("start_from_page_date",) if form == "appointed-today" else flags
@@ -920,6 +922,10 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
             lead_item = [x[0] for x in starts if x[3] == "page-year" and s0 <= x[0] < i]
             if lead_item:  # 「12月8日下午，……决定任命某某为……」: the lead's month, in the document's year
                 out.append((i, i, None, f"appointed-lead:{lead_item[-1]}", False))
+                continue
+            md = re.search(rf"(?<![\d{_CND}])(?P<m>{_MON})[ \t]*月[ \t]*(?:[12]?\d|3[01])[ \t]*日", text[s0:i])
+            if md is not None:  # 「1月8日上午，某市人大常委会……决定任命某某为……」: that month of the document's year
+                out.append((i, i, None, f"appointed-month:{cn_number(md.group('m'))}", False))
                 continue
             today = re.search(r"今天|今日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None
             out.append((i, i, None, "appointed-today" if today else "appointed", False))
@@ -1066,6 +1072,7 @@ _TINY_PAREN = re.compile(r"[(（][县市区][)）]")
 _WORKED_IN = re.compile(rf"[ \t]*在(?P<unit>[{HAN}]{{3,24}}?)工作")
 _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "党委", "人大", "政协专委会")))
 _NO_LONGER = re.compile(r"[ \t,，]*(?:起)?[ \t,，]*(?:不再担任|卸任|被免去|免去|辞去|不再兼任)")
+_UNTIL_NOW = re.compile(r"(?:直至|直到)(?:本次|此次|这次|今次|日前)")
 _OTHER_ROLE = re.compile(r"(?:董事长|总经理|经理|厂长|校长|院长|社长|会长|团长|政委|主任医师|总编辑)$")
 _BEFORE_THEN = re.compile(r"[^,，。;；:：\n]{0,16}(?:之前|以前)[,，]")
 # 「从某省委常委、某市委书记任上调任……」「从某职的位子上转任……」: the posts left at the item's date
@@ -1203,6 +1210,12 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                for s, d in zip(out, item.dates)]
         out = [replace(s, end=t.start) if re.sub(r"^(?:代理|代|常务副|副)", "", s.role) == t.role and s.role != t.role
                else s for s, t in zip(out, out[1:])] + out[-1:]  # 副部长 -> 部长: the promotion ends it
+    now = _UNTIL_NOW.search(text, item.start, item.end)
+    if now is not None and item.when is not None and form in ("range", "line-start", "start"):
+        # 「2016年10月出任某厅党组书记、厅长，直至本次履新」: held up to the appointment the text reports;
+        # 「……，直至此次被任命为某市副市长」: that post is the current one, with no date of its own
+        out = [replace(s, start=None, end=None, current=True, form="current") if s.evidence.end > now.end()
+               else replace(s, flags=s.flags + ("until_now",)) for s in out]
     if "aside" in item.flags:  # a 其间 clause's posts: their own dates, ending nothing
         out = [replace(s, form="aside", flags=s.flags + (("secondment",) if re.search(r"挂职|下派|工作队", text[item.start:item.end])
                                                            else ("concurrent",) if "兼" in text[item.start:item.end] else ()))
