@@ -575,6 +575,9 @@ UNSEEN_FORMS += [
     ("大兴安岭地区政协工委召开会议,地区政协工委主任、党组副书记陈某某,地区政协工委党组书记阿依古丽·买买提参加。",
      {("陈某某", "主任", "政协", "232700"), ("陈某某", "党组副书记", "政协", "232700"),
       ("阿依古丽·买买提", "党组书记", "政协", "232700")}),
+    # 「分别为」 after a title closed by 等 (several posts): the list is no roster of that title
+    ("巴林右旗政协主席赵某某和旗委副书记等2人出席,获奖者分别为李某某、王某某。",
+     {("赵某某", "主席", "政协", "150423")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -681,3 +684,25 @@ def test_a_body_and_its_officer_joined_by_you():
 ])
 def test_a_name_ending_in_he_and_he_as_a_conjunction(text, expected):
     assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "h.txt")).offices} == expected
+
+
+def test_members_from_hong_kong_macau_or_taiwan_of_the_committee_the_text_is_about():
+    text = "永靖县政协十届一次会议开幕。甘肃省政协常委李明华特邀出席。澳门委员王刚、赵小燕出席,香港委员张国强列席。"
+    got = {(o.person, o.role, o.body.division.code) for o in extract_document(parse_document(text.encode(), "m.txt")).offices}
+    assert got == {("李明华", "常务委员", "620000"), ("王刚", "委员", "622923"), ("赵小燕", "委员", "622923"),
+                   ("张国强", "委员", "622923")}
+    # a count or a time word after the title is no name (「港区常委由上届14人增至16人」)
+    text = "全国政协十四届一次会议闭幕。在新一届政协常委中,港区常委由上届14人增至16人。"
+    assert extract_document(parse_document(text.encode(), "m.txt")).offices == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the clause's opening words before the body say nothing of whose body it is
+    ("在大会主席台前排就座的有永靖县委书记王刚。", {("王刚", "书记")}),
+    ("在镇上工作的永靖县政协委员王刚发言。", {("王刚", "委员")}),
+    # the words right before the body do: another organisation's, a former post
+    ("民进永靖县委主委王刚发言。", set()),
+    ("原永靖县政协副主席王刚发言。", set()),
+])
+def test_another_organisations_marks_are_read_near_the_body(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "f.txt")).offices} == expected

@@ -710,7 +710,8 @@ def _rosters(r: Reader) -> list[OfficeMention]:
         if not titled or not _ROSTER_COUNT.search(text, s0, m.start()):
             continue
         title = titled[-1]
-        if title.title is None or r.name_at(r.after_title(title)) is not None:
+        if title.title is None or r.name_at(r.after_title(title)) is not None \
+                or text.startswith("等", r.after_title(title)):  # 「县委书记等2人,分别为」: several posts
             # 「副主席甲、乙等4人参加,调研组组长分别为丙、丁」: the last title is another's (组长)
             # or has its own names after it; the list is of someone else
             continue
