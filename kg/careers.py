@@ -294,7 +294,7 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
 
     order = sorted(items, key=cmp_to_key(earlier))
     # a résumé whose items restate what is still held (each item lists the posts again)
-    keys_of = [{_key(s) for s in items[k]} for k in order]
+    keys_of = [{_key(s) for s in items[k] if s.form != "other"} for k in order]
     restating = sum(1 for a, b in zip(keys_of, keys_of[1:]) if a & b) >= 2 or \
         sum(1 for k in order if items[k][0].form == "line-start") >= 3
     states: list[_Open] = []

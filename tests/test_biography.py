@@ -693,3 +693,14 @@ UNTIL_NOW_FORMS = {
 def test_held_until_the_appointment_the_text_reports(name):
     text, expected = UNTIL_NOW_FORMS[name]
     assert {s for s in spells(text, date="2021-01-09") if s[1] != "其他"} == expected
+
+
+def test_a_unit_named_alone_after_a_league_post_is_the_leagues():
+    text = ("李文华，男，1965年2月生。历任共青团甘肃省委青农部副部长，共青团甘肃省委常委、组织部部长等职。"
+            "1994年1月，李文华到共青团甘肃省委工作，先后任青农部副部长、组织部部长等职。2000年7月，李文华出任共青团甘肃省委副书记。"
+            "2003年，李文华接任共青团甘肃省委书记。2006年11月，李文华任张掖市委副书记。2012年5月，李文华担任甘肃省委秘书长，"
+            "次月晋升为甘肃省委常委。\n")
+    got = spells(text)
+    assert not any(s[2] == "全国" for s in got)  # no ministry 青农部 or 组织部 of the state
+    assert ("副书记", "党委", "张掖市", "2006-11", "2012-05", False) in got
+    assert ("秘书长", "党委", "甘肃省", "2012-05", None, True) in got  # three league items are no restated résumé

@@ -688,3 +688,13 @@ def test_a_body_and_its_officer_joined_by_you():
 ])
 def test_a_name_ending_in_he_and_he_as_a_conjunction(text, expected):
     assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "h.txt")).offices} == expected
+
+
+def test_members_from_hong_kong_macau_or_taiwan_of_the_committee_the_text_is_about():
+    text = "永靖县政协十届一次会议开幕。甘肃省政协常委李明华特邀出席。澳门委员王刚、赵小燕出席,香港委员张国强列席。"
+    got = {(o.person, o.role, o.body.division.code) for o in extract_document(parse_document(text.encode(), "m.txt")).offices}
+    assert got == {("李明华", "常务委员", "620000"), ("王刚", "委员", "622923"), ("赵小燕", "委员", "622923"),
+                   ("张国强", "委员", "622923")}
+    # a count or a time word after the title is no name (「港区常委由上届14人增至16人」)
+    text = "全国政协十四届一次会议闭幕。在新一届政协常委中,港区常委由上届14人增至16人。"
+    assert extract_document(parse_document(text.encode(), "m.txt")).offices == []

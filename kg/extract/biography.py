@@ -1072,6 +1072,7 @@ _TINY_PAREN = re.compile(r"[(（][县市区][)）]")
 _WORKED_IN = re.compile(rf"[ \t]*在(?P<unit>[{HAN}]{{3,24}}?)工作")
 _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "党委", "人大", "政协专委会")))
 _NO_LONGER = re.compile(r"[ \t,，]*(?:起)?[ \t,，]*(?:不再担任|卸任|被免去|免去|辞去|不再兼任)")
+_UNIT_OF_OTHERS = re.compile(rf"(?:到|在|进入|调入|调到)(?P<unit>[{HAN}]{{2,20}}?)(?:工作|工做|任职)")
 _UNTIL_NOW = re.compile(r"(?:直至|直到)(?:本次|此次|这次|今次|日前)")
 _OTHER_ROLE = re.compile(r"(?:董事长|总经理|经理|厂长|校长|院长|社长|会长|团长|政委|主任医师|总编辑)$")
 _BEFORE_THEN = re.compile(r"[^,，。;；:：\n]{0,16}(?:之前|以前)[,，]")
@@ -1101,6 +1102,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
     who, clause_ends = item.person, False
     concurrent_later: set[int] = set()  # clauses 「，后兼任……」: no date of their own, no succession
     other_at: list[int] = []  # where posts of other organisations (共青团, firms, schools) begin
+    last_found = -1  # where the last post of the six bodies begins
     leaving = [(m.start("posts"), m.end("posts"), m.start("mark"), m.end("mark"))
                for m in _LEAVING.finditer(text, item.start, item.end)]
     # the markers (从, 任上) are no piece: a span [i, j) is passed as (i+1, j-1), as
@@ -1143,8 +1145,13 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                 chain.append(Segment(unit, _UNIT_TITLE.title, True, i0))
             continue
         before_other = len(other_at)
+        work = _UNIT_OF_OTHERS.search(text, item.start, i0)
         post = _post(r, i0, i1, chain, bodies_of_kind, names,
-                     carry=carry if not found_any and not chain else None, other=other_at)
+                     carry=carry if not found_any and not chain else None, other=other_at,
+                     # 「共青团某省委常委、组织部部长」「到共青团某省委工作，先后任青农部副部长」: the league's units
+                     after_other=bool(other_at and other_at[-1] > last_found
+                                      and not re.search("[,，;；。]", text[other_at[-1]:i0])) or bool(
+                         work and any(m in work.group("unit") for m in _FOREIGN)))
         if len(other_at) > before_other and not found_any and groups and not groups[-1] and item.sequence:
             groups.append([])  # 「先后担任共青团某市委书记、某区区长」: the date starts the league's post only
         bare = _bare_division(r, i0, i1, names) if post is None else None
@@ -1188,6 +1195,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                                                r.evidence(nm.start, i1, item.clause), flags=item.flags + flags,
                                                item=n, form="ended" if clause_ends or left else form))
         found_any = True
+        last_found = i0
         role = _role(Segment(body, title, True, i0))
         if not groups:
             groups.append([])
@@ -1420,7 +1428,8 @@ def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
 
 def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dict[str, BodyMention],
           names: tuple[str, ...] = (), inherit: BodyMention | None = None, carry: BodyMention | None = None,
-          other: list[int] | None = None) -> tuple[BodyMention, lx.Title, tuple[str, ...]] | None:
+          other: list[int] | None = None, after_other: bool = False
+          ) -> tuple[BodyMention, lx.Title, tuple[str, ...]] | None:
     """The body and title of the piece ``[i0, i1)``: its verbs and tails stripped, its title at the
     end, its body read before the title or carried from the chain."""
     text = r.text
@@ -1470,6 +1479,10 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
         if body is None:
             body = _fallback_body(r, a, region, t, chain) or _merged_level(r, a, region, t)
             if body is None:
+                return None
+            if after_other and body.level == "nation" and body.committee and _MINISTRY.match(region):
+                if other is not None:  # a unit named alone after a post of another organisation is its unit
+                    other.append(a)
                 return None
     chain.append(Segment(body, t.title, True, a))
     bodies_of_kind[body.kind] = body

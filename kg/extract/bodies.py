@@ -66,6 +66,10 @@ def qualifying(rest: str, portfolio: bool = False) -> bool:
 _ORIGIN = re.compile(rf"(?:来自|作为|身为)[{HAN}]{{1,16}}?的(?=[{HAN}])")
 
 
+# where members of a committee come from when they live outside the mainland
+_FROM_ABROAD = re.compile("(?:港区|澳区|港澳区|港澳|香港|澳门|台湾|台港澳|港澳台)(?:地区|籍)?")
+
+
 @dataclass(frozen=True)
 class Segment:
     """One item of a chain: a title and the body it belongs to (None: inherit from the chain)."""
@@ -321,6 +325,13 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
             and re.fullmatch(rf"[{HAN}]{{2,12}}?(?:部|厅|局)", region) and region[0] not in "省市县区州" \
             and not region.endswith(("组织部", "宣传部", "统战部")) and not r.divisions_in(start, end):
         return Segment(None, title, True, start, committee_only=region, same_division="政府")
+    if title is not None and title.role in ("委员", "常委", "常务委员") and _FROM_ABROAD.fullmatch(region):
+        # 「澳门委员甲、乙出席」「港区常委丙」: members from Hong Kong, Macau or Taiwan of the committee
+        # the text is about, the first it names
+        first = next((b for b in r.named_bodies if b.kind == "政协" and b.committee is None), None)
+        if first is None:
+            return invalid(title, start)
+        return Segment(first.but(borrowed=True), title, True, start)
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
     # (a region that names a division is no sub-body of the inherited body: 「河北省第十二届人民代表会常务委员会主任」)
     if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) \

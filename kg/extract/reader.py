@@ -725,11 +725,17 @@ def _ordinary(word: str) -> bool:
     return tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns")
 
 
+# characters that are surnames too rarely to outweigh their use as a preposition or an adverb
+_FUNCTION_CHARS = frozenset("由在对为从将把被也都就还又均已正自至")
+
+
 def plausible_name(name: str, closed: bool = False) -> bool:
     if name in lx.NOT_NAMES or name in lx.TITLES or name in lx.BODIES or _NUMERALS.fullmatch(name):
         return False
     if len(name) == 3 and name[-1] in "度率性":  # 满意度, 覆盖率: abstract nouns
         return False
+    if len(name) == 3 and name[0] in _FUNCTION_CHARS and word_tag(name[1:]) in ("t", "f", "r", "j"):
+        return False  # 「由上届」「在今年」「均以来」: a preposition or adverb and a time or place word
     return not name.endswith(("同志", "等") if closed else ("同志", "等", "和", "与", "及"))
 
 
