@@ -698,3 +698,15 @@ def test_members_from_hong_kong_macau_or_taiwan_of_the_committee_the_text_is_abo
     # a count or a time word after the title is no name (「港区常委由上届14人增至16人」)
     text = "全国政协十四届一次会议闭幕。在新一届政协常委中,港区常委由上届14人增至16人。"
     assert extract_document(parse_document(text.encode(), "m.txt")).offices == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the clause's opening words before the body say nothing of whose body it is
+    ("在大会主席台前排就座的有永靖县委书记王刚。", {("王刚", "书记")}),
+    ("在镇上工作的永靖县政协委员王刚发言。", {("王刚", "委员")}),
+    # the words right before the body do: another organisation's, a former post
+    ("民进永靖县委主委王刚发言。", set()),
+    ("原永靖县政协副主席王刚发言。", set()),
+])
+def test_another_organisations_marks_are_read_near_the_body(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "f.txt")).offices} == expected
