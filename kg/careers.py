@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cmp_to_key
 
 from .chinese import key_form
 from .gazetteer import Gazetteer
@@ -272,7 +273,8 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
     undated = [s for s in posts if s.form == "undated"]
     offices = [s for s in posts if s.form == "office"]
     current_items = [s for s in posts if s.form == "current"]
-    dated = [s for s in posts if s.form in ("range", "line-start", "start")]
+    # an item of posts of other organisations only (form "other", no spell of its own) ends what it moves from
+    dated = [s for s in posts if s.form in ("range", "line-start", "start", "other")]
     items: dict[int, list[Spell]] = {}
     for s in dated:
         items.setdefault(s.item, []).append(s)
@@ -283,9 +285,16 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
         date = next((s.start for s in group if s.start), "")
         return (any("start_from_page_date" in s.flags or "page_time" in s.flags for s in group), date, k)
 
-    order = sorted(items, key=when)
+    def earlier(a: int, b: int) -> int:
+        # a year alone and a month of the same year (「2021年1月，……，同年底……」): the text's order
+        wa, wb = when(a), when(b)
+        if wa[0] == wb[0] and wa[1][:4] == wb[1][:4] and (len(wa[1]) == 4) != (len(wb[1]) == 4):
+            return -1 if a < b else 1
+        return -1 if wa < wb else (1 if wa > wb else 0)
+
+    order = sorted(items, key=cmp_to_key(earlier))
     # a résumé whose items restate what is still held (each item lists the posts again)
-    keys_of = [{_key(s) for s in items[k]} for k in order]
+    keys_of = [{_key(s) for s in items[k] if s.form != "other"} for k in order]
     restating = sum(1 for a, b in zip(keys_of, keys_of[1:]) if a & b) >= 2 or \
         sum(1 for k in order if items[k][0].form == "line-start") >= 3
     states: list[_Open] = []
@@ -295,6 +304,14 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
     for k in order:
         group = _dedupe(items[k])
         date = next((s.start for s in group if s.start), None)
+        if all(s.form == "other" for s in group):
+            for st in states:  # 「2003年1月，担任共青团某市委书记」 ends the posts held before it
+                if date and not st.ended and st.spell.end is None and not st.spell.current \
+                        and (restating or st.spell.role not in MEMBERSHIPS + GROUP_ROLES):
+                    st.spell = replace(st.spell, end=date)
+                    st.flags += ("end_inferred",)
+                    st.ended = True
+            continue
         keys = {_key(s) for s in group}
         if date is not None:
             for st in states:
@@ -365,6 +382,15 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
                     x.ended = True
         flags = s.flags if start is not None else tuple(f for f in s.flags if f != "start_from_page_date")
         states.append(_Open(replace(s, start=start, current=True, flags=flags), s.item))
+    # 「……，直至本次履新」: what the item holds ends where the appointment the text reports starts
+    began = sorted(x.spell.start for x in states if x.spell.current and x.spell.start and (
+        "start_from_page_date" in x.spell.flags or x.spell.form in ("current", "office")))
+    for st in states:
+        if "until_now" in st.spell.flags and st.spell.end is None:
+            later = [d for d in began if st.spell.start is None or d > st.spell.start]
+            st.spell = replace(st.spell, end=later[0] if later else None, current=False)
+            st.flags += ("end_inferred",) if later else ()
+            st.ended = True
     # the text names a post later than the résumé's last item (an office, 「现任」, a page title)
     stated = {_key(s) for s in offices} | {_key(s) for s in current_items}
     others = bool(stated - {_key(x.spell) for x in states if x.spell.form in ("range", "line-start", "start")})

@@ -35,5 +35,15 @@ def to_simplified(text: str) -> str:
 @cache
 def key_form(text: str) -> str:
     """The form a name is keyed and searched by: NFKC (full-width punctuation and digits to
-    ASCII), simplified characters, no whitespace."""
-    return to_simplified("".join(unicodedata.normalize("NFKC", text).split()))
+    ASCII), simplified characters, no whitespace, one middle dot (「一线协商•共同缔造」 and
+    「一线协商·共同缔造」, 「买买提・艾力」 and 「买买提·艾力」 are one name).
+
+    >>> key_form("一线协商•共同缔造") == key_form("一线协商·共同缔造")
+    True
+    """
+    return to_simplified("".join(unicodedata.normalize("NFKC", text).split()).translate(_MIDDLE_DOTS))
+
+
+# the dots that join the parts of a name or a formula, as pages print them, to U+00B7
+_MIDDLE_DOTS = str.maketrans({"\u2022": "\u00b7", "\u30fb": "\u00b7", "\u2027": "\u00b7", "\u2219": "\u00b7",
+                              "\u22c5": "\u00b7", "\uff65": "\u00b7", "\u0387": "\u00b7"})

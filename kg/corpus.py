@@ -44,6 +44,11 @@ _DATE_ITEM = re.compile(r"^(?:(?:19|20)\d\d|[一二][〇零○0一二三四五�
 _PARAGRAPH_START = re.compile(r"^(本报|□|■|●|◆|▲|（作者|\(作者|作者|文/|记者|通讯员|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\*\*)")
 
 
+#: a line of a roster: a label and a colon (「副主任:」), or names parted by spaces (「甲 乙(女) 丙」)
+_LIST_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}[:：]|(?:[\u4e00-\u9fff·]{2,8}(?:\([^)]{1,6}\))?[ \u3000]+)+"
+                        r"[\u4e00-\u9fff·]{2,8}(?:\([^)]{1,6}\))?$)")
+
+
 @dataclass(frozen=True)
 class Document:
     """One article, normalised.
@@ -265,6 +270,8 @@ def _continues(previous: str, line: str, width: int) -> bool:
     """Does ``line`` continue the paragraph whose last line is ``previous`` in a wrapped layout?"""
     if _PARAGRAPH_START.match(line):
         return False
+    if _LIST_LINE.match(line) or _LIST_LINE.match(previous):
+        return False  # a roster's lines (「委员:」「甲 乙(女) 丙」) are items, however even their lengths
     if _DATE_ITEM.match(line) and (_DATE_ITEM.match(previous) or previous[-1] in _SENTENCE_END):
         return False  # the dated lines of a résumé (「1982.07—1985.07 某县委书记」), each an item of its own
     if len(previous) >= width - 2:

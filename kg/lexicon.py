@@ -71,6 +71,11 @@ def _titles() -> dict[str, Title]:
     add("政治局常委", ("中央",), role="常委", implies_body=True, level="nation", committee="中共中央政治局常务委员会")
     for s in ("总理", "副总理", "国务委员"):
         add(s, _GOV, implies_body=True, level="nation")
+    # the head of state and the national congress's chairs (SCHEMA.md: central organs are 中央)
+    add("国家主席", ("中央",), role="主席", implies_body=True, level="nation")
+    add("国家副主席", ("中央",), role="副主席", implies_body=True, level="nation")
+    add("委员长", _NPC)
+    add("副委员长", _NPC)
     for suffix in ("省", "市", "县", "区", "州", "旗", "盟"):
         for pre in ("", "副", "常务副", "代", "代理"):
             role = f"代{suffix}长" if pre == "代理" else None
@@ -157,6 +162,7 @@ def _bodies() -> dict[str, BodyWord]:
     add("国务院", "政府", "nation")
     add("国家", "政府", "nation")  # 「国家发展和改革委员会主任」: a department of the State Council
     add("中共中央", "中央", "nation")
+    add("中央", "中央", "nation")  # 「中央统战部部长」「中央政治局委员」
     add("党中央", "中央", "nation")
     add("中央政治局", "中央", "nation", "中共中央政治局")
     add("中共中央政治局", "中央", "nation", "中共中央政治局")
@@ -164,6 +170,10 @@ def _bodies() -> dict[str, BodyWord]:
     # the State Council's offices for Taiwan and for Hong Kong and Macau affairs its departments
     for place in ("", "香港", "澳门"):
         add(f"{place}中联办", "中央", "nation", f"{place}中联办")
+    for place in ("香港", "澳门"):  # the liaison office's full name
+        add(f"中央人民政府驻{place}特别行政区联络办公室", "中央", "nation", f"{place}中联办")
+    # the Party's office for Hong Kong and Macau work (one organ with the State Council's 港澳办)
+    add("中央港澳办", "中央", "nation", "中央港澳办")
     add("国台办", "政府", "nation", "国台办")
     add("港澳办", "政府", "nation", "港澳办")
     return b
@@ -201,7 +211,7 @@ NAME_FOLLOWERS = sorted(
         还是 已 曾 参与 召集 召开 组织 致 发言 汇报 点评 工作室 通过 参会 出镜 到会
         特邀 再次 再度 首次 连任 亲切 热情 认真 专门 一并 获邀 受邀 被 亦 均 委托
         坦言 直言 表态 调度 领衔 点题 致辞 致欢迎辞 参观 前来 指导 督查 充分
-        活佛 大毛拉 大阿訇 法师 主教 牧师""".split()  # 「某某活佛」「某某大毛拉」: an honorific, no part of the name
+        由 随同 经由 替 活佛 大毛拉 大阿訇 法师 主教 牧师""".split()  # 「某某活佛」「某某大毛拉」: an honorific, no part of the name
     ),
     key=len,
     reverse=True,
@@ -236,7 +246,7 @@ NOT_NAMES = set(
     """同志 领导 委员 主任 主席 代表 常委 书记 成员 干部 群众 全体 全市 全县 全省 全区 各级 有关 相关 部分
     大家 我们 他们 其中 一行 分别 等人 一起 同时 党员 专家 学者 记者 通讯 作者 摄影 报道 本报 市委 县委
     区委 省委 政协 人大 政府 党组 机关 会议 常务 秘书 部长 局长 市长 县长 区长 省长
-    界别 联谊 沙龙 热议 文创 崇尚 建言 议政 履职 风采 心声""".split()  # after 委员: 「委员沙龙」「委员热议」
+    界别 联谊 沙龙 热议 文创 崇尚 建言 议政 履职 风采 心声 荣休 特邀 资深 荣誉""".split()  # around 委员: 「委员沙龙」「委员热议」「荣休委员」
 )
 
 #: Press-credit roles as printed (longest first) and how they are recorded.

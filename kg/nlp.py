@@ -36,7 +36,7 @@ from .lexicon import TITLES, Title
 # Words that contain a title but are none: 「常务委员会」 is not 常务委员 + 会.
 _TITLE_BLOCKERS = (
     "委员会", "常务委员会", "常委会", "主席团", "主席会议", "主席台", "主席办公会", "书记处", "秘书处",
-    "委员们", "党组会", "党组会议", "主任会议", "县长办公会", "市长热线", "委员长", "主任委员会",
+    "委员们", "党组会", "党组会议", "主任会议", "县长办公会", "市长热线", "主任委员会",
     "书记员", "委员履职", "委员作用", "委员风采", "委员队伍", "委员联系", "委员读书", "委员工作",
     "委员之家", "委员会客厅", "常委会议", "副主席会议",
 )
@@ -45,7 +45,7 @@ FOREIGN_TITLES = (
     "会长", "副会长", "执行会长", "名誉会长", "常务副会长", "主委", "副主委", "专职副主委", "召集人",
     "董事长", "副董事长", "总经理", "副总经理", "院长",
     "副院长", "校长", "副校长", "理事长", "副理事长", "社长", "主编", "负责人", "馆长", "行长", "所长",
-    "经理", "合伙人", "高级合伙人", "监事长", "组长", "副组长", "队长", "站长", "庭长", "检察长",
+    "经理", "合伙人", "高级合伙人", "监事长", "组长", "副组长", "队长", "副队长", "站长", "庭长", "检察长",
     "教授", "研究员", "工程师", "律师", "医师", "主任医师", "总工程师", "会计师", "创始人", "首席",
     "大使", "专员", "秘书", "干事", "处长", "副处长", "科长", "团长", "支书", "村长", "镇长", "乡长",
 )
@@ -663,5 +663,25 @@ def analyse(text: str) -> Analysis:
     words, spaces, starts = _tokens(segment(search), search)
     main, bare = _automata()
     analysis = Analysis(text, search, words, spaces, starts, _longest(main, search), _longest(bare, search))
-    analysis.matches = [m for m in analysis.matches if m.kind != "division" or _stands_alone(m, analysis)]
+    kept, dropped = [], []
+    for m in analysis.matches:
+        (kept if m.kind != "division" or _stands_alone(m, analysis) else dropped).append(m)
+    if dropped:
+        kept = _recover_overlapped(kept, dropped, main, search)
+    analysis.matches = kept
     return analysis
+
+
+def _recover_overlapped(kept: list[Match], dropped: list[Match], main: "_Automaton", search: str) -> list[Match]:
+    """The matches a dropped division hid (「和县长」: the leftmost-longest pass took 和县, which is a
+    conjunction and 县长 here): the automaton again from the character after its start."""
+    starts = {m.start for m in kept}
+    added = []
+    for d in dropped:
+        lo = d.start + 1
+        nxt = min((m.start for m in kept if m.start >= d.end), default=len(search))
+        for m in _longest(main, search[lo:nxt]):
+            m = Match(m.start + lo, m.end + lo, m.kind, m.text)
+            if m.kind != "division" and m.start < d.end and m.start not in starts:
+                added.append(m)
+    return sorted(kept + added, key=lambda m: m.start) if added else kept

@@ -214,7 +214,7 @@ class SpellMention:
 #: résumé's own line (「2003年02月,……」) or in running text (「1987年任……」), no date (「曾任」),
 #: a current post (「现任」), an office the news reports of the résumé's subject, posts no longer held
 #: (「2012年7月起不再担任……」: an end), or a post of a parenthesis (「（其间：……兼任……）」) with dates of its own.
-SPELL_FORMS = ("range", "line-start", "start", "undated", "current", "office", "ended", "aside")
+SPELL_FORMS = ("range", "line-start", "start", "undated", "current", "office", "ended", "aside", "other")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from .gazetteer import Division, Gazetteer
+from .gazetteer import PROVINCE_ABBREVIATIONS, Division, Gazetteer
 from .gazetteer import load as load_gazetteer
 from .layout import item_breaks
 from .nlp import Analysis, Match
@@ -57,6 +57,10 @@ _SUFFIX_OK = {
 
 # a body named by its level word alone (「自治区政协」「县委」)
 _LEVEL_BODY = re.compile("(自治区|[省市县区州旗盟])(?:政协|人大|政府|委)")
+# what a site adds to a division's pinyin in its host: 「gaotaizx」「zxgaotai」「gaotaixian」
+_SITE_AFFIXES = ("zhengxie", "zx", "xian", "shi", "qu", "rd", "news", "xw", "gov")
+# members residing in a province, by its one-character abbreviation: 「住宁全国政协委员」「住琼省政协委员」
+_RESIDENT = re.compile("住([" + "".join(PROVINCE_ABBREVIATIONS) + "])(?=(?:全国|省|区)?(?:政协|人大))")
 # the other side of a meeting: 「与广东省政协进行对口交流」「同乙县政协签订结对协议」
 _WITH = ("与", "同", "跟", "和")
 _EXCHANGE = re.compile(r"[^，,；;。！？\n]{0,14}?(?:交流|座谈|对接|签订|签署|结对|联谊|会谈|洽谈|合作)")
@@ -214,6 +218,10 @@ class DivisionContext:
                 for c in cands:
                     self.anchors.append(Anchor(m.start, m.end, c, m.text, strong=True, ambiguous=True,
                                                away=self._is_away(m.start, m.end)))
+        for m in _RESIDENT.finditer(text):  # 「住宁全国政协委员」: 宁夏's
+            d = self.gaz.get(PROVINCE_ABBREVIATIONS[m.group(1)])
+            if d is not None:
+                self._add(m.start(1), m.end(1), d, d.name)
         self.breaks = item_breaks(text)
         self._away_everywhere()
 
@@ -525,7 +533,8 @@ class Resolver:
                 return None, f"{within.name}: the committee the report is about is the other side of the meeting"
             return within, ""
         if body.stem:
-            d = ctx.choose(self.gaz.lookup(body.stem, include_bare=True), body.start, None)
+            candidates = self.gaz.lookup(body.stem, include_bare=True)
+            d = ctx.choose(candidates, body.start, None) or self._city_of_its_name(candidates)
             if d is None:
                 return None, f"{body.stem}: the short form names no one division here"
             return to_ref(d, None, self.gaz), ""
@@ -544,19 +553,55 @@ class Resolver:
             return ref, ""
         return None, "no division named"
 
+    def _city_of_its_name(self, candidates: list[Division]) -> Division | None:
+        """「长沙政协」: a bare name that a city and a county of that city share (长沙市, 长沙县) is
+        the city's; the press writes the county's in full."""
+        cities = [d for d in candidates if d.level == "prefecture"]
+        if len(cities) == 1 and all(d is cities[0] or d.parent == cities[0].code for d in candidates):
+            return cities[0]
+        return None
+
     def _site_division(self, level: str) -> DivisionRef | None:
-        """Last: the division the publishing site's host names in pinyin (a county's own site,
-        xiaochang.gov.cn, prints 「县政协」 and never the county), when one division of the level
-        reads so and it lies in the province the text is about, if the text names one."""
-        host = urlsplit(self.site).hostname if "://" in self.site else None
+        """Last: the division the publishing site names in pinyin, in its host (a county's own site,
+        xiaochang.gov.cn, prints 「县政协」 and never the county; wzzx.wenzhou.gov.cn prints 「省政协」
+        for 温州's province) or else in its path (a portal's section …/news/gansu/…), when one
+        division of the level reads so or contains the one that does, and it lies in the province the
+        text is about, if the text names one."""
+        parts = urlsplit(self.site) if "://" in self.site else None
         ok = _SUFFIX_OK.get(level)
-        if not host or ok is None:
+        if not parts or not parts.hostname or ok is None:
             return None
-        found = {d.code: d for label in host.split(".")[:-1] for d in self.gaz.by_pinyin(label) if ok(d)}
         province = self.ctx.province_of_document()
-        if len(found) != 1 or (province is not None and next(iter(found.values())).province != province.code):
-            return None
-        return to_ref(next(iter(found.values())), None, self.gaz)
+        host_labels = parts.hostname.split(".")[:-1]
+        path_labels = [w for w in re.split(r"[/._\-]", parts.path.lower()) if w.isalpha()]
+        for labels in (host_labels, path_labels):
+            found: dict[str, Division] = {}
+            for label in labels:
+                for named in self._read_as_divisions(label.lower()):
+                    d = named if ok(named) else next((a for a in self.gaz.ancestors(named) if ok(a)), None)
+                    if d is not None:
+                        found[d.code] = d
+            if len(found) == 1:
+                d = next(iter(found.values()))
+                if province is not None and d.province != province.code:
+                    return None
+                return to_ref(d, None, self.gaz)
+            if found:
+                return None
+        return None
+
+    def _read_as_divisions(self, label: str) -> list[Division]:
+        """The divisions a site label reads as: 「gaotai」, also with a committee's or level's affix
+        (gaotaizx, zxgaotai, gaotaixian)."""
+        found = self.gaz.by_pinyin(label)
+        if found or len(label) < 5:
+            return found
+        for affix in _SITE_AFFIXES:
+            if label.endswith(affix) and (found := self.gaz.by_pinyin(label[: -len(affix)])):
+                return found
+            if label.startswith(affix) and (found := self.gaz.by_pinyin(label[len(affix):])):
+                return found
+        return []
 
     def body(self, mention: BodyMention) -> tuple[Body | None, str]:
         ref, reason = self.division(mention)

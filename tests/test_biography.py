@@ -587,3 +587,120 @@ def test_a_move_before_a_page_year_ends_at_the_documents_year():
     got = spells(text, date="2016-08-20")
     assert ("常务副省长", "政府", "甘肃省", None, "2016-06", False) in got
     assert ("副省长", "政府", "甘肃省", "2007", "2016-06", False) in got
+
+
+MORE_PROSE_FORMS = {
+    "「调任A，后兼任B」: B has no start of its own and both end at the next move": (
+        "李文华，男，1960年生。2006年，李文华调任张掖市委副书记，后兼任市委政法委书记，2011年任酒泉市委书记。\n",
+        {("副书记", "党委", "张掖市", "2006", "2011", False), ("书记", "党委", "张掖市", None, "2011", False),
+         ("书记", "党委", "酒泉市", "2011", None, True)}),
+    "同年底 is a date, not a name (同 is a surname), and it comes after the month it follows": (
+        "李文华，男，1981年1月出生。2016年12月，他出任张掖市甘州区委书记。2021年1月，李文华跨市升任酒泉市副市长，"
+        "同年底出任酒泉市委常委、市政府副市长。2023年2月，他出任嘉峪关市委副书记。\n",
+        {("书记", "党委", "甘州区", "2016-12", "2021-01", False), ("副市长", "政府", "酒泉市", "2021-01", "2023-02", False),
+         ("常委", "党委", "酒泉市", "2021", "2023-02", False), ("副书记", "党委", "嘉峪关市", "2023-02", None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(MORE_PROSE_FORMS))
+def test_more_prose_forms(name):
+    text, expected = MORE_PROSE_FORMS[name]
+    assert spells(text) == expected
+
+
+def test_a_leads_month_and_day_date_an_appointment_that_follows_in_its_sentence():
+    text = ("“80后”市长再添一位。12月8日下午，张掖市人大常委会举行会议，决定任命李文华为张掖市人民政府副市长，并决定其担任代理市长。\n"
+            "公开资料显示，李文华出生于1980年1月。2021年5月，他调任酒泉市委常委、常务副市长。\n")
+    got = spells(text, date="2024-12-09")
+    assert ("副市长", "政府", "张掖市", "2024-12", None, True) in got
+    assert ("代理市长", "政府", "张掖市", "2024-12", None, True) in got
+
+
+def test_a_lead_that_appoints_the_subject_gives_the_current_post_and_state_offices():
+    text = ("在全国人大常委会会议上，李文华被任命为水利部部长。\n"
+            "李文华今年55岁，甘肃临泽人。1990年任甘肃省副省长，1998年任国务院副秘书长，2003年任海关总署副署长。\n")
+    got = spells(text)
+    assert ("部长", "政府", "全国", None, None, True) in got
+    assert ("副署长", "政府", "全国", "2003", None, False) in got  # the appointment is the current post
+    assert ("副省长", "政府", "甘肃省", "1990", "1998", False) in got
+
+
+OTHER_ORGANISATION_FORMS = {
+    "a start-only line of a league post ends the posts it no longer lists": (
+        "李文华，男，汉族，1965年3月生。\n2003年02月，高台县委常委、副县长。\n2005年06月，高台县委常委、常务副县长。\n"
+        "2008年09月，共青团张掖市委书记。\n2011年10月，临泽县委书记。\n",
+        {("副县长", "政府", "高台县", "2003-02", "2005-06", False), ("常委", "党委", "高台县", "2003-02", "2008-09", False),
+         ("常务副县长", "政府", "高台县", "2005-06", "2008-09", False), ("书记", "党委", "临泽县", "2011-10", None, True)}),
+    "a dated move to a league post ends the post before it": (
+        "李文华，男，1965年生。1999年2月，李文华由临泽县调任张掖市卫生局副局长。2003年1月，担任共青团张掖市委书记。"
+        "2011年调任山丹县委书记。\n",
+        {("副局长", "政府", "张掖市", "1999-02", "2003-01", False), ("书记", "党委", "山丹县", "2011", None, True)}),
+    "a succession headed by a league post dates that post only; a move to a firm ends the last": (
+        "李文华，男，1965年生。2011年8月，他调赴地方，先后担任共青团张掖市委书记、张掖市甘州区区长。2014年12月，"
+        "李文华回到国企，担任张掖市城市建设投资集团董事长。2016年12月，他出任临泽县委书记。\n",
+        {("区长", "政府", "甘州区", None, "2014-12", False), ("书记", "党委", "临泽县", "2016-12", None, True)}),
+    "a bare title after a post of another organisation is no post of the six bodies": (
+        "李文华，女，1963年生。1987年任临泽县妇联副主席，1993年任主席，1998年任临泽县副县长。\n",
+        {("副县长", "政府", "临泽县", "1998", None, True)}),
+    "a concurrent post of another organisation ends nothing": (
+        "李文华，男，1965年生。2003年1月任高台县委书记。2005年3月兼任高台县人武部第一书记。2008年任张掖市副市长。\n",
+        {("书记", "党委", "高台县", "2003-01", "2008", False), ("副市长", "政府", "张掖市", "2008", None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(OTHER_ORGANISATION_FORMS))
+def test_posts_of_other_organisations_end_what_they_move_from(name):
+    text, expected = OTHER_ORGANISATION_FORMS[name]
+    assert spells(text) == expected
+
+
+def test_a_secondment_in_a_qijian_clause_or_parenthesis_keeps_the_post_it_is_held_with():
+    line = ("李文华，男，1965年生。\n2005.01-2008.08 张掖市副市长（期间：2006.04-2007.04挂职任甘肃省发展和改革委员会副主任）\n"
+            "2008.08-2012.01 张掖市委常委（其间2009年3月至2010年3月挂职任甘肃省水利厅副厅长）\n")
+    assert spells(line) == {("副市长", "政府", "张掖市", "2005-01", "2008-08", False),
+                            ("副主任", "政府", "甘肃省", "2006-04", "2007-04", False),
+                            ("常委", "党委", "张掖市", "2008-08", "2012-01", False),
+                            ("副厅长", "政府", "甘肃省", "2009-03", "2010-03", False)}
+    prose = ("李文华，男，1965年生。2005年1月任张掖市副市长，期间于2006年4月至2007年4月挂职任甘肃省发展和改革委员会副主任。"
+             "2010年8月任酒泉市委副书记。\n")
+    assert spells(prose) == {("副市长", "政府", "张掖市", "2005-01", "2010-08", False),
+                             ("副主任", "政府", "甘肃省", "2006-04", "2007-04", False),
+                             ("副书记", "党委", "酒泉市", "2010-08", None, True)}
+
+
+def test_an_election_of_a_holder_named_with_an_earlier_post_gives_the_post_after_wei():
+    text = ("中新网兰州1月14日电 甘肃省政协十届五次会议14日选举原张掖市委书记李文华为甘肃省政协副主席。\n"
+            "李文华，男，汉族，1949年12月生。2003年至2011年任张掖市委书记，2011年任甘肃省人大常委会副主任。\n")
+    got = spells(text, date="2013-01-14")
+    assert ("副主席", "政协", "甘肃省", "2013-01", None, True) in got
+    assert ("副主任", "人大", "甘肃省", "2011", None, False) in got
+
+
+UNTIL_NOW_FORMS = {
+    "直至本次履新: held up to the appointment the lead reports (its month-day, the document's year)": (
+        "据报道，1月8日上午，张掖市人大常委会召开会议，决定任命李文华为张掖市副市长、代市长。\n"
+        "1965年4月出生的李文华此前任甘肃省科技厅厅长。2016年10月，李文华出任甘肃省科学技术厅党组书记、厅长，直至本次履新。\n",
+        {("副市长", "政府", "张掖市", "2021-01", None, True), ("代市长", "政府", "张掖市", "2021-01", None, True),
+         ("党组书记", "政府", "甘肃省", "2016-10", "2021-01", False), ("厅长", "政府", "甘肃省", "2016-10", "2021-01", False)}),
+    "直至此次被任命为X: X is the current post, undated": (
+        "李文华，男，汉族，1974年11月出生。2017年9月任甘肃省环境保护厅党组成员、总工程师，直至此次被任命为张掖市人民政府副市长。\n",
+        {("党组成员", "政府", "甘肃省", "2017-09", None, False), ("总工程师", "政府", "甘肃省", "2017-09", None, False),
+         ("副市长", "政府", "张掖市", None, None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(UNTIL_NOW_FORMS))
+def test_held_until_the_appointment_the_text_reports(name):
+    text, expected = UNTIL_NOW_FORMS[name]
+    assert {s for s in spells(text, date="2021-01-09") if s[1] != "其他"} == expected
+
+
+def test_a_unit_named_alone_after_a_league_post_is_the_leagues():
+    text = ("李文华，男，1965年2月生。历任共青团甘肃省委青农部副部长，共青团甘肃省委常委、组织部部长等职。"
+            "1994年1月，李文华到共青团甘肃省委工作，先后任青农部副部长、组织部部长等职。2000年7月，李文华出任共青团甘肃省委副书记。"
+            "2003年，李文华接任共青团甘肃省委书记。2006年11月，李文华任张掖市委副书记。2012年5月，李文华担任甘肃省委秘书长，"
+            "次月晋升为甘肃省委常委。\n")
+    got = spells(text)
+    assert not any(s[2] == "全国" for s in got)  # no ministry 青农部 or 组织部 of the state
+    assert ("副书记", "党委", "张掖市", "2006-11", "2012-05", False) in got
+    assert ("秘书长", "党委", "甘肃省", "2012-05", None, True) in got  # three league items are no restated résumé

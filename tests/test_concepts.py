@@ -64,6 +64,20 @@ CASES = [
     ("成功打造了“甲乙茶艺师”“丙丁疗法”等国家级品牌。", set()),
     ("推动“区域品牌、产业品牌、产品品牌”协同发展。", set()),
     ("既经历了“低谷期”，也迎来了“井喷潮”。", set()),
+    # the title of a meeting some words on; a place inside a village or a school (a venue with its own head stays)
+    ("召开的“甲乙法修订”双周协商座谈会。在某某村“杏某大舞台”观看，在某某村“委员会客厅”议事，在某某社区“甲乙议事厅”召开座谈会。",
+     {("委员会客厅", "brand"), ("甲乙议事厅", "brand")}),
+    # a verb said twice with 一
+    ("便萌生了“提一提”的想法，“议一议”。", set()),
+    # things a role or a help is likened to
+    ("成为联系群众的“连某桥”，当好“压某石”“助某器”。", set()),
+    # a nickname, a target or a positioning named by the verb before it (a numbered formula stays one)
+    ("该镇被誉为“甲乙之源”，全县争创“丙丁强县”，努力建成“戊己新城”，成为“三区一地”。", {("三区一地", "slogan")}),
+    # a five-year plan in single quotes inside a quoted title too long to be a name
+    ("举办“聚焦‘十五五’规划编制，围绕高质量发展、民生改善和生态保护等重大问题开展协商议政建言献策”座谈。",
+     {("十五五", "campaign")}),
+    # a national strategy, an institutional term, a positioning (a coined local strategy stays a slogan)
+    ("深入实施“乡村振兴”战略，监督“一府一委两院”，打造“西部桥头堡”，推进“强某府”战略。", {("强某府", "slogan")}),
     # a formula built on one frame, long or after 实现; a method; the steps of a procedure; launched objects
     ("实现了“甲事甲提、甲事甲议、甲事甲商、甲事甲定、甲事甲办”。",
      {("甲事甲提、甲事甲议、甲事甲商、甲事甲定、甲事甲办", "slogan")}),

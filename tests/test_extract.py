@@ -466,8 +466,11 @@ def test_the_publishing_site_places_a_text_that_names_no_division():
     got, unresolved = _offices_from("http://www.huining.gov.cn/art/2021/3/5/art_1.html", text)
     assert got == {("李建国", "主席", "政协", "620422"), ("王志强", "副主席", "政协", "620422"),
                    ("赵明远", "副主席", "政协", "620422")} and not unresolved
-    # the host reads as the division's short form at the body's level only: 会宁 is a county, not a city
+    # on a county's site a level above the county's is the division that contains it: 会宁县's city
     got, unresolved = _offices_from("http://www.huining.gov.cn/a.html", "市政协主席李建国主持。")
+    assert got == {("李建国", "主席", "政协", "620400")} and not unresolved
+    # and never a level below: a city's site does not place a 「县政协」
+    got, unresolved = _offices_from("http://www.baiyin.gov.cn/a.html", "县政协主席李建国主持。")
     assert got == set() and len(unresolved) == 1
     # two cities read taizhou: no guess; a text about another province: no guess
     got, unresolved = _offices_from("http://zx.taizhou.gov.cn/a.html", "市政协主席李建国主持。")
@@ -519,6 +522,62 @@ UNSEEN_FORMS += [
       ("钱某某", "副主席", "政协", "520281")}),
     # words after 委员 that are not names: a noun the dictionary knows well, a number
     ("海西蒙古族藏族自治州政协召开会议。州政协委员书屋揭牌,州政协委员沙龙举行,全州政协委员七百余人参加。", set()),
+    # a member's title and her post at work with no separator between them
+    ("东胜区政协召开会议。区政协委员南华街道党工委书记赵某某、区政协常委区科技局局长钱某某发言。",
+     {("赵某某", "委员", "政协", "150602"), ("钱某某", "常务委员", "政协", "150602"),
+      ("钱某某", "局长", "政府", "150602")}),
+    # a duty in brackets between the title and the name
+    ("克什克腾旗政协副主席(主持日常工作)赵某某、旗政协党组副书记（主持工作）钱某某出席。",
+     {("赵某某", "副主席", "政协", "150425"), ("钱某某", "党组副书记", "政协", "150425")}),
+    # a concurrent post noted after a name: in an election, after a chain, in a spaced list
+    ("赵某某、钱某某、孙某某（兼秘书长）当选为延边朝鲜族自治州政协副主席。",
+     {("赵某某", "副主席", "政协", "222400"), ("钱某某", "副主席", "政协", "222400"),
+      ("孙某某", "副主席", "政协", "222400"), ("孙某某", "秘书长", "政协", "222400")}),
+    ("石柱土家族自治县政协党组成员、副主席赵某某,县政协副主席钱某某(兼秘书长)出席。",
+     {("赵某某", "党组成员", "政协", "500240"), ("赵某某", "副主席", "政协", "500240"),
+      ("钱某某", "副主席", "政协", "500240"), ("钱某某", "秘书长", "政协", "500240")}),
+    # staff of a committee's 机关: a rank, a working team's head; a research team's 组长 is a duty, no post
+    ("万山区政协机关二级调研员赵某某、区政协机关驻村工作队副队长钱某某出席;区政协调研组组长孙某某发言。",
+     {("赵某某", "二级调研员", "政协", "520603"), ("钱某某", "副队长", "政协专委会", "520603")}),
+    # the committee's 「班长」 is its chairman (a CPPCC's only; the Party committee's is left alone)
+    ("神农架林区政协召开会议。作为林区政协的“班长”,赵某某带头调研;林区委“班长”钱某某出席。",
+     {("赵某某", "主席", "政协", "429021")}),
+    ("克什克腾旗政协召开会议。孙某某作为旗政协“班长”,带头走访。", {("孙某某", "主席", "政协", "150425")}),
+    # a preposition glued to the name
+    ("克什克腾旗政协主席赵某某由旗委书记陪同调研,旗政协秘书长钱某某随同调研。",
+     {("赵某某", "主席", "政协", "150425"), ("钱某某", "秘书长", "政协", "150425")}),
+    # where a member comes from or stands for, before the body
+    ("扎赉特旗政协召开会议。来自音德尔镇的政协委员伍某某、作为农工党界别的旗政协委员李某某发言。",
+     {("伍某某", "委员", "政协", "152223"), ("李某某", "委员", "政协", "152223")}),
+    # a part of a special committee's name in brackets
+    ("宁夏回族自治区政协港澳台侨(外事)委员会主任史某某,副主任李某某参加。",
+     {("史某某", "主任", "政协专委会", "640000"), ("李某某", "副主任", "政协专委会", "640000")}),
+    # later titles of a chain: an organ of the committee before, a ministry's or department's Party group
+    ("大通回族土族自治县政协党组成员、办公室主任徐某某主持,县委常委、办公室主任李某某出席。",
+     {("徐某某", "党组成员", "政协", "630121"), ("徐某某", "主任", "政协专委会", "630121"),
+      ("李某某", "常委", "党委", "630121"), ("李某某", "主任", "党委", "630121")}),
+    ("全国政协副秘书长、办公厅研究室主任舒某某,全国政协副主席、交通运输部党组书记杨某某出席。",
+     {("舒某某", "副秘书长", "政协", "全国"), ("舒某某", "主任", "政协专委会", "全国"),
+      ("杨某某", "副主席", "政协", "全国"), ("杨某某", "党组书记", "政府", "全国")}),
+    # a 中心 named alone is anyone's: no organ of the committee named before
+    ("图们市政协主席赵某某在商务部广交会中心主任李某某陪同下参观。", {("赵某某", "主席", "政协", "222402")}),
+    # terms: 「新一届」 is the new term, no first one; a term is compared with its own division's committee only
+    ("会议选举产生政协鄂温克族自治旗第十二届委员会领导班子,巴某某当选为新一届鄂温克族自治旗政协主席。",
+     {("巴某某", "主席", "政协", "150724")}),
+    ("王某某当选莲湖区第十四届政协委员;郭某某当选未央区第二届政协委员。",
+     {("王某某", "委员", "政协", "610104"), ("郭某某", "委员", "政协", "610112")}),
+    # 被 and 对 close a ·-joined name
+    ("其中,库尔班·热合曼被提名增补为宁夏回族自治区政协港澳台委员会副主任;自治区政协副主席玉素甫·买合木提对新当选的班子表示祝贺。",
+     {("库尔班·热合曼", "副主任", "政协专委会", "640000"), ("玉素甫·买合木提", "副主席", "政协", "640000")}),
+    # words before 委员 that say which members, not who
+    ("潘某某希望巴林右旗政协及苏木委员、荣休委员、特邀委员多提意见。", set()),
+    # a prefecture's CPPCC working committee (工委) is its committee, headed by a 主任
+    ("大兴安岭地区政协工委召开会议,地区政协工委主任、党组副书记陈某某,地区政协工委党组书记阿依古丽·买买提参加。",
+     {("陈某某", "主任", "政协", "232700"), ("陈某某", "党组副书记", "政协", "232700"),
+      ("阿依古丽·买买提", "党组书记", "政协", "232700")}),
+    # 「分别为」 after a title closed by 等 (several posts): the list is no roster of that title
+    ("巴林右旗政协主席赵某某和旗委副书记等2人出席,获奖者分别为李某某、王某某。",
+     {("赵某某", "主席", "政协", "150423")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -546,3 +605,92 @@ def test_a_name_ends_where_a_known_verb_begins(name):
         if got != {name}:
             wrong[word] = got
     assert not wrong
+
+
+# Verbs jieba segments apart right after a two-character name (a one-character given name): the name
+# stays two characters (「刘洋继续」 is no 刘洋继).
+AFTER_A_SHORT_NAME = "继续 聆听 透露 感慨 逐一 仔细 认真听取 亲切 详细了解 充分肯定".split()
+
+
+@pytest.mark.parametrize("name", ["刘洋", "陈静", "吴昊"])
+def test_a_short_name_ends_where_a_verb_begins(name):
+    wrong = {}
+    for word in AFTER_A_SHORT_NAME:
+        got = {o.person for o in _offices_of(f"达尔罕茂明安联合旗政协召开会议。旗政协主席{name}{word}有关情况。")}
+        if got != {name}:
+            wrong[word] = got
+    assert not wrong
+
+
+def _central(text: str) -> set[tuple[str, str, str, str]]:
+    ex = extract_document(parse_document(text.encode(), "c.txt"))
+    return {(o.person, o.role, o.body.kind, o.body.committee or "") for o in ex.offices}
+
+
+def test_one_organ_with_two_names_under_one_title():
+    # 「一个机构两块牌子」: the Party's and the State Council's offices for Hong Kong and Macau, one head
+    got = _central("中央港澳工作办公室、国务院港澳事务办公室主任孙大伟,副主任李明华、王刚出席。")
+    assert got == {(p, role, kind, office) for p, role in (("孙大伟", "主任"), ("李明华", "副主任"), ("王刚", "副主任"))
+                   for kind, office in (("中央", "港澳工作办公室"), ("政府", "港澳事务办公室"))}
+    # the same in short forms and traditional characters
+    assert _central("中央港澳辦、國務院港澳辦主任孫大偉出席") == {("孫大偉", "主任", "中央", "中央港澳办"),
+                                                        ("孫大偉", "主任", "政府", "港澳办")}
+    # a body of its own before a department is no second office
+    assert _central("会议由县政协、县委办公室主任孙大伟主持。张掖市高台县召开。") == {("孙大伟", "主任", "党委", "党委办公室")}
+
+
+def test_central_leaders():
+    assert _central("国家主席孙大伟发表讲话。") == {("孙大伟", "主席", "中央", "")}
+    assert _central("全国人大常委会委员长孙大伟、副委员长李明华出席。") == {("孙大伟", "委员长", "人大", ""),
+                                                                ("李明华", "副委员长", "人大", "")}
+    assert _central("中央政治局委员、中央统战部部长孙大伟出席。") == {("孙大伟", "委员", "中央", "中共中央政治局"),
+                                                          ("孙大伟", "部长", "中央", "统战部")}
+    # the liaison office's full name holds a division's
+    assert _central("中央人民政府驻香港特别行政区联络办公室主任孙大伟出席。") == {("孙大伟", "主任", "中央", "香港中联办")}
+
+
+def test_a_roster_under_labels_and_spaces():
+    # a congress's standing committee as the press prints it: labels, names parted by spaces, a
+    # note in brackets after the label and the names on the lines below; the lines are even in
+    # length, as a scanned page's, and must not be joined
+    text = ("甘肃省第十四届人民代表大会常务委员会组成人员名单\n主任:孙大伟\n副主任:李明华 王刚\n秘书长:张国强\n"
+            "委员:(按姓名笔画为序)\n丁一凡 马晓东 王建军(回族) 刘志强\n张小燕(女) 陈大海\n会议强调,要加强团结。")
+    got = {(o.person, o.role, o.body.kind, o.body.division.code) for o in extract_document(parse_document(text.encode(), "r.txt")).offices}
+    members = {"丁一凡", "马晓东", "王建军", "刘志强", "张小燕", "陈大海"}
+    assert got == {("孙大伟", "主任", "人大", "620000"), ("李明华", "副主任", "人大", "620000"),
+                   ("王刚", "副主任", "人大", "620000"), ("张国强", "秘书长", "人大", "620000")} \
+        | {(p, "委员", "人大", "620000") for p in members}
+    # a sentence under the names is not more names
+    text = "甘肃省政协\n副主席:李明华 王刚\n张书记强调要加强团结。"
+    got = {o.person for o in extract_document(parse_document(text.encode(), "r.txt")).offices}
+    assert got == {"李明华", "王刚"}
+
+
+def test_a_body_and_its_officer_joined_by_you():
+    # 「……由甲带队」: the body, 由, then its officer's title and name
+    for text, expected in (("甘肃省政协农业和农村委员会由专职副主任王刚带队调研。", ("专职副主任", "政协专委会", "农业和农村委员会")),
+                           ("甘肃省政协由副主席王刚带队调研。", ("副主席", "政协", ""))):
+        got = {(o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "y.txt")).offices}
+        assert got == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("永靖县政协主席王建和主持会议。", {("王建和", "主席")}),            # 和 with nothing to join ends the name
+    ("永靖县委书记张国和在会上讲话。", {("张国和", "书记")}),
+    ("永靖县政协副主席李明华、王建和出席。", {("李明华", "副主席"), ("王建和", "副主席")}),
+    ("永靖县政协副主席王建和李明华出席。", {("王建", "副主席"), ("李明华", "副主席")}),  # 和 joins two names
+    # 「和县长」: not the county 和县, and the title 县长 it hid is read
+    ("永靖县政协主席孙大伟和县长李明华出席。", {("孙大伟", "主席"), ("李明华", "县长")}),
+])
+def test_a_name_ending_in_he_and_he_as_a_conjunction(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "h.txt")).offices} == expected
+
+
+def test_members_from_hong_kong_macau_or_taiwan_of_the_committee_the_text_is_about():
+    text = "永靖县政协十届一次会议开幕。甘肃省政协常委李明华特邀出席。澳门委员王刚、赵小燕出席,香港委员张国强列席。"
+    got = {(o.person, o.role, o.body.division.code) for o in extract_document(parse_document(text.encode(), "m.txt")).offices}
+    assert got == {("李明华", "常务委员", "620000"), ("王刚", "委员", "622923"), ("赵小燕", "委员", "622923"),
+                   ("张国强", "委员", "622923")}
+    # a count or a time word after the title is no name (「港区常委由上届14人增至16人」)
+    text = "全国政协十四届一次会议闭幕。在新一届政协常委中,港区常委由上届14人增至16人。"
+    assert extract_document(parse_document(text.encode(), "m.txt")).offices == []

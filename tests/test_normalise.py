@@ -132,3 +132,12 @@ def test_same_as_reference_on_every_corpus_file():
     for p in paths:
         raw = p.read_bytes().decode("utf-8-sig", "replace")
         assert normalise(raw) == reference(raw), p.name
+
+
+def test_a_rosters_lines_are_not_joined_in_a_wrapped_layout():
+    from kg.corpus import parse_document
+
+    lines = ["委员:(按姓名笔画为序)", "丁一凡 马晓东 王建军", "刘志强 张小燕(女)", "陈大海 李明华 王刚",
+             "孙大伟 赵国庆 钱文忠", "周小川 吴敬琏 郑必坚", "冯仑 何振梁 许家印", "蒋介一 沈国放 韩正"]
+    text = parse_document("\n".join(lines).encode(), "r.txt").text
+    assert text.split("\n") == lines

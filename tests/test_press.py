@@ -130,6 +130,26 @@ CASES = [
     # a Uyghur name and the father's name, printed with a space, are one person; two Han names stay two
     ("本报讯(记者 艾力 买买提)" + BODY, {("艾力买买提", "记者")}),
     ("本报讯(记者 甘某 柏某)" + BODY, {("甘某", "记者"), ("柏某", "记者")}),
+    # two Tibetan names stay two; a Tibetan or a dotted name stands in a spaced dateline credit
+    ("某某网某地8月6日电(拉巴顿珠 次仁某玛)" + BODY, {("拉巴顿珠", "作者"), ("次仁某玛", "作者")}),
+    ("本报讯 记者 拉巴顿珠 通讯员 艾某·某某提 " + BODY, {("拉巴顿珠", "记者"), ("艾某·某某提", "通讯员")}),
+    # 「文字:甲 摄影:乙」 is one credit line; a line of photographers alone, a compound surname among them
+    (BODY + "\n文字:甘某某 摄影:柏某", {("甘某某", "作者"), ("柏某", "摄影")}),
+    (BODY + "\n欧阳某某 柏某 摄", {("欧阳某某", "摄影"), ("柏某", "摄影")}),
+    # 「供图:甲」「图片/甲」 credit the photographer
+    (BODY + "\n供图:甘某某", {("甘某某", "摄影")}),
+    (BODY + "\n图片/柏某", {("柏某", "摄影")}),
+    # a dateline's spaced credit glued to the date after it, after a mark, and a bracket after layout spaces
+    ("本报讯 记者 甘某某 通讯员 柏某5月6日，" + BODY, {("甘某某", "记者"), ("柏某", "通讯员")}),
+    ("本报讯 ■记者 甘某某 通讯员 柏某 5月6日，" + BODY, {("甘某某", "记者"), ("柏某", "通讯员")}),
+    ("某某网讯  (甘某某 柏某)" + BODY, {("甘某某", "作者"), ("柏某", "作者")}),
+    # 「图/记者 乙」: a reporter who took the pictures
+    (BODY + "\n◎文/记者 甘某某 图/记者 柏某", {("甘某某", "记者"), ("柏某", "记者"), ("柏某", "摄影")}),
+    # 「【作者】甲」; the names after the committee a source line names
+    ("标题\n【作者】甘某某\n" + BODY, {("甘某某", "作者")}),
+    (BODY + "\n信息来源：某某县政协 甘某某", {("甘某某", "作者")}),
+    # a section's label in brackets is no author
+    ("【图片新闻】\n" + BODY, set()),
     # a line of bare names closing the text, or before the editor's line; one name alone is a caption
     (BODY + "\n甘 某 柏某某", {("甘某", "作者"), ("柏某某", "作者")}),
     (BODY + "\n甘某某 柏某\n编辑: 滕某", {("甘某某", "作者"), ("柏某", "作者")}),
@@ -138,6 +158,7 @@ CASES = [
     # photo; crediting them all cost precision on unseen text); photographers opening the paragraph they are glued to
     (BODY + "\n会议现场 甘某某 柏某 摄", {("柏某", "摄影")}),
     ("甘某某 柏某 摄 5月6日，" + BODY, {("甘某某", "摄影"), ("柏某", "摄影")}),
+    ("记者 甘某某 摄5月6日，" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
     ("(作者系某某县政协党组书记、主席)\n" + BODY, set()),
 ]
 

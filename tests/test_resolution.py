@@ -185,3 +185,48 @@ def test_the_other_side_of_a_meeting_is_not_the_reports_committee():
     plain = "云南省政协主席李明华主持会议。孙大伟副主席出席。"
     ex = extract_document(parse_document(plain.encode(), "t.txt"))
     assert {(o.person, o.body.division.name) for o in ex.offices} == {("李明华", "云南省"), ("孙大伟", "云南省")}
+
+
+@pytest.mark.parametrize("stem, city", [("长沙", "430100"), ("岳阳", "430600"), ("乌鲁木齐", "650100"), ("承德", "130800")])
+def test_a_short_form_a_city_shares_with_its_county_is_the_citys(stem, city):
+    assert _chair_division(f"{stem}政协主席孙大伟主持会议。") == city
+
+
+def test_a_short_form_two_unrelated_divisions_share_gives_no_fact():
+    assert _chair_division("新兴政协主席孙大伟主持会议。") is None  # 新兴县 (云浮) and 新兴区 (七台河)
+
+
+@pytest.mark.parametrize("url, text, expected", [
+    # a city's site printing the province's committee by its level word
+    ("http://wzzx.wenzhou.gov.cn/art/2021/2/23/a.html", "省政协副主席孙大伟率调研组来我市调研。", "330000"),
+    # a portal's provincial section
+    ("http://www.example.com/news/gansu/2023/a.html", "省政协主席孙大伟主持会议。", "620000"),
+    # a county's own site, with the committee's affix
+    ("http://www.gaotaizx.gov.cn/a.html", "县政协主席孙大伟主持会议。", "620724"),
+    # two divisions read so (竹山县 十堰, 珠山区 景德镇): none
+    ("http://www.zhushan.cn/p/1.html", "市政协主席孙大伟主持会议。", None),
+    # a national site's sections name no division
+    ("http://www.news.cn/politics/art/a.html", "省政协主席孙大伟主持会议。", None),
+])
+def test_the_publishing_site_places_a_text_that_names_no_division(url, text, expected):
+    from kg.extract import with_metadata
+
+    ex = extract_document(with_metadata(parse_document(text.encode(), "a.txt"), {"url": url}))
+    assert [o.body.division.code for o in ex.offices] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("abbreviation, province", [("宁", "640000"), ("琼", "460000"), ("桂", "450000"), ("黔", "520000")])
+def test_members_residing_in_a_province_place_its_committee(abbreviation, province):
+    # 「住宁全国政协委员」: national members residing in 宁夏; the visited region is not home
+    text = (f"住{abbreviation}全国政协委员活动召集人、自治区政协主席孙大伟率住{abbreviation}全国政协委员考察团赴西藏自治区考察。"
+            if province in ("640000", "450000") else
+            f"住{abbreviation}全国政协委员活动召集人、省政协主席孙大伟率考察团赴云南省考察。")
+    assert _chair_division(text) == province
+
+
+def test_province_abbreviations_name_provinces():
+    from kg.gazetteer import PROVINCE_ABBREVIATIONS
+
+    gaz = load()
+    assert all(gaz.get(code).level == "province" for code in PROVINCE_ABBREVIATIONS.values())
+    assert len(set(PROVINCE_ABBREVIATIONS.values())) == 33  # 31 provinces, Hong Kong, Macau (台湾: none here)

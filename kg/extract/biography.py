@@ -57,8 +57,8 @@ def _resume_titles() -> dict[str, lx.Title]:
     for suffix in ("省", "市", "县", "区", "州", "旗"):
         for pre in ("代", "代理"):  # acting heads are titles of their own (NOTES rule 9)
             add(f"{pre}{suffix}长", _GOV, implies_body=True, level=suffix)
-    for s in ("专员", "副专员", "专员助理", "司长", "副司长"):
-        add(s, _GOV)
+    for s in ("专员", "副专员", "专员助理", "司长", "副司长", "署长", "副署长", "关长", "副关长", "副总工程师"):
+        add(s, _GOV)  # 「海关总署副署长」「某海关关长」: the state's offices
     for s in ("乡长", "镇长", "副乡长", "副镇长"):  # heads of a township (NOTES rule 14)
         add(s, _GOV, implies_body=True, level=s[-2])
     for s in ("处长", "副处长", "科长", "副科长", "干事"):
@@ -501,6 +501,8 @@ def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: boo
         return False
     if r.divisions_in(start, end) or r.titles_in(start, end):
         return False
+    if _RELATIVE.match(text) or re.match(r"(?:今年|去年|前年|年底|年初|年末)", text):
+        return False  # 「同年底出任……」: a date counted from the one before, not 同 the surname
     if strong and 2 <= len(text) <= 4:
         return True
     if not (text[0] in lx.SURNAMES or text[:2] in lx.COMPOUND_SURNAMES):
@@ -604,7 +606,7 @@ _BODY_WORDS = ("县委", "市委", "区委", "州委", "旗委", "盟委", "地�
                "人民政府", "县政府", "市政府", "区政府", "政府", "县人大常委会", "市人大常委会", "人大常委会", "县人大",
                "市人大", "区人大", "人大", "县政协", "市政协", "区政协", "政协", "行署", "革委会", "革委", "县革委会")
 _DEPARTMENT = re.compile(rf"^[{HAN}]{{1,14}}?(?:局|厅|委员会|委|办公室|办|署|处|室|部|司|中心|科)$")
-_MINISTRY = re.compile(rf"^(?:国家|国务院)?(?P<m>[{HAN}]{{1,8}}部)(?P<u>[{HAN}]{{1,8}}?司)?$")
+_MINISTRY = re.compile(rf"^(?:国家|国务院)?(?P<m>[{HAN}]{{1,8}}?(?:部|总署))(?P<u>[{HAN}]{{1,8}}?司)?$")  # 「海关总署」
 _FOREIGN = tuple(m for m in lx.FOREIGN_ORG_MARKERS if m not in ("前", "原", "机关", "镇", "乡")) + (
     "乡", "镇", "公社", "社校", "厂", "校", "院", "团", "队", "站", "场", "所", "店", "矿", "部队", "军", "党校",
     "指挥部", "筹备组", "管委会", "管理委员会", "开发区", "新区", "工委会", "党支部", "党总支")
@@ -647,7 +649,7 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
     for n, item in enumerate(items):
         got = _posts(r, item, n, names, carry[1] if carry and carry[0] == item.person and item.when else None)
         spells.extend(got)
-        own = [s for s in got if s.form != "aside"]
+        own = [s for s in got if s.form not in ("aside", "other")]
         carry = (item.person, own[-1].body) if own and item.form != "undated" else None
     # the subject's offices the text states (「选举某某为某市政协主席」): current posts
     names = {key_form(s.name): s.name for s in subjects}
@@ -830,6 +832,8 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         first_clause = re.split(r"[,，;；。]", text[after.end():after.end() + 40].lstrip(",，、 "), maxsplit=1)[0]
         line_form = text[line_start:i].strip() == "" and not re.search(r"任|当选|调|升|转|晋", first_clause)
         form = "range" if when.ranged else ("line-start" if line_form else "start")
+        if re.search(r"(?:其间|其間|期间|期間|其中)[:：,，]?[ \t]*(?:于|在|从|自)?$", before[-8:]):
+            form = "aside-" + form  # 「……副市长，期间于2006年4月至2007年4月挂职任……」: held along with it
         starts.append((i, after.end(), when, form, seq))
     starts.extend(_headings(r, subjects))
     starts.extend(_appointments(r, subjects, depth, starts))
@@ -843,12 +847,18 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
             form, flags = "start", ("start_from_page_date",)
         if form == "page-year":
             form, flags = "start", (page_years[i],)
+        if form.startswith("aside-"):
+            form, flags = form[len("aside-"):], ("aside",)
         if form == "appointed-dated":
             form = "start"
             b = min(b, next((k for k in range(a, b) if text[k] in ";；"), b))
+        if form.startswith("appointed-lead:"):
+            form, flags = "appointed", (page_years[int(form.split(":")[1])],)
+        if form.startswith("appointed-month:"):
+            form, flags = "appointed", (f"page_year:0:{form.split(':')[1]}",)
         if form in ("appointed", "appointed-today"):
             # 「宣布省委决定：某某任某市委委员、常委、书记」「决定任命某某为某市副市长、代市长」: now held
-            flags = ("start_from_page_date",) if form == "appointed-today" else ()
+            flags = ("start_from_page_date",) if form == "appointed-today" else flags
             form, when = "current", None
             b = min(b, next((k for k in range(a, b) if text[k] in ";；"), b))
         if form == "heading":
@@ -888,11 +898,18 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
     taken = [(x[0], x[1]) for x in starts]
     for subject in subjects:
         n = re.escape(key_form(subject.name))
-        for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，]){n}(?:同志)?任(?![命职])", text):
+        for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，]){n}(?:同志)?任(?![命职])|{n}(?:同志)?被(?:正式)?任命为"
+                             rf"|(?:选举|补选)(?P<was>[^，,。；;为]{{2,16}}?){n}(?:同志)?为", text):
             i = m.start()
             s0 = _sentence_start(text, i)
-            if depth[i] or not re.search(r"决定|任命", text[s0:m.end()]) or _YEAR_RE.search(text[s0:i]):
+            if depth[i] or not re.search(r"决定|任命|选举|补选", text[s0:m.end()]) or _YEAR_RE.search(text[s0:i]):
                 continue
+            if m.group("was") is not None:
+                # 「会议选举原某市委书记某某为某省政协副主席」: the post after 为 (the one before the name is
+                # the holder's earlier post, the office reader's)
+                if not r.titles_in(m.start("was"), m.end("was")):
+                    continue
+                i = m.end() - 1
             if any(a <= i <= b for a, b in taken):
                 continue
             s1 = _sentence_end(text, depth, i, len(text))
@@ -901,6 +918,14 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
             if when is not None and when.start and not when.ranged:
                 # 「2015年5月4日，某市召开领导干部会议，宣布……决定。省委决定：某某任……」: the paragraph's date
                 out.append((i, i, DateExpr(when.start, None, i), "appointed-dated", False))
+                continue
+            lead_item = [x[0] for x in starts if x[3] == "page-year" and s0 <= x[0] < i]
+            if lead_item:  # 「12月8日下午，……决定任命某某为……」: the lead's month, in the document's year
+                out.append((i, i, None, f"appointed-lead:{lead_item[-1]}", False))
+                continue
+            md = re.search(rf"(?<![\d{_CND}])(?P<m>{_MON})[ \t]*月[ \t]*(?:[12]?\d|3[01])[ \t]*日", text[s0:i])
+            if md is not None:  # 「1月8日上午，某市人大常委会……决定任命某某为……」: that month of the document's year
+                out.append((i, i, None, f"appointed-month:{cn_number(md.group('m'))}", False))
                 continue
             today = re.search(r"今天|今日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None
             out.append((i, i, None, "appointed-today" if today else "appointed", False))
@@ -1042,11 +1067,14 @@ def _pieces(r: Reader, a: int, b: int, skip: list[tuple[int, int]]) -> list[tupl
     return out
 
 
-_LATER = re.compile(r"[ \t]*(?:后|之后|随后|此后|其后|后又|后来|旋即|不久)(?:又|再)?(?:任|调任|转任|升任|担任|出任|改任|当选)")
+_LATER = re.compile(r"[ \t]*(?:后|之后|随后|此后|其后|后又|后来|旋即|不久)(?:又|再)?(?:任|调任|转任|升任|担任|出任|改任|当选|兼任)")
 _TINY_PAREN = re.compile(r"[(（][县市区][)）]")
 _WORKED_IN = re.compile(rf"[ \t]*在(?P<unit>[{HAN}]{{3,24}}?)工作")
 _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "党委", "人大", "政协专委会")))
 _NO_LONGER = re.compile(r"[ \t,，]*(?:起)?[ \t,，]*(?:不再担任|卸任|被免去|免去|辞去|不再兼任)")
+_UNIT_OF_OTHERS = re.compile(rf"(?:到|在|进入|调入|调到)(?P<unit>[{HAN}]{{2,20}}?)(?:工作|工做|任职)")
+_UNTIL_NOW = re.compile(r"(?:直至|直到)(?:本次|此次|这次|今次|日前)")
+_OTHER_ROLE = re.compile(r"(?:董事长|总经理|经理|厂长|校长|院长|社长|会长|团长|政委|主任医师|总编辑)$")
 _BEFORE_THEN = re.compile(r"[^,，。;；:：\n]{0,16}(?:之前|以前)[,，]")
 # 「从某省委常委、某市委书记任上调任……」「从某职的位子上转任……」: the posts left at the item's date
 _LEAVING = re.compile(r"从(?P<posts>[^。；;，,\n]{2,60}?)(?P<mark>的?(?:任上|岗位上|位子上|位置上|职位上))")
@@ -1072,6 +1100,9 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
     form = "ended" if item.when is not None and ended else item.form
     later: int | None = None  # the first clause that moves on without a date of its own (「，后任……」)
     who, clause_ends = item.person, False
+    concurrent_later: set[int] = set()  # clauses 「，后兼任……」: no date of their own, no succession
+    other_at: list[int] = []  # where posts of other organisations (共青团, firms, schools) begin
+    last_found = -1  # where the last post of the six bodies begins
     leaving = [(m.start("posts"), m.end("posts"), m.start("mark"), m.end("mark"))
                for m in _LEAVING.finditer(text, item.start, item.end)]
     # the markers (从, 任上) are no piece: a span [i, j) is passed as (i+1, j-1), as
@@ -1100,7 +1131,10 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             if titled:
                 groups.append([])
                 if found_any and _LATER.match(text, i0):
-                    later = later if later is not None else len(groups) - 1
+                    if later is None and _LATER.match(text, i0).group(0).endswith("兼任"):
+                        concurrent_later.add(len(groups) - 1)  # 「调任A，后兼任B」: B is held along with A
+                    else:
+                        later = later if later is not None else len(groups) - 1
         if STUDY.search(piece) or _TINY_PAREN.search(text, max(0, i0 - 3), min(len(text), i1 + 3)):
             chain.clear()
             continue
@@ -1110,8 +1144,16 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             if unit is not None:
                 chain.append(Segment(unit, _UNIT_TITLE.title, True, i0))
             continue
+        before_other = len(other_at)
+        work = _UNIT_OF_OTHERS.search(text, item.start, i0)
         post = _post(r, i0, i1, chain, bodies_of_kind, names,
-                     carry=carry if not found_any and not chain else None)
+                     carry=carry if not found_any and not chain else None, other=other_at,
+                     # 「共青团某省委常委、组织部部长」「到共青团某省委工作，先后任青农部副部长」: the league's units
+                     after_other=bool(other_at and other_at[-1] > last_found
+                                      and not re.search("[,，;；。]", text[other_at[-1]:i0])) or bool(
+                         work and any(m in work.group("unit") for m in _FOREIGN)))
+        if len(other_at) > before_other and not found_any and groups and not groups[-1] and item.sequence:
+            groups.append([])  # 「先后担任共青团某市委书记、某区区长」: the date starts the league's post only
         bare = _bare_division(r, i0, i1, names) if post is None else None
         if bare is not None:
             pending.append(bare)
@@ -1121,6 +1163,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             pending_towns.append(stem)
             continue
         if post is None:
+            if _OTHER_ROLE.search(_TAIL.sub("", text[i0:i1])):
+                other_at.append(i0)  # 「回到国企，担任某集团董事长」: a post of a firm or a school
             pending.clear()
             pending_towns.clear()
             continue
@@ -1151,6 +1195,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                                                r.evidence(nm.start, i1, item.clause), flags=item.flags + flags,
                                                item=n, form="ended" if clause_ends or left else form))
         found_any = True
+        last_found = i0
         role = _role(Segment(body, title, True, i0))
         if not groups:
             groups.append([])
@@ -1163,12 +1208,33 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
         item = Item(item.person, item.start, item.end, item.clause, item.when, item.form, True, item.page_date,
                     item.flags, item.parens, item.dates)
         groups = [[s for g in groups[:later] for s in g]] + groups[later:]
+    later_ids = {id(x) for g in concurrent_later if later is None and g < len(groups) for x in groups[g]}
     out = _date_posts(item, groups, form, text)
+    if later_ids:
+        out = [replace(s, start=None) if id(p) in later_ids else s
+               for s, p in zip(out, [x for g in groups for x in g])]
     if item.dates and len(out) == len(item.dates):
         out = [replace(s, start=d, end=None, current=False, seq="", flags=tuple(f for f in s.flags if f != "in_sequence"))
                for s, d in zip(out, item.dates)]
         out = [replace(s, end=t.start) if re.sub(r"^(?:代理|代|常务副|副)", "", s.role) == t.role and s.role != t.role
                else s for s, t in zip(out, out[1:])] + out[-1:]  # 副部长 -> 部长: the promotion ends it
+    now = _UNTIL_NOW.search(text, item.start, item.end)
+    if now is not None and item.when is not None and form in ("range", "line-start", "start"):
+        # 「2016年10月出任某厅党组书记、厅长，直至本次履新」: held up to the appointment the text reports;
+        # 「……，直至此次被任命为某市副市长」: that post is the current one, with no date of its own
+        out = [replace(s, start=None, end=None, current=True, form="current") if s.evidence.end > now.end()
+               else replace(s, flags=s.flags + ("until_now",)) for s in out]
+    if "aside" in item.flags:  # a 其间 clause's posts: their own dates, ending nothing
+        out = [replace(s, form="aside", flags=s.flags + (("secondment",) if re.search(r"挂职|下派|工作队", text[item.start:item.end])
+                                                           else ("concurrent",) if "兼" in text[item.start:item.end] else ()))
+               for s in out]
+    if other_at and not [s for s in out if s.form != "aside"] and form in ("range", "line-start", "start") \
+            and item.when is not None and item.when.start and not re.search("兼", text[item.start:other_at[0]]):
+        # an item that holds only posts of other organisations (「2003年1月，担任共青团某市委书记」): a move
+        # that ends what was held, though it gives no spell of its own (:func:`kg.careers.assemble`)
+        a = other_at[0]
+        out.append(SpellMention(item.person, "", BodyMention("政府", a, level="nation", written=""),
+                                r.evidence(a, item.end, item.clause), start=item.when.start, item=n, form="other"))
     if form == "ended" and not _NO_LONGER.match(text, item.start) and re.search(
             r"调|到|赴|任职|履新", _BEFORE_THEN.match(text, item.start).group(0)):
         out = [replace(s, flags=s.flags + ("moved",)) for s in out]  # the move ends what was held before it
@@ -1260,9 +1326,9 @@ def _date_posts(item: Item, groups: list[list[SpellMention]], form: str, text: s
     if form == "ended":
         return [replace(s, end=start) for s in posts]
     current = bool(when and when.open)
-    if not item.sequence or len(posts) == 1:
-        return [replace(s, start=start, end=end, current=current) for s in posts]
     head = groups[0] if groups else []
+    if not item.sequence or (len(posts) == 1 and head):
+        return [replace(s, start=start, end=end, current=current) for s in posts]
     out = []
     for s in posts:
         last = s is posts[-1]
@@ -1281,7 +1347,7 @@ def _paren_posts(r: Reader, item: Item, n: int, p0: int, p1: int, line_posts: li
     text = r.text
     out: list[SpellMention] = []
     inner = text[p0:p1]
-    body_text = re.sub(r"^(?:其间|其間|其中)[:：,，]?", "", inner)
+    body_text = re.sub(r"^(?:其间|其間|期间|期間|其中)[:：,，]?", "", inner)
     offset = p0 + len(inner) - len(body_text)
     for part in re.finditer(r"[^;；]+", body_text):
         a, b = offset + part.start(), offset + part.end()
@@ -1361,7 +1427,8 @@ def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
 
 
 def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dict[str, BodyMention],
-          names: tuple[str, ...] = (), inherit: BodyMention | None = None, carry: BodyMention | None = None
+          names: tuple[str, ...] = (), inherit: BodyMention | None = None, carry: BodyMention | None = None,
+          other: list[int] | None = None, after_other: bool = False
           ) -> tuple[BodyMention, lx.Title, tuple[str, ...]] | None:
     """The body and title of the piece ``[i0, i1)``: its verbs and tails stripped, its title at the
     end, its body read before the title or carried from the chain."""
@@ -1396,6 +1463,8 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
     if any(m in region for m in _FOREIGN) and not _is_division_word(r, a, t.start):
         chain.clear()
         bodies_of_kind.clear()  # 「共青团某市委副书记、党组成员」: the Party group is the league's
+        if other is not None:
+            other.append(a)
         return None
     early = _unknown_division(r, a, t, chain)
     if early is None and t.title.implies_body and any(x.start == a and x.end == t.start for x in r.analysis.bare):
@@ -1410,6 +1479,10 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
         if body is None:
             body = _fallback_body(r, a, region, t, chain) or _merged_level(r, a, region, t)
             if body is None:
+                return None
+            if after_other and body.level == "nation" and body.committee and _MINISTRY.match(region):
+                if other is not None:  # a unit named alone after a post of another organisation is its unit
+                    other.append(a)
                 return None
     chain.append(Segment(body, t.title, True, a))
     bodies_of_kind[body.kind] = body

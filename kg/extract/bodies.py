@@ -26,11 +26,19 @@ _PREPOSITIONS = re.compile("^(?:受|由|经|请|据|向|同|邀请)")
 # titles a Party committee has only in its departments
 _DEPARTMENT_HEADS = frozenset(("主任", "副主任", "常务副主任", "驻会副主任", "专职副主任"))
 # the organs of a CPPCC besides its special committees: its office, divisions, research units
-_CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)")
+_CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公厅|办公室)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)|机关[{HAN}]{{1,8}}?[组队]|(?:机关)?驻[{HAN}]{{1,10}}?工作[组队]")
+# the organs an officer of a committee also heads, written without the body (not a 中心 or a 处,
+# which may be anyone's: 「商务部广交会中心主任」)
+_OFFICE_ORGAN = re.compile("(?:办公厅|办公室)?(?:办公室|办公厅|研究室)")
+#: a head of a working team of a committee's staff (「县政协机关工作组副组长」), only there: 组长 elsewhere is
+#: another organisation's (a research team's, a discipline team's)
+STAFF_TITLES = {s: lx.Title(s, s, ("政协专委会",)) for s in ("组长", "副组长", "队长", "副队长")}
 # the national committee's formal name: 「中国人民政治协商会议第十四届全国委员会」「政协十一届全国委员会」
 NATIONAL_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)第?[一二三四五六七八九十百\d]+届全国委员会")
 # a level character and a term before a body word: 「县第十届政协」「市十六届人大」
 _LEVEL_TERM = re.compile(r"([省市县区州旗盟])第?[一二三四五六七八九十百\d]+届$")
+# a term between a division's name and its body: 「南沙区第二届政协」
+_TERM_BEFORE_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届$")
 _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|州|旗|盟))$")
 
 
@@ -52,6 +60,14 @@ def qualifying(rest: str, portfolio: bool = False) -> bool:
     rx = _PORTFOLIO if portfolio else _QUALIFYING
     return bool(rx.fullmatch(rest)) and not _UNIT_WORD.search(rest) and not BODY_WORD.search(rest) \
         and not any(t in rest for t in lx.TITLES)
+
+
+# where a person comes from or stands for, before the body: 「来自官渡镇的」「作为农工党界别的」
+_ORIGIN = re.compile(rf"(?:来自|作为|身为)[{HAN}]{{1,16}}?的(?=[{HAN}])")
+
+
+# where members of a committee come from when they live outside the mainland
+_FROM_ABROAD = re.compile("(?:港区|澳区|港澳区|港澳|香港|澳门|台湾|台港澳|港澳台)(?:地区|籍)?")
 
 
 @dataclass(frozen=True)
@@ -96,6 +112,8 @@ def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, writ
     (「陇西市政协」), the level alone (「县政协」), a bare short form alone (「鹿城政协」); None if
     nothing says which division."""
     names = r.division_names_before(body_start, floor)
+    if not names and (term := _TERM_BEFORE_BODY.search(r.text, floor, body_start)):
+        names = r.division_names_before(term.start(), floor)  # 「南沙区第二届政协委员」
     if names:
         return BodyMention(word.kind, names[0].start, names=names, written=written)
     if word.level == "区" and body_start - 1 >= floor and r.text[body_start - 1] in "澳港":
@@ -105,7 +123,10 @@ def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, writ
     if word.level == "nation":
         return BodyMention(word.kind, body_start, level="nation", written=written)
     if not word.level and (term := _LEVEL_TERM.search(r.text, floor, body_start)):
-        # 「县第十届政协委员会」: the level character before the committee's term
+        # 「县第十届政协委员会」: the level character before the committee's term; 「甘肃省第十四届人民代表
+        # 大会常务委员会」: the division the character ends
+        if names := r.division_names_before(term.start() + 1, floor):
+            return BodyMention(word.kind, names[0].start, names=names, written=written)
         return BodyMention(word.kind, term.start(), level=term.group(1), written=written)
     if word.level and body_start - 2 >= floor and r.text[body_start - 1] == word.level \
             and (stem := re.search(rf"[{HAN}]{{1,4}}$", r.text[floor : body_start - 1])):
@@ -138,11 +159,16 @@ def invalid(title: lx.Title | None, start: int) -> Segment:
 def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     """Read the body named in ``text[start:end]``, the words of an item before its title."""
     text = r.text
+    if origin := _ORIGIN.match(text, start, end):
+        start = origin.end()  # 「来自官渡镇的政协委员」「作为农工党界别的市政协委员」: the body follows
     region = text[start:end]
     # mask division names: body words inside them (自治区 in 新疆维吾尔自治区) do not count, and
     # neither do another organisation's words (镇 in 镇原县 is a place, not a town committee)
     masked = list(region)
-    div_spans = r.divisions_in(start, end)
+    # body words that hold a division's name (中央人民政府驻香港特别行政区联络办公室) keep it
+    holding = [(start + m.start(), start + m.end()) for m in BODY_WORD.finditer(region)
+               if any(start + m.start() <= d.start and d.end <= start + m.end() for d in r.divisions_in(start, end))]
+    div_spans = [d for d in r.divisions_in(start, end) if not any(s0 <= d.start and d.end <= e0 for s0, e0 in holding)]
     for m in div_spans:
         masked[m.start - start : m.end - start] = "\0" * (m.end - m.start)
     for pos in range(start + 2, end):  # and a bare short form before a body word (镇 in 「镇康政协」)
@@ -156,8 +182,11 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         if start <= fs and fm.end() == end:
             body = BodyMention("政协", fs, names=r.formal_names(fm), written=written)
             return segment(body, title, start, allow_extra=("主任", "副主任"))
+        if start <= fs and fm.end() < end and title.role in lx.RANKS and text[fm.end() : end] == "机关":
+            # 「政协某县委员会机关四级调研员」: a rank of the committee
+            return segment(BodyMention("政协", fs, names=r.formal_names(fm), written=written), title, start)
     # (农村委 is a congress's or committee's 农业农村委员会, not a village committee, 村委)
-    unmarked = masked_s.replace("农村委", "农\0\0")
+    unmarked = masked_s.replace("农村委", "农\0\0").replace("政协机关", "政协\0\0")  # (a committee's own staff)
     if any(mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
         return invalid(title, start)
     bodies = list(BODY_WORD.finditer(masked_s))
@@ -215,19 +244,25 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
     """The words between a body and its title: nothing, a standing committee, a special
     committee (政协教育科技委员会) or a department (市委统战部)."""
     rest = rest.strip()
+    if rest.endswith("由"):
+        rest = rest[:-1]  # 「省政协农业和农村委员会由专职副主任甲带队」「县政协由副主席乙带队」
     kind = body.kind
     if qualifying(rest):
         rest = ""  # 「县政协分管日常工作的副主席」: the body's own title
     if rest in ("", "常委会", "常务委员会", "党组") or _TERM_COMMITTEE.fullmatch(rest) \
-            or (kind == "政协" and rest == "委员会"):  # 「县第十届政协委员会副主席」
+            or (kind == "政协" and rest in ("委员会", "工委")):  # 「县第十届政协委员会副主席」
+        # (「地区政协工委主任」: a prefecture's CPPCC working committee is its committee, headed by a 主任)
+        if kind == "政协" and rest == "工委":
+            return segment(body.but(committee=title.committee), title, start, allow_extra=("主任", "副主任"))
         # 「自治州政协第十四届委员会常务委员」「市人大十六届常委会主任」: the body in one of its terms
         return segment(body.but(committee=title.committee), title, start)
     if kind == "政协":
         if re.fullmatch(rf"[{HAN}]{{1,8}}界(?:别)?|港区|澳区|港澳区|香港区|澳门区", rest) and title.role in ("委员", "常委", "常务委员"):
             return segment(body, title, start)  # 「政协宗教界委员」「省政协港区委员」: a member for a sector
-        if re.fullmatch(rf"[{HAN}]{{1,16}}?(委员会|委|工委)(办公室)?", rest) and not rest.startswith("机关"):
+        if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(委员会|委|工委)(办公室)?", rest) \
+                and not rest.startswith("机关"):  # (「港澳台侨(外事)委员会」)
             return segment(body.but(kind="政协专委会", committee=rest), title, start)
-        if _CPPCC_ORGAN.fullmatch(rest) and title.role in lx.RANKS:
+        if (rest == "机关" or _CPPCC_ORGAN.fullmatch(rest)) and title.role in lx.RANKS:
             return segment(body, title, start)  # 「省政协办公厅一级巡视员」: a rank of the committee
         if _CPPCC_ORGAN.fullmatch(rest):
             # 「县政协办公室主任」「区政协社会文教处处长」「县政协文史研究中心主任」: an organ of
@@ -280,9 +315,27 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
                 and not text.startswith("中共", start):
             body = BodyMention("政协", names[0].start, names=names, written=written)
             return Segment(body, title, True, start)
+    # 「党组成员、办公室主任」「副秘书长、办公厅研究室主任」: an organ of the inherited body (a CPPCC's is
+    # 政协专委会, a Party committee's or a government's its department)
+    if _OFFICE_ORGAN.fullmatch(region) and title is not None and title.role not in lx.RANKS:
+        return Segment(None, title, True, start, committee_only=region)
+    # 「全国政协副主席、交通运输部党组书记」: a ministry's or department's Party group is the government's
+    # (SCHEMA.md), in the division of the body before it
+    if title is not None and title.role.startswith("党组") \
+            and re.fullmatch(rf"[{HAN}]{{2,12}}?(?:部|厅|局)", region) and region[0] not in "省市县区州" \
+            and not region.endswith(("组织部", "宣传部", "统战部")) and not r.divisions_in(start, end):
+        return Segment(None, title, True, start, committee_only=region, same_division="政府")
+    if title is not None and title.role in ("委员", "常委", "常务委员") and _FROM_ABROAD.fullmatch(region):
+        # 「澳门委员甲、乙出席」「港区常委丙」: members from Hong Kong, Macau or Taiwan of the committee
+        # the text is about, the first it names
+        first = next((b for b in r.named_bodies if b.kind == "政协" and b.committee is None), None)
+        if first is None:
+            return invalid(title, start)
+        return Segment(first.but(borrowed=True), title, True, start)
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
     # (a region that names a division is no sub-body of the inherited body: 「河北省第十二届人民代表会常务委员会主任」)
-    if re.fullmatch(rf"[{HAN}]{{1,16}}?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) and region[0] not in "省市县区州" \
+    if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) \
+            and region[0] not in "省市县区州" \
             and not r.divisions_in(start, end):
         return Segment(None, title, True, start, committee_only=region)
     # 「州宣传部」「县纪委」: a level word and one of the Party committee's own departments

@@ -36,6 +36,10 @@ HEADS = [
 # before a head word that jieba does not know as adjectives (互动平台, 双向通道). Every other
 # metaphor, description and label is excluded by a rule (see :func:`judge`), not by a list.
 NOT_CONCEPTS = set("急难愁盼 标准地 两新 互动平台 双向通道".split())
+# national strategies (SCHEMA: 乡村振兴战略 is no concept; a local strategy, coined, is a slogan) and set names of
+# bodies and of kinds of people (an institutional term, personnel jargon), which jieba's dictionary does not hold
+NOT_CONCEPTS |= set("""乡村振兴 乡村全面振兴 健康中国 数字中国 美丽中国 平安中国 法治中国 科教兴国 人才强国 创新驱动发展
+    区域协调发展 可持续发展 新型城镇化 一府一委两院 一府两院 两代表一委员 村两委 两委""".split())
 # heads of descriptions, not names: a quality, a force, an effect, a moment (「政协智慧」「两会时间」)
 DESCRIPTIVE_HEADS = "优势 智慧 力量 温度 声音 担当 底色 成色 风采 价值 能量 效应 时间 时刻 举措 期".split()
 # what a formula is called when a parallel phrase is followed by 的 (「“甲、乙”的理念」)
@@ -162,6 +166,10 @@ _KIND_NOUNS = set("会客厅 客厅 工作室 平台 品牌 讲堂 大讲堂 讲
 _DO_WELL = "做答当交写下打唱念走扛讲画"
 
 
+#: concrete things that a role or a help is likened to: 「“连心桥”」「“压舱石”」「“助推器”」「“金钥匙”」「“主心骨”」
+_OBJECT_METAPHORS = tuple("桥 石 星 器 阀 剂 池 针 钥匙 骨 砖 棒 锚 灯".split())
+
+
 def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
     """Why a span that only its shape makes a concept is a description instead, or None."""
     if _SPEECH_BEFORE.search(s, max(0, q.open - 6), q.open) or re.search(r"我|你|您|咱|他们|她们", name):
@@ -196,6 +204,8 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a wish (希望“…”), not a name"
     if _opposite_parts(name):
         return "parts opening with opposite positions (a manner, not a name)"
+    if 3 <= len(name) <= 4 and name.endswith(_OBJECT_METAPHORS) and not re.match(f"[{NUM}]", name):
+        return "a thing named as a metaphor (「“连心桥”」「“压舱石”」「“助推器”」)"
     if name in _ALL_HEADS and _ordinary_word(name):
         return "a dictionary word used as a metaphor"
     if re.match(rf"[{NUM}]+字(?:诀|要求)", after):
@@ -206,6 +216,8 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a task or a proposal (a verb of policy and its object: 「“加强某某培训”」)"
     if re.fullmatch(rf"(?:中国|中华|华夏)[{HAN}]{{2}}", name):
         return "an epithet of a place or a thing (「“中国名街”」「“中华水塔”」)"
+    if len(name) == 3 and name[1] == "一" and name[0] == name[2]:
+        return "a verb said twice with 一 (「“提一提”」), a colloquial phrase"
     if len(name) == 3 and (name[0] == name[1] or name[1] == name[2]):
         return "a reduplicated colloquial word (「“麻麻地”」), a description"
     if re.match(r"(?:很|太|挺|蛮|非常|十分|特别)", name):
@@ -473,6 +485,9 @@ def _coined_studio_name(name: str) -> bool:
 _NUMBERED_SERIES = re.compile(rf"第[{NUM}]+期([{HAN}]{{2,8}}?(?:讲坛|讲堂|论坛|沙龙|大讲堂))")
 
 
+_LONG_QUOTE = re.compile(r"“([^“”\n]{41,300})”")
+
+
 def _quoted(s: str):
     """Every quoted expression: the outer quotes, the quotes inside them (「“建言‘十五五’规划…”」),
     and a one-character quote that begins a name (「“赣”事好商量」: the name runs on to a head word)."""
@@ -487,6 +502,11 @@ def _quoted(s: str):
         yield _Quote(a, b, m.start(), m.end())
         for inner in re.finditer(r"[‘']([^‘’'\n]{2,20})[’']", s[a:b]):
             yield _Quote(a + inner.start(1), a + inner.end(1), a + inner.start(), a + inner.end())
+    # 「“围绕‘十五五’规划……(a title longer than a name)”」: the outer quotes hold no name, the inner ones may
+    for m in _LONG_QUOTE.finditer(s):
+        for inner in re.finditer(r"‘([^‘’\n]{2,20})’", m.group(1)):
+            a = m.start(1) + inner.start(1)
+            yield _Quote(a, a + len(inner.group(1)), m.start(1) + inner.start(), m.start(1) + inner.end())
 
 
 def _inside_quotes(s: str, pos: int) -> bool:
@@ -527,7 +547,8 @@ _MEETING_HEADS = tuple("联席会 联席会议 座谈会 会议 大会 全会 �
 #: a group of members named by its sector (界别): 「“文化艺术界”」「“特邀香港人士”」
 _SECTOR_END = ("界", "界别", "人士")
 #: epithets: what a place or a thing is called, not a name (「“教育重镇”」「“换帅潮”」「“城市名片”」)
-_EPITHET_HEADS = tuple("潮 重镇 名片 高地 标杆 引擎 纽带 桥梁 窗口 之乡 之都".split())
+_EPITHET_HEADS = tuple("""潮 重镇 名片 高地 标杆 引擎 纽带 桥梁 窗口 之乡 之都 桥头堡 排头兵 领头雁 主力军 先行区 示范区
+    试验田 样板 后花园 大花园 粮仓 明珠 之窗 福地 热土 腹地 枢纽 先行地""".split())
 #: heads of documents: a report, an opinion, a plan are titled, not named (「“某某实施方案”」)
 _DOCUMENT_HEADS = tuple("报告 意见 方案 通知 决定 办法 规定 条例 纲要 白皮书".split())
 #: a national or provincial designation of a place or unit: 「“全国文明城市”」「“国家级示范区”」
@@ -550,8 +571,11 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
     after = s[end : end + 16]
     if name.endswith("通道") or re.match(rf"[{HAN}]{{0,8}}?(?:集体)?采访", after):
         return "an interview format (「“委员通道”集体采访」)"
-    if re.match(r"(?:系列)?(?:主题)?(?:新闻)?发布会|(?:专题)?(?:新闻)?(?:座谈会|研讨会|报告会|推介会)", after):
-        return "the title of a press conference or a meeting"
+    if re.match(rf"(?:系列)?(?:主题)?(?:新闻)?发布会|(?:(?!召开|举行|举办|参加|开展|组织)[{HAN}]){{0,6}}?(?:座谈会|研讨会|报告会|推介会|论证会|听证会)", after):
+        return "the title of a press conference or a meeting (「“…”双周协商座谈会」)"
+    if re.search(rf"在[{HAN}]{{1,12}}(?:村|镇|乡|社区|街道|幼儿园|学校|小学|中学|公司|基地|园区)的?$", s[max(0, start - 16) : start]) \
+            and not _own_head(name):
+        return "a place named where it is (「在某某村“…”」), not a name the committee promotes"
     if re.search(r"[、,，]", name) and re.match(r"(?:的)?(?:发展|奋斗)?目标", after) and not _own_head(name):
         return "a target (「“甲、乙”的目标」)"
     if re.match(rf"(?:“[^“”]{{1,20}}”[、]?)*等?(?:国家级|省级|市级|国家|全国|中国|知名|驰名|著名|地理标志)[{HAN}]{{0,4}}?品牌", s[end : end + 60]):
@@ -560,6 +584,11 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "a list of kinds of one thing (「“区域品牌、产业品牌、产品品牌”」)"
     if re.search(r"[一二三四五六七八九十]要$|[一二三四五六七八九十]是$", before):
         return "a section label (一要/一是)"
+    if re.search(r"(?:誉为|称为|称作|号称|人称|素有|被称|昵称|戏称|美称|俗称)$", before):
+        return "a nickname or an epithet (被誉为“…”)"
+    if re.search(r"(?:争创|跻身|冲刺|迈入|迈进|争当|争做|挺进|建成|建设成为|打造成为?|成为)$", before) and not _type_word_after(after) \
+            and not re.match(f"[{NUM}]", name):
+        return "a target or a positioning (争创/跻身/建成“…”)"
     if re.search(r"(?:评出|评为|评选出|获评|荣获|获得|授予|命名为)了?$", before):
         return "an award or a title conferred (评为/荣获“…”)"
     if re.search(r"(?:主题为|主题是|题为|议题为|议题是|主题[:：])$", before):

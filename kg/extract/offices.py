@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from .. import lexicon as lx
 from ..records import BodyMention, OfficeMention, PressCredit
-from .bodies import Segment, invalid, parse_body, segment
+from .bodies import STAFF_TITLES, Segment, invalid, parse_body, segment
 from .dates import cn_number
 from .post_titles import find_post_titles
 from .reader import CANDIDATE_WORD, CLAUSE_BREAK, ITEM_BREAK, RANK_NOTE, Reader, not_a_word, plausible_name
@@ -49,7 +49,7 @@ _PREPOSITION = re.compile("对|向|给|为")
 # a verb of taking up a post after a name and before the post: 「甲已出任省政协党组书记」
 _TOOK_POST = re.compile("(?:已|又|再|现|将)?(?:出任|担任|调任|转任|改任|当选为|当选)|(?:已|现)任")
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
-_TERM_NUMBER = re.compile(r"第?([一二三四五六七八九十]+|\d+)届")
+_TERM_NUMBER = re.compile(r"(?<![新上下本这])第?([一二三四五六七八九十]+|\d+)届")  # (新一届: the new term, no number)
 _TERM_BEFORE = re.compile(_TERM_NUMBER.pattern + "$")
 _PREVIOUS_TERM = re.compile("(?:上届|上一届|前一届)(?:中共)?$")
 _FIRST_SESSION = re.compile("(?:届|委员会)第?一次(?:全体)?会议")
@@ -65,6 +65,7 @@ def find_offices(r: Reader, press: list[PressCredit]) -> list[OfficeMention]:
     out.extend(_bracketed_posts(r))
     out.extend(_title_lists(r))
     out.extend(find_post_titles(r, out))
+    out.extend(_monitors(r))
     out = _studios(r, out)
     return _current(r, out)
 
@@ -77,27 +78,46 @@ def _term(r: Reader, body: BodyMention) -> int | None:
 
 def _current(r: Reader, offices: list[OfficeMention]) -> list[OfficeMention]:
     """Offices of earlier terms dropped: where a document names the committee's current term
-    (「政协某县第十届委员会第三次会议」), 「七届县政协主席某某」 is a former chairman, no office now."""
+    (「政协某县第十届委员会第三次会议」), 「七届县政协主席某某」 is a former chairman, no office now.
+    A body that names its division is compared with the terms of that division's committee only
+    (「海珠区第十四届政协委员」 leaves 「南沙区第二届政协委员」 current)."""
     current: dict[str, int] = {}
+    by_name: dict[tuple[str, str], int] = {}
+
+    def note(kind: str, name: str | None, n: int) -> None:
+        current[kind] = max(current.get(kind, 0), n)
+        if name:
+            by_name[(kind, name)] = max(by_name.get((kind, name), 0), n)
+
     for fm in r.formal.values():
         n = _term(r, BodyMention("政协", fm.start(), written=fm.group(0)))
         if n:
-            current["政协"] = max(current.get("政协", 0), n)
+            note("政协", r.formal_names(fm)[-1].text, n)
     terms = [_term(r, o.body) for o in offices]
     for o, n in zip(offices, terms):
         if n:
-            current[o.body.kind] = max(current.get(o.body.kind, 0), n)
+            note(o.body.kind, _division_name(o.body), n)
+
+    def now_of(o: OfficeMention) -> int:
+        name = _division_name(o.body)
+        return by_name[(o.body.kind, name)] if name and (o.body.kind, name) in by_name else current.get(o.body.kind, 0)
+
     # 「上届县政协副主席某某」: the term before the current one, or a former term where none is named
-    terms = [current.get(o.body.kind, 0) - 1 if _PREVIOUS_TERM.search(r.text, max(0, o.body.start - 4), o.body.start)
+    terms = [now_of(o) - 1 if _PREVIOUS_TERM.search(r.text, max(0, o.body.start - 4), o.body.start)
              else n for o, n in zip(offices, terms)]
     # the first session of a term opens before its elections: the last term's officers hold office
     # until the report names the new ones (「二届区政协主席某某」 at the 三届一次会议)
     first_session = bool(_FIRST_SESSION.search(r.text))
-    of_now = [n is None or (n > 0 and n >= current.get(o.body.kind, 0)) for o, n in zip(offices, terms)]
+    of_now = [n is None or (n > 0 and n >= now_of(o)) for o, n in zip(offices, terms)]
     new_posts = {(o.body.kind, o.role) for o, now in zip(offices, of_now) if now}
     return [o for o, n, now in zip(offices, terms, of_now)
-            if now or (first_session and n and n == current.get(o.body.kind, 0) - 1
+            if now or (first_session and n and n == now_of(o) - 1
                        and (o.body.kind, o.role) not in new_posts)]
+
+
+def _division_name(body: BodyMention) -> str | None:
+    """The division a body mention names by name (its last name), None for 「县政协」 and the like."""
+    return body.names[-1].text if body.names else None
 
 
 def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
@@ -107,6 +127,7 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
     # organisation's too, not of a body named before
     other_organisation = False
     carried: list[Segment] = []  # titles still waiting for their name at a comma
+    twins: dict[BodyMention, BodyMention] = {}  # an office printed with another under one title (_office_sharing_title)
     for c0, c1 in r.clauses(p0, p1):
         if not r.titles_in(c0, c1) and text.find("委员", c0, c1) < 0:
             carried = []  # a clause with no title and no 委员 (_COUNTED_MEMBERS) states no office
@@ -120,7 +141,9 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
         read_until = -1  # the end of names a title's list has already read
         elected: list[tuple[int, int]] = []  # the names of an election, for its further posts
         elected_posts: list[Segment] = []
+        untitled: tuple[int, int] | None = None  # the item before, when it held no title nor name
         for i0, i1 in r.items(c0, c1):
+            before, untitled = untitled, None
             titles = r.titles_in(i0, i1)
             if elected and titles and _post_end(text, titles[-1]) >= i1 - 2 and r.name_at(i0) is None:
                 # 「甲当选市政协副主席、秘书长(兼)」: the election's next post
@@ -148,6 +171,10 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     for seg in elected_posts:
                         for ns, ne in elected:
                             out.append(_office(r, ns, ne, seg, c0, c1, "election"))
+                    for ns, ne in elected:  # 「丙(兼秘书长)当选为副主席」: the post noted, in the same body
+                        seg = _concurrent_note(r, ne, elected_posts)
+                        if seg is not None:
+                            out.append(_office(r, ns, ne, seg, c0, c1, "election"))
                     pending, chain, names_mode = [], [], False
                     continue
             # a title followed by a name: the chain is complete. One item may hold several
@@ -165,7 +192,25 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                         continue  # inside names already read
                     if closed:
                         chain, closed = [], False
+                    member = _member_before_employer(r, region, title)
+                    if member is not None:
+                        # 「区政协委员南华西街道党工委书记甲」: the membership, then the post at work
+                        seg0 = _segment_for(r, region, member, chain, bodies_of_kind, not other_organisation)
+                        if seg0.valid and seg0.body is not None:
+                            chain.append(seg0)
+                            bodies_of_kind[seg0.body.kind] = seg0.body
+                            region = member.end
+                            while text[region : region + 1] in (" ", "\u3000"):
+                                region += 1
                     seg = _segment_for(r, region, title, chain, bodies_of_kind, not other_organisation)
+                    shared = _office_sharing_title(r, before, region, title, seg)
+                    if shared is not None:
+                        twins[seg.body] = shared.body
+                    elif seg.valid and seg.body in twins and title.title is not None:
+                        # 「……主任甲,副主任乙」: the deputies of both offices
+                        shared = segment(twins[seg.body], title.title, region)
+                    if shared is not None and shared.valid:
+                        chain.append(shared)
                     if CANDIDATE_WORD.match(text, title.end):
                         # 「县委副书记、县长候选人甲」: a candidate holds the posts before, not this one
                         seg = replace(seg, valid=False)
@@ -244,9 +289,48 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     pending.append((lead, name_end))
                 continue
             chain, closed, names_mode, pending = [], False, False, []
+            if not titles and name_end is None:
+                untitled = (i0, i1)
         last = r.titles_in(c1 - 6, c1)
         if chain and not closed and last and last[-1].end == c1:
             carried = chain
+
+
+# what may follow a member's title before the post at work, with no separator: an employer (a firm, a
+# sub-district, a town, a school: 「委员南华西街道党工委书记」) or a department (「委员区科技局局长」)
+_MEMBER_TITLES = ("委员", "常委", "常务委员")
+_EMPLOYER_END = re.compile("(?:局|办|委|处|院|所|站|中心|厅|部|公司|集团|街道|社区)$")
+
+
+def _member_before_employer(r: Reader, region: int, title) -> object | None:
+    """The member's title (委员, 常委) in ``[region, title.start)`` written right before the employer
+    of the post ``title`` with no separator (「区政协委员南华西街道党工委书记甲」), if any."""
+    text = r.text
+    for t0 in r.titles_in(region, title.start):
+        if t0.title is None or t0.title.role not in _MEMBER_TITLES or t0.end >= title.start:
+            continue
+        gap = text[t0.end : title.start].strip(" \u3000")
+        if len(gap) < 2 or re.search("[的和与及、]|所在|其中", gap) or r.titles_in(t0.end, title.start):
+            continue
+        if any(mk in gap for mk in lx.FOREIGN_ORG_MARKERS) or r.divisions_in(t0.end, title.start) \
+                or _EMPLOYER_END.search(gap):
+            return t0
+    return None
+
+
+# a post noted after a name: 「丙(兼秘书长)」
+_CONCURRENT_NOTE = re.compile(r"[(（]兼任?([\u4e00-\u9fff]{2,8})[)）]")
+
+
+def _concurrent_note(r: Reader, ne: int, posts: list[Segment]) -> Segment | None:
+    """The post a 「(兼秘书长)」 note after the name ending at ``ne`` adds, in the body of ``posts``
+    (an election's: 「甲、乙(兼秘书长)当选为县政协副主席」)."""
+    m = _CONCURRENT_NOTE.match(r.text, ne)
+    title = lx.TITLES.get(m.group(1)) if m else None
+    if title is None or not posts:
+        return None
+    seg = segment(posts[-1].body.but(committee=None), title, m.start())
+    return seg if seg.valid else None
 
 
 # a post held concurrently, noted after its title: 「秘书长(兼)」
@@ -274,6 +358,18 @@ def _posts(r: Reader, start: int, titles: list, chain: list[Segment],
     return posts
 
 
+def _office_sharing_title(r: Reader, before: tuple[int, int] | None, i0: int, title, seg: Segment) -> Segment | None:
+    """「中央港澳工作办公室、国务院港澳事务办公室主任甲」「县委宣传部、县文明办主任乙」: two offices
+    (one organ with two names) printed with one title; the item before ``i0`` is the first office,
+    when both are departments of their bodies."""
+    if before is None or before[1] + 1 != i0 or not seg.valid or seg.body is None or not seg.body.committee:
+        return None
+    first = parse_body(r, before[0], before[1], title.title) if title.title is not None else None
+    if first is None or not first.valid or first.body is None or not first.body.committee:
+        return None
+    return first
+
+
 def _join_at(r: Reader, i: int) -> re.Match | None:
     """A joining word at ``i`` (「及秘书长丙」), not the first character of a division's name
     (和静县, 和田地区, 会同县)."""
@@ -298,15 +394,20 @@ def _counts(counted: re.Match | None) -> bool:
 
 def _record(r: Reader, chain: list[Segment], ns: int, ne: int, c0: int, c1: int, out: list[OfficeMention]) -> None:
     """The person at ``text[ns:ne]`` holds every valid office of ``chain``."""
-    for seg in chain:
-        if seg.valid and seg.body is not None:
-            out.append(_office(r, ns, ne, seg, c0, c1))
+    posts = [seg for seg in chain if seg.valid and seg.body is not None]
+    for seg in posts:
+        out.append(_office(r, ns, ne, seg, c0, c1))
+    if (seg := _concurrent_note(r, ne, posts)) is not None:  # 「副主席乙(兼秘书长)出席」
+        out.append(_office(r, ns, ne, seg, c0, c1))
 
 
 def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
                  bodies_of_kind: dict[str, BodyMention], named_before: bool = True) -> Segment:
     """The segment for the title whose item starts at ``i0``, inheriting its body where needed."""
     title = title_match.title
+    if title is None and title_match.text in STAFF_TITLES:  # 「县政协机关工作组副组长」
+        seg = parse_body(r, i0, title_match.start, STAFF_TITLES[title_match.text])
+        return seg if seg.valid and seg.body is not None else invalid(None, i0)
     if title is None:  # another organisation's title
         return invalid(None, i0)
     seg = parse_body(r, i0, title_match.start, title)
@@ -319,6 +420,9 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
             return invalid(title, i0)  # 「某某局局长、党委委员」: the unit's own Party committee
         base = base or (list(bodies_of_kind.values())[-1] if bodies_of_kind else None) \
             or (_named_before(r, None, i0) if named_before else None)
+        if base is not None and base.level == "nation" and seg.same_division == "政府" and seg.committee_only:
+            # 「全国政协副主席、交通运输部党组书记」: a ministry's Party group
+            return segment(base.but(kind="政府", committee=seg.committee_only), title, i0)
         if base is None or base.level == "nation":
             if seg.level:  # 「政府旗长」 with no body before it: the level its title says
                 body = BodyMention(seg.same_division, i0, level=seg.level, written=title.surface)
@@ -337,7 +441,8 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
         return invalid(title, i0)
     if seg.committee_only:
         kind = "政协专委会" if base.kind in ("政协", "政协专委会") else base.kind
-        if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$|办公厅$", seg.committee_only):
+        if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$|办公厅$|研究室$|处$|中心$|[组队]$",
+                                                seg.committee_only):
             return invalid(title, i0)
         if kind == "中央":  # 「国家发展和改革委员会主任」 after central titles: no guess
             return invalid(title, i0)
@@ -395,6 +500,40 @@ def _role(seg: Segment) -> str:
 def _office(r: Reader, ns: int, ne: int, seg: Segment, c0: int, c1: int, form: str = "chain") -> OfficeMention:
     ev_start = min(seg.start, ns)
     return OfficeMention(r.surface(ns, ne), _role(seg), seg.body, r.evidence(ns, ne, (min(c0, ev_start), c1)), form)
+
+
+# ---------------------------------------------------------------------------------------------
+# the committee's 「班长」: its chairman
+
+
+_MONITOR = re.compile("政协(?:的)?[“\"「‘]?班长[”\"」’]?")
+
+
+def _monitors(r: Reader) -> list[OfficeMention]:
+    """「县政协“班长”甲」「作为县政协的“班长”，甲……」: the press calls a committee's chairman its
+    班长 (monitor). Only a CPPCC's, the name right after it (or opening the next clause of a
+    「作为……，」 apposition)."""
+    text = r.text
+    out = []
+    for m in _MONITOR.finditer(text):
+        after = m.end()
+        c0, _ = r.clause_around(m.start(), m.start() + 2)
+        as_at = text.find("作为", c0, m.start())
+        if as_at > c0 and r.name_at(c0) == as_at:  # 「甲作为县政协的“班长”」
+            ns, ne = c0, as_at
+        else:
+            if text[after : after + 1] in ",，":
+                if as_at != c0:
+                    continue
+                after += 1
+            ns, ne = after, r.name_at(after)
+            if ne is None or r.title_at(after) is not None:
+                continue
+        b0 = as_at + 2 if as_at >= 0 else c0
+        seg = parse_body(r, b0, m.start() + 2, lx.TITLES["主席"])
+        if seg.valid and seg.body is not None and seg.body.kind == "政协":
+            out.append(_office(r, ns, ne, seg, c0, max(ne, m.end()), "monitor"))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -525,7 +664,8 @@ def _bracketed_posts(r: Reader) -> list[OfficeMention]:
             continue
         p = m.start()
         ns = next((k for k in range(max(0, p - 4), p - 1) if r.name_at(k) == p
-                   and (k == 0 or text[k - 1] in CLAUSE_BREAK or text[k - 1] == ITEM_BREAK)), None)
+                   and (k == 0 or text[k - 1] in CLAUSE_BREAK or text[k - 1] == ITEM_BREAK
+                        or text[k - 1] in " \u3000")), None)  # (a list separated by spaces)
         if ns is None:
             continue
         for seg in _chain_of(r, b0, b1):
@@ -570,7 +710,8 @@ def _rosters(r: Reader) -> list[OfficeMention]:
         if not titled or not _ROSTER_COUNT.search(text, s0, m.start()):
             continue
         title = titled[-1]
-        if title.title is None or r.name_at(r.after_title(title)) is not None:
+        if title.title is None or r.name_at(r.after_title(title)) is not None \
+                or text.startswith("等", r.after_title(title)):  # 「县委书记等2人,分别为」: several posts
             # 「副主席甲、乙等4人参加,调研组组长分别为丙、丁」: the last title is another's (组长)
             # or has its own names after it; the list is of someone else
             continue
@@ -589,8 +730,11 @@ def _rosters(r: Reader) -> list[OfficeMention]:
 
 # lists under a title, as election results print them: 「副主席:甲、乙(女)、丙」「当选为副主席的是:甲、
 # 乙」「副主席(按姓氏笔画为序):甲、乙」「副主席 甲 乙 丙」
-_LIST_LEAD = re.compile(r"[ \u3000]*(?:[(（][^)）\n]{0,16}[)）])?(?:的(?:是|有)|是|为|有)?[ \u3000]*[:：][ \u3000]*")
+_LIST_LEAD = re.compile(r"[ \u3000]*(?:[(（][^)）\n]{0,16}[)）])?(?:的(?:是|有)|是|为|有)?[ \u3000]*[:：][ \u3000]*"
+                        r"(?:[(（][^)）\n]{0,16}[)）][ \u3000]*\n?[ \u3000]*)?")  # 「委员:(按姓名笔画为序)」 and the names below
 _SPACES = re.compile(r"[ \u3000]+")
+_NAMES_LINE = re.compile(r"(?:[\u4e00-\u9fff·]{2,8}(?:[(（][^)）\n]{1,6}[)）])?[ \u3000]*)+(?:\n|$)")
+_SPACED_LINES = re.compile(r"[ \u3000]+\n?[ \u3000]*|\n[ \u3000]*")
 _SPACED_LEAD = re.compile(r"[ \u3000]*(?:[(（][^)）\n]{0,16}[)）])?[ \u3000]+")
 _ELECTED = re.compile(r"(?:当选为|当选|选举|选出|产生)$")
 
@@ -637,7 +781,10 @@ def _listed_names(r: Reader, i: int, spaced: bool) -> list[tuple[int, int]]:
         out.append((i, e))
         note = RANK_NOTE.match(text, e)
         j = note.end() if note else e
-        sep = _SPACES.match(text, j) if spaced else None
+        # 「副主任:甲 乙」「委员:(按姓名笔画为序)\n甲 乙\n丙」: spaces and line ends where no 、 separates
+        sep = (_SPACES if spaced else _SPACED_LINES).match(text, j)
+        if sep is not None and "\n" in sep.group(0) and not _NAMES_LINE.match(text, sep.end()):
+            break  # the list goes on below only on a line of names alone
         if sep is not None:
             i = sep.end()
         elif j < len(text) and text[j] in "、,，":

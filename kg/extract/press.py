@@ -40,9 +40,9 @@ _BARE_ROLE_AT = re.compile(rf"({ROLE})")
 _STAFF_AT = re.compile(rf"(?:{_STAFF})(?:人)?")
 _SEPARATORS = " \u3000、,，:：|/"
 # labels before names: 文/图 (text and pictures), 文/ (text), 图/ (pictures)
-_LABELS = (("文/图", "文图"), ("图/文", "文图"), ("图文/", "文图"), ("图文:", "文图"), ("图文：", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"),
+_LABELS = (("【作者】", "文"), ("【文】", "文"), ("文/图", "文图"), ("图/文", "文图"), ("图文/", "文图"), ("图文:", "文图"), ("图文：", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"),
            ("文|", "文"), ("图|", "图"), ("文:", "文"), ("文：", "文"), ("图片:", "图"), ("图片：", "图"),
-           ("文字:", "文"), ("文字：", "文"), ("供稿:", "文"), ("供稿：", "文"),
+           ("文字:", "文"), ("文字：", "文"), ("供稿:", "文"), ("供稿：", "文"), ("供图:", "图"), ("供图：", "图"), ("图片/", "图"),
            ("文·图/", "文图"), ("文、图/", "文图"), ("文图/", "文图"), ("文·图:", "文图"), ("文·图：", "文图"))
 #: closing words after a slash: 「记者 某某/文」「某某/图」
 _SLASH_CLOSERS = (("/摄影", "/摄影"), ("/摄", "/摄"), ("/图", "/摄"), ("/文", "/文"))
@@ -54,6 +54,8 @@ _ROLE_MARKS = "◎○◆◇★☆▪"
 _CLOSERS = ("摄影报道", "/摄影", "/摄", "摄影", "摄", "报道", "供稿", "供图", "文/图", "图/文")
 #: a date and 电 closing a dateline bracket: 「十日电」「1月29日电」
 _DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$")
+#: words of a section's label, never of a name: 「【图片新闻】」「(视频)」
+_SECTION_WORDS = re.compile("新闻|图片|视频|专题|要闻|动态|头条|快讯|聚焦|关注|资讯|图集|专栏|简讯")
 #: where a person stands in a photo: 「(前排左三)」「(左起)」
 _PHOTO_POSITION = re.compile(r"[前后中]排|[左右][起一二三四五六七八九十]|[一二三四五六七八九十]排|居中")
 #: labels of a page's metadata line that may follow a name with no space: 「作者:某某源自:某某」
@@ -114,17 +116,20 @@ def _credit_spans(r: Reader):
             yield lead + m.end(), lead + len(st), False  # 「——记者 某某」 closing a piece
         elif re.fullmatch(rf"(?:[{HAN}]{{2,4}}\s*/\s*(?:文|图|摄影|摄)\s*){{1,3}}", st):
             yield lead, lead + len(st), "photo-line"  # 「甲/文 乙/图」 on a line of its own
+        elif re.fullmatch(rf"{_SPACED_NAME}(?:[ \u3000、]+{_SPACED_NAME}){{1,3}}[ \u3000]*(?:摄影报道|摄影|摄)", st) \
+                and all(_surnamed(w) for w in re.split(r"[\s、]+", re.sub(r"(?:摄影报道|摄影|摄)$", "", st).strip())):
+            yield lead, lead + len(st), "photo-line"  # 「甲 乙 摄」: a line of photographers' names alone
         elif re.fullmatch(rf"[{HAN}]{{2,3}}(?:摄影报道|摄影|摄)", st):
             yield lead, lead + len(st), "photo-line"  # 「某某摄影报道」 on a line of its own, closing a picture story
         elif re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?(?=\s|$)", st):
             # 「某某 某某/摄 肩负……」: photographers opening a caption or a paragraph
             m = re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?", st)
             yield lead, lead + m.end(), "photo-line"
-        elif len(st) <= 40 and (re.match(r"^(?:图文\s*[/／:：]|文\s*[·、]\s*图\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
+        elif len(st) <= 40 and (re.match(r"^(?:【(?:作者|文)】|图文\s*[/／:：]|文\s*[·、]\s*图\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：/]|供图\s*[:：]|文字\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
             # 「作者:某某(系某某县政协委员)」: a note in brackets after the names is no part of the credit, nor
             # the next label of a metadata line glued to the name (「作者:某某来源:某某网站」)
             cut = len(re.split(r"[(（]", st)[0].rstrip())
-            glued = re.compile(rf"(?:{_META_LABELS})[:：]").search(st, 3)
+            glued = re.compile(rf"(?<![\s|])(?:{_META_LABELS})[:：]").search(st, 3)  # 「文字:甲 摄影:乙」 is one credit
             yield lead, lead + min(cut, glued.start() if glued else cut), False
             if _ROLE_AT.match(st):
                 yield from _tails(line, offset)  # 「本报记者某某“……”」: the line may be text after a credit
@@ -139,17 +144,21 @@ _SIGNED_BY_UNIT = re.compile(
     rf"[\s\u3000]+([{HAN}]{{2,3}}(?:[\s\u3000、]+[{HAN}]{{2,3}}){{0,3}})")
 
 
+#: a name standing between spaces: two to four characters, or a transliterated name with its dot
+_SPACED_NAME = rf"(?:[{HAN}]{{1,8}}[·•・](?:(?!摄|报道)[{HAN}]){{1,10}}|[{HAN}]{{2,4}})"
+
+
 def _bare_names_line(st: str) -> bool:
     """「甘某某 柏某」「董 某 张某某」: two to four names and nothing else (each checked as a name later); one
     name alone on a line is as often a photo's caption."""
-    return len(st) <= 24 and bool(re.fullmatch(rf"[{HAN}]{{1,3}}(?:[ \u3000、]+[{HAN}]{{1,3}}){{1,5}}", st)) \
+    return len(st) <= 30 and bool(re.fullmatch(rf"(?:{_SPACED_NAME}|[{HAN}])(?:[ \u3000、]+(?:{_SPACED_NAME}|[{HAN}])){{1,5}}", st)) \
         and len(re.sub(r"[\s、]", "", st)) >= 4 and not re.search(r"[摄报]", st[-1])
 
 
 def _before_editor(lines: list[str], i: int) -> bool:
     """The next line that is not empty is an editor's: 「编辑: 某某」 (the text ends before it)."""
     nxt = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
-    return bool(re.match(rf"(?:责任编辑|编辑|責任編輯|編輯|责编|責編)\s*[:：]", nxt))
+    return bool(re.match(r"(?:责任编辑|编辑|責任編輯|編輯|责编|責編)\s*[:：]", nxt))
 
 
 def _tails(line: str, offset: int):
@@ -166,12 +175,12 @@ def _tails(line: str, offset: int):
         yield offset + m.start(1), offset + m.end(1), False
     # 「……隆重开幕 某某 摄」「大会主席台某某 摄」
     # (searched only in a line that ends so: the pattern tries every start in a run of Han)
-    m = re.search(rf"([{HAN}]{{2,}})\s+(?:摄影报道|摄影|摄)\s*$", line) \
+    m = re.search(rf"(?<![{HAN}·•・])([{HAN}]{{2,}})\s+(?:摄影报道|摄影|摄)\s*$", line) \
         if line.rstrip().endswith(("摄影报道", "摄影", "摄")) else None
     if m:
         yield offset + m.start(1), offset + m.end(0), "caption"
     # 「某某 某某 摄 1月5日,……」: a photo credit glued to the paragraph after it
-    m = re.match(rf"\s*((?:(?:{OUTLET})?(?:{ROLE})\s*)?[{HAN}]{{2,3}}(?:[ \u3000、][{HAN}]{{2,3}}){{0,3}}[ \u3000]*(?:摄影|摄))[ \u3000]+(?=\S)", line)
+    m = re.match(rf"\s*((?:(?:{OUTLET})?(?:{ROLE})\s*)?[{HAN}]{{2,3}}(?:[ \u3000、][{HAN}]{{2,3}}){{0,3}}[ \u3000]*(?:摄影|摄))(?:[ \u3000]+(?=\S)|(?=[0-9０-９]))", line)
     if m:
         yield offset + m.start(1), offset + m.end(1), "photo-line"
     # 「……。□某某」 at the end of a paragraph
@@ -183,8 +192,8 @@ def _tails(line: str, offset: int):
     if m:
         yield offset + m.start(1), offset + m.end(1), False
     # 「本报讯 记者 某某 通讯员 某某 近日,……」: a dateline whose credits stand between spaces, the text after
-    m = re.match(rf"\s*[{HAN}]{{0,12}}?(?:讯|电)[\s:：]+((?:{OUTLET})?(?:{ROLE})[:：]?\s*[{HAN}]{{2,4}}"
-                 rf"(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?[{HAN}]{{2,4}}){{0,5}})(?=[\s\u3000]+\S)", line[:120])
+    m = re.match(rf"\s*[{HAN}]{{0,12}}?(?:讯|电)[\s:：]+[■●◎]?\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*{_SPACED_NAME}"
+                 rf"(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?{_SPACED_NAME}){{0,5}})(?=[\s\u3000]+\S|[0-9０-９])", line[:120])
     if m:
         yield offset + m.start(1), offset + m.end(1), "spaced"
     # 「……现场。某某摄」: a caption whose photographer's name is glued to 摄 after the sentence
@@ -201,7 +210,7 @@ def _tails(line: str, offset: int):
     if m:
         yield offset + m.start(1), offset + m.end(1), "spaced"
     # 「来源: 某某日报客户端  甲 乙 丙」: names after the outlet of a source line are the authors
-    m = re.match(rf"\s*(?:[0-9:：\- ]+\s*)?来源[:：]\s*[{HAN}·]{{2,16}}?(?:报|网|台|社|端|刊|媒体|中心|新闻|频道)[\s\u3000]+"
+    m = re.match(rf"\s*(?:[0-9:：\- ]+\s*)?(?:信息|稿件|文章)?来源[:：]\s*[{HAN}·]{{2,16}}?(?:报|网|台|社|端|刊|媒体|中心|新闻|频道|政协|委员会|办公室)[\s\u3000]+"
                  rf"([{HAN}]{{2,3}}(?:[\s\u3000]+[{HAN}]{{2,3}}){{0,5}})\s*$", line)
     if m:
         yield offset + m.start(1), offset + m.end(1), "spaced-alone"
@@ -218,7 +227,7 @@ def _at_end_of_item(text: str, pos: int) -> bool:
 
 def _after_dateline(text: str, pos: int) -> bool:
     """A bracket right after 「……讯」「……电」 opens a dateline: 「某某网讯(甲 乙)」."""
-    before = text[max(0, pos - 2) : pos].rstrip()
+    before = text[max(0, pos - 4) : pos].rstrip()  # 「某某网讯  (甲 乙)」: layout spaces before the bracket
     return before.endswith(("讯", "电"))
 
 
@@ -261,18 +270,22 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
     role: str | None = None
     group: list[_Item] = []  # the names since the last role word or label
     photo_label = False  # 文/图: the names credited wrote and photographed
+    pictures = False  # 「图/记者 乙」: the role word after 图/ names a reporter who took the pictures
     for it in items:
         if it.kind == "role":
+            pictures = role == "摄影" and not group
             role, group = it.value, []
         elif it.kind == "staff":
-            role, group = "", []  # 责任编辑, 审核人: read past, not credited
+            role, group, pictures = "", [], False  # 责任编辑, 审核人: read past, not credited
         elif it.kind == "label":
-            role, group = ("摄影" if it.value == "图" else "作者"), []
+            role, group, pictures = ("摄影" if it.value == "图" else "作者"), [], False
             photo_label = photo_label or it.value == "文图"
         elif it.kind == "name":
             group.append(it)
             if role:
                 out.append((it.start, it.end, role))
+                if pictures and role != "摄影":
+                    out.append((it.start, it.end, "摄影"))
         elif it.kind == "closer":
             if it.value in ("文/图", "图/文"):
                 photo_label = True
@@ -287,6 +300,8 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
         if not alone:
             return []
         out = [(n.start, n.end, "作者") for n in items if n.kind == "name"]
+        if any(_SECTION_WORDS.search(text[s:e]) for s, e, _ in out):
+            return []  # 「【图片新闻】」: a section's label in brackets, no author
         if any(_PHOTO_POSITION.search(text[s:e]) for s, e, _ in out):
             return []  # 「(前排左三)」 places a person in a photo
     if photo_label:
@@ -468,6 +483,8 @@ def _name_end(text: str, i: int, glued: bool = False) -> int | None:
 #: characters of Uyghur, Kazakh and Mongolian names as transliterated (阿不都, 买买提, 古丽, 巴特尔)
 _TRANSLIT = set("阿艾买提尔克甫吾依热合曼孜娜古丽木哈尼亚斯拉汗江衣坎库班吐尕努穆麦托乎伊力巴图萨塔西都吉则普赛来皮扎罕约夏米"
                 "苏里沙布迪肉达别拜仁其格特乌兰日赫玛妮帕孜夫洛娃耶奴比")
+#: and of Tibetan names (one name each, never joined to the next: 「(某某雍措 拉巴某玛)」 are two people)
+_TIBETAN = set("扎西顿珠次仁卓玛格桑梅朵拉巴泽塔雍措旺堆平达娃央金多吉尼德白曲珍群培罗嘎索朗强贡")
 
 
 def _transliterated(name: str) -> bool:
@@ -525,7 +542,13 @@ def _surnamed(name: str) -> bool:
     """A name read with nothing but spaces around it: two or three characters, a surname first,
     no word of the dictionary (「会议现场」 is none)."""
     name = re.sub(r"\s", "", name)
-    return 2 <= len(name) <= 3 and (name[0] in lx.SURNAMES or name[:2] in lx.COMPOUND_SURNAMES) and _name_like(name)
+    if re.fullmatch(rf"[{HAN}]{{1,8}}[·•・][{HAN}]{{1,10}}", name):
+        return True  # 「艾某·某某提」: a transliterated name, its dot says so
+    if name[:2] in lx.COMPOUND_SURNAMES:
+        return 3 <= len(name) <= 4 and _name_like(name)  # 「欧阳某某」
+    if 4 <= len(name) <= 6 and (_transliterated(name) or all(c in _TIBETAN for c in name)) and _name_like(name):
+        return True  # 「拉巴顿珠」「巴特尔其其格」: a Tibetan or Mongolian name, no surname
+    return 2 <= len(name) <= 3 and name[0] in lx.SURNAMES and _name_like(name)
 
 
 def _name_like(name: str) -> bool:

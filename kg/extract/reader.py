@@ -29,9 +29,15 @@ ITEM_BREAK = "、"
 RANK_NOTE = re.compile(
     r"[(（](?:正|副)?(?:省部|厅局|县处|乡科|厅|县|处|科|局|部)?级?(?:待遇)?[)）]"
     r"|[(（](?:兼|挂职|兼任|代|女|正县级|副县级|正处级|副处级|正厅级|副厅级)[)）]"
+    r"|[(（](?:主持|负责)(?:日常|全面)?工作[)）]"  # 「副书记(主持工作)」: a duty, no other post
+    # 「孙某(兼秘书长)当选为副主席」: a concurrent post noted after a name (read by _bracketed_posts)
+    r"|[(（]兼任?(?:" + "|".join(sorted(map(re.escape, lx.TITLES), key=len, reverse=True)) + r")[)）]"
     r"|[(（](?:男|女)?[,，、]?[\u4e00-\u9fff]{1,3}族[)）]"  # 「孙某(女)」「李某(回族)」 after a name
 )
-_CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|[^" + re.escape("".join(sorted(CLAUSE_BREAK))) + "])+")
+# a part of a committee's name in brackets: 「港澳台侨(外事)委员会」
+COMMITTEE_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{0,6}?(?:委员会|委))")
+_CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|" + COMMITTEE_NOTE.pattern + "|[^"
+                     + re.escape("".join(sorted(CLAUSE_BREAK))) + "])+")
 _ITEM = re.compile("[^" + ITEM_BREAK + "]+")
 BODY_WORD = re.compile("|".join(sorted(map(re.escape, lx.BODIES), key=len, reverse=True)))
 # 「政协两当县第十届委员会」「中国人民政治协商会议某某自治州第十三届委员会」「政协某某地区工委」
@@ -306,7 +312,11 @@ class Reader:
         # a known verb after a two-character given name ends it (「某丽娟感慨」); after one character it
         # may be the rest of a longer name (「满都|拉布|和」)
         good = [e for e in options if e <= len(text) and _HAN_RUN.fullmatch(text, i, e)
-                and (self.boundary(e) or (e == options[1] and self._verb_at(e)))]
+                and (self.boundary(e) or (e == options[1] and self._verb_at(e))
+                     or (e == options[0] and self._verb_at(e) and surname == 1
+                         and self.analysis.token_at(i) == text[i:e] and word_tag(text[i:e]) in ("nr", None)))]
+        # (a one-character given name before a verb jieba segments apart: 「刘洋继续」, where jieba
+        # keeps the name one token; 「满都|拉布|和」 is cut inside the name)
         good = [e for e in good if (plausible_name(text[i:e], self._closes_a_name(e)) or _ends_before_separator(text, e))
                 and (((lenient or text[e : e + 1] == ITEM_BREAK) and not _function_word(text[i:e]))
                      or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
@@ -328,6 +338,9 @@ class Reader:
                 return good[0]  # 「某某任视察团顾问」: 任 starts the post, not the given name
             if text[good[0]] == "说" and (good[1] >= len(text) or not HAN_CHAR.match(text[good[1]])):
                 return good[0]  # 「……主任崔某说。」
+            if text[good[0]] in "和及与" and (good[1] == len(text) or not HAN_CHAR.match(text[good[1]])
+                                             or (self.is_follower(good[1]) and not self.starts_chain(good[1]))):
+                return good[1]  # 「王建和出席」「张国和在会上讲话」: a joining word needs something to join
             # both ends look possible (「王为民主持」 vs 「王为」): trust jieba's token
             tok = self.analysis.token_at(i)
             if tok and len(tok) == good[1] - i:
@@ -439,7 +452,7 @@ class Reader:
         """Does what starts at ``e`` close a name (a verb of two characters or more, punctuation, the
         text's end, or 在/为/等/向)? Then a 和 before it is the name's last character (「苏和向大会作报告」)."""
         return e >= len(self.text) or not "\u4e00" <= self.text[e] <= "\u9fff" or self._long_follower(e) \
-            or self.text[e] in "在为等向"
+            or self.text[e] in "在为等向对被"
 
     def is_follower(self, e: int) -> bool:
         """Does a word that ends a name (主持, 出席, a title ...) start at ``e``?"""
@@ -596,7 +609,7 @@ CANDIDATE_WORD = re.compile("候选人|提名人选|建议人选|人选")
 # single characters that end a name no surname vouches for (「主席某某某向大会作报告」「某某某的讲话」)
 _BOUNDS_A_NAME = "等为和及与说率在向的作"
 # single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
-_CLOSES_A_NAME = "在等为率的"
+_CLOSES_A_NAME = "在等为率的被对向"  # (「某某·某某被提名增补为」「某某·某某对新当选的」)
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
 # the characters a COUNT starting with a Han character starts with
 _COUNT_FIRSTS = frozenset("等一二两三四五六七八九十")
@@ -712,11 +725,17 @@ def _ordinary(word: str) -> bool:
     return tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns")
 
 
+# characters that are surnames too rarely to outweigh their use as a preposition or an adverb
+_FUNCTION_CHARS = frozenset("由在对为从将把被也都就还又均已正自至")
+
+
 def plausible_name(name: str, closed: bool = False) -> bool:
     if name in lx.NOT_NAMES or name in lx.TITLES or name in lx.BODIES or _NUMERALS.fullmatch(name):
         return False
     if len(name) == 3 and name[-1] in "度率性":  # 满意度, 覆盖率: abstract nouns
         return False
+    if len(name) == 3 and name[0] in _FUNCTION_CHARS and word_tag(name[1:]) in ("t", "f", "r", "j"):
+        return False  # 「由上届」「在今年」「均以来」: a preposition or adverb and a time or place word
     return not name.endswith(("同志", "等") if closed else ("同志", "等", "和", "与", "及"))
 
 
