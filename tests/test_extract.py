@@ -578,6 +578,10 @@ UNSEEN_FORMS += [
     # 「分别为」 after a title closed by 等 (several posts): the list is no roster of that title
     ("巴林右旗政协主席赵某某和旗委副书记等2人出席,获奖者分别为李某某、王某某。",
      {("赵某某", "主席", "政协", "150423")}),
+    # a name before 副主席 in the next sentence of the paragraph that named the committee
+    ("在东胜区政协会议上,赵建华主席作工作报告;孙志刚副主席作提案工作报告。",
+     {("赵建华", "主席", "政协", "150602"), ("孙志刚", "副主席", "政协", "150602")}),
+    ("东胜区政协召开会议;民建区委召开会议,孙志刚副主席讲话。", set()),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -694,3 +698,15 @@ def test_members_from_hong_kong_macau_or_taiwan_of_the_committee_the_text_is_abo
     # a count or a time word after the title is no name (「港区常委由上届14人增至16人」)
     text = "全国政协十四届一次会议闭幕。在新一届政协常委中,港区常委由上届14人增至16人。"
     assert extract_document(parse_document(text.encode(), "m.txt")).offices == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the clause's opening words before the body say nothing of whose body it is
+    ("在大会主席台前排就座的有永靖县委书记王刚。", {("王刚", "书记")}),
+    ("在镇上工作的永靖县政协委员王刚发言。", {("王刚", "委员")}),
+    # the words right before the body do: another organisation's, a former post
+    ("民进永靖县委主委王刚发言。", set()),
+    ("原永靖县政协副主席王刚发言。", set()),
+])
+def test_another_organisations_marks_are_read_near_the_body(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "f.txt")).offices} == expected

@@ -187,6 +187,11 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
             return segment(BodyMention("政协", fs, names=r.formal_names(fm), written=written), title, start)
     # (农村委 is a congress's or committee's 农业农村委员会, not a village committee, 村委)
     unmarked = masked_s.replace("农村委", "农\0\0").replace("政协机关", "政协\0\0")  # (a committee's own staff)
+    # only the body's own words and the few before them say whose it is (「民进某某省委」「原县长」), not
+    # the clause's opening (「在主席台前排就座的有鸡西市委书记」: 前排 is no former post)
+    named_at = min([m.start - start for m in div_spans] + [m.start() for m in BODY_WORD.finditer(masked_s)],
+                   default=0)
+    unmarked = unmarked[max(0, named_at - 4):]
     if any(mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
         return invalid(title, start)
     bodies = list(BODY_WORD.finditer(masked_s))
