@@ -704,3 +704,10 @@ def test_a_unit_named_alone_after_a_league_post_is_the_leagues():
     assert not any(s[2] == "全国" for s in got)  # no ministry 青农部 or 组织部 of the state
     assert ("副书记", "党委", "张掖市", "2006-11", "2012-05", False) in got
     assert ("秘书长", "党委", "甘肃省", "2012-05", None, True) in got  # three league items are no restated résumé
+
+
+def test_a_holder_read_with_the_first_character_of_chusheng_is_the_subject():
+    text = "比如，现任临泽县委书记李文出生于1975年，2014年任临泽县县长。栖霞区委书记、区长王建出生于1968年。\n"
+    got = {(s.person, s.role, s.body.division.name) for s in extract_document(parse_document(text.encode(), "bio.txt")).spells}
+    assert not any(p.endswith("出") for p, _, _ in got)
+    assert ("李文", "书记", "临泽县") in got

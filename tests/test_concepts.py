@@ -137,7 +137,15 @@ CASES = [
     # a campaign whose name opens with 和; a span coordinated with a concept of its length
     ("“和市政协委员一起读书”活动启动。", {("和市政协委员一起读书", "campaign")}),
     ("全面贯彻“一国两制”、“港人治港”方针，以“书香政协”助推“书香社会”建设。",
-     {("一国两制", "slogan"), ("港人治港", "slogan"), ("书香政协", "brand"), ("书香社会", "brand")}),
+     {("一国两制", "slogan"), ("港人治港", "slogan"), ("书香政协", "brand")}),  # what is built is a target (press9)
+    # press9 batch A: a meeting's topic before 协商会, an activity's name before its meeting, an interview campaign,
+    # designated days, a numbered formula as a theme, a formula of one and many
+    ("某省政协“实施十大百亿级某某产业培育行动”月度专题协商会召开。", set()),
+    ("市政协召开“书香某某 同心逐梦”委员读书活动座谈会。", {("书香某某 同心逐梦", "campaign")}),
+    ("“讲好‘某某式商量’故事”网络主题采访活动启动。", {("讲好某某式商量故事", "campaign"), ("某某式商量", "brand")}),
+    ("活动于第26个“世界某某日”启动，恰逢“国际某某节”。", set()),
+    ("该项活动的主题为“双联双促”，即联系委员、联系群众。", {("双联双促", "slogan")}),
+    ("采取“1个主站点+N个特色站点”的组织形式。", {("1个主站点+N个特色站点", "slogan")}),
 ]
 
 

@@ -578,6 +578,10 @@ UNSEEN_FORMS += [
     # 「分别为」 after a title closed by 等 (several posts): the list is no roster of that title
     ("巴林右旗政协主席赵某某和旗委副书记等2人出席,获奖者分别为李某某、王某某。",
      {("赵某某", "主席", "政协", "150423")}),
+    # a name before 副主席 in the next sentence of the paragraph that named the committee
+    ("在东胜区政协会议上,赵建华主席作工作报告;孙志刚副主席作提案工作报告。",
+     {("赵建华", "主席", "政协", "150602"), ("孙志刚", "副主席", "政协", "150602")}),
+    ("东胜区政协召开会议;民建区委召开会议,孙志刚副主席讲话。", set()),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),

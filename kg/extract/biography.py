@@ -369,8 +369,8 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     # a holder of an office the text names, with a birth or a dated career after the name:
     # 「某区委书记、区长某某出生于1968年」「2007年，某某援藏归来，出任……」「某某曾长期在某市工作，2010年出任……」
     for name in sorted(holders, key=len, reverse=True):
-        if len(name) < 2:
-            continue
+        if len(name) < 2 or (name.endswith("出") and any(name[:-1] == h for h in holders)):
+            continue  # 「某区委书记某某出生于1968年」: the office reader's 某某出 is 某某 and 出生
         for k in _occurrences(name, text):
             e = k + len(name)
             after = text[e:e + 60].split("。")[0]
@@ -659,6 +659,10 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
         if it.when is not None and it.when.start:
             dated_at.setdefault(key_form(it.person), []).append(it.start)
     for o in offices:
+        k = r.text.find(key_form(o.person), o.evidence.start)
+        if key_form(o.person) not in names and key_form(o.person)[:-1] in names and o.person.endswith("出") \
+                and k >= 0 and r.text.startswith("生", k + len(o.person)):
+            o = replace(o, person=o.person[:-1])  # 「某区委书记某某出生于1968年」: the office reader's 某某出
         if key_form(o.person) in names:
             s0, s1 = r.analysis.sentence_of(o.evidence.start)
             at = dated_at.get(key_form(o.person), [])

@@ -83,7 +83,9 @@ def classify(name: str, after: str) -> str | None:
         return "campaign"
     if re.match(rf"[{HAN}]{{0,6}}?(品牌|平台)", after) or re.match(rf"[{HAN}]{{0,4}}?工作室", after):
         return "brand"
-    if re.search(r"[站室馆厅院]", name) and re.match(rf"[{NUM}]", name):
+    if re.fullmatch(rf"[{NUM}A-Za-z][个项]?[{HAN}]{{1,6}}\+[{NUM}A-Za-z][个项]?[{HAN}]{{1,8}}", name):
+        return "slogan"  # 「1个主站点+N个特色站点」: a formula of one and many
+    if re.search(r"[站室馆厅院]", name) and re.match(rf"[{NUM}]", name) and "+" not in name:
         return "brand"  # 「一站两室」 names venues
     if re.fullmatch(r"十[一二三四五六七八九十]五", name):
         return "campaign"  # a five-year plan (「十四五」规划)
@@ -397,8 +399,7 @@ def judge_quotes(s: str, heads: set[str]):
             a, b = (p, q) if j < i else (q, p)
             between = s[a.close : b.open]
             if re.fullmatch(rf"[{HAN}]{{3,8}}", name) and abs(len(other) - len(name)) <= 1 \
-                    and (re.fullmatch(r"[、和与及]", between) or (j < i and re.fullmatch(r"(?:助推|推动|助力|促进|促|带动|引领)", between)
-                                                              and s[max(0, p.open - 1) : p.open] == "以")):
+                    and re.fullmatch(r"[、和与及]", between):
                 v = Verdict(w.type, f"coordinated with the concept “{other}”")
                 break
         yield q, v
@@ -569,9 +570,11 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
     (「“政协智慧”」), counts (「三句话」), research topics (「考察“某某”」) and statements (「“某地致力…”」)."""
     before = s[max(0, start - 8) : start]
     after = s[end : end + 16]
-    if name.endswith("通道") or re.match(rf"[{HAN}]{{0,8}}?(?:集体)?采访", after):
+    if name.endswith("通道") or re.match(rf"[{HAN}]{{0,8}}?(?:集体)?采访(?!活动|团)", after):
         return "an interview format (「“委员通道”集体采访」)"
-    if re.match(rf"(?:系列)?(?:主题)?(?:新闻)?发布会|(?:(?!召开|举行|举办|参加|开展|组织)[{HAN}]){{0,6}}?(?:座谈会|研讨会|报告会|推介会|论证会|听证会)", after):
+    if re.match(rf"(?:系列)?(?:主题)?(?:新闻)?发布会|(?:(?!召开|举行|举办|参加|开展|组织|活动|行动)[{HAN}]){{0,6}}?"
+                rf"(?:座谈会|研讨会|报告会|推介会|论证会|听证会|协商会|议政会)", after):
+        # 「“实施某某行动”月度专题协商会」: the topic of a meeting; 「“某某”委员读书活动座谈会」 is the activity's name
         return "the title of a press conference or a meeting (「“…”双周协商座谈会」)"
     if re.search(rf"在[{HAN}]{{1,12}}(?:村|镇|乡|社区|街道|幼儿园|学校|小学|中学|公司|基地|园区)的?$", s[max(0, start - 16) : start]) \
             and not _own_head(name):
@@ -591,7 +594,10 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "a target or a positioning (争创/跻身/建成“…”)"
     if re.search(r"(?:评出|评为|评选出|获评|荣获|获得|授予|命名为)了?$", before):
         return "an award or a title conferred (评为/荣获“…”)"
-    if re.search(r"(?:主题为|主题是|题为|议题为|议题是|主题[:：])$", before):
+    if re.fullmatch(rf"(?:世界|国际|全国|国家|中国|全民)[{HAN}]{{1,8}}[日节]", name) \
+            or (name.endswith(("日", "节")) and re.search(rf"第[{NUM}]+个$", before)):
+        return "a designated day (「第N个“世界某某日”」), not a committee's campaign"
+    if re.search(r"(?:主题为|主题是|题为|议题为|议题是|主题[:：])$", before) and not _numbered_pair(name):
         return "the topic or title of a meeting, an activity or a talk (主题为“…”)"
     if re.match(r"[^。，,;；:：“”「」]{0,24}?(?:文艺演出|演出|晚会|音乐会|联欢会|书画展|摄影展|展览)(?!活动)", s[end : end + 30]) \
             and not _own_head(name):
@@ -638,6 +644,11 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
             and not any(re.match(rf"[{HAN}]{{0,2}}{w}", s[end + 1 : end + 7]) for w in _FORMULA_AFTER):
         return "a parallel phrase describing the noun after 的"
     return None
+
+
+def _numbered_pair(name: str) -> bool:
+    """「双联双促」「三抓三促」「一改两为」: two numbered parts, a coined formula wherever it stands (a theme too)."""
+    return bool(re.fullmatch(rf"[{NUM}][{HAN}]{{1,2}}[{NUM}][{HAN}]{{1,2}}", name))
 
 
 def _shared_head_list(name: str) -> bool:
