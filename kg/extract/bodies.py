@@ -33,6 +33,8 @@ _OFFICE_ORGAN = re.compile("(?:办公厅|办公室)?(?:办公室|办公厅|研�
 #: a head of a working team of a committee's staff (「县政协机关工作组副组长」), only there: 组长 elsewhere is
 #: another organisation's (a research team's, a discipline team's)
 STAFF_TITLES = {s: lx.Title(s, s, ("政协专委会",)) for s in ("组长", "副组长", "队长", "副队长")}
+#: a chairman's secretary (「政协主席秘书」): staff of the committee itself
+STAFF_TITLES["秘书"] = lx.Title("秘书", "秘书", ("政协",))
 # the national committee's formal name: 「中国人民政治协商会议第十四届全国委员会」「政协十一届全国委员会」
 NATIONAL_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)第?[一二三四五六七八九十百\d]+届全国委员会")
 # a level character and a term before a body word: 「县第十届政协」「市十六届人大」
@@ -262,6 +264,8 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
         # 「自治州政协第十四届委员会常务委员」「市人大十六届常委会主任」: the body in one of its terms
         return segment(body.but(committee=title.committee), title, start)
     if kind == "政协":
+        if title.role == "秘书":  # 「政协副主席秘书」: the secretary of one of its officers
+            return segment(body, title, start) if rest in ("主席", "副主席", "秘书长", "党组书记") else invalid(title, start)
         if re.fullmatch(rf"[{HAN}]{{1,8}}界(?:别)?|港区|澳区|港澳区|香港区|澳门区", rest) and title.role in ("委员", "常委", "常务委员"):
             return segment(body, title, start)  # 「政协宗教界委员」「省政协港区委员」: a member for a sector
         if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(委员会|委|工委)(办公室)?", rest) \
