@@ -711,3 +711,15 @@ def test_a_holder_read_with_the_first_character_of_chusheng_is_the_subject():
     got = {(s.person, s.role, s.body.division.name) for s in extract_document(parse_document(text.encode(), "bio.txt")).spells}
     assert not any(p.endswith("出") for p, _, _ in got)
     assert ("李文", "书记", "临泽县") in got
+
+
+def test_an_undated_later_move_with_the_name_and_a_path_from_worker_to_posts():
+    text = ("接任甘肃省委书记的李文华，出生于上海。从1973年到2007年，从工人到张掖市委常委、甘州区委书记，李文华有34年的从政经验。"
+            "此后李文华调任青海省委常委、副省长，后相继担任省委副书记。\n")
+    got = spells(text)
+    assert ("常委", "党委", "张掖市", None, "2007", False) in got and ("书记", "党委", "甘州区", None, "2007", False) in got
+    assert ("常委", "党委", "青海省", None, None, False) in got and ("副省长", "政府", "青海省", None, None, False) in got
+    assert ("副书记", "党委", "青海省", None, None, False) in got
+    # a range that is the posts' own (「从2003年到2008年，他任某县县长」) keeps its start
+    assert ("县长", "政府", "临泽县", "2003", "2008", False) in spells(
+        "李文华，男，1960年生。从2003年到2008年，他任临泽县县长。\n")

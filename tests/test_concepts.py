@@ -146,6 +146,11 @@ CASES = [
     ("活动于第26个“世界某某日”启动，恰逢“国际某某节”。", set()),
     ("该项活动的主题为“双联双促”，即联系委员、联系群众。", {("双联双促", "slogan")}),
     ("采取“1个主站点+N个特色站点”的组织形式。", {("1个主站点+N个特色站点", "slogan")}),
+    # press9 batch B: what is felt, a picture's title, questions with 谁, a role ending in …员, examples of measures,
+    # what is focused on, a kind of room counted after it
+    ("委员们体味到开展读书活动的“其中真意”。以“千里长征”图建言审批改革。紧扣“谁去协商”提升能力。", set()),
+    ("设立“特约委员联络员”，完善“量化评比、兑现奖惩激励”等有关机制。", set()),
+    ("聚焦新时代“首府发展”，建设“界别交流室”12个。", set()),
 ]
 
 

@@ -718,3 +718,11 @@ def test_members_from_hong_kong_macau_or_taiwan_of_the_committee_the_text_is_abo
 ])
 def test_another_organisations_marks_are_read_near_the_body(text, expected):
     assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "f.txt")).offices} == expected
+
+
+def test_a_given_name_ending_in_a_one_character_verb_before_a_lists_separator():
+    text = "永靖县政协副主席李大为、王刚出席。永靖县政协副主席赵小任、张国强参加。"
+    assert {o.person for o in extract_document(parse_document(text.encode(), "n.txt")).offices} == {"李大为", "王刚", "赵小任", "张国强"}
+    # before a comma the verb is one (「王刚讲，……」)
+    text = "永靖县政协副主席王刚讲,要加强团结。"
+    assert {o.person for o in extract_document(parse_document(text.encode(), "n.txt")).offices} == {"王刚"}

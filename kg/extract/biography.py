@@ -1000,7 +1000,10 @@ def _undated_items(r: Reader, subjects: list[Subject], depth: list[int], starts)
             continue
         # a sentence with dates: only the words before its first date (「某某，1953年生，曾任A，B，2010年任C」)
         limit = min((d for d, _ in dated if s0 <= d < s1), default=None)
-        for m in re.finditer(r"(?:^|(?<=[,，;；]))\s*(?:他|她)?(?P<w>" + _UNDATED.pattern + ")", sentence):
+        # 「此后某某调任某省委常委、副省长」: a later move named with the subject, no date
+        moved = "(?:此后|之后|后来|其后|随后)(?:" + "|".join(re.escape(key_form(x.name)) for x in subjects) + \
+            ")(?:调任|转任|升任|改任|出任|担任)"
+        for m in re.finditer(r"(?:^|(?<=[,，;；]))\s*(?:他|她)?(?P<w>" + moved + "|" + _UNDATED.pattern + ")", sentence):
             w = m.group("w")
             if w in ("任", "担任", "出任") or depth[s0 + m.start("w")]:
                 continue
@@ -1222,6 +1225,9 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                for s, d in zip(out, item.dates)]
         out = [replace(s, end=t.start) if re.sub(r"^(?:代理|代|常务副|副)", "", s.role) == t.role and s.role != t.role
                else s for s, t in zip(out, out[1:])] + out[-1:]  # 副部长 -> 部长: the promotion ends it
+    if item.when is not None and item.when.ranged and re.match(r"[ \t,，]*从[^,，。；;、]{1,12}?到", text[item.start:item.end]):
+        # 「从1973年到2007年，从工人到某市委常委、某区委书记」: a path whose end is the posts, not their start
+        out = [replace(s, start=None) if s.form != "aside" else s for s in out]
     now = _UNTIL_NOW.search(text, item.start, item.end)
     if now is not None and item.when is not None and form in ("range", "line-start", "start"):
         # 「2016年10月出任某厅党组书记、厅长，直至本次履新」: held up to the appointment the text reports;

@@ -51,7 +51,7 @@ _COUNT_OF_THINGS = re.compile(rf"^[{NUM}]+(?:句|段|番|席)话$")
 # quoted words that are plainly not names of anything
 _GENERIC = re.compile(r"^(的|了|是|在|和|与|及|这|那|什么|怎么|为什么|如何)")
 # questions, verb complements, targets and descriptive phrases: 「做了什么」「落实下去」「走在全省前列」
-_NOT_A_NAME = re.compile(r"^[^,，、]*(什么|多少|怎么)[^,，、]*$|[吗呢]$|(起来|下去|出来|进来|出去|过来|上来|下来)$|全省|全市|前列|[^目]的[^士]")
+_NOT_A_NAME = re.compile(r"^[^,，、]*(什么|多少|怎么|谁|哪)[^,，、]*$|[吗呢]$|(起来|下去|出来|进来|出去|过来|上来|下来)$|全省|全市|前列|[^目]的[^士]")
 
 
 def classify(name: str, after: str) -> str | None:
@@ -180,7 +180,7 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "an idiom of 一 and a measure word (一把手, 一盘棋)"
     if re.search(r"[,，]", name) and "是" in name:
         return "a statement (「“某某是……,不是……”」)"
-    if re.search(r"(?:感受到|感受|体会到|感到|感觉到)了?$", s[max(0, q.open - 4) : q.open]):
+    if re.search(r"(?:感受到|感受|体会到|体味到|领悟到|品味到|感到|感觉到)了?(?:[{HAN}]{{0,8}}的)?$".format(HAN=HAN), s[max(0, q.open - 14) : q.open]):
         return "a feeling (感受到“…”), not a name"
     if re.match(r"这[个一项]", after) and "、" not in name:  # 「“甲、乙”这个主题」 is a formula
         return "a term referred to (「“某某”这个基础」)"
@@ -202,6 +202,8 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
     parts = [p for p in re.split(r"[、,，\s]", name) if p]
     if len(parts) >= 2 and (all(len(p) >= 2 and _ordinary_word(p) for p in parts) or _ordinary_word("".join(parts))):
         return "a list of ordinary words or an idiom in parts (「“天时、地利、人和”」)"
+    if re.search(r"(?:聚焦|着眼|紧扣|瞄准)(?:新时代|新阶段)?$", s[max(0, q.open - 5) : q.open]):
+        return "what is focused on (聚焦“…”), a topic or a positioning, not a name"
     if re.search(r"(?:希望|盼望|期待|期望|呼吁)$", s[max(0, q.open - 2) : q.open]):
         return "a wish (希望“…”), not a name"
     if _opposite_parts(name):
@@ -585,6 +587,12 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "a certified product brand (「“某某”等国家级品牌」)"
     if _shared_head_list(name):
         return "a list of kinds of one thing (「“区域品牌、产业品牌、产品品牌”」)"
+    if re.match(r"(?:图|画作|照片|视频|短片|专题片|宣传片|纪录片|微电影)(?![书谱表])", after):
+        return "the title of a picture or a film (「以“…”图建言」)"
+    if re.match(r"等?(?:有关|相关)(?:机制|制度|措施|办法)", after):
+        return "examples of measures (「“…”等有关机制」), not a name"
+    if re.match(rf"[0-9{NUM}]+[个家处所间座](?![{HAN}]{{0,1}}(?:品牌|平台))", after) and not re.match(f"[{NUM}]", name):
+        return "a kind of venue or thing counted after it (「建设“某某室”17个」)"
     if re.search(r"[一二三四五六七八九十]要$|[一二三四五六七八九十]是$", before):
         return "a section label (一要/一是)"
     if re.search(r"(?:誉为|称为|称作|号称|人称|素有|被称|昵称|戏称|美称|俗称)$", before):
@@ -612,6 +620,8 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "a counted kind of people or group"
     if len(name) <= 4 and name.endswith(_PERSON_HEADS) and not _own_head(name):
         return "a kind of people (role or group)"
+    if len(name) > 4 and name.endswith("员") and _ordinary_word(name[-3:]) and not _own_head(name):
+        return "a kind of people (a role ending in …员: 「“特邀某某宣传员”」)"
     if 3 <= len(name) <= 6 and name.endswith(("队", "团")) and not _own_head(name):
         return "a group of people (「“移动某某队”」「“某某考察团”」)"
     if len(name) >= 3 and name.endswith(_SECTOR_END):

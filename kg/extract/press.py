@@ -90,11 +90,23 @@ def find_press(r: Reader) -> list[PressCredit]:
 # -- where credits stand ------------------------------------------------------------------------
 
 
+def _column_heading(text: str, start: int, end: int) -> bool:
+    """「【两会闻】」「【导报说】」: a 【】 bracket that is a whole line with more text after it heads a column;
+    the words in it name no author (a credit there needs a role word: 「【记者 某某】」)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[start] == "【" and not text[line_start:start].strip() \
+        and line_end != -1 and not text[end:line_end].strip() and bool(text[line_end:].strip())
+
+
 def _credit_spans(r: Reader):
     """``(start, end, alone)`` of every candidate credit string; ``alone``: names without a role
     word are the authors."""
     text = r.text
     for m in re.finditer(r"[(（【\[]([^()（）【】\[\]\n]{1,80})[)）】\]]", text):
+        if _column_heading(text, m.start(), m.end()):
+            yield m.start(1), m.end(1), False  # 「【两会闻】」 heading the paragraph after it: a column, no author
+            continue
         yield m.start(1), m.end(1), _at_end_of_item(text, m.end()) or _after_dateline(text, m.start())
     offset = 0
     lines = text.split("\n")
