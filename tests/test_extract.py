@@ -585,6 +585,11 @@ UNSEEN_FORMS += [
     # a chairman's secretary is staff of the committee; a Party secretary's is not recorded
     ("阿里地区政协主席秘书杨某某、地区政协副主席秘书黄某某陪同,地委书记秘书王某某出席。",
      {("杨某某", "秘书", "政协", "542500"), ("黄某某", "秘书", "政协", "542500")}),
+    # a post held with another organisation's (兼), or a unit named right after it, is that organisation's
+    ("海曙区政协委员、政青副主席兼秘书长侯某某,区政协副主席兼秘书长李某某,民建区委副主委兼秘书长王某某,"
+     "区政协委员、政青副主席、对外交流委员会主任兼团长张某某出席。",
+     {("侯某某", "委员", "政协", "330203"), ("李某某", "副主席", "政协", "330203"),
+      ("李某某", "秘书长", "政协", "330203"), ("张某某", "委员", "政协", "330203")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
