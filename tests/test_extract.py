@@ -729,3 +729,10 @@ def test_a_given_name_ending_in_a_one_character_verb_before_a_lists_separator():
     # before a comma the verb is one (「王刚讲，……」)
     text = "永靖县政协副主席王刚讲,要加强团结。"
     assert {o.person for o in extract_document(parse_document(text.encode(), "n.txt")).offices} == {"王刚"}
+
+
+def test_a_member_elected_to_a_post_of_the_committee_named_before():
+    text = "永靖县政协十届一次会议举行选举。澳门委员王刚当选政协常委,副县长李明华当选政协副主席。"
+    got = {(o.person, o.role, o.body.kind, o.body.division.code) for o in extract_document(parse_document(text.encode(), "e.txt")).offices}
+    assert got == {("王刚", "委员", "政协", "622923"), ("王刚", "常务委员", "政协", "622923"),
+                   ("李明华", "副县长", "政府", "622923"), ("李明华", "副主席", "政协", "622923")}

@@ -234,6 +234,9 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     if took and last.title is not None:
                         # 「副省长甲已出任省政协党组书记,」: the post is the names' own, where its body is written
                         seg = parse_body(r, took.end(), last.start, last.title)
+                        if seg.valid and seg.body is None and seg.same_division and "当选" in took.group(0):
+                            # 「澳门委员甲当选政协常委」: elected in the committee of the title before
+                            seg = _segment_for(r, took.end(), last, chain, bodies_of_kind)
                         if seg.valid and seg.body is not None:
                             for ns, ne in names:
                                 out.append(_office(r, ns, ne, seg, c0, c1, "election"))
