@@ -193,6 +193,7 @@ FOREIGN_ORG_MARKERS = (
     "公司", "集团", "大学", "学院", "学校", "医院", "银行", "事务所", "研究院", "研究所", "支部",
     "街道", "社区", "村委", "镇", "乡", "企业", "基金会", "联谊会", "机关", "纪检组", "派驻", "监事会",
     "董事会", "前", "原",
+    "经开区", "开发区", "高新区", "工业园区", "产业园区", "保税区", "自贸区",  # zones: no division (SCHEMA.md)
 )
 
 #: Special committees and departments: what may stand between a body and a title.

@@ -585,6 +585,14 @@ UNSEEN_FORMS += [
     # a chairman's secretary is staff of the committee; a Party secretary's is not recorded
     ("阿里地区政协主席秘书杨某某、地区政协副主席秘书黄某某陪同,地委书记秘书王某某出席。",
      {("杨某某", "秘书", "政协", "542500"), ("黄某某", "秘书", "政协", "542500")}),
+    # a post held with another organisation's (兼), or a unit named right after it, is that organisation's
+    ("海曙区政协委员、政青副主席兼秘书长侯某某,区政协副主席兼秘书长李某某,民建区委副主委兼秘书长王某某,"
+     "区政协委员、政青副主席、对外交流委员会主任兼团长张某某出席。",
+     {("侯某某", "委员", "政协", "330203"), ("李某某", "副主席", "政协", "330203"),
+      ("李某某", "秘书长", "政协", "330203"), ("张某某", "委员", "政协", "330203")}),
+    # a development zone's committees are no division's (SCHEMA.md)
+    ("大兴区政协召开会议。经开区工委副书记石某某,区委常委、经开区管委会主任王某某,区政协副主席李某某出席。",
+     {("王某某", "常委", "党委", "110115"), ("李某某", "副主席", "政协", "110115")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -713,3 +721,18 @@ def test_members_from_hong_kong_macau_or_taiwan_of_the_committee_the_text_is_abo
 ])
 def test_another_organisations_marks_are_read_near_the_body(text, expected):
     assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "f.txt")).offices} == expected
+
+
+def test_a_given_name_ending_in_a_one_character_verb_before_a_lists_separator():
+    text = "永靖县政协副主席李大为、王刚出席。永靖县政协副主席赵小任、张国强参加。"
+    assert {o.person for o in extract_document(parse_document(text.encode(), "n.txt")).offices} == {"李大为", "王刚", "赵小任", "张国强"}
+    # before a comma the verb is one (「王刚讲，……」)
+    text = "永靖县政协副主席王刚讲,要加强团结。"
+    assert {o.person for o in extract_document(parse_document(text.encode(), "n.txt")).offices} == {"王刚"}
+
+
+def test_a_member_elected_to_a_post_of_the_committee_named_before():
+    text = "永靖县政协十届一次会议举行选举。澳门委员王刚当选政协常委,副县长李明华当选政协副主席。"
+    got = {(o.person, o.role, o.body.kind, o.body.division.code) for o in extract_document(parse_document(text.encode(), "e.txt")).offices}
+    assert got == {("王刚", "委员", "政协", "622923"), ("王刚", "常务委员", "政协", "622923"),
+                   ("李明华", "副县长", "政府", "622923"), ("李明华", "副主席", "政协", "622923")}

@@ -334,7 +334,8 @@ class Reader:
         if text[good[-1] : good[-1] + 1] == "和" and self.bounded_name(i, lenient) == good[-1] + 1:
             return good[-1] + 1  # 「乌兰孟和出席」: a Mongolian name ending in 和, its first syllable a surname
         if len(good) == 2:
-            if text[good[0]] in "任为" and self.titles_in(good[0] + 1, good[0] + 10):
+            if text[good[0]] in "任为" and self.titles_in(good[0] + 1, good[0] + 10) \
+                    and text[good[1] : good[1] + 1] not in ("、", ",", "，", ";", "；", "。", ""):
                 return good[0]  # 「某某任视察团顾问」: 任 starts the post, not the given name
             if text[good[0]] == "说" and (good[1] >= len(text) or not HAN_CHAR.match(text[good[1]])):
                 return good[0]  # 「……主任崔某说。」
@@ -349,6 +350,8 @@ class Reader:
             if lenient or (good[1] < len(text) and text[good[1]] in "、,，"):
                 if text[good[0]] in "和及与" and (good[1] == len(text) or text[good[1]] in "、,，;；。"):
                     return good[1]
+            if text[good[1] : good[1] + 1] == ITEM_BREAK:
+                return good[1]  # 「李大为、王某」: a one-character word before a list's 、 governs nothing
             tok2 = self.analysis.token_at(good[0])
             if tok2 is not None and self.is_follower(good[0]):
                 return good[0]
