@@ -723,3 +723,11 @@ def test_an_undated_later_move_with_the_name_and_a_path_from_worker_to_posts():
     # a range that is the posts' own (「从2003年到2008年，他任某县县长」) keeps its start
     assert ("县长", "政府", "临泽县", "2003", "2008", False) in spells(
         "李文华，男，1960年生。从2003年到2008年，他任临泽县县长。\n")
+
+
+def test_an_earlier_month_day_and_a_resignation_accepted():
+    text = ("李文华，男，1965年生。2016年任张掖市市长。2020年11月18日，张掖市人大常委会会议决定：因工作需要，"
+            "接受李文华辞去张掖市人民政府市长职务的请求。此前的9月29日，李文华已跨省赴任青海省委常委、西宁市委书记。\n")
+    assert spells(text) == {("市长", "政府", "张掖市", "2016", "2020-11", False),
+                            ("常委", "党委", "青海省", "2020-09", None, True),
+                            ("书记", "党委", "西宁市", "2020-09", None, True)}

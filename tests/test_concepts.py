@@ -151,6 +151,14 @@ CASES = [
     ("委员们体味到开展读书活动的“其中真意”。以“千里长征”图建言审批改革。紧扣“谁去协商”提升能力。", set()),
     ("设立“特约委员联络员”，完善“量化评比、兑现奖惩激励”等有关机制。", set()),
     ("聚焦新时代“首府发展”，建设“界别交流室”12个。", set()),
+    # press9 batch C: a category of firms, a manner (…式), an undertaking named as a topic (…建设), an idiom opening with
+    # 万/千/百, a statement with 是, the end of a change (向“…”转变), a venue kind alone
+    ("加大“精特优新”企业培育，开展“议事式”民主监督，观看“大园区集群建设”情况短片。", set()),
+    ("心系“万家灯火”，使“人人是自己安全第一责任人”理念深入人心，实现“以治为主”向“以防为主”转变。", set()),
+    ("搭建乡镇“协商议事室”平台。", set()),
+    # an incubator's, a park's or a project's name; an organ's name (the blind sets' FIRST_CONTACT classes, press9 q28)
+    ("设立“云端”孵化器，入驻“星火”众创空间，推进“某某云”项目。", set()),
+    ("在各乡镇设立“政协委员工作联络组”，成立“助企纾困”工作专班。", set()),
 ]
 
 

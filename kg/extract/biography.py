@@ -597,7 +597,7 @@ _HEAD = re.compile(
     r"|晋升为|晋升|改任|接任|兼任|兼|调到|调入|调往|调|到|回到|任职|被选|任命|任|为|于|是|在|南下履新|履新|主持"
     r"|不再担任|不再兼任|被免去|免去|辞去|卸任)+"
 )
-_TAIL = re.compile(r"(?:等职务?|等职|职务|职位|等|以来|至今|\d+年|[一二三四五六七八九十两]+年|[\s。]+)+$")
+_TAIL = re.compile(r"(?:等职务?|等职|职务|职位|等|以来|至今|的请求|\d+年|[一二三四五六七八九十两]+年|[\s。]+)+$")
 _PAREN_OPEN = "(（"
 _PAREN_CLOSE = ")）"
 _PIECE_BREAK = re.compile(r"[,，;；。:：\n]")
@@ -748,6 +748,9 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         before = text[:i].rstrip(" \t")
         prev = before[-1:] if before else "\n"
         lead = _BEFORE_DATE.search(before[-4:]) is not None
+        # 「……决定：……。此前的9月29日，某某已赴任……」: a month-day of the same year, before the date before
+        earlier_md = re.search(r"(?:此前|之前|随后|其后)的$", before) is not None
+        lead = lead or earlier_md
         named = re.search(rf"(?:[{HAN}·]{{2,4}})$", before) is not None and any(
             before.endswith(key_form(s.name)) for s in subjects)
         # 「他1995年任……」「，她2002年调任……」: a pronoun at a clause's head stands for the subject
@@ -803,13 +806,15 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
             when = DateExpr(value, None, rel.end())
         elif not _YEAR_RE.match(text, i):
             bm = _BARE_MONTH.match(text, i)
-            if bm is None and year is not None and month is not None and prev in ",，;；。":
-                # 「2020年7月……。8月2日，某任……」: a day of a later month of the same year
+            if bm is None and year is not None and month is not None and (prev in ",，;；。" or earlier_md):
+                # 「2020年7月……。8月2日，某任……」: a day of a later month of the same year; 「2020年11月……。
+                # 此前的9月29日，……」: an earlier one
                 md = re.match(rf"(?P<m>{_MON})[ \t]*月", text[i:])
-                if md and cn_number(md.group("m")) and cn_number(md.group("m")) > month:
+                if md and cn_number(md.group("m")) and (cn_number(md.group("m")) > month or (
+                        earlier_md and cn_number(md.group("m")) <= month)):
                     bm = md
                     when = DateExpr(f"{year}-{cn_number(md.group('m')):02d}", None, _after_day(text, i + md.end()))
-            if not bm or year is None or prev not in ",，;；。":
+            if not bm or year is None or (prev not in ",，;；。" and not earlier_md):
                 continue
             when = when or DateExpr(f"{year}-{cn_number(bm.group('m')):02d}", None, bm.end())
         else:
@@ -1124,7 +1129,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
         if clause_start:
             # a clause that names another subject is that subject's (「……，王某辞去某职，李某任某职」), and
             # one that gives a post up ends it (辞去, 不再担任, 免去, 卸任)
-            k = i0
+            k = i0 + (2 if re.match(r"(?:接受|同意|批准)", text[i0:i0 + 2]) and any(
+                text.startswith(x, i0 + 2) for x in names) else 0)  # 「接受某某辞去……职务的请求」
             for name in names:
                 if text.startswith(name, k):
                     who, k = r.surface(k, k + len(name)), k + len(name)

@@ -135,7 +135,8 @@ def _strong_cue(name: str, s: str, q: "_Quote", after: str) -> str | None:
     if re.fullmatch(r"十[一二三四五六七八九十]五", name):
         return "a five-year plan"
     if re.match(rf"[{NUM}]", name) and not re.fullmatch(rf"[{NUM}]+", name) and not _ONE_OF.fullmatch(name) \
-            and not re.match(r"(?:19|20)[0-9]{2}(?![0-9])", name) and not (len(name) == 2 and name[0] == "一" and _ordinary_word(name)):
+            and not re.match(r"(?:19|20)[0-9]{2}(?![0-9])", name) and not (len(name) == 2 and name[0] == "一" and _ordinary_word(name)) \
+            and not (name[0] in "万千百" and _ordinary_word(name)):  # 「“万家灯火”」: an idiom, no formula
         # 「“2024某地考察团”」: a year opens the name of an event, not a formula; 「“一体”」 is a word
         return "a numbered formula"
     if re.fullmatch(r"[0-9]{3,6}", name) and not re.fullmatch(r"(?:19|20)[0-9]{2}", name):
@@ -157,13 +158,14 @@ _DESCRIPTIVE_MODIFIERS = ("重要", "关键", "大", "小", "老", "新", "真",
 #: nouns after the quotes that the quoted words qualify: a role played (「“直通车”作用」), a quality
 #: or skill (「“作为”意识」「“能为”本领」), a kind of thing (「“卡脖子”技术」「“急难愁盼”问题」
 #: 「“高精尖缺”人才」「“两新”组织」), a moment (「“两会”时间」)
-_QUALIFIED_AFTER = ("作用", "优势", "意识", "本领", "路径", "问题", "人才", "技术", "时间", "组织", "潜力")
+_QUALIFIED_AFTER = ("作用", "优势", "意识", "本领", "路径", "问题", "人才", "技术", "时间", "组织", "潜力", "企业", "产品")
 #: positions that are opposites: a phrase whose parts open with them describes a reach in two
 #: directions (「横向协同、纵向联动」「线上+线下」「上接天线、下接地气」「内育外引」)
 _OPPOSITES = {frozenset(p) for p in ("上下", "内外", "前后", "左右", "横纵", "东西", "南北", "大小", "高低", "远近")}
 _ALL_HEADS = {w for _, words in HEADS for w in words}
 #: the kinds of venue and platform that brands are named after: alone, they name none
-_KIND_NOUNS = set("会客厅 客厅 工作室 平台 品牌 讲堂 大讲堂 讲坛 论坛 沙龙 驿站 之家 议事厅 议事室 服务站 联络站 直通车 书屋".split())
+_KIND_NOUNS = set("""会客厅 客厅 工作室 平台 品牌 讲堂 大讲堂 讲坛 论坛 沙龙 驿站 之家 议事厅 议事室 服务站 联络站 直通车 书屋
+    协商议事室 协商议事厅""".split())
 #: verbs of 「做好“委员作业”」「答好“时代答卷”」「当好“娘家人”」: a task or a role, said in a metaphor
 _DO_WELL = "做答当交写下打唱念走扛讲画"
 
@@ -184,7 +186,8 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a feeling (感受到“…”), not a name"
     if re.match(r"这[个一项]", after) and "、" not in name:  # 「“甲、乙”这个主题」 is a formula
         return "a term referred to (「“某某”这个基础」)"
-    if re.match(rf"[{HAN}]{{0,4}}?(?:公司|集团|协会|学会|商会|合作社|医院|学校)", after):
+    if re.match(rf"[{HAN}]{{0,4}}?(?:公司|集团|协会|学会|商会|合作社|医院|学校|孵化器|孵化基地|孵化园|众创空间|创业园|产业园|科技园|专班|领导小组|指挥部|工作组)", after) \
+            or re.match(r"项目", after):
         return "the name of an organisation (「“某某”传媒公司」)"
     if re.match(r"(?:民宿|酒店|宾馆|饭店|餐厅|农家乐|超市|商店|门店)", after):
         return "the name of a business (「“某某”民宿」)"
@@ -218,6 +221,12 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a quality said of something (「更“接地气”」)"
     if _task(name):
         return "a task or a proposal (a verb of policy and its object: 「“加强某某培训”」)"
+    if name[0] in "万千百" and _ordinary_word(name):
+        return "an idiom opening with 万/千/百 (「“万家灯火”」), no numbered formula"
+    if 2 <= len(name) <= 4 and name.endswith("式"):
+        return "a manner (「“保姆式”服务」「“协商式”监督」)"
+    if len(name) >= 5 and name.endswith(("建设", "改革", "治理")):
+        return "an undertaking named as a topic (「“某某集群建设”」)"
     if re.fullmatch(rf"(?:中国|中华|华夏)[{HAN}]{{2}}", name):
         return "an epithet of a place or a thing (「“中国名街”」「“中华水塔”」)"
     if len(name) == 3 and name[1] == "一" and name[0] == name[2]:
@@ -547,6 +556,8 @@ def _type_after_run(s: str, q: _Quote) -> str | None:
 
 #: heads of the names of meetings: a meeting held is no campaign, slogan or brand (「召开“两政联席会”」)
 _MEETING_HEADS = tuple("联席会 联席会议 座谈会 会议 大会 全会 推进会 现场会 交流会 研讨会 报告会 培训会 见面会 恳谈会 协调会 联谊会 例会 年会 协商会 观摩会 调度会 说明会 碰头会".split())
+#: heads of the names of organs: a working group, a task force, an office (「“某某工作联络组”」「“某某专班”」)
+_ORGAN_HEADS = tuple("领导小组 工作小组 工作组 专班 指挥部 办公室 联络组 工作委员会 委员会 小组 中心组".split())
 #: a group of members named by its sector (界别): 「“文化艺术界”」「“特邀香港人士”」
 _SECTOR_END = ("界", "界别", "人士")
 #: epithets: what a place or a thing is called, not a name (「“教育重镇”」「“换帅潮”」「“城市名片”」)
@@ -612,6 +623,10 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "the title of a performance or an exhibition"
     if re.match(r"(?:19|20)[0-9]{2}(?![0-9])", name) and not _own_head(name):
         return "a year opening the name of an event or a group (「“2024某地考察团”」)"
+    if len(name) >= 8 and re.search(r"[^就即]是", name[1:-1]):
+        return "a statement (「“个人是自己某某的第一责任人”」)"
+    if re.search(r"向$", before) and re.match(r"(?:的)?(?:转变|转型|转移|迈进|延伸|跨越)", after):
+        return "the end of a change (「实现“甲”向“乙”转变」)"
     if s[end : end + 1] in ("即", ":", "："):
         return "a term being defined (“…”即/：)"
     if name.startswith("最") or name.endswith(("奖", "勋章")) or re.search(r"(首届|第[一二三四五六七八九十\d]+届)$", before):
@@ -624,6 +639,8 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "a kind of people (a role ending in …员: 「“特邀某某宣传员”」)"
     if 3 <= len(name) <= 6 and name.endswith(("队", "团")) and not _own_head(name):
         return "a group of people (「“移动某某队”」「“某某考察团”」)"
+    if len(name) >= 4 and name.endswith(_ORGAN_HEADS) and not _own_head(name):
+        return "the name of an organ (…领导小组, …专班, …联络组)"
     if len(name) >= 3 and name.endswith(_SECTOR_END):
         return "a sector of membership (界别)"
     if name.endswith(_MEETING_HEADS) or re.fullmatch(rf"[{NUM}]{{1,2}}会", name):

@@ -114,7 +114,8 @@ def _credit_spans(r: Reader):
     for i, line in enumerate(lines):
         st = line.strip()
         lead = offset + (len(line) - len(line.lstrip()))
-        if i == last and (m := _SIGNED_BY_UNIT.fullmatch(st)):
+        if (i == last or (i <= 3 and _MEDIA_UNIT.match(st))) and (m := _SIGNED_BY_UNIT.fullmatch(st)) \
+                and (i == last or all(_surnamed(w) for w in re.split(r"[\s\u3000、]+", m.group(1)))):
             # 「某某民建 甲」 closing the text: the unit that sent it in, then its author
             yield lead + m.start(1), lead + m.end(1), "spaced-alone"
         if (i == last or 1 <= i <= 3 or _before_editor(lines, i)) and _bare_names_line(st):
@@ -151,8 +152,11 @@ def _credit_spans(r: Reader):
 
 
 #: a unit and the names of the people it sent the text in for, closing the document: 「某某民建 甲」
+#: 「某某县融媒体中心 甲 乙 丙」 under the title: a newsroom and its reporters
+_MEDIA_UNIT = re.compile(rf"[{HAN}]{{1,10}}(?:融媒体中心|新闻中心|日报社|报社|电视台)[\s\u3000]")
 _SIGNED_BY_UNIT = re.compile(
-    rf"[{HAN}]{{1,10}}(?:民建|民盟|民革|民进|农工党|致公党|九三学社|台盟|工商联|政协|委员会|办公室|统战部|宣传部|支部|小组)"
+    rf"[{HAN}]{{1,10}}(?:民建|民盟|民革|民进|农工党|致公党|九三学社|台盟|工商联|政协|委员会|办公室|统战部|宣传部|支部|小组"
+    rf"|融媒体中心|新闻中心|日报社|报社|电视台)"
     rf"[\s\u3000]+([{HAN}]{{2,3}}(?:[\s\u3000、]+[{HAN}]{{2,3}}){{0,3}})")
 
 
