@@ -593,6 +593,9 @@ UNSEEN_FORMS += [
     # a development zone's committees are no division's (SCHEMA.md)
     ("大兴区政协召开会议。经开区工委副书记石某某,区委常委、经开区管委会主任王某某,区政协副主席李某某出席。",
      {("王某某", "常委", "党委", "110115"), ("李某某", "副主席", "政协", "110115")}),
+    # a name jieba knows as a rare proper noun (江华 nz) before a comma; a common one (和平) is no name
+    ("通辽市委副书记、市长江华,市人大常委会主任聂某某出席;市政协委员和平,发展。",
+     {("江华", "副书记", "党委", "150500"), ("江华", "市长", "政府", "150500"), ("聂某某", "主任", "人大", "150500")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -736,3 +739,9 @@ def test_a_member_elected_to_a_post_of_the_committee_named_before():
     got = {(o.person, o.role, o.body.kind, o.body.division.code) for o in extract_document(parse_document(text.encode(), "e.txt")).offices}
     assert got == {("王刚", "委员", "政协", "622923"), ("王刚", "常务委员", "政协", "622923"),
                    ("李明华", "副县长", "政府", "622923"), ("李明华", "副主席", "政协", "622923")}
+
+
+@pytest.mark.parametrize("after", ["普遍认为", "一致认为", "高度评价", "纷纷表示"])
+def test_no_name_ends_inside_a_word_after_a_title(after):
+    text = f"永靖县政协召开会议。县政协委员{after},要加强团结。"
+    assert extract_document(parse_document(text.encode(), "w.txt")).offices == []
