@@ -731,3 +731,10 @@ def test_an_earlier_month_day_and_a_resignation_accepted():
     assert spells(text) == {("市长", "政府", "张掖市", "2016", "2020-11", False),
                             ("常委", "党委", "青海省", "2020-09", None, True),
                             ("书记", "党委", "西宁市", "2020-09", None, True)}
+
+
+def test_a_time_clause_between_undated_posts_does_not_end_the_career():
+    text = ("接任甘肃省委书记的李文华，出生于上海。此后李文华调任青海省委常委、副省长，后相继担任省委副书记，"
+            "十八大后的地方大员调整中，李文华任甘肃省长。\n")
+    got = spells(text)
+    assert ("省长", "政府", "甘肃省", None, None, False) in got and ("副书记", "党委", "青海省", None, None, False) in got

@@ -593,6 +593,9 @@ UNSEEN_FORMS += [
     # a development zone's committees are no division's (SCHEMA.md)
     ("大兴区政协召开会议。经开区工委副书记石某某,区委常委、经开区管委会主任王某某,区政协副主席李某某出席。",
      {("王某某", "常委", "党委", "110115"), ("李某某", "副主席", "政协", "110115")}),
+    # a name jieba knows as a rare proper noun (江华 nz) before a comma; a common one (和平) is no name
+    ("通辽市委副书记、市长江华,市人大常委会主任聂某某出席;市政协委员和平,发展。",
+     {("江华", "副书记", "党委", "150500"), ("江华", "市长", "政府", "150500"), ("聂某某", "主任", "人大", "150500")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),

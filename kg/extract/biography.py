@@ -1139,6 +1139,9 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             titled = _has_title(r, i0, i1)
             if found_any and not titled and leaving and _MOVE.match(text, i0, i1):
                 continue  # 「……任上，调赴某省，任……」
+            if found_any and not titled and re.search(r"(?:调整中|换届中|之际|期间)$", text[i0:i1]) and \
+                    re.match(r"[ \t]*[,，][ \t]*(?:" + "|".join(map(re.escape, names)) + r")?(?:任|出任|调任|升任|当选)", text[i1:i1 + 12] or ""):
+                continue  # 「……，十八大后的地方大员调整中，某某任某省长」: a time, then the same career
             if found_any and not titled:
                 break  # running text goes on about something else
             if titled:

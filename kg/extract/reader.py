@@ -751,7 +751,8 @@ def _unknown_word(word: str) -> bool:
 def not_a_word(name: str) -> bool:
     """jieba's dictionary does not know ``name`` as an ordinary word (「应邀」 is a verb)."""
     tag = word_tag(name)
-    return tag is None or tag.startswith("nr") or tag == "ns"  # people are named after places
+    # people are named after places (ns), and after rare proper nouns (江华 nz 36; not 和平 nz 7998)
+    return tag is None or tag.startswith("nr") or tag == "ns" or (tag == "nz" and word_frequency(name) < _COMMON)
 
 
 def word_tag(word: str) -> str | None:
