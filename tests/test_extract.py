@@ -739,3 +739,9 @@ def test_a_member_elected_to_a_post_of_the_committee_named_before():
     got = {(o.person, o.role, o.body.kind, o.body.division.code) for o in extract_document(parse_document(text.encode(), "e.txt")).offices}
     assert got == {("王刚", "委员", "政协", "622923"), ("王刚", "常务委员", "政协", "622923"),
                    ("李明华", "副县长", "政府", "622923"), ("李明华", "副主席", "政协", "622923")}
+
+
+@pytest.mark.parametrize("after", ["普遍认为", "一致认为", "高度评价", "纷纷表示"])
+def test_no_name_ends_inside_a_word_after_a_title(after):
+    text = f"永靖县政协召开会议。县政协委员{after},要加强团结。"
+    assert extract_document(parse_document(text.encode(), "w.txt")).offices == []

@@ -317,6 +317,7 @@ class Reader:
                          and self.analysis.token_at(i) == text[i:e] and word_tag(text[i:e]) in ("nr", None)))]
         # (a one-character given name before a verb jieba segments apart: 「刘洋继续」, where jieba
         # keeps the name one token; 「满都|拉布|和」 is cut inside the name)
+        good = [e for e in good if not self._cuts_a_verb(e)]  # 「委员普遍认为」: no 普遍认
         good = [e for e in good if (plausible_name(text[i:e], self._closes_a_name(e)) or _ends_before_separator(text, e))
                 and (((lenient or text[e : e + 1] == ITEM_BREAK) and not _function_word(text[i:e]))
                      or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
@@ -440,6 +441,20 @@ class Reader:
         if e in self.title_by_start:
             return True
         return self._long_follower(e) or self.text[e : e + 1] in _BOUNDS_A_NAME
+
+    def _cuts_a_verb(self, e: int) -> bool:
+        """Does ``e`` fall inside a common word jieba segments as one (「普遍认为」)? A name does not
+        end there."""
+        a = self.analysis
+        if e in a.token_starts or e >= len(self.text):
+            return False
+        k = bisect.bisect_right(a.starts, e) - 1
+        if k < 0:
+            return False
+        token = a.words[k]
+        return a.starts[k] < e < a.starts[k] + len(token) and len(token) >= 2 \
+            and not (word_tag(token) or "nr").startswith("nr") \
+            and word_frequency(token) >= (_COMMON if len(token) == 2 else 1)  # an idiom is rare but a word
 
     def _verb_at(self, e: int) -> bool:
         """Does jieba's segmentation start a verb or an adverb of two characters or more at ``e``
