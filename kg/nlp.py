@@ -25,7 +25,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate
-from operator import add
 
 import ahocorasick_rs
 
@@ -230,50 +229,8 @@ _SPACY_WHITESPACE = re.compile(r" |\s\s")
 
 def _tokens(words: list[str], text: str) -> tuple[list[str], list[bool], list[int]]:
     """:func:`words_and_spaces` and the start of each token in ``text`` (a spaCy token's ``idx``)."""
-    starts = list(accumulate(map(len, words), initial=0))
     if not _SPACY_WHITESPACE.search(text):  # every word is a token, none has a trailing space
-        return words, [False] * len(words), starts[:-1]
-    # Only the words at a run of whitespace change: the segmenter cuts whitespace into words of
-    # its own, so each run starts and ends at word boundaries and every other word is a token.
-    out: list[str] = []
-    spaces: list[bool] = []
-    token_starts: list[int] = []
-    k = gap = 0  # the next word to emit; where the whitespace not yet consumed starts
-    for m in _WHITESPACE_RUN.finditer(text):
-        a, b = m.span()
-        ka = bisect.bisect_left(starts, a)
-        kb = bisect.bisect_left(starts, b, ka)
-        if starts[ka] != a or kb >= len(starts) or starts[kb] != b \
-                or not all(w.isspace() for w in words[ka:kb]):
-            return _tokens_by_word(words, text)
-        if ka > k:
-            if gap < starts[k]:  # whitespace before the words that was no word's trailing space
-                out.append(text[gap:starts[k]])
-                spaces.append(False)
-                token_starts.append(gap)
-            out.extend(words[k:ka])
-            spaces.extend([False] * (ka - k))
-            token_starts.extend(starts[k:ka])
-            if text[a] == " ":
-                spaces[-1] = True
-                a += 1
-            gap = a
-        k = kb
-    if gap < starts[k]:
-        out.append(text[gap:starts[k]])
-        spaces.append(False)
-        token_starts.append(gap)
-    out.extend(words[k:])
-    spaces.extend([False] * (len(words) - k))
-    token_starts.extend(starts[k:-1])
-    return out, spaces, token_starts
-
-
-_WHITESPACE_RUN = re.compile(r"\s+")
-
-
-def _tokens_by_word(words: list[str], text: str) -> tuple[list[str], list[bool], list[int]]:
-    """:func:`_tokens` word by word (words that mix whitespace with other characters)."""
+        return words, [False] * len(words), list(accumulate(map(len, words), initial=0))[:-1]
     out: list[str] = []
     spaces: list[bool] = []
     starts: list[int] = []
@@ -601,7 +558,7 @@ class Analysis:
     @cached_property
     def _token_spans(self) -> dict[int, int]:
         """token start -> token end."""
-        return dict(zip(self.starts, map(add, self.starts, map(len, self.words))))
+        return {s: s + len(w) for s, w in zip(self.starts, self.words)}
 
     @cached_property
     def token_starts(self) -> set[int]:

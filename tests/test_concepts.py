@@ -56,7 +56,7 @@ CASES = [
     ("在“早春三花”民宿了解情况。围绕“推动乡村振兴,促进共同富裕”开展了协商讨论。", set()),
     # a numbered formula ending like an epithet; a five-year plan after 实现; quotes in 「」 hold the plan
     ("助力“六区一高地”建设，为实现“十五五”良好开局，把握好「十五五规划」。",
-     {("六区一高地", "slogan"), ("十五五", "campaign"), ("十五五规划", "slogan")}),
+     {("六区一高地", "slogan"), ("十五五", "campaign"), ("十五五规划", "campaign")}),
     # an interview format, a press conference's title, a target, certified product brands, kinds of one head, a period
     ("开幕会前举办“委员通道”集体采访活动。", set()),
     ("国新办举行“高质量完成‘十五五’规划”系列主题新闻发布会。", {("十五五", "campaign")}),
@@ -159,6 +159,9 @@ CASES = [
     # an incubator's, a park's or a project's name; an organ's name (the blind sets' FIRST_CONTACT classes, press9 q28)
     ("设立“云端”孵化器，入驻“星火”众创空间，推进“某某云”项目。", set()),
     ("在各乡镇设立“政协委员工作联络组”，成立“助企纾困”工作专班。", set()),
+    # types: a count of platforms is a formula; a study and a class are venues; what is built or opened is a platform
+    ("深化“五大平台”建设，建设“一报一刊一网两号”，为书房加挂“学思书房”标识，开设“云端空中课堂”，搭建“某事众商”。",
+     {("五大平台", "slogan"), ("一报一刊一网两号", "slogan"), ("学思书房", "brand"), ("云端空中课堂", "brand"), ("某事众商", "brand")}),
 ]
 
 

@@ -596,6 +596,9 @@ UNSEEN_FORMS += [
     # a name jieba knows as a rare proper noun (江华 nz) before a comma; a common one (和平) is no name
     ("通辽市委副书记、市长江华,市人大常委会主任聂某某出席;市政协委员和平,发展。",
      {("江华", "副书记", "党委", "150500"), ("江华", "市长", "政府", "150500"), ("聂某某", "主任", "人大", "150500")}),
+    # 「甲主席」 for a 常务副主席 named in the text is a courtesy, not a second post
+    ("阿坝藏族羌族自治州政协常务副主席李建国出席。会上,李建国主席作了讲话。",
+     {("李建国", "常务副主席", "政协", "513200")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),

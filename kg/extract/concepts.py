@@ -29,7 +29,7 @@ AFTER = [
 # the concept's own last words -> type
 HEADS = [
     ("campaign", "行动 活动 工程 分享会 年 月 周 季 日 攻坚战 会战 创建 行 计划 竞赛 走基层 进基层 在行动 大走访 大调研 进万家 下基层 联系 群众 党日 党日+ 送温暖 回头看 进校园 进社区 进企业 进百村 话良策".split()),
-    ("brand", "平台 品牌 工作室 会客厅 客厅 讲堂 讲坛 论坛 沙龙 驿站 之家 书屋 读书吧 读书屋 议事会 议事厅 议事室 议事广场 小院 广场 馆 荟 协商 商量 直通车 服务站 联络站 学堂 号 大讲堂 有约 政协 说事 茶话会".split()),
+    ("brand", "平台 品牌 工作室 会客厅 客厅 讲堂 讲坛 论坛 沙龙 驿站 之家 书屋 读书吧 读书屋 议事会 议事厅 议事室 议事广场 小院 广场 馆 荟 协商 商量 直通车 服务站 联络站 学堂 号 大讲堂 有约 政协 说事 茶话会 书房 课堂".split()),
 ]
 # set phrases that no rule below tells from a coined name: an idiom of four one-character words
 # (急难愁盼), a land-supply term (标准地), an abbreviation of a category (两新), generic adjectives
@@ -66,6 +66,8 @@ def classify(name: str, after: str) -> str | None:
     """
     # the name's own head word first: the quotes include it (「“三项活动”要求」)
     own = _own_head(name)
+    if own == "brand" and (re.fullmatch(rf"[{NUM}]{{1,2}}[大型类]?[{HAN}]{{1,2}}", name) or re.fullmatch(rf"(?:[{NUM}][{HAN}]){{3,}}", name)):
+        return "slogan"  # 「五大平台」「五型政协」「一报一刊一网两号」: a count of platforms or kinds, a formula
     if own:
         return own
     for t, words in AFTER:
@@ -87,8 +89,8 @@ def classify(name: str, after: str) -> str | None:
         return "slogan"  # 「1个主站点+N个特色站点」: a formula of one and many
     if re.search(r"[站室馆厅院]", name) and re.match(rf"[{NUM}]", name) and "+" not in name:
         return "brand"  # 「一站两室」 names venues
-    if re.fullmatch(r"十[一二三四五六七八九十]五", name):
-        return "campaign"  # a five-year plan (「十四五」规划)
+    if re.fullmatch(r"(?:国家|全国|我国)?十[一二三四五六七八九十]五(?:规划|规划纲要|时期|期间)?", name):
+        return "campaign"  # a five-year plan (「十四五」规划, 「十五五规划」: campaigns in every read set's gold)
     if re.fullmatch(rf"[{NUM}]+[个大项条件种点]?[{HAN}]{{1,8}}", name) and re.match(rf"[{NUM}]", name):
         return "slogan"
     if re.fullmatch(rf"[{HAN}]{{1,6}}\+", name):
@@ -113,6 +115,8 @@ def classify(name: str, after: str) -> str | None:
 
 #: verbs whose object is a named campaign or brand: 「开展“微调研”」「打造“某某”品牌」
 _CARRY_OUT = ("开展", "实施", "启动", "举办", "推行")
+#: verbs whose object is a platform or an account: 「搭建“某某”」「开通“某某”」
+_BUILT = ("打造", "开设", "创建", "搭建", "开通", "推出", "上线", "创办")
 _LAUNCHED = re.compile(r"(开展|实施|启动|举办|推行|打造|开设|创建)好?(?:了)?(?:“[^“”]{1,20}”[、]?)*$")
 #: a type word within a few characters after the quotes: 「“某某”实践活动」「“某某”协商议政品牌」
 _TYPE_NEAR = re.compile(rf"[{HAN}]{{0,14}}?(?:行动|活动|工程)|[{HAN}]{{0,6}}?(?:品牌|平台)|[{HAN}]{{0,4}}?工作室"
@@ -457,9 +461,15 @@ def judge(s: str, q: "_Quote", heads: set[str] = frozenset()) -> Verdict:
     if weak:
         return Verdict(None, weak)
     if launched:
-        # 「开展“微调研”“微协商”」: what is carried out is a campaign unless its shape says otherwise
-        return Verdict("campaign" if ctype == "slogan" and launched.group(1) in _CARRY_OUT else ctype,
-                       f"the object of {launched.group(1)}")
+        # 「开展“微调研”“微协商”」: what is carried out is a campaign unless its shape says otherwise; what is built or
+        # opened (打造/开设/创建“…”) is a platform
+        if ctype == "slogan" and launched.group(1) in _CARRY_OUT:
+            ctype = "campaign"
+        elif ctype == "slogan" and launched.group(1) in _BUILT and not after.startswith("的"):
+            ctype = "brand"
+        return Verdict(ctype, f"the object of {launched.group(1)}")
+    if ctype == "slogan" and re.search(rf"(?:{'|'.join(_BUILT)})了?$", s[max(0, q.open - 4) : q.open]) and not after.startswith("的"):
+        return Verdict("brand", "a platform built or opened (搭建/开通/推出“…”)")
     return Verdict(ctype, "shape of a coined name or formula")
 
 
