@@ -74,6 +74,8 @@ _DUTY = re.compile(r"(?:分管|主持|负责)[\u4e00-\u9fff]{1,8}的$")
 # 「发展和改革委员会」「卫生健康委」)
 _PARTY_DEPARTMENT = re.compile("宣传部|组织部|统战部|政法委|纪委|政研室|农办|编办")
 _DEPARTMENT = re.compile(rf"[{HAN}]{{1,14}}?(?:局|厅|委员会|委|办公室|办|中心)")
+# what a body the lexicon does not know has, that no department has: a term, a congress's words
+_NOT_A_DEPARTMENT = re.compile("届|人民代表|政治协商|常务委员会|常委会")
 # where members of a committee come from when they live outside the mainland
 _FROM_ABROAD = re.compile("(?:港区|澳区|港澳区|港澳|香港|澳门|台湾|台港澳|港澳台)(?:地区|籍)?")
 
@@ -368,7 +370,8 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     if divs and title is not None and text[start:divs[0].start].strip() == "":
         names = r.division_names_before(divs[-1].end, start)
         dept = text[divs[-1].end : end].strip()
-        kind = "党委" if _PARTY_DEPARTMENT.fullmatch(dept) else "政府" if _DEPARTMENT.fullmatch(dept) else None
+        kind = "党委" if _PARTY_DEPARTMENT.fullmatch(dept) else "政府" \
+            if _DEPARTMENT.fullmatch(dept) and not _NOT_A_DEPARTMENT.search(dept) else None
         if names and kind in title.kinds:
             body = BodyMention(kind, names[0].start, names=names, committee=dept, written=written)
             return Segment(body, title, True, start)
