@@ -288,8 +288,8 @@ class DivisionContext:
         if before.endswith("本报") or before.endswith("本刊") or re.match(
                 r"(?:日报|晚报|新闻网|在线|融媒|电视台|广播电视台|网)?(?:消息|(?:\d{1,2}月\d{1,2}日)?讯)", after):
             return True
-        if re.match(r"(政协|县委|市委|区委|人大|政府)", after):
-            return True
+        if re.match(r"(政协|县委|市委|区委|人大|政府)", after) and m.start in self.analysis.token_starts:
+            return True  # (not inside a name: 「赵立新和县委」 holds no 新和)
         return None
 
     def _faint(self, m: Match, text: str, placed: set[str]) -> bool:
