@@ -118,7 +118,8 @@ def tables(results: list[dict], plot_rel: str | None) -> str:
     qs = [r for r in results if "query" in r]
     if qs:
         L.append("### 4. Query latency (figure 4)\n")
-        L.append("Office facts generated directly (records -> `kg.mapping` -> bulk load). Each canned query through "
+        L.append("Office facts generated directly (records -> `kg.mapping` -> bulk load by a process that then exits, "
+                 "as `kg build`; the store opened read-only, as `kg query` opens it). Each canned query through "
                  "`kg.queries.run_query` (the `kg query` path, results fully consumed) and the same SPARQL text run "
                  "bare with `Store.query`. Bound lookups take one parameter; whole-table queries none. The career "
                  "queries of issue 11 (`career`, `chairs-of`, `holders-in`, `colleagues`) run on the same store, whose "

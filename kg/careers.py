@@ -294,7 +294,7 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
 
     order = sorted(items, key=cmp_to_key(earlier))
     # a résumé whose items restate what is still held (each item lists the posts again)
-    keys_of = [{_key(s) for s in items[k]} for k in order]
+    keys_of = [{_key(s) for s in items[k] if s.form != "other"} for k in order]
     restating = sum(1 for a, b in zip(keys_of, keys_of[1:]) if a & b) >= 2 or \
         sum(1 for k in order if items[k][0].form == "line-start") >= 3
     states: list[_Open] = []
@@ -342,6 +342,9 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
     # 「2012年7月起不再担任……」: the end of what is listed
     for s in _dedupe(endings):
         st = next((x for x in reversed(states) if _key(x.spell) == _key(s)), None)
+        if st is not None and st.ended and "end_inferred" in st.flags and s.end and st.spell.end \
+                and s.end > st.spell.end and "moved" not in s.flags:
+            st.ended = False  # 「……辞去某市市长职务」 prints the end a later move had only inferred
         if st is not None and not st.ended:
             st.spell = replace(st.spell, end=s.end, current=False)
             st.ended = True

@@ -20,7 +20,10 @@ never pasted into the query text, so no value can change the query's meaning. TY
 A parameter without a default that is not given stays unbound: the query then covers everything.
 Oxigraph binds a substituted variable at the top level of the query, so the variable must be in
 the SELECT projection and in required patterns (a binding used only inside OPTIONAL, a subquery
-or a HAVING clause does not filter).
+or a HAVING clause does not filter). It plans the query as if the parameters were unbound, then
+evaluates that plan with them bound: a lookup that must start from its parameter puts the
+parameter's pattern first and wraps each later step in ``LATERAL { }``, which no plan reorders or
+hashes (queries/holders-in.rq; BENCHMARKS.md, figure 4).
 """
 
 from __future__ import annotations

@@ -365,7 +365,7 @@ class DivisionContext:
         fits = [d for d in candidates if any(x.code in named for x in self.gaz.ancestors(d))]
         if len(fits) == 1:
             return fits[0]
-        provinces = {anc.division.province for anc in self.anchors if not anc.ambiguous}
+        provinces = {anc.division.province for anc in self.anchors if not (anc.ambiguous or anc.weak or anc.faint)}
         fits = [d for d in candidates if d.province in provinces]
         return fits[0] if len(fits) == 1 else None
 

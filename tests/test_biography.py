@@ -693,3 +693,48 @@ UNTIL_NOW_FORMS = {
 def test_held_until_the_appointment_the_text_reports(name):
     text, expected = UNTIL_NOW_FORMS[name]
     assert {s for s in spells(text, date="2021-01-09") if s[1] != "其他"} == expected
+
+
+def test_a_unit_named_alone_after_a_league_post_is_the_leagues():
+    text = ("李文华，男，1965年2月生。历任共青团甘肃省委青农部副部长，共青团甘肃省委常委、组织部部长等职。"
+            "1994年1月，李文华到共青团甘肃省委工作，先后任青农部副部长、组织部部长等职。2000年7月，李文华出任共青团甘肃省委副书记。"
+            "2003年，李文华接任共青团甘肃省委书记。2006年11月，李文华任张掖市委副书记。2012年5月，李文华担任甘肃省委秘书长，"
+            "次月晋升为甘肃省委常委。\n")
+    got = spells(text)
+    assert not any(s[2] == "全国" for s in got)  # no ministry 青农部 or 组织部 of the state
+    assert ("副书记", "党委", "张掖市", "2006-11", "2012-05", False) in got
+    assert ("秘书长", "党委", "甘肃省", "2012-05", None, True) in got  # three league items are no restated résumé
+
+
+def test_a_holder_read_with_the_first_character_of_chusheng_is_the_subject():
+    text = "比如，现任临泽县委书记李文出生于1975年，2014年任临泽县县长。栖霞区委书记、区长王建出生于1968年。\n"
+    got = {(s.person, s.role, s.body.division.name) for s in extract_document(parse_document(text.encode(), "bio.txt")).spells}
+    assert not any(p.endswith("出") for p, _, _ in got)
+    assert ("李文", "书记", "临泽县") in got
+
+
+def test_an_undated_later_move_with_the_name_and_a_path_from_worker_to_posts():
+    text = ("接任甘肃省委书记的李文华，出生于上海。从1973年到2007年，从工人到张掖市委常委、甘州区委书记，李文华有34年的从政经验。"
+            "此后李文华调任青海省委常委、副省长，后相继担任省委副书记。\n")
+    got = spells(text)
+    assert ("常委", "党委", "张掖市", None, "2007", False) in got and ("书记", "党委", "甘州区", None, "2007", False) in got
+    assert ("常委", "党委", "青海省", None, None, False) in got and ("副省长", "政府", "青海省", None, None, False) in got
+    assert ("副书记", "党委", "青海省", None, None, False) in got
+    # a range that is the posts' own (「从2003年到2008年，他任某县县长」) keeps its start
+    assert ("县长", "政府", "临泽县", "2003", "2008", False) in spells(
+        "李文华，男，1960年生。从2003年到2008年，他任临泽县县长。\n")
+
+
+def test_an_earlier_month_day_and_a_resignation_accepted():
+    text = ("李文华，男，1965年生。2016年任张掖市市长。2020年11月18日，张掖市人大常委会会议决定：因工作需要，"
+            "接受李文华辞去张掖市人民政府市长职务的请求。此前的9月29日，李文华已跨省赴任青海省委常委、西宁市委书记。\n")
+    assert spells(text) == {("市长", "政府", "张掖市", "2016", "2020-11", False),
+                            ("常委", "党委", "青海省", "2020-09", None, True),
+                            ("书记", "党委", "西宁市", "2020-09", None, True)}
+
+
+def test_a_time_clause_between_undated_posts_does_not_end_the_career():
+    text = ("接任甘肃省委书记的李文华，出生于上海。此后李文华调任青海省委常委、副省长，后相继担任省委副书记，"
+            "十八大后的地方大员调整中，李文华任甘肃省长。\n")
+    got = spells(text)
+    assert ("省长", "政府", "甘肃省", None, None, False) in got and ("副书记", "党委", "青海省", None, None, False) in got

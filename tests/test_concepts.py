@@ -56,7 +56,7 @@ CASES = [
     ("在“早春三花”民宿了解情况。围绕“推动乡村振兴,促进共同富裕”开展了协商讨论。", set()),
     # a numbered formula ending like an epithet; a five-year plan after 实现; quotes in 「」 hold the plan
     ("助力“六区一高地”建设，为实现“十五五”良好开局，把握好「十五五规划」。",
-     {("六区一高地", "slogan"), ("十五五", "campaign"), ("十五五规划", "slogan")}),
+     {("六区一高地", "slogan"), ("十五五", "campaign"), ("十五五规划", "campaign")}),
     # an interview format, a press conference's title, a target, certified product brands, kinds of one head, a period
     ("开幕会前举办“委员通道”集体采访活动。", set()),
     ("国新办举行“高质量完成‘十五五’规划”系列主题新闻发布会。", {("十五五", "campaign")}),
@@ -137,7 +137,31 @@ CASES = [
     # a campaign whose name opens with 和; a span coordinated with a concept of its length
     ("“和市政协委员一起读书”活动启动。", {("和市政协委员一起读书", "campaign")}),
     ("全面贯彻“一国两制”、“港人治港”方针，以“书香政协”助推“书香社会”建设。",
-     {("一国两制", "slogan"), ("港人治港", "slogan"), ("书香政协", "brand"), ("书香社会", "brand")}),
+     {("一国两制", "slogan"), ("港人治港", "slogan"), ("书香政协", "brand")}),  # what is built is a target (press9)
+    # press9 batch A: a meeting's topic before 协商会, an activity's name before its meeting, an interview campaign,
+    # designated days, a numbered formula as a theme, a formula of one and many
+    ("某省政协“实施十大百亿级某某产业培育行动”月度专题协商会召开。", set()),
+    ("市政协召开“书香某某 同心逐梦”委员读书活动座谈会。", {("书香某某 同心逐梦", "campaign")}),
+    ("“讲好‘某某式商量’故事”网络主题采访活动启动。", {("讲好某某式商量故事", "campaign"), ("某某式商量", "brand")}),
+    ("活动于第26个“世界某某日”启动，恰逢“国际某某节”。", set()),
+    ("该项活动的主题为“双联双促”，即联系委员、联系群众。", {("双联双促", "slogan")}),
+    ("采取“1个主站点+N个特色站点”的组织形式。", {("1个主站点+N个特色站点", "slogan")}),
+    # press9 batch B: what is felt, a picture's title, questions with 谁, a role ending in …员, examples of measures,
+    # what is focused on, a kind of room counted after it
+    ("委员们体味到开展读书活动的“其中真意”。以“千里长征”图建言审批改革。紧扣“谁去协商”提升能力。", set()),
+    ("设立“特约委员联络员”，完善“量化评比、兑现奖惩激励”等有关机制。", set()),
+    ("聚焦新时代“首府发展”，建设“界别交流室”12个。", set()),
+    # press9 batch C: a category of firms, a manner (…式), an undertaking named as a topic (…建设), an idiom opening with
+    # 万/千/百, a statement with 是, the end of a change (向“…”转变), a venue kind alone
+    ("加大“精特优新”企业培育，开展“议事式”民主监督，观看“大园区集群建设”情况短片。", set()),
+    ("心系“万家灯火”，使“人人是自己安全第一责任人”理念深入人心，实现“以治为主”向“以防为主”转变。", set()),
+    ("搭建乡镇“协商议事室”平台。", set()),
+    # an incubator's, a park's or a project's name; an organ's name (the blind sets' FIRST_CONTACT classes, press9 q28)
+    ("设立“云端”孵化器，入驻“星火”众创空间，推进“某某云”项目。", set()),
+    ("在各乡镇设立“政协委员工作联络组”，成立“助企纾困”工作专班。", set()),
+    # types: a count of platforms is a formula; a study and a class are venues; what is built or opened is a platform
+    ("深化“五大平台”建设，建设“一报一刊一网两号”，为书房加挂“学思书房”标识，开设“云端空中课堂”，搭建“某事众商”。",
+     {("五大平台", "slogan"), ("一报一刊一网两号", "slogan"), ("学思书房", "brand"), ("云端空中课堂", "brand"), ("某事众商", "brand")}),
 ]
 
 

@@ -575,6 +575,30 @@ UNSEEN_FORMS += [
     ("大兴安岭地区政协工委召开会议,地区政协工委主任、党组副书记陈某某,地区政协工委党组书记阿依古丽·买买提参加。",
      {("陈某某", "主任", "政协", "232700"), ("陈某某", "党组副书记", "政协", "232700"),
       ("阿依古丽·买买提", "党组书记", "政协", "232700")}),
+    # 「分别为」 after a title closed by 等 (several posts): the list is no roster of that title
+    ("巴林右旗政协主席赵某某和旗委副书记等2人出席,获奖者分别为李某某、王某某。",
+     {("赵某某", "主席", "政协", "150423")}),
+    # a name before 副主席 in the next sentence of the paragraph that named the committee
+    ("在东胜区政协会议上,赵建华主席作工作报告;孙志刚副主席作提案工作报告。",
+     {("赵建华", "主席", "政协", "150602"), ("孙志刚", "副主席", "政协", "150602")}),
+    ("东胜区政协召开会议;民建区委召开会议,孙志刚副主席讲话。", set()),
+    # a chairman's secretary is staff of the committee; a Party secretary's is not recorded
+    ("阿里地区政协主席秘书杨某某、地区政协副主席秘书黄某某陪同,地委书记秘书王某某出席。",
+     {("杨某某", "秘书", "政协", "542500"), ("黄某某", "秘书", "政协", "542500")}),
+    # a post held with another organisation's (兼), or a unit named right after it, is that organisation's
+    ("海曙区政协委员、政青副主席兼秘书长侯某某,区政协副主席兼秘书长李某某,民建区委副主委兼秘书长王某某,"
+     "区政协委员、政青副主席、对外交流委员会主任兼团长张某某出席。",
+     {("侯某某", "委员", "政协", "330203"), ("李某某", "副主席", "政协", "330203"),
+      ("李某某", "秘书长", "政协", "330203"), ("张某某", "委员", "政协", "330203")}),
+    # a development zone's committees are no division's (SCHEMA.md)
+    ("大兴区政协召开会议。经开区工委副书记石某某,区委常委、经开区管委会主任王某某,区政协副主席李某某出席。",
+     {("王某某", "常委", "党委", "110115"), ("李某某", "副主席", "政协", "110115")}),
+    # a name jieba knows as a rare proper noun (江华 nz) before a comma; a common one (和平) is no name
+    ("通辽市委副书记、市长江华,市人大常委会主任聂某某出席;市政协委员和平,发展。",
+     {("江华", "副书记", "党委", "150500"), ("江华", "市长", "政府", "150500"), ("聂某某", "主任", "人大", "150500")}),
+    # 「甲主席」 for a 常务副主席 named in the text is a courtesy, not a second post
+    ("阿坝藏族羌族自治州政协常务副主席李建国出席。会上,李建国主席作了讲话。",
+     {("李建国", "常务副主席", "政协", "513200")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -681,3 +705,67 @@ def test_a_body_and_its_officer_joined_by_you():
 ])
 def test_a_name_ending_in_he_and_he_as_a_conjunction(text, expected):
     assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "h.txt")).offices} == expected
+
+
+def test_members_from_hong_kong_macau_or_taiwan_of_the_committee_the_text_is_about():
+    text = "永靖县政协十届一次会议开幕。甘肃省政协常委李明华特邀出席。澳门委员王刚、赵小燕出席,香港委员张国强列席。"
+    got = {(o.person, o.role, o.body.division.code) for o in extract_document(parse_document(text.encode(), "m.txt")).offices}
+    assert got == {("李明华", "常务委员", "620000"), ("王刚", "委员", "622923"), ("赵小燕", "委员", "622923"),
+                   ("张国强", "委员", "622923")}
+    # a count or a time word after the title is no name (「港区常委由上届14人增至16人」)
+    text = "全国政协十四届一次会议闭幕。在新一届政协常委中,港区常委由上届14人增至16人。"
+    assert extract_document(parse_document(text.encode(), "m.txt")).offices == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the clause's opening words before the body say nothing of whose body it is
+    ("在大会主席台前排就座的有永靖县委书记王刚。", {("王刚", "书记")}),
+    ("在镇上工作的永靖县政协委员王刚发言。", {("王刚", "委员")}),
+    # the words right before the body do: another organisation's, a former post
+    ("民进永靖县委主委王刚发言。", set()),
+    ("原永靖县政协副主席王刚发言。", set()),
+])
+def test_another_organisations_marks_are_read_near_the_body(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "f.txt")).offices} == expected
+
+
+def test_a_given_name_ending_in_a_one_character_verb_before_a_lists_separator():
+    text = "永靖县政协副主席李大为、王刚出席。永靖县政协副主席赵小任、张国强参加。"
+    assert {o.person for o in extract_document(parse_document(text.encode(), "n.txt")).offices} == {"李大为", "王刚", "赵小任", "张国强"}
+    # before a comma the verb is one (「王刚讲，……」)
+    text = "永靖县政协副主席王刚讲,要加强团结。"
+    assert {o.person for o in extract_document(parse_document(text.encode(), "n.txt")).offices} == {"王刚"}
+
+
+def test_a_member_elected_to_a_post_of_the_committee_named_before():
+    text = "永靖县政协十届一次会议举行选举。澳门委员王刚当选政协常委,副县长李明华当选政协副主席。"
+    got = {(o.person, o.role, o.body.kind, o.body.division.code) for o in extract_document(parse_document(text.encode(), "e.txt")).offices}
+    assert got == {("王刚", "委员", "政协", "622923"), ("王刚", "常务委员", "政协", "622923"),
+                   ("李明华", "副县长", "政府", "622923"), ("李明华", "副主席", "政协", "622923")}
+
+
+@pytest.mark.parametrize("after", ["普遍认为", "一致认为", "高度评价", "纷纷表示"])
+def test_no_name_ends_inside_a_word_after_a_title(after):
+    text = f"永靖县政协召开会议。县政协委员{after},要加强团结。"
+    assert extract_document(parse_document(text.encode(), "w.txt")).offices == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("甘肃省交通厅厅长王刚出席。", ("厅长", "政府", "交通厅", "620000")),
+    ("兰州市公安局局长王刚出席。", ("局长", "政府", "公安局", "620100")),
+    ("甘肃省发展和改革委员会主任王刚出席。", ("主任", "政府", "发展和改革委员会", "620000")),
+    ("永靖县纪委书记王刚出席。", ("书记", "党委", "纪委", "622923")),
+    # a duty between the body and the title
+    ("永靖县政协主持日常工作的副主席王刚出席。", ("副主席", "政协", "", "622923")),
+    # central organs in Hong Kong
+    ("中央人民政府驻香港特别行政区维护国家安全公署署长王刚出席。", ("署长", "中央", "驻港国安公署", None)),
+])
+def test_departments_of_a_named_division_and_central_organs(text, expected):
+    got = {(o.role, o.body.kind, o.body.committee or "", o.body.division.code)
+           for o in extract_document(parse_document(text.encode(), "d.txt")).offices}
+    assert got == {expected}
+
+
+def test_a_university_or_a_mass_organisation_is_no_department():
+    for text in ("兰州大学校长王刚出席。", "兰州市妇联主席王刚出席。", "兰州市第一中学校长王刚出席。"):
+        assert extract_document(parse_document(text.encode(), "d.txt")).offices == []

@@ -161,6 +161,7 @@ _PLAIN_COUNTIES = sorted((d for d in mm.gazetteer().by_code.values()
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(_PLAIN_COUNTIES), st.sampled_from(_PLAIN_COUNTIES))
 def test_division_substitution_maps_the_whole_chain(a, b):
+    assume(a.code != b.code)  # (the same county twice substitutes nothing)
     u = unit(f"{a.name}政协主席甲出席,县委书记乙讲话。")
     try:
         text, codes, _ = mm.plan_division(u, a, b)

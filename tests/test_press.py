@@ -150,6 +150,10 @@ CASES = [
     (BODY + "\n信息来源：某某县政协 甘某某", {("甘某某", "作者")}),
     # a section's label in brackets is no author
     ("【图片新闻】\n" + BODY, set()),
+    # a newsroom and its reporters on a line under the title (press9 q28): authors
+    ("某某县融媒体中心 甘某某 柏某 滕某某\n" + BODY, {("甘某某", "作者"), ("柏某", "作者"), ("滕某某", "作者")}),
+    # a column's heading in 【】 on a line of its own (press9 q15): no author
+    ("标题\n【两会谈】\n" + BODY + "\n【报社说】\n委员们表示赞同。", set()),
     # a line of bare names closing the text, or before the editor's line; one name alone is a caption
     (BODY + "\n甘 某 柏某某", {("甘某", "作者"), ("柏某某", "作者")}),
     (BODY + "\n甘某某 柏某\n编辑: 滕某", {("甘某某", "作者"), ("柏某", "作者")}),

@@ -369,8 +369,8 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     # a holder of an office the text names, with a birth or a dated career after the name:
     # 「某区委书记、区长某某出生于1968年」「2007年，某某援藏归来，出任……」「某某曾长期在某市工作，2010年出任……」
     for name in sorted(holders, key=len, reverse=True):
-        if len(name) < 2:
-            continue
+        if len(name) < 2 or (name.endswith("出") and any(name[:-1] == h for h in holders)):
+            continue  # 「某区委书记某某出生于1968年」: the office reader's 某某出 is 某某 and 出生
         for k in _occurrences(name, text):
             e = k + len(name)
             after = text[e:e + 60].split("。")[0]
@@ -597,7 +597,7 @@ _HEAD = re.compile(
     r"|晋升为|晋升|改任|接任|兼任|兼|调到|调入|调往|调|到|回到|任职|被选|任命|任|为|于|是|在|南下履新|履新|主持"
     r"|不再担任|不再兼任|被免去|免去|辞去|卸任)+"
 )
-_TAIL = re.compile(r"(?:等职务?|等职|职务|职位|等|以来|至今|\d+年|[一二三四五六七八九十两]+年|[\s。]+)+$")
+_TAIL = re.compile(r"(?:等职务?|等职|职务|职位|等|以来|至今|的请求|\d+年|[一二三四五六七八九十两]+年|[\s。]+)+$")
 _PAREN_OPEN = "(（"
 _PAREN_CLOSE = ")）"
 _PIECE_BREAK = re.compile(r"[,，;；。:：\n]")
@@ -659,6 +659,10 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
         if it.when is not None and it.when.start:
             dated_at.setdefault(key_form(it.person), []).append(it.start)
     for o in offices:
+        k = r.text.find(key_form(o.person), o.evidence.start)
+        if key_form(o.person) not in names and key_form(o.person)[:-1] in names and o.person.endswith("出") \
+                and k >= 0 and r.text.startswith("生", k + len(o.person)):
+            o = replace(o, person=o.person[:-1])  # 「某区委书记某某出生于1968年」: the office reader's 某某出
         if key_form(o.person) in names:
             s0, s1 = r.analysis.sentence_of(o.evidence.start)
             at = dated_at.get(key_form(o.person), [])
@@ -744,6 +748,9 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         before = text[:i].rstrip(" \t")
         prev = before[-1:] if before else "\n"
         lead = _BEFORE_DATE.search(before[-4:]) is not None
+        # 「……决定：……。此前的9月29日，某某已赴任……」: a month-day of the same year, before the date before
+        earlier_md = re.search(r"(?:此前|之前|随后|其后)的$", before) is not None
+        lead = lead or earlier_md
         named = re.search(rf"(?:[{HAN}·]{{2,4}})$", before) is not None and any(
             before.endswith(key_form(s.name)) for s in subjects)
         # 「他1995年任……」「，她2002年调任……」: a pronoun at a clause's head stands for the subject
@@ -799,13 +806,15 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
             when = DateExpr(value, None, rel.end())
         elif not _YEAR_RE.match(text, i):
             bm = _BARE_MONTH.match(text, i)
-            if bm is None and year is not None and month is not None and prev in ",，;；。":
-                # 「2020年7月……。8月2日，某任……」: a day of a later month of the same year
+            if bm is None and year is not None and month is not None and (prev in ",，;；。" or earlier_md):
+                # 「2020年7月……。8月2日，某任……」: a day of a later month of the same year; 「2020年11月……。
+                # 此前的9月29日，……」: an earlier one
                 md = re.match(rf"(?P<m>{_MON})[ \t]*月", text[i:])
-                if md and cn_number(md.group("m")) and cn_number(md.group("m")) > month:
+                if md and cn_number(md.group("m")) and (cn_number(md.group("m")) > month or (
+                        earlier_md and cn_number(md.group("m")) <= month)):
                     bm = md
                     when = DateExpr(f"{year}-{cn_number(md.group('m')):02d}", None, _after_day(text, i + md.end()))
-            if not bm or year is None or prev not in ",，;；。":
+            if not bm or year is None or (prev not in ",，;；。" and not earlier_md):
                 continue
             when = when or DateExpr(f"{year}-{cn_number(bm.group('m')):02d}", None, bm.end())
         else:
@@ -996,7 +1005,10 @@ def _undated_items(r: Reader, subjects: list[Subject], depth: list[int], starts)
             continue
         # a sentence with dates: only the words before its first date (「某某，1953年生，曾任A，B，2010年任C」)
         limit = min((d for d, _ in dated if s0 <= d < s1), default=None)
-        for m in re.finditer(r"(?:^|(?<=[,，;；]))\s*(?:他|她)?(?P<w>" + _UNDATED.pattern + ")", sentence):
+        # 「此后某某调任某省委常委、副省长」: a later move named with the subject, no date
+        moved = "(?:此后|之后|后来|其后|随后)(?:" + "|".join(re.escape(key_form(x.name)) for x in subjects) + \
+            ")(?:调任|转任|升任|改任|出任|担任)"
+        for m in re.finditer(r"(?:^|(?<=[,，;；]))\s*(?:他|她)?(?P<w>" + moved + "|" + _UNDATED.pattern + ")", sentence):
             w = m.group("w")
             if w in ("任", "担任", "出任") or depth[s0 + m.start("w")]:
                 continue
@@ -1072,6 +1084,7 @@ _TINY_PAREN = re.compile(r"[(（][县市区][)）]")
 _WORKED_IN = re.compile(rf"[ \t]*在(?P<unit>[{HAN}]{{3,24}}?)工作")
 _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "党委", "人大", "政协专委会")))
 _NO_LONGER = re.compile(r"[ \t,，]*(?:起)?[ \t,，]*(?:不再担任|卸任|被免去|免去|辞去|不再兼任)")
+_UNIT_OF_OTHERS = re.compile(rf"(?:到|在|进入|调入|调到)(?P<unit>[{HAN}]{{2,20}}?)(?:工作|工做|任职)")
 _UNTIL_NOW = re.compile(r"(?:直至|直到)(?:本次|此次|这次|今次|日前)")
 _OTHER_ROLE = re.compile(r"(?:董事长|总经理|经理|厂长|校长|院长|社长|会长|团长|政委|主任医师|总编辑)$")
 _BEFORE_THEN = re.compile(r"[^,，。;；:：\n]{0,16}(?:之前|以前)[,，]")
@@ -1101,6 +1114,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
     who, clause_ends = item.person, False
     concurrent_later: set[int] = set()  # clauses 「，后兼任……」: no date of their own, no succession
     other_at: list[int] = []  # where posts of other organisations (共青团, firms, schools) begin
+    last_found = -1  # where the last post of the six bodies begins
     leaving = [(m.start("posts"), m.end("posts"), m.start("mark"), m.end("mark"))
                for m in _LEAVING.finditer(text, item.start, item.end)]
     # the markers (从, 任上) are no piece: a span [i, j) is passed as (i+1, j-1), as
@@ -1115,7 +1129,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
         if clause_start:
             # a clause that names another subject is that subject's (「……，王某辞去某职，李某任某职」), and
             # one that gives a post up ends it (辞去, 不再担任, 免去, 卸任)
-            k = i0
+            k = i0 + (2 if re.match(r"(?:接受|同意|批准)", text[i0:i0 + 2]) and any(
+                text.startswith(x, i0 + 2) for x in names) else 0)  # 「接受某某辞去……职务的请求」
             for name in names:
                 if text.startswith(name, k):
                     who, k = r.surface(k, k + len(name)), k + len(name)
@@ -1124,6 +1139,9 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             titled = _has_title(r, i0, i1)
             if found_any and not titled and leaving and _MOVE.match(text, i0, i1):
                 continue  # 「……任上，调赴某省，任……」
+            if found_any and not titled and re.search(r"(?:调整中|换届中|之际|期间)$", text[i0:i1]) and \
+                    re.match(r"[ \t]*[,，][ \t]*(?:" + "|".join(map(re.escape, names)) + r")?(?:任|出任|调任|升任|当选)", text[i1:i1 + 12] or ""):
+                continue  # 「……，十八大后的地方大员调整中，某某任某省长」: a time, then the same career
             if found_any and not titled:
                 break  # running text goes on about something else
             if titled:
@@ -1143,8 +1161,13 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                 chain.append(Segment(unit, _UNIT_TITLE.title, True, i0))
             continue
         before_other = len(other_at)
+        work = _UNIT_OF_OTHERS.search(text, item.start, i0)
         post = _post(r, i0, i1, chain, bodies_of_kind, names,
-                     carry=carry if not found_any and not chain else None, other=other_at)
+                     carry=carry if not found_any and not chain else None, other=other_at,
+                     # 「共青团某省委常委、组织部部长」「到共青团某省委工作，先后任青农部副部长」: the league's units
+                     after_other=bool(other_at and other_at[-1] > last_found
+                                      and not re.search("[,，;；。]", text[other_at[-1]:i0])) or bool(
+                         work and any(m in work.group("unit") for m in _FOREIGN)))
         if len(other_at) > before_other and not found_any and groups and not groups[-1] and item.sequence:
             groups.append([])  # 「先后担任共青团某市委书记、某区区长」: the date starts the league's post only
         bare = _bare_division(r, i0, i1, names) if post is None else None
@@ -1188,6 +1211,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                                                r.evidence(nm.start, i1, item.clause), flags=item.flags + flags,
                                                item=n, form="ended" if clause_ends or left else form))
         found_any = True
+        last_found = i0
         role = _role(Segment(body, title, True, i0))
         if not groups:
             groups.append([])
@@ -1210,6 +1234,9 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                for s, d in zip(out, item.dates)]
         out = [replace(s, end=t.start) if re.sub(r"^(?:代理|代|常务副|副)", "", s.role) == t.role and s.role != t.role
                else s for s, t in zip(out, out[1:])] + out[-1:]  # 副部长 -> 部长: the promotion ends it
+    if item.when is not None and item.when.ranged and re.match(r"[ \t,，]*从[^,，。；;、]{1,12}?到", text[item.start:item.end]):
+        # 「从1973年到2007年，从工人到某市委常委、某区委书记」: a path whose end is the posts, not their start
+        out = [replace(s, start=None) if s.form != "aside" else s for s in out]
     now = _UNTIL_NOW.search(text, item.start, item.end)
     if now is not None and item.when is not None and form in ("range", "line-start", "start"):
         # 「2016年10月出任某厅党组书记、厅长，直至本次履新」: held up to the appointment the text reports;
@@ -1420,7 +1447,8 @@ def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
 
 def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dict[str, BodyMention],
           names: tuple[str, ...] = (), inherit: BodyMention | None = None, carry: BodyMention | None = None,
-          other: list[int] | None = None) -> tuple[BodyMention, lx.Title, tuple[str, ...]] | None:
+          other: list[int] | None = None, after_other: bool = False
+          ) -> tuple[BodyMention, lx.Title, tuple[str, ...]] | None:
     """The body and title of the piece ``[i0, i1)``: its verbs and tails stripped, its title at the
     end, its body read before the title or carried from the chain."""
     text = r.text
@@ -1470,6 +1498,10 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
         if body is None:
             body = _fallback_body(r, a, region, t, chain) or _merged_level(r, a, region, t)
             if body is None:
+                return None
+            if after_other and body.level == "nation" and body.committee and _MINISTRY.match(region):
+                if other is not None:  # a unit named alone after a post of another organisation is its unit
+                    other.append(a)
                 return None
     chain.append(Segment(body, t.title, True, a))
     bodies_of_kind[body.kind] = body

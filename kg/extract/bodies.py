@@ -33,6 +33,8 @@ _OFFICE_ORGAN = re.compile("(?:办公厅|办公室)?(?:办公室|办公厅|研�
 #: a head of a working team of a committee's staff (「县政协机关工作组副组长」), only there: 组长 elsewhere is
 #: another organisation's (a research team's, a discipline team's)
 STAFF_TITLES = {s: lx.Title(s, s, ("政协专委会",)) for s in ("组长", "副组长", "队长", "副队长")}
+#: a chairman's secretary (「政协主席秘书」): staff of the committee itself
+STAFF_TITLES["秘书"] = lx.Title("秘书", "秘书", ("政协",))
 # the national committee's formal name: 「中国人民政治协商会议第十四届全国委员会」「政协十一届全国委员会」
 NATIONAL_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)第?[一二三四五六七八九十百\d]+届全国委员会")
 # a level character and a term before a body word: 「县第十届政协」「市十六届人大」
@@ -64,6 +66,18 @@ def qualifying(rest: str, portfolio: bool = False) -> bool:
 
 # where a person comes from or stands for, before the body: 「来自官渡镇的」「作为农工党界别的」
 _ORIGIN = re.compile(rf"(?:来自|作为|身为)[{HAN}]{{1,16}}?的(?=[{HAN}])")
+
+
+# a duty between a body and its officer's title: 「分管日常工作的副主任」「主持工作的副主席」
+_DUTY = re.compile(r"(?:分管|主持|负责)[\u4e00-\u9fff]{1,8}的$")
+# a division's departments: the Party committee's own, and the government's (「交通运输厅」「公安局」
+# 「发展和改革委员会」「卫生健康委」)
+_PARTY_DEPARTMENT = re.compile("宣传部|组织部|统战部|政法委|纪委|政研室|农办|编办")
+_DEPARTMENT = re.compile(rf"[{HAN}]{{1,14}}?(?:局|厅|委员会|委|办公室|办|中心)")
+# what a body the lexicon does not know has, that no department has: a term, a congress's words
+_NOT_A_DEPARTMENT = re.compile("届|人民代表|政治协商|常务委员会|常委会")
+# where members of a committee come from when they live outside the mainland
+_FROM_ABROAD = re.compile("(?:港区|澳区|港澳区|港澳|香港|澳门|台湾|台港澳|港澳台)(?:地区|籍)?")
 
 
 @dataclass(frozen=True)
@@ -157,6 +171,8 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     text = r.text
     if origin := _ORIGIN.match(text, start, end):
         start = origin.end()  # 「来自官渡镇的政协委员」「作为农工党界别的市政协委员」: the body follows
+    if duty := _DUTY.search(text, start, end):  # 「……办公室分管日常工作的副主任」: the duty is no body word
+        end = duty.start()
     region = text[start:end]
     # mask division names: body words inside them (自治区 in 新疆维吾尔自治区) do not count, and
     # neither do another organisation's words (镇 in 镇原县 is a place, not a town committee)
@@ -183,6 +199,11 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
             return segment(BodyMention("政协", fs, names=r.formal_names(fm), written=written), title, start)
     # (农村委 is a congress's or committee's 农业农村委员会, not a village committee, 村委)
     unmarked = masked_s.replace("农村委", "农\0\0").replace("政协机关", "政协\0\0")  # (a committee's own staff)
+    # only the body's own words and the few before them say whose it is (「民进某某省委」「原县长」), not
+    # the clause's opening (「在主席台前排就座的有鸡西市委书记」: 前排 is no former post)
+    named_at = min([m.start - start for m in div_spans] + [m.start() for m in BODY_WORD.finditer(masked_s)],
+                   default=0)
+    unmarked = unmarked[max(0, named_at - 4):]
     if any(mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
         return invalid(title, start)
     bodies = list(BODY_WORD.finditer(masked_s))
@@ -253,6 +274,8 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
         # 「自治州政协第十四届委员会常务委员」「市人大十六届常委会主任」: the body in one of its terms
         return segment(body.but(committee=title.committee), title, start)
     if kind == "政协":
+        if title.role == "秘书":  # 「政协副主席秘书」: the secretary of one of its officers
+            return segment(body, title, start) if rest in ("主席", "副主席", "秘书长", "党组书记") else invalid(title, start)
         if re.fullmatch(rf"[{HAN}]{{1,8}}界(?:别)?|港区|澳区|港澳区|香港区|澳门区", rest) and title.role in ("委员", "常委", "常务委员"):
             return segment(body, title, start)  # 「政协宗教界委员」「省政协港区委员」: a member for a sector
         if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(委员会|委|工委)(办公室)?", rest) \
@@ -321,6 +344,13 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
             and re.fullmatch(rf"[{HAN}]{{2,12}}?(?:部|厅|局)", region) and region[0] not in "省市县区州" \
             and not region.endswith(("组织部", "宣传部", "统战部")) and not r.divisions_in(start, end):
         return Segment(None, title, True, start, committee_only=region, same_division="政府")
+    if title is not None and title.role in ("委员", "常委", "常务委员") and _FROM_ABROAD.fullmatch(region):
+        # 「澳门委员甲、乙出席」「港区常委丙」: members from Hong Kong, Macau or Taiwan of the committee
+        # the text is about, the first it names
+        first = next((b for b in r.named_bodies if b.kind == "政协" and b.committee is None), None)
+        if first is None:
+            return invalid(title, start)
+        return Segment(first.but(borrowed=True), title, True, start)
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
     # (a region that names a division is no sub-body of the inherited body: 「河北省第十二届人民代表会常务委员会主任」)
     if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) \
@@ -335,4 +365,14 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     m = re.fullmatch(rf"([省市县区州旗盟])([{HAN}]{{1,14}}?(局|厅|委|办|中心))", region)
     if m and "政府" in (title.kinds if title else ()):
         return Segment(BodyMention("政府", start, level=m.group(1), committee=m.group(2), written=written), title, True, start)
+    # 「甘肃省交通厅」「兰州市公安局」「某某县纪委」: a division's name and one of its departments
+    divs = r.divisions_in(start, end)
+    if divs and title is not None and text[start:divs[0].start].strip() == "":
+        names = r.division_names_before(divs[-1].end, start)
+        dept = text[divs[-1].end : end].strip()
+        kind = "党委" if _PARTY_DEPARTMENT.fullmatch(dept) else "政府" \
+            if _DEPARTMENT.fullmatch(dept) and not _NOT_A_DEPARTMENT.search(dept) else None
+        if names and kind in title.kinds:
+            body = BodyMention(kind, names[0].start, names=names, committee=dept, written=written)
+            return Segment(body, title, True, start)
     return invalid(title, start)

@@ -29,7 +29,7 @@ AFTER = [
 # the concept's own last words -> type
 HEADS = [
     ("campaign", "行动 活动 工程 分享会 年 月 周 季 日 攻坚战 会战 创建 行 计划 竞赛 走基层 进基层 在行动 大走访 大调研 进万家 下基层 联系 群众 党日 党日+ 送温暖 回头看 进校园 进社区 进企业 进百村 话良策".split()),
-    ("brand", "平台 品牌 工作室 会客厅 客厅 讲堂 讲坛 论坛 沙龙 驿站 之家 书屋 读书吧 读书屋 议事会 议事厅 议事室 议事广场 小院 广场 馆 荟 协商 商量 直通车 服务站 联络站 学堂 号 大讲堂 有约 政协 说事 茶话会".split()),
+    ("brand", "平台 品牌 工作室 会客厅 客厅 讲堂 讲坛 论坛 沙龙 驿站 之家 书屋 读书吧 读书屋 议事会 议事厅 议事室 议事广场 小院 广场 馆 荟 协商 商量 直通车 服务站 联络站 学堂 号 大讲堂 有约 政协 说事 茶话会 书房 课堂".split()),
 ]
 # set phrases that no rule below tells from a coined name: an idiom of four one-character words
 # (急难愁盼), a land-supply term (标准地), an abbreviation of a category (两新), generic adjectives
@@ -51,7 +51,7 @@ _COUNT_OF_THINGS = re.compile(rf"^[{NUM}]+(?:句|段|番|席)话$")
 # quoted words that are plainly not names of anything
 _GENERIC = re.compile(r"^(的|了|是|在|和|与|及|这|那|什么|怎么|为什么|如何)")
 # questions, verb complements, targets and descriptive phrases: 「做了什么」「落实下去」「走在全省前列」
-_NOT_A_NAME = re.compile(r"^[^,，、]*(什么|多少|怎么)[^,，、]*$|[吗呢]$|(起来|下去|出来|进来|出去|过来|上来|下来)$|全省|全市|前列|[^目]的[^士]")
+_NOT_A_NAME = re.compile(r"^[^,，、]*(什么|多少|怎么|谁|哪)[^,，、]*$|[吗呢]$|(起来|下去|出来|进来|出去|过来|上来|下来)$|全省|全市|前列|[^目]的[^士]")
 
 
 def classify(name: str, after: str) -> str | None:
@@ -66,6 +66,8 @@ def classify(name: str, after: str) -> str | None:
     """
     # the name's own head word first: the quotes include it (「“三项活动”要求」)
     own = _own_head(name)
+    if own == "brand" and (re.fullmatch(rf"[{NUM}]{{1,2}}[大型类]?[{HAN}]{{1,2}}", name) or re.fullmatch(rf"(?:[{NUM}][{HAN}]){{3,}}", name)):
+        return "slogan"  # 「五大平台」「五型政协」「一报一刊一网两号」: a count of platforms or kinds, a formula
     if own:
         return own
     for t, words in AFTER:
@@ -83,10 +85,12 @@ def classify(name: str, after: str) -> str | None:
         return "campaign"
     if re.match(rf"[{HAN}]{{0,6}}?(品牌|平台)", after) or re.match(rf"[{HAN}]{{0,4}}?工作室", after):
         return "brand"
-    if re.search(r"[站室馆厅院]", name) and re.match(rf"[{NUM}]", name):
+    if re.fullmatch(rf"[{NUM}A-Za-z][个项]?[{HAN}]{{1,6}}\+[{NUM}A-Za-z][个项]?[{HAN}]{{1,8}}", name):
+        return "slogan"  # 「1个主站点+N个特色站点」: a formula of one and many
+    if re.search(r"[站室馆厅院]", name) and re.match(rf"[{NUM}]", name) and "+" not in name:
         return "brand"  # 「一站两室」 names venues
-    if re.fullmatch(r"十[一二三四五六七八九十]五", name):
-        return "campaign"  # a five-year plan (「十四五」规划)
+    if re.fullmatch(r"(?:国家|全国|我国)?十[一二三四五六七八九十]五(?:规划|规划纲要|时期|期间)?", name):
+        return "campaign"  # a five-year plan (「十四五」规划, 「十五五规划」: campaigns in every read set's gold)
     if re.fullmatch(rf"[{NUM}]+[个大项条件种点]?[{HAN}]{{1,8}}", name) and re.match(rf"[{NUM}]", name):
         return "slogan"
     if re.fullmatch(rf"[{HAN}]{{1,6}}\+", name):
@@ -111,6 +115,8 @@ def classify(name: str, after: str) -> str | None:
 
 #: verbs whose object is a named campaign or brand: 「开展“微调研”」「打造“某某”品牌」
 _CARRY_OUT = ("开展", "实施", "启动", "举办", "推行")
+#: verbs whose object is a platform or an account: 「搭建“某某”」「开通“某某”」
+_BUILT = ("打造", "开设", "创建", "搭建", "开通", "推出", "上线", "创办")
 _LAUNCHED = re.compile(r"(开展|实施|启动|举办|推行|打造|开设|创建)好?(?:了)?(?:“[^“”]{1,20}”[、]?)*$")
 #: a type word within a few characters after the quotes: 「“某某”实践活动」「“某某”协商议政品牌」
 _TYPE_NEAR = re.compile(rf"[{HAN}]{{0,14}}?(?:行动|活动|工程)|[{HAN}]{{0,6}}?(?:品牌|平台)|[{HAN}]{{0,4}}?工作室"
@@ -133,7 +139,8 @@ def _strong_cue(name: str, s: str, q: "_Quote", after: str) -> str | None:
     if re.fullmatch(r"十[一二三四五六七八九十]五", name):
         return "a five-year plan"
     if re.match(rf"[{NUM}]", name) and not re.fullmatch(rf"[{NUM}]+", name) and not _ONE_OF.fullmatch(name) \
-            and not re.match(r"(?:19|20)[0-9]{2}(?![0-9])", name) and not (len(name) == 2 and name[0] == "一" and _ordinary_word(name)):
+            and not re.match(r"(?:19|20)[0-9]{2}(?![0-9])", name) and not (len(name) == 2 and name[0] == "一" and _ordinary_word(name)) \
+            and not (name[0] in "万千百" and _ordinary_word(name)):  # 「“万家灯火”」: an idiom, no formula
         # 「“2024某地考察团”」: a year opens the name of an event, not a formula; 「“一体”」 is a word
         return "a numbered formula"
     if re.fullmatch(r"[0-9]{3,6}", name) and not re.fullmatch(r"(?:19|20)[0-9]{2}", name):
@@ -155,13 +162,14 @@ _DESCRIPTIVE_MODIFIERS = ("重要", "关键", "大", "小", "老", "新", "真",
 #: nouns after the quotes that the quoted words qualify: a role played (「“直通车”作用」), a quality
 #: or skill (「“作为”意识」「“能为”本领」), a kind of thing (「“卡脖子”技术」「“急难愁盼”问题」
 #: 「“高精尖缺”人才」「“两新”组织」), a moment (「“两会”时间」)
-_QUALIFIED_AFTER = ("作用", "优势", "意识", "本领", "路径", "问题", "人才", "技术", "时间", "组织", "潜力")
+_QUALIFIED_AFTER = ("作用", "优势", "意识", "本领", "路径", "问题", "人才", "技术", "时间", "组织", "潜力", "企业", "产品")
 #: positions that are opposites: a phrase whose parts open with them describes a reach in two
 #: directions (「横向协同、纵向联动」「线上+线下」「上接天线、下接地气」「内育外引」)
 _OPPOSITES = {frozenset(p) for p in ("上下", "内外", "前后", "左右", "横纵", "东西", "南北", "大小", "高低", "远近")}
 _ALL_HEADS = {w for _, words in HEADS for w in words}
 #: the kinds of venue and platform that brands are named after: alone, they name none
-_KIND_NOUNS = set("会客厅 客厅 工作室 平台 品牌 讲堂 大讲堂 讲坛 论坛 沙龙 驿站 之家 议事厅 议事室 服务站 联络站 直通车 书屋".split())
+_KIND_NOUNS = set("""会客厅 客厅 工作室 平台 品牌 讲堂 大讲堂 讲坛 论坛 沙龙 驿站 之家 议事厅 议事室 服务站 联络站 直通车 书屋
+    协商议事室 协商议事厅""".split())
 #: verbs of 「做好“委员作业”」「答好“时代答卷”」「当好“娘家人”」: a task or a role, said in a metaphor
 _DO_WELL = "做答当交写下打唱念走扛讲画"
 
@@ -178,11 +186,12 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "an idiom of 一 and a measure word (一把手, 一盘棋)"
     if re.search(r"[,，]", name) and "是" in name:
         return "a statement (「“某某是……,不是……”」)"
-    if re.search(r"(?:感受到|感受|体会到|感到|感觉到)了?$", s[max(0, q.open - 4) : q.open]):
+    if re.search(r"(?:感受到|感受|体会到|体味到|领悟到|品味到|感到|感觉到)了?(?:[{HAN}]{{0,8}}的)?$".format(HAN=HAN), s[max(0, q.open - 14) : q.open]):
         return "a feeling (感受到“…”), not a name"
     if re.match(r"这[个一项]", after) and "、" not in name:  # 「“甲、乙”这个主题」 is a formula
         return "a term referred to (「“某某”这个基础」)"
-    if re.match(rf"[{HAN}]{{0,4}}?(?:公司|集团|协会|学会|商会|合作社|医院|学校)", after):
+    if re.match(rf"[{HAN}]{{0,4}}?(?:公司|集团|协会|学会|商会|合作社|医院|学校|孵化器|孵化基地|孵化园|众创空间|创业园|产业园|科技园|专班|领导小组|指挥部|工作组)", after) \
+            or re.match(r"项目", after):
         return "the name of an organisation (「“某某”传媒公司」)"
     if re.match(r"(?:民宿|酒店|宾馆|饭店|餐厅|农家乐|超市|商店|门店)", after):
         return "the name of a business (「“某某”民宿」)"
@@ -200,6 +209,8 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
     parts = [p for p in re.split(r"[、,，\s]", name) if p]
     if len(parts) >= 2 and (all(len(p) >= 2 and _ordinary_word(p) for p in parts) or _ordinary_word("".join(parts))):
         return "a list of ordinary words or an idiom in parts (「“天时、地利、人和”」)"
+    if re.search(r"(?:聚焦|着眼|紧扣|瞄准)(?:新时代|新阶段)?$", s[max(0, q.open - 5) : q.open]):
+        return "what is focused on (聚焦“…”), a topic or a positioning, not a name"
     if re.search(r"(?:希望|盼望|期待|期望|呼吁)$", s[max(0, q.open - 2) : q.open]):
         return "a wish (希望“…”), not a name"
     if _opposite_parts(name):
@@ -214,6 +225,12 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a quality said of something (「更“接地气”」)"
     if _task(name):
         return "a task or a proposal (a verb of policy and its object: 「“加强某某培训”」)"
+    if name[0] in "万千百" and _ordinary_word(name):
+        return "an idiom opening with 万/千/百 (「“万家灯火”」), no numbered formula"
+    if 2 <= len(name) <= 4 and name.endswith("式"):
+        return "a manner (「“保姆式”服务」「“协商式”监督」)"
+    if len(name) >= 5 and name.endswith(("建设", "改革", "治理")):
+        return "an undertaking named as a topic (「“某某集群建设”」)"
     if re.fullmatch(rf"(?:中国|中华|华夏)[{HAN}]{{2}}", name):
         return "an epithet of a place or a thing (「“中国名街”」「“中华水塔”」)"
     if len(name) == 3 and name[1] == "一" and name[0] == name[2]:
@@ -397,8 +414,7 @@ def judge_quotes(s: str, heads: set[str]):
             a, b = (p, q) if j < i else (q, p)
             between = s[a.close : b.open]
             if re.fullmatch(rf"[{HAN}]{{3,8}}", name) and abs(len(other) - len(name)) <= 1 \
-                    and (re.fullmatch(r"[、和与及]", between) or (j < i and re.fullmatch(r"(?:助推|推动|助力|促进|促|带动|引领)", between)
-                                                              and s[max(0, p.open - 1) : p.open] == "以")):
+                    and re.fullmatch(r"[、和与及]", between):
                 v = Verdict(w.type, f"coordinated with the concept “{other}”")
                 break
         yield q, v
@@ -445,9 +461,15 @@ def judge(s: str, q: "_Quote", heads: set[str] = frozenset()) -> Verdict:
     if weak:
         return Verdict(None, weak)
     if launched:
-        # 「开展“微调研”“微协商”」: what is carried out is a campaign unless its shape says otherwise
-        return Verdict("campaign" if ctype == "slogan" and launched.group(1) in _CARRY_OUT else ctype,
-                       f"the object of {launched.group(1)}")
+        # 「开展“微调研”“微协商”」: what is carried out is a campaign unless its shape says otherwise; what is built or
+        # opened (打造/开设/创建“…”) is a platform
+        if ctype == "slogan" and launched.group(1) in _CARRY_OUT:
+            ctype = "campaign"
+        elif ctype == "slogan" and launched.group(1) in _BUILT and not after.startswith("的"):
+            ctype = "brand"
+        return Verdict(ctype, f"the object of {launched.group(1)}")
+    if ctype == "slogan" and re.search(rf"(?:{'|'.join(_BUILT)})了?$", s[max(0, q.open - 4) : q.open]) and not after.startswith("的"):
+        return Verdict("brand", "a platform built or opened (搭建/开通/推出“…”)")
     return Verdict(ctype, "shape of a coined name or formula")
 
 
@@ -544,6 +566,8 @@ def _type_after_run(s: str, q: _Quote) -> str | None:
 
 #: heads of the names of meetings: a meeting held is no campaign, slogan or brand (「召开“两政联席会”」)
 _MEETING_HEADS = tuple("联席会 联席会议 座谈会 会议 大会 全会 推进会 现场会 交流会 研讨会 报告会 培训会 见面会 恳谈会 协调会 联谊会 例会 年会 协商会 观摩会 调度会 说明会 碰头会".split())
+#: heads of the names of organs: a working group, a task force, an office (「“某某工作联络组”」「“某某专班”」)
+_ORGAN_HEADS = tuple("领导小组 工作小组 工作组 专班 指挥部 办公室 联络组 工作委员会 委员会 小组 中心组".split())
 #: a group of members named by its sector (界别): 「“文化艺术界”」「“特邀香港人士”」
 _SECTOR_END = ("界", "界别", "人士")
 #: epithets: what a place or a thing is called, not a name (「“教育重镇”」「“换帅潮”」「“城市名片”」)
@@ -569,9 +593,11 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
     (「“政协智慧”」), counts (「三句话」), research topics (「考察“某某”」) and statements (「“某地致力…”」)."""
     before = s[max(0, start - 8) : start]
     after = s[end : end + 16]
-    if name.endswith("通道") or re.match(rf"[{HAN}]{{0,8}}?(?:集体)?采访", after):
+    if name.endswith("通道") or re.match(rf"[{HAN}]{{0,8}}?(?:集体)?采访(?!活动|团)", after):
         return "an interview format (「“委员通道”集体采访」)"
-    if re.match(rf"(?:系列)?(?:主题)?(?:新闻)?发布会|(?:(?!召开|举行|举办|参加|开展|组织)[{HAN}]){{0,6}}?(?:座谈会|研讨会|报告会|推介会|论证会|听证会)", after):
+    if re.match(rf"(?:系列)?(?:主题)?(?:新闻)?发布会|(?:(?!召开|举行|举办|参加|开展|组织|活动|行动)[{HAN}]){{0,6}}?"
+                rf"(?:座谈会|研讨会|报告会|推介会|论证会|听证会|协商会|议政会)", after):
+        # 「“实施某某行动”月度专题协商会」: the topic of a meeting; 「“某某”委员读书活动座谈会」 is the activity's name
         return "the title of a press conference or a meeting (「“…”双周协商座谈会」)"
     if re.search(rf"在[{HAN}]{{1,12}}(?:村|镇|乡|社区|街道|幼儿园|学校|小学|中学|公司|基地|园区)的?$", s[max(0, start - 16) : start]) \
             and not _own_head(name):
@@ -582,6 +608,12 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "a certified product brand (「“某某”等国家级品牌」)"
     if _shared_head_list(name):
         return "a list of kinds of one thing (「“区域品牌、产业品牌、产品品牌”」)"
+    if re.match(r"(?:图|画作|照片|视频|短片|专题片|宣传片|纪录片|微电影)(?![书谱表])", after):
+        return "the title of a picture or a film (「以“…”图建言」)"
+    if re.match(r"等?(?:有关|相关)(?:机制|制度|措施|办法)", after):
+        return "examples of measures (「“…”等有关机制」), not a name"
+    if re.match(rf"[0-9{NUM}]+[个家处所间座](?![{HAN}]{{0,1}}(?:品牌|平台))", after) and not re.match(f"[{NUM}]", name):
+        return "a kind of venue or thing counted after it (「建设“某某室”17个」)"
     if re.search(r"[一二三四五六七八九十]要$|[一二三四五六七八九十]是$", before):
         return "a section label (一要/一是)"
     if re.search(r"(?:誉为|称为|称作|号称|人称|素有|被称|昵称|戏称|美称|俗称)$", before):
@@ -591,13 +623,20 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "a target or a positioning (争创/跻身/建成“…”)"
     if re.search(r"(?:评出|评为|评选出|获评|荣获|获得|授予|命名为)了?$", before):
         return "an award or a title conferred (评为/荣获“…”)"
-    if re.search(r"(?:主题为|主题是|题为|议题为|议题是|主题[:：])$", before):
+    if re.fullmatch(rf"(?:世界|国际|全国|国家|中国|全民)[{HAN}]{{1,8}}[日节]", name) \
+            or (name.endswith(("日", "节")) and re.search(rf"第[{NUM}]+个$", before)):
+        return "a designated day (「第N个“世界某某日”」), not a committee's campaign"
+    if re.search(r"(?:主题为|主题是|题为|议题为|议题是|主题[:：])$", before) and not _numbered_pair(name):
         return "the topic or title of a meeting, an activity or a talk (主题为“…”)"
     if re.match(r"[^。，,;；:：“”「」]{0,24}?(?:文艺演出|演出|晚会|音乐会|联欢会|书画展|摄影展|展览)(?!活动)", s[end : end + 30]) \
             and not _own_head(name):
         return "the title of a performance or an exhibition"
     if re.match(r"(?:19|20)[0-9]{2}(?![0-9])", name) and not _own_head(name):
         return "a year opening the name of an event or a group (「“2024某地考察团”」)"
+    if len(name) >= 8 and re.search(r"[^就即]是", name[1:-1]):
+        return "a statement (「“个人是自己某某的第一责任人”」)"
+    if re.search(r"向$", before) and re.match(r"(?:的)?(?:转变|转型|转移|迈进|延伸|跨越)", after):
+        return "the end of a change (「实现“甲”向“乙”转变」)"
     if s[end : end + 1] in ("即", ":", "："):
         return "a term being defined (“…”即/：)"
     if name.startswith("最") or name.endswith(("奖", "勋章")) or re.search(r"(首届|第[一二三四五六七八九十\d]+届)$", before):
@@ -606,8 +645,12 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
         return "a counted kind of people or group"
     if len(name) <= 4 and name.endswith(_PERSON_HEADS) and not _own_head(name):
         return "a kind of people (role or group)"
+    if len(name) > 4 and name.endswith("员") and _ordinary_word(name[-3:]) and not _own_head(name):
+        return "a kind of people (a role ending in …员: 「“特邀某某宣传员”」)"
     if 3 <= len(name) <= 6 and name.endswith(("队", "团")) and not _own_head(name):
         return "a group of people (「“移动某某队”」「“某某考察团”」)"
+    if len(name) >= 4 and name.endswith(_ORGAN_HEADS) and not _own_head(name):
+        return "the name of an organ (…领导小组, …专班, …联络组)"
     if len(name) >= 3 and name.endswith(_SECTOR_END):
         return "a sector of membership (界别)"
     if name.endswith(_MEETING_HEADS) or re.fullmatch(rf"[{NUM}]{{1,2}}会", name):
@@ -638,6 +681,11 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
             and not any(re.match(rf"[{HAN}]{{0,2}}{w}", s[end + 1 : end + 7]) for w in _FORMULA_AFTER):
         return "a parallel phrase describing the noun after 的"
     return None
+
+
+def _numbered_pair(name: str) -> bool:
+    """「双联双促」「三抓三促」「一改两为」: two numbered parts, a coined formula wherever it stands (a theme too)."""
+    return bool(re.fullmatch(rf"[{NUM}][{HAN}]{{1,2}}[{NUM}][{HAN}]{{1,2}}", name))
 
 
 def _shared_head_list(name: str) -> bool:

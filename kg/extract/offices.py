@@ -234,6 +234,9 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     if took and last.title is not None:
                         # 「副省长甲已出任省政协党组书记,」: the post is the names' own, where its body is written
                         seg = parse_body(r, took.end(), last.start, last.title)
+                        if seg.valid and seg.body is None and seg.same_division and "当选" in took.group(0):
+                            # 「澳门委员甲当选政协常委」: elected in the committee of the title before
+                            seg = _segment_for(r, took.end(), last, chain, bodies_of_kind)
                         if seg.valid and seg.body is not None:
                             for ns, ne in names:
                                 out.append(_office(r, ns, ne, seg, c0, c1, "election"))
@@ -414,6 +417,11 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
     if not seg.valid or seg.body is not None:
         return seg
     # inherit the body: from the chain, else the paragraph, else the body named last before it
+    if chain and not chain[-1].valid and chain[-1].body is None \
+            and (r.text.startswith("兼", i0) or r.text[i0 - 1 : i0] == "兼" or seg.committee_only):
+        # 「政青副主席兼秘书长」「政青副主席、对外交流委员会主任」: a post held with another organisation's,
+        # or in a unit named right after it, is that organisation's too
+        return invalid(title, i0)
     base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
     if seg.same_division:  # 「政协主席某某」: the division of the nearest body, whatever its kind
         if base is not None and base.committee:
@@ -710,7 +718,8 @@ def _rosters(r: Reader) -> list[OfficeMention]:
         if not titled or not _ROSTER_COUNT.search(text, s0, m.start()):
             continue
         title = titled[-1]
-        if title.title is None or r.name_at(r.after_title(title)) is not None:
+        if title.title is None or r.name_at(r.after_title(title)) is not None \
+                or text.startswith("等", r.after_title(title)):  # 「县委书记等2人,分别为」: several posts
             # 「副主席甲、乙等4人参加,调研组组长分别为丙、丁」: the last title is another's (组长)
             # or has its own names after it; the list is of someone else
             continue

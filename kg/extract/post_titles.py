@@ -31,8 +31,10 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
     for t, ns, ne in _names_before_titles(r):
         person = r.surface(ns, ne)
         title = t.title
-        if (person, title.role) in known or (person, "副" + title.role) in known or _foreign_context(r, ns):
-            continue  # (「甲主席」 for a vice-chairman named before: a courtesy, not a second post)
+        if (person, title.role) in known or any(p == person and k.endswith(title.role) for p, k in known) \
+                or _foreign_context(r, ns):
+            continue  # (「甲主席」 for a vice-chairman, 常务副主席 or 专职副主席 named before, 「乙书记」 for a
+            # 党组书记 or 副书记: a courtesy, not a second post)
         body = _named_right_before(r, ns, title.kinds)
         if body is not None:
             pass  # 「某某市政协某某副主席」「中共某某区委某某副书记」: the body printed before the name
@@ -53,6 +55,8 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
                 body = NATIONAL.but(kind="政协", start=t.start, written=t.text)
             elif (named := _named_in_sentence(r, "政协", ns)) is not None and named.level != "nation":
                 body = named  # 「在区政协会议上,某某主席作……」
+            elif (named := _named_in_paragraph(r, "政协", ns)) is not None and named.level != "nation":
+                body = named  # 「在区政协会议上,甲主席作……;乙副主席作……」: the next sentence
         elif t.text in ("书记", "副书记"):
             # 「中共某某区委某某书记作讲话」「市委全会和某某书记的讲话」: the Party committee named
             # just before, in the same sentence
@@ -119,6 +123,23 @@ def _named_in_sentence(r: Reader, kind: str, pos: int, within: int | None = None
         if floor <= body.start < pos and body.kind == kind and body.committee is None:
             return body
     return None
+
+
+def _named_in_paragraph(r: Reader, kind: str, pos: int) -> BodyMention | None:
+    """The last body of ``kind`` named before ``pos`` in its paragraph (line), a committee's own,
+    with no other organisation's words (民建, 工商联 …) between it and ``pos``."""
+    floor = r.text.rfind("\n", 0, pos) + 1
+    for body in reversed(r.named_bodies):
+        if floor <= body.start < pos and body.kind == kind and body.committee is None:
+            end = r.text.find(body.written, body.start, pos)
+            between = r.text[(end + len(body.written)) if end >= 0 else body.start : pos]
+            return None if any(mk in between for mk in _CHAIRED_ELSEWHERE) else body
+    return None
+
+
+# organisations with chairmen of their own: a 「某某副主席」 after them may be theirs
+_CHAIRED_ELSEWHERE = ("民进", "民盟", "民革", "民建", "农工", "致公", "九三", "台盟", "工商联", "妇联", "侨联", "科协",
+                      "文联", "作协", "总工会", "残联", "联谊会", "商会", "协会", "自治区")
 
 
 def _foreign_context(r: Reader, pos: int) -> bool:

@@ -90,11 +90,23 @@ def find_press(r: Reader) -> list[PressCredit]:
 # -- where credits stand ------------------------------------------------------------------------
 
 
+def _column_heading(text: str, start: int, end: int) -> bool:
+    """「【两会闻】」「【导报说】」: a 【】 bracket that is a whole line with more text after it heads a column;
+    the words in it name no author (a credit there needs a role word: 「【记者 某某】」)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[start] == "【" and not text[line_start:start].strip() \
+        and line_end != -1 and not text[end:line_end].strip() and bool(text[line_end:].strip())
+
+
 def _credit_spans(r: Reader):
     """``(start, end, alone)`` of every candidate credit string; ``alone``: names without a role
     word are the authors."""
     text = r.text
     for m in re.finditer(r"[(（【\[]([^()（）【】\[\]\n]{1,80})[)）】\]]", text):
+        if _column_heading(text, m.start(), m.end()):
+            yield m.start(1), m.end(1), False  # 「【两会闻】」 heading the paragraph after it: a column, no author
+            continue
         yield m.start(1), m.end(1), _at_end_of_item(text, m.end()) or _after_dateline(text, m.start())
     offset = 0
     lines = text.split("\n")
@@ -102,7 +114,8 @@ def _credit_spans(r: Reader):
     for i, line in enumerate(lines):
         st = line.strip()
         lead = offset + (len(line) - len(line.lstrip()))
-        if i == last and (m := _SIGNED_BY_UNIT.fullmatch(st)):
+        if (i == last or (i <= 3 and _MEDIA_UNIT.match(st))) and (m := _SIGNED_BY_UNIT.fullmatch(st)) \
+                and (i == last or all(_surnamed(w) for w in re.split(r"[\s\u3000、]+", m.group(1)))):
             # 「某某民建 甲」 closing the text: the unit that sent it in, then its author
             yield lead + m.start(1), lead + m.end(1), "spaced-alone"
         if (i == last or 1 <= i <= 3 or _before_editor(lines, i)) and _bare_names_line(st):
@@ -139,8 +152,11 @@ def _credit_spans(r: Reader):
 
 
 #: a unit and the names of the people it sent the text in for, closing the document: 「某某民建 甲」
+#: 「某某县融媒体中心 甲 乙 丙」 under the title: a newsroom and its reporters
+_MEDIA_UNIT = re.compile(rf"[{HAN}]{{1,10}}(?:融媒体中心|新闻中心|日报社|报社|电视台)[\s\u3000]")
 _SIGNED_BY_UNIT = re.compile(
-    rf"[{HAN}]{{1,10}}(?:民建|民盟|民革|民进|农工党|致公党|九三学社|台盟|工商联|政协|委员会|办公室|统战部|宣传部|支部|小组)"
+    rf"[{HAN}]{{1,10}}(?:民建|民盟|民革|民进|农工党|致公党|九三学社|台盟|工商联|政协|委员会|办公室|统战部|宣传部|支部|小组"
+    rf"|融媒体中心|新闻中心|日报社|报社|电视台)"
     rf"[\s\u3000]+([{HAN}]{{2,3}}(?:[\s\u3000、]+[{HAN}]{{2,3}}){{0,3}})")
 
 

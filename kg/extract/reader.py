@@ -317,6 +317,7 @@ class Reader:
                          and self.analysis.token_at(i) == text[i:e] and word_tag(text[i:e]) in ("nr", None)))]
         # (a one-character given name before a verb jieba segments apart: 「刘洋继续」, where jieba
         # keeps the name one token; 「满都|拉布|和」 is cut inside the name)
+        good = [e for e in good if not self._cuts_a_verb(e)]  # 「委员普遍认为」: no 普遍认
         good = [e for e in good if (plausible_name(text[i:e], self._closes_a_name(e)) or _ends_before_separator(text, e))
                 and (((lenient or text[e : e + 1] == ITEM_BREAK) and not _function_word(text[i:e]))
                      or (not_a_word(text[i:e]) and not self._starts_with_a_word(i, e)))
@@ -334,7 +335,8 @@ class Reader:
         if text[good[-1] : good[-1] + 1] == "和" and self.bounded_name(i, lenient) == good[-1] + 1:
             return good[-1] + 1  # 「乌兰孟和出席」: a Mongolian name ending in 和, its first syllable a surname
         if len(good) == 2:
-            if text[good[0]] in "任为" and self.titles_in(good[0] + 1, good[0] + 10):
+            if text[good[0]] in "任为" and self.titles_in(good[0] + 1, good[0] + 10) \
+                    and text[good[1] : good[1] + 1] not in ("、", ",", "，", ";", "；", "。", ""):
                 return good[0]  # 「某某任视察团顾问」: 任 starts the post, not the given name
             if text[good[0]] == "说" and (good[1] >= len(text) or not HAN_CHAR.match(text[good[1]])):
                 return good[0]  # 「……主任崔某说。」
@@ -349,6 +351,8 @@ class Reader:
             if lenient or (good[1] < len(text) and text[good[1]] in "、,，"):
                 if text[good[0]] in "和及与" and (good[1] == len(text) or text[good[1]] in "、,，;；。"):
                     return good[1]
+            if text[good[1] : good[1] + 1] == ITEM_BREAK:
+                return good[1]  # 「李大为、王某」: a one-character word before a list's 、 governs nothing
             tok2 = self.analysis.token_at(good[0])
             if tok2 is not None and self.is_follower(good[0]):
                 return good[0]
@@ -437,6 +441,20 @@ class Reader:
         if e in self.title_by_start:
             return True
         return self._long_follower(e) or self.text[e : e + 1] in _BOUNDS_A_NAME
+
+    def _cuts_a_verb(self, e: int) -> bool:
+        """Does ``e`` fall inside a common word jieba segments as one (「普遍认为」)? A name does not
+        end there."""
+        a = self.analysis
+        if e in a.token_starts or e >= len(self.text):
+            return False
+        k = bisect.bisect_right(a.starts, e) - 1
+        if k < 0:
+            return False
+        token = a.words[k]
+        return a.starts[k] < e < a.starts[k] + len(token) and len(token) >= 2 \
+            and not (word_tag(token) or "nr").startswith("nr") \
+            and word_frequency(token) >= (_COMMON if len(token) == 2 else 1)  # an idiom is rare but a word
 
     def _verb_at(self, e: int) -> bool:
         """Does jieba's segmentation start a verb or an adverb of two characters or more at ``e``
@@ -725,11 +743,17 @@ def _ordinary(word: str) -> bool:
     return tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns")
 
 
+# characters that are surnames too rarely to outweigh their use as a preposition or an adverb
+_FUNCTION_CHARS = frozenset("由在对为从将把被也都就还又均已正自至")
+
+
 def plausible_name(name: str, closed: bool = False) -> bool:
     if name in lx.NOT_NAMES or name in lx.TITLES or name in lx.BODIES or _NUMERALS.fullmatch(name):
         return False
     if len(name) == 3 and name[-1] in "度率性":  # 满意度, 覆盖率: abstract nouns
         return False
+    if len(name) == 3 and name[0] in _FUNCTION_CHARS and word_tag(name[1:]) in ("t", "f", "r", "j"):
+        return False  # 「由上届」「在今年」「均以来」: a preposition or adverb and a time or place word
     return not name.endswith(("同志", "等") if closed else ("同志", "等", "和", "与", "及"))
 
 
@@ -742,7 +766,8 @@ def _unknown_word(word: str) -> bool:
 def not_a_word(name: str) -> bool:
     """jieba's dictionary does not know ``name`` as an ordinary word (「应邀」 is a verb)."""
     tag = word_tag(name)
-    return tag is None or tag.startswith("nr") or tag == "ns"  # people are named after places
+    # people are named after places (ns), and after rare proper nouns (江华 nz 36; not 和平 nz 7998)
+    return tag is None or tag.startswith("nr") or tag == "ns" or (tag == "nz" and word_frequency(name) < _COMMON)
 
 
 def word_tag(word: str) -> str | None:
