@@ -92,6 +92,10 @@ def _titles() -> dict[str, Title]:
         add(s, _GOV)  # a department's chief engineer, economist ...: 「县统计局总统计师」
     for s in ("局长", "副局长", "厅长", "副厅长"):
         add(s, _GOV)
+    for s in ("署长", "副署长"):
+        add(s, ("中央", "政府"))
+    for s in ("特派员", "副特派员"):
+        add(s, _GOV)
     for s in ("处长", "副处长"):  # of an organ of a committee (政协办公厅某某处) or a department
         add(s, ("政协专委会", "政府", "人大"))
     return t
@@ -174,6 +178,11 @@ def _bodies() -> dict[str, BodyWord]:
         add(f"中央人民政府驻{place}特别行政区联络办公室", "中央", "nation", f"{place}中联办")
     # the Party's office for Hong Kong and Macau work (one organ with the State Council's 港澳办)
     add("中央港澳办", "中央", "nation", "中央港澳办")
+    # the other central organs in Hong Kong and Macau (SCHEMA.md): the national-security office, central;
+    # the Foreign Ministry's commissioners, the State Council's
+    add("中央人民政府驻香港特别行政区维护国家安全公署", "中央", "nation", "驻港国安公署")
+    for place in ("香港", "澳门"):
+        add(f"外交部驻{place}特别行政区特派员公署", "政府", "nation", f"外交部驻{place}特派员公署")
     add("国台办", "政府", "nation", "国台办")
     add("港澳办", "政府", "nation", "港澳办")
     return b

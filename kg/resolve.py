@@ -70,8 +70,7 @@ _BODY_AFTER = ("政协", "人大", "人民代表大会", "政府", "人民政府
 # ordinary word too often to place a text (和平 7998, 新兴 1215; 西昌 83, 大丰 16)
 _FAINT_FREQUENCY = 100
 
-# a place named right after a verb of going there, and a visitor coming to the writer's place
-_DESTINATION = re.compile(r"(?:赴|到|莅临|莅|来|走进|前往|深入|抵达|奔赴|远赴)(?:中共)?$")
+# a place named right after a verb of going there, and a visitor coming to the writer's place:
 # going there (the writer stays home) and coming here (the writer is where they come: 「甲县政协考察团
 # 来乙县考察。县政协主席丙陪同」 is written in 乙县, and 丙 is 乙县's)
 _GOING = re.compile(r"(?:赴|到|走进|前往|深入|抵达|奔赴|远赴)(?:中共)?$")
@@ -289,8 +288,8 @@ class DivisionContext:
         if before.endswith("本报") or before.endswith("本刊") or re.match(
                 r"(?:日报|晚报|新闻网|在线|融媒|电视台|广播电视台|网)?(?:消息|(?:\d{1,2}月\d{1,2}日)?讯)", after):
             return True
-        if re.match(r"(政协|县委|市委|区委|人大|政府)", after):
-            return True
+        if re.match(r"(政协|县委|市委|区委|人大|政府)", after) and m.start in self.analysis.token_starts:
+            return True  # (not inside a name: 「赵立新和县委」 holds no 新和)
         return None
 
     def _faint(self, m: Match, text: str, placed: set[str]) -> bool:
@@ -431,7 +430,8 @@ class DivisionContext:
         named = [a for a in found if not a.derived] or found
         if self._hosts:  # 「甲区政协来乙区考察」 over a text that receives the visitors: 乙区
             text = self.analysis.search
-            named = [a for a in named if _DESTINATION.search(text, max(0, a.pos - 4), a.pos)] or named
+            named = [a for a in named if _GOING.search(text, max(0, a.pos - 4), a.pos)
+                     or _ARRIVAL.search(text, max(0, a.pos - 4), a.pos)] or named
         if len({a.division.code or a.division.name for a in named}) != 1:
             return None
         return to_ref(named[0].division, named[0].written if not named[0].derived else None, self.gaz)

@@ -596,6 +596,9 @@ UNSEEN_FORMS += [
     # a name jieba knows as a rare proper noun (江华 nz) before a comma; a common one (和平) is no name
     ("通辽市委副书记、市长江华,市人大常委会主任聂某某出席;市政协委员和平,发展。",
      {("江华", "副书记", "党委", "150500"), ("江华", "市长", "政府", "150500"), ("聂某某", "主任", "人大", "150500")}),
+    # 「甲主席」 for a 常务副主席 named in the text is a courtesy, not a second post
+    ("阿坝藏族羌族自治州政协常务副主席李建国出席。会上,李建国主席作了讲话。",
+     {("李建国", "常务副主席", "政协", "513200")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -745,3 +748,24 @@ def test_a_member_elected_to_a_post_of_the_committee_named_before():
 def test_no_name_ends_inside_a_word_after_a_title(after):
     text = f"永靖县政协召开会议。县政协委员{after},要加强团结。"
     assert extract_document(parse_document(text.encode(), "w.txt")).offices == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("甘肃省交通厅厅长王刚出席。", ("厅长", "政府", "交通厅", "620000")),
+    ("兰州市公安局局长王刚出席。", ("局长", "政府", "公安局", "620100")),
+    ("甘肃省发展和改革委员会主任王刚出席。", ("主任", "政府", "发展和改革委员会", "620000")),
+    ("永靖县纪委书记王刚出席。", ("书记", "党委", "纪委", "622923")),
+    # a duty between the body and the title
+    ("永靖县政协主持日常工作的副主席王刚出席。", ("副主席", "政协", "", "622923")),
+    # central organs in Hong Kong
+    ("中央人民政府驻香港特别行政区维护国家安全公署署长王刚出席。", ("署长", "中央", "驻港国安公署", None)),
+])
+def test_departments_of_a_named_division_and_central_organs(text, expected):
+    got = {(o.role, o.body.kind, o.body.committee or "", o.body.division.code)
+           for o in extract_document(parse_document(text.encode(), "d.txt")).offices}
+    assert got == {expected}
+
+
+def test_a_university_or_a_mass_organisation_is_no_department():
+    for text in ("兰州大学校长王刚出席。", "兰州市妇联主席王刚出席。", "兰州市第一中学校长王刚出席。"):
+        assert extract_document(parse_document(text.encode(), "d.txt")).offices == []

@@ -230,3 +230,10 @@ def test_province_abbreviations_name_provinces():
     gaz = load()
     assert all(gaz.get(code).level == "province" for code in PROVINCE_ABBREVIATIONS.values())
     assert len(set(PROVINCE_ABBREVIATIONS.values())) == 33  # 31 provinces, Hong Kong, Macau (台湾: none here)
+
+
+def test_a_division_inside_a_name_is_none():
+    # 「赵立新和县委」: 新和县 is a county of 新疆, and 新和 its short form; here they are a name and a conjunction
+    ex = extract_document(parse_document("县政协主席赵立新和县委书记李明华出席。永靖县".encode(), "t.txt"))
+    assert {(o.person, o.body.division.code) for o in ex.offices} == {("赵立新", "622923"), ("李明华", "622923")}
+    assert _chair_division("新和县政协主席孙大伟出席。") == "652925"

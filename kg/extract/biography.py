@@ -503,6 +503,8 @@ def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: boo
         return False
     if _RELATIVE.match(text) or re.match(r"(?:今年|去年|前年|年底|年初|年末)", text):
         return False  # 「同年底出任……」: a date counted from the one before, not 同 the surname
+    if re.match(r"任(?:上|内|期|职|命|免)|(?:时|原|现|曾|历|后)任|都是", text):
+        return False  # 「……书记任上调任……」: 任 the verb, not the surname
     if strong and 2 <= len(text) <= 4:
         return True
     if not (text[0] in lx.SURNAMES or text[:2] in lx.COMPOUND_SURNAMES):

@@ -68,6 +68,14 @@ def qualifying(rest: str, portfolio: bool = False) -> bool:
 _ORIGIN = re.compile(rf"(?:来自|作为|身为)[{HAN}]{{1,16}}?的(?=[{HAN}])")
 
 
+# a duty between a body and its officer's title: 「分管日常工作的副主任」「主持工作的副主席」
+_DUTY = re.compile(r"(?:分管|主持|负责)[\u4e00-\u9fff]{1,8}的$")
+# a division's departments: the Party committee's own, and the government's (「交通运输厅」「公安局」
+# 「发展和改革委员会」「卫生健康委」)
+_PARTY_DEPARTMENT = re.compile("宣传部|组织部|统战部|政法委|纪委|政研室|农办|编办")
+_DEPARTMENT = re.compile(rf"[{HAN}]{{1,14}}?(?:局|厅|委员会|委|办公室|办|中心)")
+# what a body the lexicon does not know has, that no department has: a term, a congress's words
+_NOT_A_DEPARTMENT = re.compile("届|人民代表|政治协商|常务委员会|常委会")
 # where members of a committee come from when they live outside the mainland
 _FROM_ABROAD = re.compile("(?:港区|澳区|港澳区|港澳|香港|澳门|台湾|台港澳|港澳台)(?:地区|籍)?")
 
@@ -163,6 +171,8 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     text = r.text
     if origin := _ORIGIN.match(text, start, end):
         start = origin.end()  # 「来自官渡镇的政协委员」「作为农工党界别的市政协委员」: the body follows
+    if duty := _DUTY.search(text, start, end):  # 「……办公室分管日常工作的副主任」: the duty is no body word
+        end = duty.start()
     region = text[start:end]
     # mask division names: body words inside them (自治区 in 新疆维吾尔自治区) do not count, and
     # neither do another organisation's words (镇 in 镇原县 is a place, not a town committee)
@@ -355,4 +365,14 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     m = re.fullmatch(rf"([省市县区州旗盟])([{HAN}]{{1,14}}?(局|厅|委|办|中心))", region)
     if m and "政府" in (title.kinds if title else ()):
         return Segment(BodyMention("政府", start, level=m.group(1), committee=m.group(2), written=written), title, True, start)
+    # 「甘肃省交通厅」「兰州市公安局」「某某县纪委」: a division's name and one of its departments
+    divs = r.divisions_in(start, end)
+    if divs and title is not None and text[start:divs[0].start].strip() == "":
+        names = r.division_names_before(divs[-1].end, start)
+        dept = text[divs[-1].end : end].strip()
+        kind = "党委" if _PARTY_DEPARTMENT.fullmatch(dept) else "政府" \
+            if _DEPARTMENT.fullmatch(dept) and not _NOT_A_DEPARTMENT.search(dept) else None
+        if names and kind in title.kinds:
+            body = BodyMention(kind, names[0].start, names=names, committee=dept, written=written)
+            return Segment(body, title, True, start)
     return invalid(title, start)

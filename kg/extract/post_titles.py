@@ -31,8 +31,10 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
     for t, ns, ne in _names_before_titles(r):
         person = r.surface(ns, ne)
         title = t.title
-        if (person, title.role) in known or (person, "副" + title.role) in known or _foreign_context(r, ns):
-            continue  # (「甲主席」 for a vice-chairman named before: a courtesy, not a second post)
+        if (person, title.role) in known or any(p == person and k.endswith(title.role) for p, k in known) \
+                or _foreign_context(r, ns):
+            continue  # (「甲主席」 for a vice-chairman, 常务副主席 or 专职副主席 named before, 「乙书记」 for a
+            # 党组书记 or 副书记: a courtesy, not a second post)
         body = _named_right_before(r, ns, title.kinds)
         if body is not None:
             pass  # 「某某市政协某某副主席」「中共某某区委某某副书记」: the body printed before the name
