@@ -86,7 +86,7 @@ def _titles() -> dict[str, Title]:
     add("副主任委员", ("人大", "政协专委会"))
     # civil-service ranks of a committee's or a congress's staff, and advisers: offices of that body
     for s in RANKS:
-        add(s, ("政协", "人大", "政协专委会", "中央"))
+        add(s, ("政协", "人大", "政协专委会", "中央", "党委"))  # 党委: of a department (市委统战部二级调研员)
     add("顾问", ("政协", "人大", "政协专委会", "中央", "党委", "政府"))  # 「区委顾问」「县政府顾问」
     for s in ("总工程师", "总经济师", "总会计师", "总统计师", "总规划师", "总农艺师", "总畜牧师"):
         add(s, _GOV)  # a department's chief engineer, economist ...: 「县统计局总统计师」

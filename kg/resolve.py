@@ -160,6 +160,7 @@ class DivisionContext:
         # is not the destination's
         self._arrivals: list[tuple[int, int, int]] = []
         self.counterparts: set[str] = set()  # divisions whose bodies the subject meets (set by _collect)
+        self._visitors: set[int] = set()  # where a visitors' own division is named (「甲市…来我市」)
         self._division_starts = {m.start for m in analysis.matches if m.kind == "division"} \
             | {m.start for m in analysis.bare}
         self.anchors: list[Anchor] = []
@@ -232,6 +233,8 @@ class DivisionContext:
         text = self.analysis.search
         self.counterparts = visited = self._counterparts()
         if self._hosts:
+            visited |= {a.division.code for a in self.anchors if a.pos in self._visitors and not a.derived
+                        and a.division.code}
             if visited:
                 self.anchors = [replace(a, away=True) if a.division.code in visited else a for a in self.anchors]
             return
@@ -332,6 +335,7 @@ class DivisionContext:
         visitor's home (「甲区政协考察团到我市」)? Either way not the home of the text's committees."""
         text = self.analysis.search
         if _VISITOR.match(text, end):
+            self._visitors.add(start)  # 「甲市政协考察团来我市」: 甲市 is the visitors' wherever it is named
             return True
         ahead = _ARRIVAL_AHEAD.match(text, end)
         if ahead and ahead.end() in self._division_starts:
@@ -457,7 +461,7 @@ class DivisionContext:
     def province_of_document(self) -> Division | None:
         counts: dict[str, int] = {}
         for a in self.anchors:
-            if a.ambiguous:
+            if a.ambiguous or a.away:  # (a place visited or the visitors' is not what the text is about)
                 continue
             counts[a.division.province] = counts.get(a.division.province, 0) + 1
         if not counts:

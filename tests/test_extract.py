@@ -769,3 +769,9 @@ def test_departments_of_a_named_division_and_central_organs(text, expected):
 def test_a_university_or_a_mass_organisation_is_no_department():
     for text in ("兰州大学校长王刚出席。", "兰州市妇联主席王刚出席。", "兰州市第一中学校长王刚出席。"):
         assert extract_document(parse_document(text.encode(), "d.txt")).offices == []
+
+
+def test_a_rank_in_a_party_department():
+    text = "兰州市政协召开会议。市委统战部副部长王刚、二级调研员李明华出席。"
+    got = {(o.person, o.role, o.body.kind, o.body.committee) for o in extract_document(parse_document(text.encode(), "k.txt")).offices}
+    assert got == {("王刚", "副部长", "党委", "统战部"), ("李明华", "二级调研员", "党委", "统战部")}

@@ -237,3 +237,15 @@ def test_a_division_inside_a_name_is_none():
     ex = extract_document(parse_document("县政协主席赵立新和县委书记李明华出席。永靖县".encode(), "t.txt"))
     assert {(o.person, o.body.division.code) for o in ex.offices} == {("赵立新", "622923"), ("李明华", "622923")}
     assert _chair_division("新和县政协主席孙大伟出席。") == "652925"
+
+
+def test_visitors_to_us_are_never_home():
+    # 「甲市政协…来我市」 in the host's paper: the visitors' city, wherever named again, is not the 市 of the
+    # host's officers; the paper's site places them
+    from kg.extract import with_metadata
+
+    text = "北京市政协副主席王刚一行来我市考察。\n\n考察组参观了北京市对口帮扶项目。市政协主席李明华陪同。"
+    ex = extract_document(with_metadata(parse_document(text.encode(), "a.txt"), {"url": "http://www.lanzhou.gov.cn/a.html"}))
+    assert {(o.person, o.body.division.name) for o in ex.offices} == {("王刚", "北京市"), ("李明华", "兰州市")}
+    ex = extract_document(parse_document(text.encode(), "a.txt"))
+    assert {(o.person, o.body.division.name) for o in ex.offices} == {("王刚", "北京市")}
