@@ -171,6 +171,13 @@ CASES = [
      {("铸牢某某共同体意识", "slogan"), ("团结奋进新时代", "slogan")}),
     ("深入开展“建设铸牢某某共同体意识示范区 委员行动”，让“甲乙与共、丙丁与共、戊己与共”的共同体理念深入人心，深化“三会”机制，“提案360”专栏。",
      {("建设铸牢某某共同体意识示范区 委员行动", "campaign"), ("甲乙与共、丙丁与共、戊己与共", "slogan"), ("三会", "slogan"), ("提案360", "brand")}),
+    # press9 batch E: an idiom with one 一, kinds listed before 等方式 (campaigns listed before 等形式 stay), a kind of people
+    # (…大咖), a positioning (以“…”为定位, …小镇), the ends of a change (把“甲”变成“乙”), a study's topic before 的专题协商,
+    # a description of the name quoted after it, of an atmosphere, a negation
+    ("激活市场“一池春水”，采取“会上协商”“线下协商”等方式，邀请“带货大咖”，以“围绕中心,服务某某”为定位。", set()),
+    ("聚焦“文旅小镇”建设，把“打卡点”转化成“消费点”，将“共谋某某协同发展”的专题协商活动开进村里。", set()),
+    ("打造“红黄蓝俱全”的“青年政协”，在“自家人说自家事”的协商氛围中解决“非一人之力”可为的问题。", {("青年政协", "brand")}),
+    ("通过“阅读季”“荐书月”等形式开展读书分享。", {("阅读季", "campaign"), ("荐书月", "campaign")}),
 ]
 
 

@@ -140,7 +140,9 @@ def _strong_cue(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a five-year plan"
     if re.match(rf"[{NUM}]", name) and not re.fullmatch(rf"[{NUM}]+", name) and not _ONE_OF.fullmatch(name) \
             and not re.match(r"(?:19|20)[0-9]{2}(?![0-9])", name) and not (len(name) == 2 and name[0] == "一" and _ordinary_word(name)) \
-            and not (name[0] in "万千百" and _ordinary_word(name)):  # 「“万家灯火”」: an idiom, no formula
+            and not (name[0] in "万千百" and _ordinary_word(name)) \
+            and not (len(name) == 4 and name[0] == "一" and len(re.findall(f"[{NUM}]", name)) == 1 and _ordinary_word(name)):
+        # 「“万家灯火”」「“一池春水”」: idioms, no formula
         # 「“2024某地考察团”」: a year opens the name of an event, not a formula; 「“一体”」 is a word
         return "a numbered formula"
     if re.fullmatch(r"[0-9]{3,6}", name) and not re.fullmatch(r"(?:19|20)[0-9]{2}", name):
@@ -226,11 +228,18 @@ def _description(name: str, s: str, q: "_Quote", after: str) -> str | None:
         return "a quality said of something (「更“接地气”」)"
     if _task(name):
         return "a task or a proposal (a verb of policy and its object: 「“加强某某培训”」)"
+    if re.match(r"的“", after):
+        return "qualifies the name quoted after it (「“色香味俱全”的“某某政协”」)"
+    if re.match(rf"的[{HAN}]{{0,4}}?(?:氛围|局面|景象|场景|状态)", after):
+        return "describes an atmosphere or a scene (「在“…”的协商氛围中」)"
+    if re.match(r"[非不没未]", name) and not _own_head(name):
+        return "a negation (「“非一地之力”」), not a name"
     if 2 <= len(name) <= 5 and name.endswith(_FOOD_HEADS) and not _own_head(name):
         return "a dish or a drink (「“袍某肉”」)"
     if re.search(r"(?:成立|组建|组成|成立了|组建了)$", s[max(0, q.open - 3) : q.open]):
         return "an organisation founded (成立“…”)"
-    if name[0] in "万千百" and _ordinary_word(name):
+    if name[0] in "万千百" and _ordinary_word(name) or (len(name) == 4 and name[0] == "一" and len(re.findall(f"[{NUM}]", name)) == 1
+                                                        and _ordinary_word(name)):
         return "an idiom opening with 万/千/百 (「“万家灯火”」), no numbered formula"
     if 2 <= len(name) <= 4 and name.endswith("式"):
         return "a manner (「“保姆式”服务」「“协商式”监督」)"
@@ -578,7 +587,7 @@ _ORGAN_HEADS = tuple("领导小组 工作小组 工作组 专班 指挥部 办�
 _SECTOR_END = ("界", "界别", "人士")
 #: epithets: what a place or a thing is called, not a name (「“教育重镇”」「“换帅潮”」「“城市名片”」)
 _EPITHET_HEADS = tuple("""潮 重镇 名片 高地 标杆 引擎 纽带 桥梁 窗口 之乡 之都 桥头堡 排头兵 领头雁 主力军 先行区 示范区
-    试验田 样板 后花园 大花园 粮仓 明珠 之窗 福地 热土 腹地 枢纽 先行地""".split())
+    试验田 样板 后花园 大花园 粮仓 明珠 之窗 福地 热土 腹地 枢纽 先行地 小镇""".split())
 #: heads of documents: a report, an opinion, a plan are titled, not named (「“某某实施方案”」)
 _DOCUMENT_HEADS = tuple("报告 意见 方案 通知 决定 办法 规定 条例 纲要 白皮书".split())
 #: a national or provincial designation of a place or unit: 「“全国文明城市”」「“国家级示范区”」
@@ -589,7 +598,7 @@ _OUTLET_HEADS = tuple("新闻 日报 晚报 晨报 电视台 客户端 频道 �
 _SPEECH_BEFORE = re.compile(r"(?:说|表示|称|认为|坦言|感慨|笑言|笑称|说道|直言|问道|告诉记者)[,，]?$")
 #: heads of kinds of people: a short quoted kind is a role to play or a group (「当好“四员”」「“老委员”」
 #: 「“两支队伍”」「“有心人”」), not a name
-_PERSON_HEADS = ("人", "员", "委员", "队伍")
+_PERSON_HEADS = ("人", "员", "委员", "队伍", "大咖", "达人", "能手")
 
 
 def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
@@ -632,6 +641,16 @@ def _not_a_name_here(name: str, s: str, start: int, end: int) -> str | None:
     if re.fullmatch(rf"(?:世界|国际|全国|国家|中国|全民)[{HAN}]{{1,8}}[日节]", name) \
             or (name.endswith(("日", "节")) and re.search(rf"第[{NUM}]+个$", before)):
         return "a designated day (「第N个“世界某某日”」), not a committee's campaign"
+    if re.match(r"(?:“[^“”]{1,12}”)*等(?:方式|形式|途径|方法)(?![多丰各样])", s[end : end + 40]) and not re.match(f"[{NUM}]", name) \
+            and _own_head(name) != "campaign":  # 「“阅读季”“荐书月”等形式」 lists campaigns
+        return "kinds or manners listed before 等方式 (「采取“会议协商”“现场协商”等方式」)"
+    if re.search(r"以$", before) and re.match(r"为定位", after):
+        return "a positioning (以“…”为定位)"
+    if re.search(r"把$", before) and re.match(r"(?:转化|转变|变|化)[成为]", after) \
+            or re.search(r"(?:转化|转变|变|化)[成为]$", before) and re.search(r"把“[^“”]{1,12}”(?:转化|转变|变|化)[成为]$", s[max(0, start - 24) : start]):
+        return "the two ends of a change said in a metaphor (把“甲”变成“乙”)"
+    if re.match(r"的专题(?:协商|调研|议政|视察)|的(?:协商|调研|议政|视察)活动", after):
+        return "the topic of a consultation or a study (「“…”的专题协商活动」)"
     if re.search(r"以$", before) and re.match(r"为(?:主题|题)", after) and not _numbered_pair(name):
         return "the topic or title of a talk, a film or a series (以“…”为主题)"
     if re.search(r"(?:聚焦|围绕|紧扣)$", before) and re.match(r"等?(?:主题|议题|专题)(?!活动|教育)", after) and not _couplet(name):
