@@ -221,7 +221,7 @@ NAME_FOLLOWERS = sorted(
         还是 已 曾 参与 召集 召开 组织 致 发言 汇报 点评 工作室 通过 参会 出镜 到会
         特邀 再次 再度 首次 连任 亲切 热情 认真 专门 一并 获邀 受邀 被 亦 均 委托
         坦言 直言 表态 调度 领衔 点题 致辞 致欢迎辞 参观 前来 指导 督查 充分
-        由 随同 经由 替 活佛 大毛拉 大阿訇 法师 主教 牧师""".split()  # 「某某活佛」「某某大毛拉」: an honorific, no part of the name
+        由 随同 经由 替 期间 之后 以来 活佛 大毛拉 大阿訇 法师 主教 牧师""".split()  # 「某某活佛」「某某大毛拉」: an honorific, no part of the name
     ),
     key=len,
     reverse=True,
