@@ -153,6 +153,10 @@ CASES = [
     # 「本网讯(甲 通讯员 乙)」: the name before the first role word is the author (not an outlet: 「(某某日报 记者甲)」)
     ("本网讯(甘某某 通讯员 柏某)" + BODY, {("甘某某", "作者"), ("柏某", "通讯员")}),
     (BODY + "(某某日报 记者甘某某)", {("甘某某", "记者")}),
+    # a metadata line's author field after 来源: (press9 q46): the role word heads every name (real6 v08)
+    (BODY + "\n来源:某某网、某某客户端   作者:记者 甘某某 柏某某/文 滕某/图   编辑:高某某",
+     {("甘某某", "记者"), ("柏某某", "记者"), ("滕某", "记者"), ("滕某", "摄影")}),
+    (BODY + "\n来源:某某在线  作者:  2018-12-23 11:50:47", set()),
     # a newsroom and its reporters on a line under the title (press9 q28): authors
     ("某某县融媒体中心 甘某某 柏某 滕某某\n" + BODY, {("甘某某", "作者"), ("柏某", "作者"), ("滕某某", "作者")}),
     # a column's heading in 【】 on a line of its own (press9 q15): no author

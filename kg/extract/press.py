@@ -90,6 +90,12 @@ def find_press(r: Reader) -> list[PressCredit]:
 # -- where credits stand ------------------------------------------------------------------------
 
 
+def _field_end(st: str, start: int) -> int:
+    """Where the metadata field starting at ``start`` of the line ``st`` ends: at the next label or the line's end."""
+    nxt = re.compile(rf"\s+(?:{_META_LABELS})[:：]").search(st, start)
+    return nxt.start() if nxt else len(st)
+
+
 def _column_heading(text: str, start: int, end: int) -> bool:
     """「【两会闻】」「【导报说】」: a 【】 bracket that is a whole line with more text after it heads a column;
     the words in it name no author (a credit there needs a role word: 「【记者 某某】」)."""
@@ -138,6 +144,11 @@ def _credit_spans(r: Reader):
             # 「某某 某某/摄 肩负……」: photographers opening a caption or a paragraph
             m = re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?", st)
             yield lead, lead + m.end(), "photo-line"
+        elif re.match(r"(?:来源|发布时间|时间)[:：]", st) and (m := re.search(r"\s作者[:：]\s*", st)) \
+                and 0 < _field_end(st, m.end()) - m.end() <= 40:
+            # 「来源:某某网   作者:记者 甲 乙/文 丙/图   编辑:丁」: a metadata line's author field, up to the next label
+            yield lead + m.end(), lead + _field_end(st, m.end()), False
+            yield from _tails(line, offset)
         elif len(st) <= 40 and (re.match(r"^(?:【(?:作者|文)】|图文\s*[/／:：]|文\s*[·、]\s*图\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：/]|供图\s*[:：]|文字\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
             # 「作者:某某(系某某县政协委员)」: a note in brackets after the names is no part of the credit, nor
             # the next label of a metadata line glued to the name (「作者:某某来源:某某网站」)
