@@ -599,8 +599,10 @@ def _stands_alone(m: Match, a: Analysis) -> bool:
     """A two-character division name (代县, 和县, 礼县) is one only where jieba keeps it whole:
     「新时代县域」 holds no 代县 and 「省市和县委」 no 和县, but 「礼县政协」 is 礼县's CPPCC."""
     if m.end - m.start > 2:
-        # 「赵立新和县委」 (赵立新/和/县委): a name that jieba cuts on neither side is inside other words
-        return m.start in a.token_starts or m.end in a.token_ends
+        # 「赵立新和县委」 (赵立新/和/县委): a name that jieba cuts on neither side and across words is
+        # inside other words; inside one word it is the word's (中共山东省委)
+        return m.start in a.token_starts or m.end in a.token_ends \
+            or not any(k in a.token_starts for k in range(m.start + 1, m.end))
     if m.start not in a.token_starts:
         # 「陇南市礼县」 (jieba: 陇南/市礼/县政协): a county right after its own city is one
         before = next((d for d in a.matches if d.kind == "division" and d.end == m.start), None)

@@ -249,3 +249,9 @@ def test_visitors_to_us_are_never_home():
     assert {(o.person, o.body.division.name) for o in ex.offices} == {("王刚", "北京市"), ("李明华", "兰州市")}
     ex = extract_document(parse_document(text.encode(), "a.txt"))
     assert {(o.person, o.body.division.name) for o in ex.offices} == {("王刚", "北京市")}
+
+
+def test_a_division_inside_one_word_is_that_words():
+    # jieba keeps 「中共山东省委」 as one word: 山东省 is inside it, not across words
+    ex = extract_document(parse_document("中共山东省委常委王刚出席会议。".encode(), "t.txt"))
+    assert {(o.person, o.role, o.body.division.code) for o in ex.offices} == {("王刚", "常委", "370000")}
