@@ -447,6 +447,12 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             k = start + line.index(h.group("name"))
             _add_subject(found, surface[k:k + len(h.group("name"))], start)
         start += len(line) + 1
+    # an obituary's 「某某同志逝世」 heading, 「某某同志是某地人」
+    for m in re.finditer(rf"(?:^|(?<=[\n。，,]))[ \t]*(?P<name>[{HAN}·]{{2,4}})同志(?:(?:因病)?逝世|讣告|生平|[,，]?(?:是|系)[{HAN}]{{2,10}}?人[,，。])",
+                         text):
+        k = m.start("name")
+        if _is_name(r, k, m.end("name"), heading=True):
+            _add_subject(found, surface[k:m.end("name")], k)
     subjects = sorted(found.values(), key=lambda s: s.start)
     for s in subjects:
         s.facts = _merged_demographics(r, s)
