@@ -387,11 +387,13 @@ class DivisionContext:
             return None
         k = bisect.bisect_right(self._positions, pos)
         start = self.item_start(pos)
-        usable = self._decided_by(ok)
+        decided = self._decided_by(ok)
         # a body in the visitors' clause (「县政协主席甲率团来乙县」) is not the destination's
         visited = {dest for c0, verb, dest in self._arrivals if c0 <= pos < verb}
-        if visited:
-            usable = (lambda fits: lambda a: fits(a) and a.pos not in visited)(usable)
+
+        def usable(a: Anchor) -> bool:
+            return decided(a) and a.pos not in visited
+
         before_all = [a for a in self.anchors[:k] if a.end <= pos and not a.away and not a.faint and usable(a)]
         later_all = [a for a in self.anchors[k:] if not a.away and not a.faint and usable(a)]
         for weak in (False, True):  # bare short forms in running text only when nothing else fits

@@ -1,15 +1,17 @@
 """The build's fast paths give what the plain ones do: N-Quads written as text (no pyoxigraph term
-per node), leftmost-longest lexicon matching, the title test of a name."""
+per node), leftmost-longest lexicon matching, the title test of a name, the résumé patterns tried
+only where a pre-scan finds the words they need."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 from pyoxigraph import Literal, RdfFormat, parse, serialize
 
-from kg.corpus import read_document
-from kg.extract import extract_document
+from kg.corpus import parse_document, read_document
+from kg.extract import biography, extract_document
 from kg.extract import reader
 from kg.lexicon import FOREIGN_ORG_MARKERS, TITLES
 from kg.mapping import _Forms, background_nquads, extraction_to_nquads, extraction_to_quads, nt_string, nt_zh
@@ -63,3 +65,44 @@ def test_holds_one_of_is_the_substring_test():
     for name in names:
         assert reader._holds_one_of(name, reader._LONG_TITLES) == any(t in name for t in long_titles)
         assert reader._holds_one_of(name, reader._LONG_MARKERS) == any(m in name for m in long_markers)
+
+
+def _resume_texts() -> list[str]:
+    """Every read corpus's texts, and generated ones dense in the words résumé patterns need."""
+    texts = [p.read_text(encoding="utf-8") for d in ("seeds", "tests/data/dev/texts", "tests/data/bio/texts",
+                                                     "tests/data/bio2/texts", "tests/data/bio3/texts",
+                                                     "tests/data/real2/texts", "tests/data/real3/texts",
+                                                     "tests/data/own/texts")
+             for p in sorted((ROOT / d).glob("*.txt"))]
+    rng = random.Random(13)
+    words = ["王建华", "李明", "，", "。", "\n", "2003", "1998", "二〇〇三", "年", "3月", "任", "起任", "当选", "于", "自",
+             "县委书记", "县长", "男", "汉族", "生", "出生于", "岁", "58", "他", "她", "曾任", "此前曾", "是一名回族", "的",
+             "姓名：", "简历", "现年", " ", "人，", "县政协主席", "2016.09—2021.10 ", "她2008年任", "他1995年调任",
+             "市长王建华，", "曾任县长的李明", "1965年4月出生的", "58岁的", "早年", "也曾", "省长王建华是一名回族"]
+    texts += ["".join(rng.choice(words) for _ in range(rng.randint(5, 60))) for _ in range(600)]
+    return texts
+
+
+def test_dated_name_pattern_tried_near_its_anchors_matches_as_finditer():
+    """The name-before-a-dated-post pattern, tried only 2 to 6 characters before the places its
+    lookahead holds, finds what ``finditer`` over every position finds."""
+    for text in _resume_texts():
+        anchors = biography._Anchors.of(text)
+        near = [m.span("name") for m in biography._finditer_near(biography._NAME_BEFORE_DATED, text, anchors.dated, 6, 2)]
+        assert near == [m.span("name") for m in biography._NAME_BEFORE_DATED.finditer(text)], text
+
+
+def test_anchor_prescan_keeps_every_subject_and_spell(monkeypatch):
+    """A text's résumé extraction is the same with the anchor pre-scan as with every pattern tried
+    everywhere (each anchor says yes, every position is a dated anchor)."""
+    texts = _resume_texts()
+    gated = [extract_document(parse_document(t.encode("utf-8"), "bio.txt")) for t in texts]
+
+    def everywhere(text: str):
+        return biography._Anchors(years=True, dated=tuple(range(len(text) + 7)), age=True, pronoun=True,
+                                  once=True, after_name=True, ever=True, named=True, ethnic_is=True)
+
+    monkeypatch.setattr(biography._Anchors, "of", staticmethod(everywhere))
+    for text, ex in zip(texts, gated):
+        plain = extract_document(parse_document(text.encode("utf-8"), "bio.txt"))
+        assert (plain.spells, plain.people) == (ex.spells, ex.people), text

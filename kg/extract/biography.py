@@ -293,12 +293,72 @@ def _occurrences(word: str, text: str):
         k = text.find(word, k + len(word))
 
 
+#: a year with 年 (「2016年」「二〇〇三年」): what every dated pattern of :func:`find_subjects` needs
+_YEAR_NIAN = re.compile(rf"(?:{_YEAR})[ \t]*年")
+
+
+@dataclass(frozen=True)
+class _Anchors:
+    """What a text holds of the words :func:`find_subjects`' patterns cannot match without (a scan
+    for the years, substring tests for the words), read once per text, so that a text with no
+    résumé or career sentence (most news) skips the patterns that would otherwise be tried at
+    every position. Each field is a necessary condition of what it gates, never a guess: the
+    subjects found are the same (tests/test_fast_paths.py)."""
+
+    years: bool  # a year with 年
+    dated: tuple[int, ...]  # where the lookahead of ``_NAME_BEFORE_DATED`` holds
+    age: bool  # 岁
+    pronoun: bool  # 他 / 她
+    once: bool  # 曾任 曾担任 原任 此前任 (a post of the past named before its holder)
+    after_name: bool  # 生于 现年 此前曾 此前任 曾任 曾担任 也曾 早年 (after a holder's name)
+    ever: bool  # 曾
+    named: bool  # 姓名
+    ethnic_is: bool  # 「是一名回族」
+
+    @classmethod
+    def of(cls, text: str) -> _Anchors:
+        return cls(
+            years=_YEAR_NIAN.search(text) is not None,
+            dated=tuple(m.start() for m in _DATED_AHEAD.finditer(text)),
+            age="岁" in text,
+            pronoun="他" in text or "她" in text,
+            once=any(w in text for w in ("曾任", "曾担任", "原任", "此前任")),
+            after_name=any(w in text for w in ("生于", "现年", "此前曾", "此前任", "曾任", "曾担任", "也曾", "早年")),
+            ever="曾" in text,
+            named="姓名" in text,
+            ethnic_is=_ETHNIC_IS.search(text) is not None,
+        )
+
+
+_ETHNIC_IS = re.compile(rf"是(?:一名|一位)?[{HAN}]{{1,3}}族")
+# 「某某2003年任……」「某某，1998年起任……」「某某于2012年1月当选……」: a name, then (the lookahead) a dated
+# post; every match starts 2 to 6 characters before a place where the lookahead holds
+_DATED = rf"{_YEAR}[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任)"
+_DATED_AHEAD = re.compile(rf"(?={_DATED})")
+_NAME_BEFORE_DATED = re.compile(rf"(?P<name>[{HAN}·]{{2,4}}?)[,，]?(?:于|自|从)?(?={_DATED})")
+
+
+def _finditer_near(pattern: re.Pattern, text: str, anchors: tuple[int, ...], before: int, after: int):
+    """``pattern.finditer(text)``, for a pattern that never matches empty and whose every match
+    starts from ``before`` to ``after`` characters before one of the ``anchors``: the same matches,
+    in the same order, tried only at those starts (``match(text, k)`` sees the whole text, so
+    lookaheads past the window and lookbehinds before it read what ``finditer`` reads)."""
+    end = 0
+    for k in sorted({k for a in anchors for k in range(max(0, a - before), a - after + 1)}):
+        if k >= end:
+            m = pattern.match(text, k)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
 def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     """The persons the text gives a résumé of, in text order: a name followed by demographics
     (「某某，男，汉族，……」「某某出生于1962年10月」「1956年出生的某某」), a heading that is a name
     (「某某简历」「某某[某市政协副主席]」, a first line that is only a name)."""
     text, surface = r.text, r.doc.text
     found: dict[str, Subject] = {}
+    an = _Anchors.of(text)
     # 「某某，男，……」「某某,回族,……」「某某，1966年10月生，……」「某某出生于……」
     for m in re.finditer(rf"(?:^|(?<=[\n。;；,，:：\s】」”“]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?"
                          rf"(?P<tail>[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])"
@@ -311,7 +371,7 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             continue
         _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
     # 「1965年4月出生的某某」「生于1955年7月的某某」
-    for m in re.finditer(rf"(?:(?:出生于|生于)[ \t]*(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?|"
+    for m in () if not an.years else re.finditer(rf"(?:(?:出生于|生于)[ \t]*(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?|"
                          rf"(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生))的(?P<name>[{HAN}]{{2,4}})",
                          text):
         k = m.start("name")
@@ -324,16 +384,16 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             if k + n <= m.end("name") and k not in r.division_by_start and _is_name(r, k, k + n):
                 _add_subject(found, surface[k:k + n], m.start())
                 break
-    for m in re.finditer(rf"(?<![\d{HAN}])(?:现年|今年)?(?:\d{{2}}|{_AGE_CN})[ \t]*(?:岁|周岁)的(?P<name>[{HAN}]{{2,4}})", text):  # 「58岁的某某」
+    for m in () if not an.age else re.finditer(rf"(?<![\d{HAN}])(?:现年|今年)?(?:\d{{2}}|{_AGE_CN})[ \t]*(?:岁|周岁)的(?P<name>[{HAN}]{{2,4}})", text):  # 「58岁的某某」
         k = m.start("name")
         e = r.name_at(k)
         if e is not None and 2 <= e - k <= 3 and _is_name(r, k, e):
             _add_subject(found, surface[k:e], m.start())
-    for m in re.finditer(rf"姓名[:：][ \t]*(?P<name>[{HAN}·]{{2,6}}?)(?=[ \t]*(?:\n|[,，;；]|性别|$))", text):
+    for m in () if not an.named else re.finditer(rf"姓名[:：][ \t]*(?P<name>[{HAN}·]{{2,6}}?)(?=[ \t]*(?:\n|[,，;；]|性别|$))", text):
         if _is_name(r, m.start("name"), m.end("name"), strong=True):
             _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
     # 「拟任某市委书记的某某为现任市长，1972年2月出生于浙江海宁」: a name, a few words, then a birth
-    for m in re.finditer(rf"[,，](?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?[ \t]*(?:出生|生)(?!活|产)", text):
+    for m in () if not an.years else re.finditer(rf"[,，](?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?[ \t]*(?:出生|生)(?!活|产)", text):
         s0 = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 24) + 1
         for k in range(m.start() - 2, s0 - 1, -1):
             e = r.name_at(k)
@@ -343,19 +403,19 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
                 break
     holders = {key_form(o.person) for o in offices}
     # 「曾任某省委副书记的某某与之……」: a holder of a post of the past, named after it
-    for m in re.finditer(rf"(?:曾任|曾担任|原任|此前任)[^，,。；;]{{2,24}}?的(?P<n>[{HAN}]{{2,3}})", text):
+    for m in () if not an.once else re.finditer(rf"(?:曾任|曾担任|原任|此前任)[^，,。；;]{{2,24}}?的(?P<n>[{HAN}]{{2,3}})", text):
         e = r.name_at(m.start("n"))
         if e is not None and e - m.start("n") in (2, 3) and _is_name(r, m.start("n"), e):
             _add_subject(found, surface[m.start("n"):e], m.start("n"))
     # 「某区委书记、区长某某出生于1968年」「接任某省委书记的某某，出生于某地」「某市长某某此前曾担任过……」:
     # a name after a title
-    for m in re.finditer(rf"(?<=[长记任席员的])(?P<n>[{HAN}]{{2,3}}?)(?=(?:同志)?[,，]?(?:出生于|生于|现年|此前曾|此前任|曾任|曾担任|也曾|早年))",
+    for m in () if not an.after_name else re.finditer(rf"(?<=[长记任席员的])(?P<n>[{HAN}]{{2,3}}?)(?=(?:同志)?[,，]?(?:出生于|生于|现年|此前曾|此前任|曾任|曾担任|也曾|早年))",
                          text):
         if m.start() not in r.division_by_start and _is_name(r, m.start(), m.end()):
             holders.add(m.group("n"))
     # 「……的还有某某。她在2008年到2010年间任……」「……的某某，则一直在某地工作。\n她1992年7月加入……」: the
     # person a pronoun sentence goes on about, named last in the sentence before
-    for m in re.finditer(rf"(?:^|(?<=[。\n]))[ \t]*(?:他|她)(?=[^。\n]{{0,12}}?(?:(?:{_YEAR})[ \t]*年|先后|曾任|历任))", text, re.M):
+    for m in () if not an.pronoun else re.finditer(rf"(?:^|(?<=[。\n]))[ \t]*(?:他|她)(?=[^。\n]{{0,12}}?(?:(?:{_YEAR})[ \t]*年|先后|曾任|历任))", text, re.M):
         end = len(text[:m.start()].rstrip())
         s0 = max(text.rfind("。", 0, end - 1), text.rfind("\n", 0, max(0, end - 1))) + 1
         before = text[s0:end]
@@ -376,26 +436,26 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             after = text[e:e + 60].split("。")[0]
             before = text[max(0, k - 12):k]
             born = re.match(rf"(?:同志)?[,，]?\s*(?:出生于|生于|(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生)(?!活|产)|现年)", text[e:e + 20])
-            dated_lead = re.search(rf"(?:{_YEAR})[ \t]*年[^,，。;；]{{0,8}}[,，]$", before) and re.search(
+            dated_lead = an.years and re.search(rf"(?:{_YEAR})[ \t]*年[^,，。;；]{{0,8}}[,，]$", before) and re.search(
                 r"(?:出任|担任|调任|转任|升任|任|当选)", after)
             sentence = text[max(text.rfind("。", 0, k), text.rfind("\n", 0, k)) + 1:k]
             led = re.match(rf"\s*(?:(?:{_YEAR})[ \t]*年|今年|去年|前年|(?:{_MON})[ \t]*月[ \t]*\d{{1,2}}[ \t]*日)", sentence)
             appointed = led and (re.search(r"(?:任命|选举|决定|提名)$", before) or re.match(
                 r"(?:同志)?(?:调任|转任|出任|升任|当选为|当选)", text[e:e + 4]))
             dated_lead = dated_lead or appointed
-            opens = (k == 0 or text[k - 1] in "\n。") and re.search(
+            opens = an.years and (k == 0 or text[k - 1] in "\n。") and re.search(
                 rf"(?:{_YEAR})[ \t]*年[^,，。]{{0,8}}(?:出任|担任|调任|转任|升任|任|当选)", after)
             # 「某省政协主席某某此前曾长期在某系统工作，2003年到2012年任……」「某市长某某此前曾担任过……」
-            career = re.match(rf"(?:同志)?[,，]?[ \t]*(?:(?:此前|之前|曾|也曾|早年|长期|从政)[^。]{{0,30}}?)?(?:{_YEAR})[ \t]*年"
-                              rf"[^,，。;；]{{0,12}}?(?:出任|担任|调任|转任|升任|任职|任|当选|起任)", after) or re.match(
+            career = an.years and (re.match(rf"(?:同志)?[,，]?[ \t]*(?:(?:此前|之前|曾|也曾|早年|长期|从政)[^。]{{0,30}}?)?(?:{_YEAR})[ \t]*年"
+                                            rf"[^,，。;；]{{0,12}}?(?:出任|担任|调任|转任|升任|任职|任|当选|起任)", after) or re.match(
                 rf"(?:同志)?[,，]?[ \t]*(?:于)?(?:{_YEAR})[ \t]*年[^,，。;；]{{0,8}}?在[^,，。;；]{{2,40}}?(?:会议|大会|全会)上"
-                rf"(?:当选|被选举|被选为|被任命)", after) or re.match(
+                rf"(?:当选|被选举|被选为|被任命)", after)) or an.ever and re.match(
                 r"(?:同志)?[,，]?[ \t]*(?:此前|之前)?(?:曾|也曾)(?:任|担任|历任|先后任|先后担任|担任过)", after)
             if career and any(key_form(h) in after[:career.end()] for h in holders if h != name and len(h) >= 2):
                 career = None  # the career is another holder's
             # a page title that is a post and its holder (「新任某市政协主席某某简介」), a dated career below it
             ls = text.rfind("\n", 0, k) + 1
-            titled = re.match(r"(?:同志)?(?:的)?(?:简介|简历|个人简历|履历|同志简历)?[ \t]*\n", text[e:e + 12]) is not None \
+            titled = an.years and re.match(r"(?:同志)?(?:的)?(?:简介|简历|个人简历|履历|同志简历)?[ \t]*\n", text[e:e + 12]) is not None \
                 and e - ls <= 40 and r.titles_in(ls, k) and re.search(
                     rf"(?:{_YEAR})[ \t]*年[^。\n]{{0,12}}?(?:出任|担任|调任|转任|升任|任|当选)", text[e:e + 600]) is not None
             if titled and (ls == 0 or text.find(name, e) >= 0) and _is_name(r, k, e):  # named again, or the page's title
@@ -408,7 +468,8 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     # sentence's head, and a pronoun clause of the same sentence going on with a dated career (or an
     # ethnicity right after the name)
     ends = [(t.start, t.end) for t in r.titles] + [  # 「浙江省长」: a province's name and 长
-        (d.start, d.end + 1) for d in r.division_by_start.values() if text[d.end:d.end + 1] == "长"]
+        (d.start, d.end + 1) for d in r.division_by_start.values() if text[d.end:d.end + 1] == "长"
+    ] if (an.pronoun and an.years) or an.ethnic_is else []
     for t0, t1 in ends:
         e = r.name_at(t1)
         s0 = max(text.rfind("。", 0, t0), text.rfind("\n", 0, t0)) + 1
@@ -422,8 +483,7 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
                 _add_subject(found, surface[t1:e], t1)
                 break
     # 「某某2003年任……」「某某，1998年起任……」「某某于2012年1月当选……」 in a news report
-    for m in re.finditer(rf"(?P<name>[{HAN}·]{{2,4}}?)[,，]?(?:于|自|从)?(?={_YEAR}[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任))",
-                         text):
+    for m in _finditer_near(_NAME_BEFORE_DATED, text, an.dated, 6, 2):
         name = m.group("name")
         k = m.start("name")
         # a name no office names yet, at a clause's head, with a dated post after it (「据了解，某某1995年任某县副县长」)
