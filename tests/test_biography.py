@@ -759,3 +759,13 @@ def test_a_heading_post_and_name_names_the_subject_of_the_resume_below():
     assert ("王建国", "市长", "酒泉市", "2016-02") in got and ("王建国", "副市长", "酒泉市", "2012") in got
     assert not any(p == "李文华" and d == "酒泉市" for p, _, d, _ in got)
 
+
+
+def test_a_later_undated_list_after_a_dated_clause_with_no_post():
+    text = ("李文华生于1964年11月，1981年进入兰州大学学习，1989年毕业后进入甘肃省农业厅工作，后历任张掖市农业局局长、"
+            "高台县副县长、临泽县县长等职，2006年出任张掖市副市长。\n")
+    assert spells(text) == {("局长", "政府", "张掖市", None, None, False), ("副县长", "政府", "高台县", None, None, False),
+                            ("县长", "政府", "临泽县", None, "2006", False), ("副市长", "政府", "张掖市", "2006", None, True)}
+    # 「2001年调任某地工作，先后担任A、B」 stays a dated sequence (NOTES rule 6)
+    got = spells("李文华，男，1960年生。2001年调任张掖工作，先后担任张掖市委常委、副市长。\n")
+    assert ("常委", "党委", "张掖市", "2001", None, True) in got or ("常委", "党委", "张掖市", "2001", None, False) in got
