@@ -753,11 +753,13 @@ def test_an_obituary_names_its_subject_with_tongzhi_and_lists_undated_posts():
 
 def test_a_heading_post_and_name_names_the_subject_of_the_resume_below():
     text = ("张掖市市长：李文华\n李文华，1960年生，甘肃临泽人。2010年1月任张掖市副市长，2015年3月任张掖市市长。\n\n"
-            "酒泉市市长：王建国\n1962年生，甘肃高台人。2012年任酒泉市副市长，2016年2月任酒泉市市长。\n")
+            "酒泉市市长：王建国\n1962年生，甘肃高台人。2012年任酒泉市副市长，2016年2月任酒泉市市长。\n\n"
+            "嘉峪关市长 赵明\n男，汉族，1963年生。2013年任嘉峪关市副市长，2017年2月任嘉峪关市市长。\n")
     got = {(s.person, s.role, s.body.division.name, s.start)
            for s in extract_document(parse_document(text.encode(), "bio.txt")).spells}
     assert ("王建国", "市长", "酒泉市", "2016-02") in got and ("王建国", "副市长", "酒泉市", "2012") in got
-    assert not any(p == "李文华" and d == "酒泉市" for p, _, d, _ in got)
+    assert not any(p == "李文华" and d in ("酒泉市", "嘉峪关市") for p, _, d, _ in got)
+    assert ("赵明", "市长", "嘉峪关市", "2017-02") in got  # 「某市长 某某」: a space for the colon
 
 
 

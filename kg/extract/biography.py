@@ -507,6 +507,17 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             k = start + line.index(h.group("name"))
             _add_subject(found, surface[k:k + len(h.group("name"))], start)
         start += len(line) + 1
+    # 「某市市长：某某」 on a line of its own: a heading naming a post and its holder, the résumé below
+    # (a page of several résumés, each under such a heading)
+    start = 0
+    for line in text.split("\n"):
+        ls = start + len(line) - len(line.lstrip())
+        h = re.match(rf"\s*(?P<post>[{HAN}、]{{2,30}}?)(?:[ \t]*[:：][ \t]*|[ \t]+)(?P<name>[{HAN}·]{{2,4}})(?:同志)?[ \t]*$", line)
+        if h and _title_at_end(text, start + h.start("post"), start + h.end("post")) is not None:
+            k = start + h.start("name")
+            if _is_name(r, k, k + len(h.group("name")), heading=True):
+                _add_subject(found, surface[k:k + len(h.group("name"))], ls)
+        start += len(line) + 1
     # an obituary's 「某某同志逝世」 heading, 「某某同志是某地人」
     for m in re.finditer(rf"(?:^|(?<=[\n。，,]))[ \t]*(?P<name>[{HAN}·]{{2,4}})同志(?:(?:因病)?逝世|讣告|生平|[,，]?(?:是|系)[{HAN}]{{2,10}}?人[,，。])",
                          text):
