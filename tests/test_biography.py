@@ -738,3 +738,34 @@ def test_a_time_clause_between_undated_posts_does_not_end_the_career():
             "十八大后的地方大员调整中，李文华任甘肃省长。\n")
     got = spells(text)
     assert ("省长", "政府", "甘肃省", None, None, False) in got and ("副书记", "党委", "青海省", None, None, False) in got
+
+
+def test_an_obituary_names_its_subject_with_tongzhi_and_lists_undated_posts():
+    text = ("李文华同志逝世\n中国人民政治协商会议甘肃省委员会原副主席李文华同志，因病于2026年3月5日在兰州逝世，享年90岁。\n"
+            "李文华同志是甘肃临泽人，1949年参加工作。新中国成立后，曾任高台县县长，临泽县委书记，张掖地委副书记，"
+            "甘肃省政协副主席等职。\n")
+    got = spells(text)
+    assert {("县长", "政府", "高台县", None, None, False), ("书记", "党委", "临泽县", None, None, False),
+            ("副书记", "党委", "张掖地区", None, None, False), ("副主席", "政协", "甘肃省", None, None, False)} <= got
+    # the same list as 「同志是某地人」 only
+    assert ("县长", "政府", "高台县", None, None, False) in spells(text.split("\n", 2)[2])
+
+
+def test_a_heading_post_and_name_names_the_subject_of_the_resume_below():
+    text = ("张掖市市长：李文华\n李文华，1960年生，甘肃临泽人。2010年1月任张掖市副市长，2015年3月任张掖市市长。\n\n"
+            "酒泉市市长：王建国\n1962年生，甘肃高台人。2012年任酒泉市副市长，2016年2月任酒泉市市长。\n")
+    got = {(s.person, s.role, s.body.division.name, s.start)
+           for s in extract_document(parse_document(text.encode(), "bio.txt")).spells}
+    assert ("王建国", "市长", "酒泉市", "2016-02") in got and ("王建国", "副市长", "酒泉市", "2012") in got
+    assert not any(p == "李文华" and d == "酒泉市" for p, _, d, _ in got)
+
+
+
+def test_a_later_undated_list_after_a_dated_clause_with_no_post():
+    text = ("李文华生于1964年11月，1981年进入兰州大学学习，1989年毕业后进入甘肃省农业厅工作，后历任张掖市农业局局长、"
+            "高台县副县长、临泽县县长等职，2006年出任张掖市副市长。\n")
+    assert spells(text) == {("局长", "政府", "张掖市", None, None, False), ("副县长", "政府", "高台县", None, None, False),
+                            ("县长", "政府", "临泽县", None, "2006", False), ("副市长", "政府", "张掖市", "2006", None, True)}
+    # 「2001年调任某地工作，先后担任A、B」 stays a dated sequence (NOTES rule 6)
+    got = spells("李文华，男，1960年生。2001年调任张掖工作，先后担任张掖市委常委、副市长。\n")
+    assert ("常委", "党委", "张掖市", "2001", None, True) in got or ("常委", "党委", "张掖市", "2001", None, False) in got

@@ -541,6 +541,12 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             k = start + line.index(h.group("name"))
             _add_subject(found, surface[k:k + len(h.group("name"))], start)
         start += len(line) + 1
+    # an obituary's 「某某同志逝世」 heading, 「某某同志是某地人」
+    for m in re.finditer(rf"(?:^|(?<=[\n。，,]))[ \t]*(?P<name>[{HAN}·]{{2,4}})同志(?:(?:因病)?逝世|讣告|生平|[,，]?(?:是|系)[{HAN}]{{2,10}}?人[,，。])",
+                         text):
+        k = m.start("name")
+        if _is_name(r, k, m.end("name"), heading=True):
+            _add_subject(found, surface[k:m.end("name")], k)
     subjects = sorted(found.values(), key=lambda s: s.start)
     for s in subjects:
         s.facts = _merged_demographics(r, s)
@@ -989,7 +995,12 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
             sequence = bool(re.search(r"先后(?:任|担任|在)|历任", first_clause))
         items.append(Item(person, a, b, clause, when, form, sequence, flags=flags, parens=_parens(text, depth, a, b),
                           dates=pairs.get(i, ())))
-    items.extend(_undated_items(r, subjects, depth, starts))
+    undated = _undated_items(r, subjects, depth, starts)
+    for u in undated:  # a list after a dated clause (「1989年……工作，后历任A、B等职」) is not that date's
+        if "later_list" in u.flags:
+            items = [replace(it, end=u.clause[0]) if it.when is not None and it.start < u.clause[0] < it.end else it
+                     for it in items]
+    items.extend(replace(u, flags=tuple(f for f in u.flags if f != "later_list")) for u in undated)
     items.sort(key=lambda it: it.start)
     return items
 
@@ -1108,13 +1119,26 @@ def _undated_items(r: Reader, subjects: list[Subject], depth: list[int], starts)
             w = m.group("w")
             if w in ("任", "担任", "出任") or depth[s0 + m.start("w")]:
                 continue
-            if limit is not None and (s0 + m.start("w") >= limit or not re.match(r"(?:此前|之前)?(?:曾|历任|先后)", w)):
+            # 「1989年毕业后进入某局工作，后历任A、B等职，2006年出任C」: a list after a dated clause that names
+            # no post, up to the next date
+            later_list = None
+            if limit is not None and s0 + m.start("w") >= limit:
+                later_list = re.fullmatch(r"(?:后|之后|此后|其后|后来)(?:曾|历任|歷任|先后)[^任]{0,2}任?|(?:后|之后|此后|其后|后来)?曾(?:任|担任)", w)
+                last = max((d for d, _ in dated if d < s0 + m.start("w")), default=s0)
+                if later_list is not None and (r.titles_in(last, s0 + m.start("w"))
+                                               or not re.search(r"[,，;；]", text[last:s0 + m.start("w")])):
+                    later_list = None
+                if later_list is None:
+                    break
+            elif limit is not None and not re.match(r"(?:此前|之前)?(?:曾|历任|先后)", w):
                 break
             a = s0 + m.end("w")
             person = _subject_at(subjects, s0, text, s0, s1)
             if person is None:
                 continue
             end = s1 - (1 if sentence.endswith(("。", "\n")) else 0)
+            if later_list is not None:
+                limit = min((d for d, _ in dated if a <= d < s1), default=None)
             if limit is not None:
                 end = limit
                 while end > a and text[end - 1] in " \t,，;；、":
@@ -1128,7 +1152,10 @@ def _undated_items(r: Reader, subjects: list[Subject], depth: list[int], starts)
                 between = text[end:nxt[0]] if nxt is not None else ""
                 if nxt is not None and ((not re.search("[\n任]", between)) or not between.strip(" \t\n。，,；;")):
                     until = ("until:" + nxt[1].start,)
-            out.append(Item(person, a, end, (s0, end), None, "undated", True, flags=until,
+            if later_list is not None:
+                until += ("later_list",)
+            out.append(Item(person, a, end, (s0 + m.start("w") if later_list is not None else s0, end), None,
+                            "undated", True, flags=until,
                             parens=_parens(text, depth, a, end)))
             break
     return out
