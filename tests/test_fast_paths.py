@@ -5,6 +5,7 @@ only where a pre-scan finds the words they need."""
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -78,18 +79,23 @@ def _resume_texts() -> list[str]:
     words = ["王建华", "李明", "，", "。", "\n", "2003", "1998", "二〇〇三", "年", "3月", "任", "起任", "当选", "于", "自",
              "县委书记", "县长", "男", "汉族", "生", "出生于", "岁", "58", "他", "她", "曾任", "此前曾", "是一名回族", "的",
              "姓名：", "简历", "现年", " ", "人，", "县政协主席", "2016.09—2021.10 ", "她2008年任", "他1995年调任",
-             "市长王建华，", "曾任县长的李明", "1965年4月出生的", "58岁的", "早年", "也曾", "省长王建华是一名回族"]
+             "市长王建华，", "曾任县长的李明", "1965年4月出生的", "58岁的", "早年", "也曾", "省长王建华是一名回族", "王建华 男 ", "，2003 年", "李明同志，1965年3月生，", "（1945.4— ）"]
     texts += ["".join(rng.choice(words) for _ in range(rng.randint(5, 60))) for _ in range(600)]
     return texts
 
 
-def test_dated_name_pattern_tried_near_its_anchors_matches_as_finditer():
-    """The name-before-a-dated-post pattern, tried only 2 to 6 characters before the places its
-    lookahead holds, finds what ``finditer`` over every position finds."""
+def test_subject_patterns_tried_near_their_anchors_match_as_finditer():
+    """The intro pattern (a name, then 「，男，」…), tried only 2 to 8 characters before the places a
+    tail starts, and the name-before-a-dated-post pattern, tried only 2 to 6 characters before a
+    year, find what ``finditer`` over every position finds; the years read back from each 年 are
+    every start of a year with 年."""
     for text in _resume_texts():
         anchors = biography._Anchors.of(text)
-        near = [m.span("name") for m in biography._finditer_near(biography._NAME_BEFORE_DATED, text, anchors.dated, 6, 2)]
-        assert near == [m.span("name") for m in biography._NAME_BEFORE_DATED.finditer(text)], text
+        for pattern, at, before in ((biography._INTRO, anchors.tails, 8), (biography._NAME_BEFORE_DATED, anchors.dated, 6)):
+            near = [m.span("name") for m in biography._finditer_near(pattern, text, at, before, 2)]
+            assert near == [m.span("name") for m in pattern.finditer(text)], text
+        year = re.compile(rf"(?=(?:{biography._YEAR})[ \t]*年)")
+        assert biography._year_starts(text) == [m.start() for m in year.finditer(text)], text
 
 
 def test_anchor_prescan_keeps_every_subject_and_spell(monkeypatch):
@@ -99,7 +105,8 @@ def test_anchor_prescan_keeps_every_subject_and_spell(monkeypatch):
     gated = [extract_document(parse_document(t.encode("utf-8"), "bio.txt")) for t in texts]
 
     def everywhere(text: str):
-        return biography._Anchors(years=True, dated=tuple(range(len(text) + 7)), age=True, pronoun=True,
+        return biography._Anchors(years=True, dated=tuple(range(len(text) + 7)),
+                                  tails=tuple(range(len(text) + 9)), age=True, pronoun=True,
                                   once=True, after_name=True, ever=True, named=True, ethnic_is=True)
 
     monkeypatch.setattr(biography._Anchors, "of", staticmethod(everywhere))

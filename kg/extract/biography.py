@@ -293,8 +293,8 @@ def _occurrences(word: str, text: str):
         k = text.find(word, k + len(word))
 
 
-#: a year with 年 (「2016年」「二〇〇三年」): what every dated pattern of :func:`find_subjects` needs
-_YEAR_NIAN = re.compile(rf"(?:{_YEAR})[ \t]*年")
+_ONCE = re.compile("曾任|曾担任|原任|此前任")
+_AFTER_NAME = re.compile("生于|现年|此前曾|此前任|曾任|曾担任|也曾|早年")
 
 
 @dataclass(frozen=True)
@@ -306,7 +306,8 @@ class _Anchors:
     subjects found are the same (tests/test_fast_paths.py)."""
 
     years: bool  # a year with 年
-    dated: tuple[int, ...]  # where the lookahead of ``_NAME_BEFORE_DATED`` holds
+    dated: tuple[int, ...]  # where the lookahead of ``_NAME_BEFORE_DATED`` can hold: 19xx/20xx, a year with 年
+    tails: tuple[int, ...]  # where an intro's tail (``_TAIL``) starts
     age: bool  # 岁
     pronoun: bool  # 他 / 她
     once: bool  # 曾任 曾担任 原任 此前任 (a post of the past named before its holder)
@@ -317,13 +318,15 @@ class _Anchors:
 
     @classmethod
     def of(cls, text: str) -> _Anchors:
+        years = _year_starts(text)
         return cls(
-            years=_YEAR_NIAN.search(text) is not None,
-            dated=tuple(m.start() for m in _DATED_AHEAD.finditer(text)),
+            years=bool(years),
+            dated=tuple(sorted(set(years).union(_starts(_DIGIT_YEAR, text)))),
+            tails=tuple(_starts(_TAIL_AT, text)),
             age="岁" in text,
             pronoun="他" in text or "她" in text,
-            once=any(w in text for w in ("曾任", "曾担任", "原任", "此前任")),
-            after_name=any(w in text for w in ("生于", "现年", "此前曾", "此前任", "曾任", "曾担任", "也曾", "早年")),
+            once=_ONCE.search(text) is not None,
+            after_name=_AFTER_NAME.search(text) is not None,
             ever="曾" in text,
             named="姓名" in text,
             ethnic_is=_ETHNIC_IS.search(text) is not None,
@@ -331,10 +334,44 @@ class _Anchors:
 
 
 _ETHNIC_IS = re.compile(rf"是(?:一名|一位)?[{HAN}]{{1,3}}族")
+#: what follows a subject's name in an intro (「，男，」「，回族，」「，1966年10月生，」「出生于」「 男 」「，58岁」):
+#: its first character is one of ``_TAIL_FIRST``
+_TAIL = (rf"[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])"
+         rf"|[ \t]+(?:男|女)(?=[ \t,，])|出生于|出生在|生于|是(?:一名|一位)?[{HAN}]{{1,3}}族(?=[{HAN}]{{0,3}}(?:干部|人|[,，。]))|(?:现年|今年)(?:\d{{2}}|{_AGE_CN})岁|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，]")
+_TAIL_FIRST = ",，、（( \t出生是现今12一二"
+_TAIL_AT = re.compile(rf"(?=[{_TAIL_FIRST}])(?:{_TAIL})")
+#: 「某某，男，……」「某某,回族,……」「某某，1966年10月生，……」「某某出生于……」: a name (2 to 6 characters, and
+#: 同志) at a clause's head, then a tail: every match starts 2 to 8 characters before a tail
+_INTRO = re.compile(rf"(?:^|(?<=[\n。;；,，:：\s】」”“]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?(?P<tail>{_TAIL})", re.M)
+_DIGIT_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _starts(pattern: re.Pattern, text: str) -> list[int]:
+    """Every position where ``pattern`` (never empty) matches, overlapping ones included."""
+    out = []
+    m = pattern.search(text)
+    while m is not None:
+        out.append(m.start())
+        m = pattern.search(text, m.start() + 1)
+    return out
+
+
+def _year_starts(text: str) -> list[int]:
+    """Where a year with 年 starts (「2016年」「二〇〇三 年」), read back from each 年: the year is the
+    four characters before the spaces before it (a scan for the year tries every position)."""
+    out = []
+    j = text.find("年")
+    while j >= 0:
+        q = j
+        while q > 0 and text[q - 1] in " \t":
+            q -= 1
+        if q >= 4 and _YEAR_RE.fullmatch(text, q - 4, q):
+            out.append(q - 4)
+        j = text.find("年", j + 1)
+    return out
 # 「某某2003年任……」「某某，1998年起任……」「某某于2012年1月当选……」: a name, then (the lookahead) a dated
 # post; every match starts 2 to 6 characters before a place where the lookahead holds
 _DATED = rf"{_YEAR}[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任)"
-_DATED_AHEAD = re.compile(rf"(?={_DATED})")
 _NAME_BEFORE_DATED = re.compile(rf"(?P<name>[{HAN}·]{{2,4}}?)[,，]?(?:于|自|从)?(?={_DATED})")
 
 
@@ -360,10 +397,7 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     found: dict[str, Subject] = {}
     an = _Anchors.of(text)
     # 「某某，男，……」「某某,回族,……」「某某，1966年10月生，……」「某某出生于……」
-    for m in re.finditer(rf"(?:^|(?<=[\n。;；,，:：\s】」”“]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?"
-                         rf"(?P<tail>[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])"
-                         rf"|[ \t]+(?:男|女)(?=[ \t,，])|出生于|出生在|生于|是(?:一名|一位)?[{HAN}]{{1,3}}族(?=[{HAN}]{{0,3}}(?:干部|人|[,，。]))|(?:现年|今年)(?:\d{{2}}|{_AGE_CN})岁|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，])",
-                         text, re.M):
+    for m in _finditer_near(_INTRO, text, an.tails, 8, 2):
         # a gender, an ethnicity or an age: only a person has one (「某某，男，」「某某 男 58岁」「某某，年龄58岁」)
         strong = re.match(rf"[,，、（(]\s*(?:男|女|[\u4e00-\u9fff]{{1,4}}族)|[ \t]+(?:男|女)|是(?:一名|一位)?[{HAN}]{{1,3}}族|[,，、（(]?\s*(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁",
                           m.group("tail")) is not None
