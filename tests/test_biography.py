@@ -771,3 +771,10 @@ def test_a_later_undated_list_after_a_dated_clause_with_no_post():
     # 「2001年调任某地工作，先后担任A、B」 stays a dated sequence (NOTES rule 6)
     got = spells("李文华，男，1960年生。2001年调任张掖工作，先后担任张掖市委常委、副市长。\n")
     assert ("常委", "党委", "张掖市", "2001", None, True) in got or ("常委", "党委", "张掖市", "2001", None, False) in got
+
+
+@pytest.mark.parametrize("lead", ["李文华曾任", "李文华同志曾任", "解放后历任", "建国后，曾先后担任"])
+def test_an_undated_list_after_the_name_or_a_time_of_life(lead):
+    text = f"李文华，男，汉族，1925年生，甘肃临泽人。{lead}高台县县长，临泽县委副书记；张掖市副市长等职。\n"
+    assert spells(text) == {("县长", "政府", "高台县", None, None, False), ("副书记", "党委", "临泽县", None, None, False),
+                            ("副市长", "政府", "张掖市", None, None, False)}

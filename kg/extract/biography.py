@@ -1126,7 +1126,10 @@ def _undated_items(r: Reader, subjects: list[Subject], depth: list[int], starts)
         # 「此后某某调任某省委常委、副省长」: a later move named with the subject, no date
         moved = "(?:此后|之后|后来|其后|随后)(?:" + "|".join(re.escape(key_form(x.name)) for x in subjects) + \
             ")(?:调任|转任|升任|改任|出任|担任)"
-        for m in re.finditer(r"(?:^|(?<=[,，;；]))\s*(?:他|她)?(?P<w>" + moved + "|" + _UNDATED.pattern + ")", sentence):
+        # 「他曾任」「某某同志曾任」「解放后历任」: a pronoun or the subject's name, a time of life before the verb
+        who = "(?:他|她|(?:" + "|".join(re.escape(key_form(x.name)) for x in subjects) + ")(?:同志)?)?"
+        for m in re.finditer(r"(?:^|(?<=[,，;；]))\s*" + who + "(?:(?:解放|建国|新中国成立|参加工作|参加革命)后)?(?P<w>"
+                             + moved + "|" + _UNDATED.pattern + ")", sentence):
             w = m.group("w")
             if w in ("任", "担任", "出任") or depth[s0 + m.start("w")]:
                 continue
