@@ -141,6 +141,12 @@ def _key(s: Spell) -> tuple[str, str, str]:
     return (s.role, s.body.kind, division_key(s.body.division))
 
 
+def _acting_key(s: Spell) -> tuple[str, str, str]:
+    """:func:`_key` with 代理X长 read as 代X长 (an acting head printed in full or short)."""
+    role, kind, division = _key(s)
+    return (re.sub(r"^代理(?=[省市县区州旗盟]长$)", "代", role), kind, division)
+
+
 @dataclass
 class _Open:
     spell: Spell
@@ -369,7 +375,8 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
             continue
         states.append(_Open(replace(s, current=True), s.item))
     for s in _dedupe(offices):
-        st = next((x for x in reversed(states) if _key(x.spell) == _key(s)), None)
+        # 「决定任命某某为某市副市长、代理市长」: the office reader's 代市长 is the résumé's 代理市长
+        st = next((x for x in reversed(states) if _acting_key(x.spell) == _acting_key(s)), None)
         start = month if "start_from_page_date" in s.flags else None
         if st is not None:
             if not st.ended and st.spell.end is None:

@@ -778,3 +778,11 @@ def test_an_undated_list_after_the_name_or_a_time_of_life(lead):
     text = f"李文华，男，汉族，1925年生，甘肃临泽人。{lead}高台县县长，临泽县委副书记；张掖市副市长等职。\n"
     assert spells(text) == {("县长", "政府", "高台县", None, None, False), ("副书记", "党委", "临泽县", None, None, False),
                             ("副市长", "政府", "张掖市", None, None, False)}
+
+
+def test_an_appointed_acting_mayor_printed_in_full_is_one_spell():
+    text = ("12月3日，张掖市人大常委会会议决定任命李文华为张掖市副市长、代理市长。李文华，男，1960年生，甘肃临泽人。"
+            "2010年任高台县县长。\n")
+    got = spells(text, "2026-12-04")
+    assert ("代理市长", "政府", "张掖市", "2026-12", None, True) in got
+    assert not any(s[0] == "代市长" for s in got)  # the office reader's short form is the same post
