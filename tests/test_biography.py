@@ -786,3 +786,9 @@ def test_an_appointed_acting_mayor_printed_in_full_is_one_spell():
     got = spells(text, "2026-12-04")
     assert ("代理市长", "政府", "张掖市", "2026-12", None, True) in got
     assert not any(s[0] == "代市长" for s in got)  # the office reader's short form is the same post
+
+
+def test_a_date_opening_the_subjects_first_sentence_before_the_name():
+    text = "2015年3月，李文华任张掖市副市长。2018年，李文华当选张掖市政协主席。\n"
+    assert spells(text) == {("副市长", "政府", "张掖市", "2015-03", "2018", False),
+                            ("主席", "政协", "张掖市", "2018", None, True)}

@@ -853,7 +853,11 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         i = m.start()
         if depth[i] or (starts and i < starts[-1][1]):
             continue
-        if i < first and not any(key_form(s.name) in text[max(0, i - 8):i] for s in subjects) and not (
+        if i < first and not any(key_form(s.name) in text[max(0, i - 8):i] for s in subjects) and not any(
+                # 「2015年3月，某某任……」: a date opening the subject's first sentence, the name after it
+                s.start == first and re.match(rf"[^,，。;；\n]{{0,10}}[,，]?[ \t]*{re.escape(key_form(s.name))}(?:同志)?[于在]?"
+                                              r"(?:任|担任|出任|调任|转任|升任|当选|被任命)", text[m.end():first + 12])
+                for s in subjects) and not (
                 re.match(rf"(?:今年|去年|前年|(?:{_MON})[ \t]*月)", text[i:i + 3]) and any(
                     key_form(s.name) in re.split(r"[。\n]", text[i:i + 120], maxsplit=1)[0] for s in subjects)):
             continue  # before the résumé, unless the subject is named right before (「某某，今天出任」) or in
