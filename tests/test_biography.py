@@ -792,3 +792,9 @@ def test_a_date_opening_the_subjects_first_sentence_before_the_name():
     text = "2015年3月，李文华任张掖市副市长。2018年，李文华当选张掖市政协主席。\n"
     assert spells(text) == {("副市长", "政府", "张掖市", "2015-03", "2018", False),
                             ("主席", "政协", "张掖市", "2018", None, True)}
+
+
+def test_a_bare_zhuanyuan_after_a_prefectures_party_committee_is_its_commissioner():
+    text = "李文华，男，汉族，1925年生。新中国成立后，历任临泽县委副书记，张掖地委副书记、专员，甘肃省政协副主席等职。\n"
+    got = spells(text)
+    assert ("专员", "政府", "张掖地区", None, None, False) in got and ("副书记", "党委", "张掖地区", None, None, False) in got

@@ -1627,6 +1627,10 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
             other.append(a)
         return None
     early = _unknown_division(r, a, t, chain)
+    if early is None and t.title.role in ("专员", "副专员") and not text[a:t.start].strip() and chain \
+            and chain[-1].body is not None and chain[-1].body.kind == "党委" and chain[-1].body.committee is None \
+            and chain[-1].body.written.endswith("地委"):
+        early = chain[-1].body.but(kind="政府")  # 「某地委副书记、专员」: the prefecture's 行署
     if early is None and t.title.implies_body and any(x.start == a and x.end == t.start for x in r.analysis.bare):
         early = _merged_level(r, a, region, t)  # 「当选贵州省长」: 贵州 + 省长, before any other reading
     if early is not None:  # 「某县县委委员」 for a county the gazetteer knows under another name now
