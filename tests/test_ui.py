@@ -162,23 +162,32 @@ def test_coordinates_file_is_what_the_script_builds(tmp_path):
     assert out.read_text(encoding="utf-8") == (root / "kg" / "data" / "coordinates.tsv").read_text(encoding="utf-8")
 
 
+def _built_store(tmp_path, texts: dict[str, str]):
+    """A store built by ``kg build`` from made-up texts (file name -> text); the store and its base IRI."""
+    from kg.build import build
+    from kg.store import open_store
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = tmp_path / "store"
+    build([folder], store)
+    with open_store(store, read_only=True) as st:
+        return store, st.base
+
+
 def test_person_page_shows_the_career_as_a_timeline(tmp_path):
     """A made-up résumé built into a store: its subject's page draws one bar a dated post, each linked
     to the spell (whose page holds the evidence), over the career's years."""
-    from kg.build import build
     from kg.server import ServerConfig
     from kg.server.testing import running_server
     from kg.store import open_store
     from kg.vocab import KG
 
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    (texts / "r.txt").write_text("李文华，男，汉族，1965年3月生，甘肃临泽人。\n2011.03—2016.09 高台县委副书记、县长\n"
-                                 "2016.09— 张掖市委常委\n", encoding="utf-8")
-    store = tmp_path / "store"
-    build([texts], store)
+    store, base = _built_store(tmp_path, {"r.txt": "李文华，男，汉族，1965年3月生，甘肃临泽人。\n2011.03—2016.09 高台县委副书记、县长\n"
+                                                   "2016.09— 张掖市委常委\n"})
     with open_store(store, read_only=True) as st:
-        base = st.base
         (row,) = list(st.query(f"SELECT DISTINCT ?p WHERE {{ ?s a <{KG.CareerSpell.value}> ; "
                                "<http://www.w3.org/ns/org#member> ?p }"))
     person = row["p"].value
@@ -194,18 +203,13 @@ def test_person_page_shows_the_career_as_a_timeline(tmp_path):
 def _chairs_store(tmp_path):
     """A made-up résumé (a county CPPCC chair from 2006 to 2011) and a dated news report naming a later
     chair of the same committee, built into a store; the committee's IRI."""
-    from kg.build import build
     from kg.store import open_store
 
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    (texts / "r.txt").write_text("李文华，男，汉族，1955年3月生，甘肃临泽人。\n2001.03—2006.01 高台县委副书记\n"
-                                 "2006.01—2011.12 高台县政协主席\n2011.12— 张掖市政协副主席\n", encoding="utf-8")
-    (texts / "n.txt").write_text("本报讯 2016年5月2日，高台县政协主席王建国主持召开县政协常委会议。\n", encoding="utf-8")
-    store = tmp_path / "store"
-    build([texts], store)
+    store, base = _built_store(tmp_path, {
+        "r.txt": "李文华，男，汉族，1955年3月生，甘肃临泽人。\n2001.03—2006.01 高台县委副书记\n"
+                 "2006.01—2011.12 高台县政协主席\n2011.12— 张掖市政协副主席\n",
+        "n.txt": "本报讯 2016年5月2日，高台县政协主席王建国主持召开县政协常委会议。\n"})
     with open_store(store, read_only=True) as st:
-        base = st.base
         (row,) = list(st.query('SELECT DISTINCT ?o WHERE { ?o skos:prefLabel "高台县政协"@zh }'))
     return store, base, row["o"].value
 
@@ -232,20 +236,14 @@ def test_committee_page_shows_its_chairs_over_time(tmp_path):
 def test_a_linked_news_holders_page_shows_the_resumes_career(tmp_path):
     """A news report's holder whom a shared post links to a résumé's subject (kg:sameHolderAs) gets the
     résumé's timeline on his own page, and the résumé's subject keeps it."""
-    from kg.build import build
     from kg.server import ServerConfig
     from kg.server.testing import running_server
     from kg.store import open_store
 
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    (texts / "r.txt").write_text("李文华，男，汉族，1965年3月生，甘肃临泽人。\n2011.03—2016.09 高台县委副书记、县长\n"
-                                 "2016.09— 张掖市委常委\n", encoding="utf-8")
-    (texts / "n.txt").write_text("本报讯 2018年5月2日，张掖市委常委李文华出席高台县政协常委会议。\n", encoding="utf-8")
-    store = tmp_path / "store"
-    build([texts], store)
+    store, base = _built_store(tmp_path, {
+        "r.txt": "李文华，男，汉族，1965年3月生，甘肃临泽人。\n2011.03—2016.09 高台县委副书记、县长\n2016.09— 张掖市委常委\n",
+        "n.txt": "本报讯 2018年5月2日，张掖市委常委李文华出席高台县政协常委会议。\n"})
     with open_store(store, read_only=True) as st:
-        base = st.base
         people = [row["p"].value for row in st.query(
             'SELECT DISTINCT ?p WHERE { ?p <http://xmlns.com/foaf/0.1/name> ?n FILTER(STR(?n) = "李文华") }')]
         linked = list(st.query("SELECT ?a ?b WHERE { ?a <https://w3id.org/kg-cppcc/ontology#sameHolderAs> ?b }"))
