@@ -389,6 +389,10 @@ def _finditer_near(pattern: re.Pattern, text: str, anchors: tuple[int, ...], bef
                 end = m.end()
 
 
+_OBITUARY = re.compile(rf"(?:^|(?<=[\n。，,]))[ \t]*(?P<name>[{HAN}·]{{2,4}})同志"
+                       rf"(?:(?:因病)?逝世|讣告|生平|[,，]?(?:是|系)[{HAN}]{{2,10}}?人[,，。])")
+
+
 def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     """The persons the text gives a résumé of, in text order: a name followed by demographics
     (「某某，男，汉族，……」「某某出生于1962年10月」「1956年出生的某某」), a heading that is a name
@@ -552,9 +556,8 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             if _is_name(r, k, k + len(h.group("name")), heading=True):
                 _add_subject(found, surface[k:k + len(h.group("name"))], ls)
         start += len(line) + 1
-    # an obituary's 「某某同志逝世」 heading, 「某某同志是某地人」
-    for m in re.finditer(rf"(?:^|(?<=[\n。，,]))[ \t]*(?P<name>[{HAN}·]{{2,4}})同志(?:(?:因病)?逝世|讣告|生平|[,，]?(?:是|系)[{HAN}]{{2,10}}?人[,，。])",
-                         text):
+    # an obituary's 「某某同志逝世」 heading, 「某某同志是某地人」 (only where 同志 is printed at all)
+    for m in (_OBITUARY.finditer(text) if "同志" in text else ()):
         k = m.start("name")
         if _is_name(r, k, m.end("name"), heading=True):
             _add_subject(found, surface[k:m.end("name")], k)
