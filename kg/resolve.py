@@ -161,6 +161,7 @@ class DivisionContext:
         self._arrivals: list[tuple[int, int, int]] = []
         self.counterparts: set[str] = set()  # divisions whose bodies the subject meets (set by _collect)
         self._visitors: set[int] = set()  # where a visitors' own division is named (「甲市…来我市」)
+        self._decided: dict[str, object] = {}  # level -> its test of ambiguous anchors (_decided_by)
         self._division_starts = {m.start for m in analysis.matches if m.kind == "division"} \
             | {m.start for m in analysis.bare}
         self.anchors: list[Anchor] = []
@@ -387,7 +388,7 @@ class DivisionContext:
             return None
         k = bisect.bisect_right(self._positions, pos)
         start = self.item_start(pos)
-        decided = self._decided_by(ok)
+        decided = self._decided_by(level)
         # a body in the visitors' clause (「县政协主席甲率团来乙县」) is not the destination's
         visited = {dest for c0, verb, dest in self._arrivals if c0 <= pos < verb}
 
@@ -417,14 +418,18 @@ class DivisionContext:
             return to_ref(faint[0].division, None, self.gaz)
         return None
 
-    def _decided_by(self, ok):
-        """A test of anchors: False for an ambiguous one that ``ok`` does not single out among the
-        divisions its bare form can be (「本报岳阳讯」 and 「市政协」: 岳阳县 or 岳阳市)."""
-        fitting: dict[int, int] = {}
-        for a in self.anchors:
-            if a.ambiguous and ok(a.division):
-                fitting[a.pos] = fitting.get(a.pos, 0) + 1
-        return lambda a: not a.ambiguous or (ok(a.division) and fitting[a.pos] == 1)
+    def _decided_by(self, level: str):
+        """A test of anchors: False for an ambiguous one that ``level`` does not single out among the
+        divisions its bare form can be (「本报岳阳讯」 and 「市政协」: 岳阳县 or 岳阳市). Counted once per
+        level (the anchors do not change after collection)."""
+        if level not in self._decided:
+            ok = _SUFFIX_OK[level]
+            fitting: dict[int, int] = {}
+            for a in self.anchors:
+                if a.ambiguous and ok(a.division):
+                    fitting[a.pos] = fitting.get(a.pos, 0) + 1
+            self._decided[level] = lambda a: not a.ambiguous or (ok(a.division) and fitting[a.pos] == 1)
+        return self._decided[level]
 
     def only_division(self, level: str) -> DivisionRef | None:
         """The one division of ``level`` this text names as home (none visited), or None when it

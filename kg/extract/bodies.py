@@ -178,9 +178,10 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     # neither do another organisation's words (镇 in 镇原县 is a place, not a town committee)
     masked = list(region)
     # body words that hold a division's name (中央人民政府驻香港特别行政区联络办公室) keep it
+    divisions = r.divisions_in(start, end)
     holding = [(start + m.start(), start + m.end()) for m in BODY_WORD.finditer(region)
-               if any(start + m.start() <= d.start and d.end <= start + m.end() for d in r.divisions_in(start, end))]
-    div_spans = [d for d in r.divisions_in(start, end) if not any(s0 <= d.start and d.end <= e0 for s0, e0 in holding)]
+               if any(start + m.start() <= d.start and d.end <= start + m.end() for d in divisions)]
+    div_spans = [d for d in divisions if not any(s0 <= d.start and d.end <= e0 for s0, e0 in holding)]
     for m in div_spans:
         masked[m.start - start : m.end - start] = "\0" * (m.end - m.start)
     for pos in range(start + 2, end):  # and a bare short form before a body word (镇 in 「镇康政协」)
@@ -201,12 +202,11 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     unmarked = masked_s.replace("农村委", "农\0\0").replace("政协机关", "政协\0\0")  # (a committee's own staff)
     # only the body's own words and the few before them say whose it is (「民进某某省委」「原县长」), not
     # the clause's opening (「在主席台前排就座的有鸡西市委书记」: 前排 is no former post)
-    named_at = min([m.start - start for m in div_spans] + [m.start() for m in BODY_WORD.finditer(masked_s)],
-                   default=0)
+    bodies = list(BODY_WORD.finditer(masked_s))
+    named_at = min([m.start - start for m in div_spans] + [m.start() for m in bodies], default=0)
     unmarked = unmarked[max(0, named_at - 4):]
     if any(mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
         return invalid(title, start)
-    bodies = list(BODY_WORD.finditer(masked_s))
     # 「温州市委」: a division directly followed by 委
     after_div = [m for m in div_spans if m.end < end and text[m.end] == "委" and not text.startswith("委员", m.end)]
     if after_div:
