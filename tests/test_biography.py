@@ -830,3 +830,13 @@ STRUCTURE_FORMS = {
 def test_structure_forms(name):
     text, expected = STRUCTURE_FORMS[name]
     assert spells(text) == expected
+
+
+def test_a_bare_year_is_neither_an_intros_tail_nor_a_dated_post():
+    from kg.extract import biography
+    # the year pattern is an alternation: spliced into a longer pattern it must stay one group
+    assert biography._INTRO.search("会上，王建国，2003号文件") is None
+    assert biography._INTRO.search("会上，王建国，2003年生") is not None
+    assert biography._NAME_BEFORE_DATED.search("王建国2003号") is None
+    assert biography._NAME_BEFORE_DATED.search("王建国2003年任高台县县长") is not None
+    assert biography._NAME_BEFORE_DATED.search("王建国二〇〇三年任高台县县长") is not None

@@ -306,7 +306,7 @@ class _Anchors:
     subjects found are the same (tests/test_fast_paths.py)."""
 
     years: bool  # a year with 年
-    dated: tuple[int, ...]  # where the lookahead of ``_NAME_BEFORE_DATED`` can hold: 19xx/20xx, a year with 年
+    dated: tuple[int, ...]  # where the lookahead of ``_NAME_BEFORE_DATED`` can hold: a year with 年
     tails: tuple[int, ...]  # where an intro's tail (``_TAIL``) starts
     age: bool  # 岁
     pronoun: bool  # 他 / 她
@@ -321,7 +321,7 @@ class _Anchors:
         years = _year_starts(text)
         return cls(
             years=bool(years),
-            dated=tuple(sorted(set(years).union(_starts(_DIGIT_YEAR, text)))),
+            dated=tuple(years),
             tails=tuple(_starts(_TAIL_AT, text)),
             age="岁" in text,
             pronoun="他" in text or "她" in text,
@@ -336,14 +336,13 @@ class _Anchors:
 _ETHNIC_IS = re.compile(rf"是(?:一名|一位)?[{HAN}]{{1,3}}族")
 #: what follows a subject's name in an intro (「，男，」「，回族，」「，1966年10月生，」「出生于」「 男 」「，58岁」):
 #: its first character is one of ``_TAIL_FIRST``
-_TAIL = (rf"[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])"
+_TAIL = (rf"[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|(?:{_YEAR})[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])"
          rf"|[ \t]+(?:男|女)(?=[ \t,，])|出生于|出生在|生于|是(?:一名|一位)?[{HAN}]{{1,3}}族(?=[{HAN}]{{0,3}}(?:干部|人|[,，。]))|(?:现年|今年)(?:\d{{2}}|{_AGE_CN})岁|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，]")
 _TAIL_FIRST = ",，、（( \t出生是现今12一二"
 _TAIL_AT = re.compile(rf"(?=[{_TAIL_FIRST}])(?:{_TAIL})")
 #: 「某某，男，……」「某某,回族,……」「某某，1966年10月生，……」「某某出生于……」: a name (2 to 6 characters, and
 #: 同志) at a clause's head, then a tail: every match starts 2 to 8 characters before a tail
 _INTRO = re.compile(rf"(?:^|(?<=[\n。;；,，:：\s】」”“]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?(?P<tail>{_TAIL})", re.M)
-_DIGIT_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _starts(pattern: re.Pattern, text: str) -> list[int]:
@@ -371,7 +370,7 @@ def _year_starts(text: str) -> list[int]:
     return out
 # 「某某2003年任……」「某某，1998年起任……」「某某于2012年1月当选……」: a name, then (the lookahead) a dated
 # post; every match starts 2 to 6 characters before a place where the lookahead holds
-_DATED = rf"{_YEAR}[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任)"
+_DATED = rf"(?:{_YEAR})[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任)"
 _NAME_BEFORE_DATED = re.compile(rf"(?P<name>[{HAN}·]{{2,4}}?)[,，]?(?:于|自|从)?(?={_DATED})")
 
 
