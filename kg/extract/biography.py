@@ -89,7 +89,8 @@ _MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _SEP = r"(?:-{1,2}|—{1,2}|–{1,2}|~|～|─{1,2}|―{1,2}|至|到)"
 _YEAR_RE = re.compile(_YEAR)
 _SEP_RE = re.compile(rf"[ \t]*{_SEP}[ \t]*")
-_MON_DOT = re.compile(r"[.．][ \t]*(1[0-2]|0?[1-9])(?!\d)")
+_MON_DOT = re.compile(r"[.．/／][ \t]*(1[0-2]|0?[1-9])(?!\d)")
+_DAY_DOT = re.compile(r"[.．/／](?:[12]?\d|3[01])(?![\d.．/／])")  # 「2016.09.12」: the day after the month
 _MON_CN = re.compile(rf"[ \t]*({_MON})[ \t]*月")
 _NOW = re.compile(r"至今|现在|今")
 _RELATIVE = re.compile(rf"(?P<rel>翌年|次年|第二年|同年|当年)(?:[ \t]*(?P<m>{_MON})[ \t]*月)?")
@@ -125,7 +126,8 @@ def _point(text: str, i: int) -> When | None:
         return None
     dot = _MON_DOT.match(text, j)
     if dot:
-        return When(f"{year}-{int(dot.group(1)):02d}", _after_day(text, dot.end()))
+        day = _DAY_DOT.match(text, dot.end())
+        return When(f"{year}-{int(dot.group(1)):02d}", day.end() if day else _after_day(text, dot.end()))
     k = j
     while k < len(text) and text[k] in " \t":
         k += 1
@@ -554,6 +556,16 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             k = start + h.start("name")
             if _is_name(r, k, k + len(h.group("name")), heading=True):
                 _add_subject(found, surface[k:k + len(h.group("name"))], ls)
+        # 「某某：某市政协主席」「某某，某市政协主席」「某某 主席」「【某某】」: the name first, then its post or
+        # nothing, the résumé on the next line (a gender, an ethnicity or a birth, or a dated line)
+        h = _NAME_HEADING.match(line)
+        nxt = text[start + len(line) + 1:start + len(line) + 60]
+        if h and (h.group("post") is None or _title_at_end(text, start + h.start("post"), start + h.end("post")) is not None) \
+                and (_NEXT_INTRO.match(nxt) or _career_line(nxt.lstrip())):
+            g = "name" if h.group("name") else "bname"
+            k = start + h.start(g)
+            if _is_name(r, k, k + len(h.group(g)), heading=True, strong=h.group("post") is None):
+                _add_subject(found, surface[k:k + len(h.group(g))], ls)
         start += len(line) + 1
     # an obituary's 「某某同志逝世」 heading, 「某某同志是某地人」 (only where 同志 is printed at all)
     for m in (_OBITUARY.finditer(text) if "同志" in text else ()):
@@ -564,6 +576,11 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     for s in subjects:
         s.facts = _merged_demographics(r, s)
     return subjects
+
+
+_NAME_HEADING = re.compile(rf"\s*(?:[【\[](?P<bname>[{HAN}·]{{2,4}})[】\]]|(?P<name>[{HAN}·]{{2,4}}?)(?:同志)?(?:[ \t]*[:：,，][ \t]*|[ \t]+)"
+                           rf"(?P<post>[{HAN}、]{{2,30}}))[ \t]*$")
+_NEXT_INTRO = re.compile(rf"[ \t]*(?:男|女|[{HAN}]{{1,4}}族|(?:{_YEAR})[ \t]*年[^,，。\n]{{0,6}}(?:出生|生)|(?:19|20)\d\d[.．]\d{{1,2}}[ \t]*(?:出生|生))[,，、 \t]")
 
 
 def _dotted_end(text: str, k: int, e: int) -> int:
@@ -782,6 +799,8 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
             s0, s1 = r.analysis.sentence_of(o.evidence.start)
             at = dated_at.get(key_form(o.person), [])
             past = re.search(r"(?:时任|原任|曾任|前任|原)$", r.text[max(0, o.body.start - 3):o.body.start]) is not None
+            # 「任某县政协主席某某期间」: the time of a post held then, not a post held now
+            past = past or (k >= 0 and _DURING.match(r.text, k + len(key_form(o.person))) is not None)
             inside = bool(at) and min(at) < s0 and max(at) > s1 and not re.search(r"现任|今天|今日|目前", r.text[s0:s1])
             if past or inside:  # 「时任某县委书记某某」, or 「……后，某某出任某市委书记。2018年3月，……」: a post of the past
                 spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence,
@@ -792,8 +811,27 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
                 re.search(r"今天|今日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
             spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence, current=True,
                                        flags=("start_from_page_date",) if page else (), item=base, form="office"))
+    # 「某某同志因病医治无效……逝世」: an obituary's subject holds no post now
+    dead = {key_form(s.name) for s in subjects if _deceased(r.text, key_form(s.name))}
+    if dead:
+        spells = [replace(s, flags=s.flags + ("deceased",)) if key_form(s.person) in dead else s for s in spells]
     people = [s.facts for s in subjects if s.facts is not None]
     return spells, people
+
+
+_DEATH = re.compile(r"逝世|去世|病逝|辞世|离世|与世长辞|不幸遇难|因公殉职|因病医治无效")
+
+
+def _deceased(text: str, name: str) -> bool:
+    """Does the text report the death of ``name`` (the name, then a death in the same sentence, or
+    「沉痛悼念某某」)?"""
+    if _DEATH.search(text) is None:
+        return False
+    for k in _occurrences(name, text):
+        rest = re.split(r"[。\n]", text[k + len(name):k + len(name) + 80], maxsplit=1)[0]
+        if _DEATH.search(rest) or re.search(r"(?:悼念|缅怀|追悼|遗体告别)[^。\n]{0,6}$", text[max(0, k - 10):k]):
+            return True
+    return False
 
 
 def _depths(text: str) -> list[int]:
@@ -1230,8 +1268,12 @@ _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "�
 _NO_LONGER = re.compile(r"[ \t,，]*(?:起)?[ \t,，]*(?:不再担任|卸任|被免去|免去|辞去|不再兼任)")
 _UNIT_OF_OTHERS = re.compile(rf"(?:到|在|进入|调入|调到)(?P<unit>[{HAN}]{{2,20}}?)(?:工作|工做|任职)")
 _UNTIL_NOW = re.compile(r"(?:直至|直到)(?:本次|此次|这次|今次|日前)")
+#: after a holder's name: the time the post was held (「某县政协主席某某期间」「……任内」)
+_DURING = re.compile(r"(?:同志)?(?:任职|在任|主政|工作)?(?:期间|期間|任内|任期内|在任时|任职时)")
+#: a proposed post (「拟任」「拟提名为」「拟推荐为」 in an appointment notice): no post held
+_PROPOSED = re.compile(r"[ \t]*(?:拟任|拟提名|拟推荐|拟提拔|拟任命|拟选任|拟聘任|拟作为|拟进一步使用|拟转任|拟调任|拟担任)")
 #: an item that ends a career (「2018年退休」「，2015年3月离休。」「2020年1月，到龄退休」)
-_RETIRED = re.compile(r"[ \t,，]*(?:到龄|光荣|正式|办理)?(?:退休|离休|退居二线)(?:[。；;,，\n]|$)")
+_RETIRED = re.compile(r"[ \t,，]*(?:到龄|光荣|正式|办理)?(?:退休|离休|退居二线|卸任|离任|退出领导岗位)(?:[。；;,，\n]|$)")
 _OTHER_ROLE = re.compile(r"(?:董事长|总经理|经理|厂长|校长|院长|社长|会长|团长|政委|主任医师|总编辑)$")
 _BEFORE_THEN = re.compile(r"[^,，。;；:：\n]{0,16}(?:之前|以前)[,，]")
 # 「从某省委常委、某市委书记任上调任……」「从某职的位子上转任……」: the posts left at the item's date
@@ -1281,6 +1323,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                 if text.startswith(name, k):
                     who, k = r.surface(k, k + len(name)), k + len(name)
                     break
+            if _PROPOSED.match(text, k):
+                break  # 「现任某县县长，拟任县委书记」: a post proposed, not held (a 公示's résumé)
             clause_ends = item.when is not None and bool(_NO_LONGER.match(text, k)) and (k > i0 or found_any)
             titled = _has_title(r, i0, i1)
             if found_any and not titled and leaving and _MOVE.match(text, i0, i1):
@@ -1331,6 +1375,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             pending_towns.clear()
             continue
         body, title, flags = post
+        if not body.names and not body.stem and body.level in _MOVE_LEVELS:
+            body = _moved_to(r, item.start, max(i0, body.start), body) or body  # 「调赴某自治区工作，任自治区政协副主席」
         shared, pending = pending, []
         if body.level == TOWNSHIP:
             suffix = re.search(r"(?:公社|街道|乡|镇)$", body.names[-1].text)
@@ -1400,7 +1446,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
         a = other_at[0]
         out.append(SpellMention(item.person, "", BodyMention("政府", a, level="nation", written=""),
                                 r.evidence(a, item.end, item.clause), start=item.when.start, item=n, form="other"))
-    if not out and form in ("range", "line-start", "start") and item.when is not None and item.when.start \
+    if not out and form in ("range", "line-start", "start", "ended") and item.when is not None and item.when.start \
             and _RETIRED.match(text, item.start, item.end):
         # 「2018年退休」「2015年3月离休」: the career ends, every post held with it (no spell of its own)
         out.append(SpellMention(item.person, "", BodyMention("政府", item.start, level="nation", written=""),
@@ -1430,6 +1476,35 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             continue
         out.extend(_paren_posts(r, item, n, p0, p1, [s for s in out if s.form != "aside"] or posts, names))
     return out
+
+
+_MOVE_LEVELS = ("自治区", "省", "市", "州", "县", "区", "旗", "盟")
+#: a move to a division before a bare level word's post: the division the level word stands for
+_MOVE_TO = re.compile(r"(?:调赴|调往|调到|调入|调至|调回|调任|跨省赴任|赴任|赴|前往|到|进入|北上|南下|西进|东进|回到)$")
+
+
+_MOVE_AFTER = re.compile(r"[ \t]*(?:工作|任职|挂职|[,，]|任|担任|出任)")  # the place of the move, no body of its own
+
+
+def _moved_to(r: Reader, lo: int, hi: int, body: BodyMention) -> BodyMention | None:
+    """「2010年调赴某自治区工作，任自治区政协副主席」「赴新疆工作，任自治区……」: a bare level word's body in
+    the division the item moves to (the resolver does not count a destination as home: a visit's is
+    not). The last division named in ``[lo, hi)`` after a verb of moving, with the level's suffix
+    (a short form keeps the level, for resolution to check)."""
+    text = r.text
+    found = None
+    for d in r.divisions:
+        if lo <= d.start and d.end <= hi and _MOVE_TO.search(text, max(lo, d.start - 4), d.start) \
+                and _MOVE_AFTER.match(text, d.end):
+            if text[d.start:d.end].endswith(body.level) and not (body.level == "区" and text[d.start:d.end].endswith("自治区")):
+                found = body.but(names=(NameAt(text[d.start:d.end], d.start),))
+    if found is None and body.level in ("自治区", "省"):
+        for m in r.analysis.bare:
+            if lo <= m.start and m.end <= hi and _MOVE_TO.search(text, max(lo, m.start - 4), m.start) \
+                    and _MOVE_AFTER.match(text, m.end) \
+                    and not any(d.start <= m.start < d.end for d in r.divisions):
+                found = body.but(stem=m.text, start=m.start)
+    return found
 
 
 def _bare_division(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> NameAt | None:
@@ -1766,14 +1841,18 @@ def _past_division(r: Reader, a: int, t: TitleAt) -> BodyMention | None:
                        committee=committee, written=region)
 
 
+#: a level word alone (「自治区」「自治州」), no name of a division
+_LEVEL_ONLY = re.compile(r"自治(?:区|州|县|旗)|特别行政区")
+
+
 def _unknown_division(r: Reader, a: int, t: TitleAt, chain: list[Segment]) -> BodyMention | None:
     """A body word right after a suffixed name the analysis does not know as a division."""
     past = _past_division(r, a, t)
     if past is not None:
         return past
     m = re.match(rf"(?:中共)?([{HAN}]{{1,5}}?{_SUFFIX})(?:{_WORD})", r.text[a:t.start])
-    if m is None:
-        return None
+    if m is None or _LEVEL_ONLY.fullmatch(m.group(1)):
+        return None  # 「自治区政协」: a level word alone, the level the resolver places
     end = a + m.end(1)
     if r.division_names_before(end, a) or any(d.start < end and d.end > a for d in r.divisions):
         return None
@@ -1845,7 +1924,7 @@ def _fallback_body(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segme
         u = re.match(rf"[{HAN}]{{1,6}}?{_SUFFIX}(?={_WORD}|[{HAN}]{{1,14}}(?:局|厅|委员会|委|办公室|办|署|处|室|部|司|科)$|$)",
                      region[k:])
         stem = re.match(rf"[{HAN}]{{2,4}}?(?=地委|行署)", region[k:])
-        if u and not names:
+        if u and not names and not _LEVEL_ONLY.fullmatch(u.group(0)):
             names, unknown = (NameAt(u.group(0), a + k),), True
             k += u.end()
             continue
