@@ -200,8 +200,10 @@ def _leaves_for(old: Spell, new: Spell) -> bool:
     return new.body.kind == "政协" or (new.body.kind == "人大" and not (old.body.kind == "党委" and old.role == "书记"))
 
 
-def _ends(old: Spell, new: list[Spell], held_kinds: set[str], gaz: Gazetteer, office: bool = False) -> bool:
-    """Does the item of posts ``new`` end ``old`` (running text; see the module docstring)?"""
+def _ends(old: Spell, new: list[Spell], held_kinds: set[str], gaz: Gazetteer, office: bool = False,
+          along: frozenset = frozenset()) -> bool:
+    """Does the item of posts ``new`` end ``old`` (running text; see the module docstring)? ``along``:
+    the keys of the posts an item listed together with ``old`` (held at once)."""
     old_div = division_key(old.body.division)
     member = old.role in MEMBERSHIPS or old.role in GROUP_ROLES
     if any(_higher(s, old) for s in new):
@@ -215,6 +217,12 @@ def _ends(old: Spell, new: list[Spell], held_kinds: set[str], gaz: Gazetteer, of
     if down and not member:
         return True  # to a division below: 「副省长」 -> 「某市委书记」
     if same:
+        if old.body.kind == "政府" and old.role not in GROUP_ROLES and old.body.committee is None and any(
+                s.body.kind == "党委" and s.role == "书记" and s.body.committee is None and _key(s) not in along
+                for s in same):
+            # 县长 -> 县委书记: the Party secretary of the division is no longer its head of government
+            # (unless an item listed the two together: 「……市委副书记、书记、市长」)
+            return True
         if old.body.kind not in {s.body.kind for s in same} and any(
                 s.body.kind not in held_kinds and _leaves_for(old, s) for s in same):
             return True  # to a kind of body not held before (党委 -> 政协)
@@ -311,9 +319,10 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
         group = _dedupe(items[k])
         date = next((s.start for s in group if s.start), None)
         if all(s.form == "other" for s in group):
+            retired = any("retired" in s.flags for s in group)  # 「2018年退休」 ends every post
             for st in states:  # 「2003年1月，担任共青团某市委书记」 ends the posts held before it
-                if date and not st.ended and st.spell.end is None and not st.spell.current \
-                        and (restating or st.spell.role not in MEMBERSHIPS + GROUP_ROLES):
+                if date and not st.ended and st.spell.end is None and (not st.spell.current or retired) \
+                        and (restating or retired or st.spell.role not in MEMBERSHIPS + GROUP_ROLES):
                     st.spell = replace(st.spell, end=date)
                     st.flags += ("end_inferred",)
                     st.ended = True
@@ -325,7 +334,8 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
                     continue
                 line = restating and group[0].form in ("line-start", "start")
                 moved = any("moved" in s.flags for s in group) and st.spell.role not in MEMBERSHIPS + GROUP_ROLES
-                if line or moved or _ends(st.spell, group, held_kinds, gaz):
+                along = frozenset(_key(x.spell) for x in states if x.spell.item == st.spell.item)
+                if line or moved or _ends(st.spell, group, held_kinds, gaz, along=along):
                     st.spell = replace(st.spell, end=date)
                     st.flags += ("end_inferred",)
                     st.ended = True

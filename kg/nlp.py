@@ -602,19 +602,29 @@ def _stands_alone(m: Match, a: Analysis) -> bool:
         # 「赵立新和县委」 (赵立新/和/县委): a name that jieba cuts on neither side and across words is
         # inside other words; inside one word it is the word's (中共山东省委)
         return m.start in a.token_starts or m.end in a.token_ends \
-            or not any(k in a.token_starts for k in range(m.start + 1, m.end))
+            or not any(k in a.token_starts for k in range(m.start + 1, m.end)) or _after_its_parent(m, a)
     if m.start not in a.token_starts:
-        # 「陇南市礼县」 (jieba: 陇南/市礼/县政协): a county right after its own city is one
-        before = next((d for d in a.matches if d.kind == "division" and d.end == m.start), None)
-        return before is not None and any(x.parent in {p.code for p in before.divisions}
-                                          for x in m.divisions)
+        return _after_its_parent(m, a)
     bodies = ("政协", "人大", "政府", "人民")
     text = a.search
     if text[m.start] in "和与及同" and m.start > 0 and "\u4e00" <= text[m.start - 1] <= "\u9fff" \
             and not text.startswith(bodies, m.end) \
             and not any(d.kind == "division" and d.end == m.start for d in a.matches):
         return False  # 「会议和县第十六届人大」: a conjunction and a level word; 「马鞍山市和县」 is one
-    return m.end in a.token_ends or text.startswith(bodies, m.end)
+    if m.end in a.token_ends or text.startswith(bodies, m.end):
+        return True
+    # 「涉县委书记」 (jieba: 涉/县委书记): the county's own Party committee, where the name opens its clause
+    # or follows its city; 「应县委邀请」「新县委书记」「代县委书记」 are a preposition, "new" and "acting"
+    return text.startswith("委", m.end) and text[m.start] not in "应新代和" and (
+        m.start == 0 or not "\u4e00" <= text[m.start - 1] <= "\u9fff"
+        or any(d.kind == "division" and d.end == m.start for d in a.matches))
+
+
+def _after_its_parent(m: Match, a: Analysis) -> bool:
+    """「陇南市礼县」「山南市错那市」 (jieba: 陇南/市礼/县政协, 山南/市错/那/市政协): a division right
+    after its own city is one, however jieba cut them."""
+    before = next((d for d in a.matches if d.kind == "division" and d.end == m.start), None)
+    return before is not None and any(x.parent in {p.code for p in before.divisions} for x in m.divisions)
 
 
 def analyse(text: str) -> Analysis:

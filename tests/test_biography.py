@@ -798,3 +798,35 @@ def test_a_bare_zhuanyuan_after_a_prefectures_party_committee_is_its_commissione
     text = "李文华，男，汉族，1925年生。新中国成立后，历任临泽县委副书记，张掖地委副书记、专员，甘肃省政协副主席等职。\n"
     got = spells(text)
     assert ("专员", "政府", "张掖地区", None, None, False) in got and ("副书记", "党委", "张掖地区", None, None, False) in got
+
+
+# careers5: line structure and ends of a résumé (made-up résumés, real divisions)
+STRUCTURE_FORMS = {
+    "year-only lines whose next line holds 主任 stay résumé lines (主任 is no verb 任)": (
+        "李文华，男，1965年生。\n1992年 山丹县委办公室副主任\n1998年 山丹县副县长\n2003年 山丹县委副书记\n",
+        {("副主任", "党委", "山丹县", "1992", "1998", False), ("副县长", "政府", "山丹县", "1998", "2003", False),
+         ("副书记", "党委", "山丹县", "2003", None, True)}),
+    "the Party secretary of a division is no longer its head of government": (
+        "李文华，女，1970年生。2019年任山丹县委副书记、县长，2021年任山丹县委书记。\n",
+        {("副书记", "党委", "山丹县", "2019", "2021", False), ("县长", "政府", "山丹县", "2019", "2021", False),
+         ("书记", "党委", "山丹县", "2021", None, True)}),
+    "a sequence that lists the secretary and the mayor together holds them together": (
+        "李文华，男，1950年生。1985年起任张掖市委副书记、书记、市长。1990年当选为张掖市市长。1992年当选为张掖市委书记。"
+        "1997年任甘肃省副省长。\n",
+        {("副书记", "党委", "张掖市", "1985", None, False), ("书记", "党委", "张掖市", "1992", "1997", False),
+         ("市长", "政府", "张掖市", "1985", "1997", False), ("副省长", "政府", "甘肃省", "1997", None, True)}),
+    "retirement ends every post, memberships too": (
+        "李文华，男，1958年生。2008年任张掖市委常委、副市长。2013年任张掖市人大常委会副主任。2018年退休。\n",
+        {("常委", "党委", "张掖市", "2008", "2013", False), ("副市长", "政府", "张掖市", "2008", "2013", False),
+         ("副主任", "人大", "张掖市", "2013", "2018", False)}),
+    "a secretary of an office is a post, its body carried to the title after it": (
+        "李文华，男，1966年生。1988年毕业于兰州大学，同年到高台县工作，历任县委办公室秘书、副主任，1995年任高台县副县长。\n",
+        {("秘书", "党委", "高台县", None, None, False), ("副主任", "党委", "高台县", None, "1995", False),
+         ("副县长", "政府", "高台县", "1995", None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(STRUCTURE_FORMS))
+def test_structure_forms(name):
+    text, expected = STRUCTURE_FORMS[name]
+    assert spells(text) == expected

@@ -215,7 +215,8 @@ SWEEP_FLOOR = 0.95
 def test_gazetteer_sweep_floor():
     cases = mm.sweep(seed=0, step=10)
     assert len({c.division.kind for c in cases}) >= 10
-    for key, *_ in mm.SWEEP_TEMPLATES:
+    for template in mm.SWEEP_TEMPLATES:
+        key = template.key
         sel = [c for c in cases if c.template == key]
         ok = sum(c.ok for c in sel)
         bad = [c.text.split("\n")[-1] for c in sel if not c.ok][:8]

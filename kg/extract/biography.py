@@ -61,7 +61,7 @@ def _resume_titles() -> dict[str, lx.Title]:
         add(s, _GOV)  # 「海关总署副署长」「某海关关长」: the state's offices
     for s in ("乡长", "镇长", "副乡长", "副镇长"):  # heads of a township (NOTES rule 14)
         add(s, _GOV, implies_body=True, level=s[-2])
-    for s in ("处长", "副处长", "科长", "副科长", "干事"):
+    for s in ("处长", "副处长", "科长", "副科长", "干事", "秘书"):
         add(s, _GOV + _PARTY)
     for s in RANKS:
         add(s, _GOV + _PARTY)
@@ -958,8 +958,9 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         year = int(when.start[:4])
         month = int(when.start[5:7]) if len(when.start) >= 7 else None
         line_start = text.rfind("\n", 0, i) + 1
-        first_clause = re.split(r"[,，;；。]", text[after.end():after.end() + 40].lstrip(",，、 "), maxsplit=1)[0]
-        line_form = text[line_start:i].strip() == "" and not re.search(r"任|当选|调|升|转|晋", first_clause)
+        # the first clause of the item's own line (「1992年 某县委办公室副主任\n」: 主任 is no verb 任)
+        first_clause = re.split(r"[,，;；。\n]", text[after.end():after.end() + 40].lstrip(",，、 \t"), maxsplit=1)[0]
+        line_form = text[line_start:i].strip() == "" and not re.search(r"(?<!主)任|当选|调|升|转|晋", first_clause)
         form = "range" if when.ranged else ("line-start" if line_form else "start")
         if re.search(r"(?:其间|其間|期间|期間|其中)[:：,，]?[ \t]*(?:于|在|从|自)?$", before[-8:]):
             form = "aside-" + form  # 「……副市长，期间于2006年4月至2007年4月挂职任……」: held along with it
@@ -1230,6 +1231,8 @@ _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "�
 _NO_LONGER = re.compile(r"[ \t,，]*(?:起)?[ \t,，]*(?:不再担任|卸任|被免去|免去|辞去|不再兼任)")
 _UNIT_OF_OTHERS = re.compile(rf"(?:到|在|进入|调入|调到)(?P<unit>[{HAN}]{{2,20}}?)(?:工作|工做|任职)")
 _UNTIL_NOW = re.compile(r"(?:直至|直到)(?:本次|此次|这次|今次|日前)")
+#: an item that ends a career (「2018年退休」「，2015年3月离休。」「2020年1月，到龄退休」)
+_RETIRED = re.compile(r"[ \t,，]*(?:到龄|光荣|正式|办理)?(?:退休|离休|退居二线)(?:[。；;,，\n]|$)")
 _OTHER_ROLE = re.compile(r"(?:董事长|总经理|经理|厂长|校长|院长|社长|会长|团长|政委|主任医师|总编辑)$")
 _BEFORE_THEN = re.compile(r"[^,，。;；:：\n]{0,16}(?:之前|以前)[,，]")
 # 「从某省委常委、某市委书记任上调任……」「从某职的位子上转任……」: the posts left at the item's date
@@ -1398,6 +1401,12 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
         a = other_at[0]
         out.append(SpellMention(item.person, "", BodyMention("政府", a, level="nation", written=""),
                                 r.evidence(a, item.end, item.clause), start=item.when.start, item=n, form="other"))
+    if not out and form in ("range", "line-start", "start") and item.when is not None and item.when.start \
+            and _RETIRED.match(text, item.start, item.end):
+        # 「2018年退休」「2015年3月离休」: the career ends, every post held with it (no spell of its own)
+        out.append(SpellMention(item.person, "", BodyMention("政府", item.start, level="nation", written=""),
+                                r.evidence(item.start, item.end, item.clause), start=item.when.start, item=n,
+                                form="other", flags=("retired",)))
     if form == "ended" and not _NO_LONGER.match(text, item.start) and re.search(
             r"调|到|赴|任职|履新", _BEFORE_THEN.match(text, item.start).group(0)):
         out = [replace(s, flags=s.flags + ("moved",)) for s in out]  # the move ends what was held before it
