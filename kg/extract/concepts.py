@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import ConceptMention
 from .reader import Reader
@@ -70,8 +71,8 @@ def classify(name: str, after: str) -> str | None:
         return "slogan"  # 「五大平台」「五型政协」「一报一刊一网两号」: a count of platforms or kinds, a formula
     if own:
         return own
-    for t, words in AFTER:
-        for w in sorted(words, key=len, reverse=True):
+    for t, words in _AFTER_LONGEST_FIRST:
+        for w in words:
             if after.startswith(w):
                 return t
     if "·" in name or "•" in name:
@@ -325,10 +326,16 @@ def _opposite_parts(name: str) -> bool:
 
 
 
+#: HEADS and AFTER with each type's words longest first (the order the tests below try them in)
+_HEADS_LONGEST_FIRST = tuple((t, tuple(sorted(words, key=len, reverse=True))) for t, words in HEADS)
+_AFTER_LONGEST_FIRST = tuple((t, tuple(sorted(words, key=len, reverse=True))) for t, words in AFTER)
+
+
+@lru_cache(maxsize=4096)
 def _own_head(name: str) -> str | None:
     """The type the name's own last word gives (…行动, …工作室), if any."""
-    for t, words in HEADS:
-        for w in sorted(words, key=len, reverse=True):
+    for t, words in _HEADS_LONGEST_FIRST:
+        for w in words:
             if name.endswith(w) and (len(name) > len(w) or len(w) >= 3):
                 return t
     return None
@@ -336,8 +343,8 @@ def _own_head(name: str) -> str | None:
 
 def _head_word(name: str) -> str | None:
     """The head word (two characters or more) the name ends with, if any."""
-    for _, words in HEADS:
-        for w in sorted(words, key=len, reverse=True):
+    for _, words in _HEADS_LONGEST_FIRST:
+        for w in words:
             if len(w) >= 2 and name.endswith(w) and len(name) > len(w):
                 return w
     return None
