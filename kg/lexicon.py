@@ -137,6 +137,21 @@ class BodyWord:
     committee: str | None = None
 
 
+#: The State Council's ministries, present and past (the press of every period is read), by full and
+#: short name; a short name maps to the full one.
+STATE_COUNCIL_MINISTRIES: dict[str, str | None] = {
+    **dict.fromkeys(
+        """外交部 国防部 教育部 科学技术部 工业和信息化部 公安部 国家安全部 民政部 司法部 财政部
+        人力资源和社会保障部 自然资源部 生态环境部 住房和城乡建设部 交通运输部 水利部 农业农村部 商务部
+        文化和旅游部 退役军人事务部 应急管理部 审计署 文化部 卫生部 农业部 国土资源部 环境保护部 铁道部
+        人事部 建设部 信息产业部 劳动和社会保障部 监察部""".split()),
+    "科技部": "科学技术部", "工信部": "工业和信息化部", "人社部": "人力资源和社会保障部",
+    "住建部": "住房和城乡建设部", "文旅部": "文化和旅游部", "环保部": "环境保护部",
+}
+#: The ministries' full names (what a ministry's body records as its committee).
+MINISTRIES = frozenset(v or k for k, v in STATE_COUNCIL_MINISTRIES.items())
+
+
 def _bodies() -> dict[str, BodyWord]:
     b: dict[str, BodyWord] = {}
 
@@ -204,7 +219,15 @@ def _bodies() -> dict[str, BodyWord]:
         add(f"外交部驻{place}特别行政区特派员公署", "政府", "nation", f"外交部驻{place}特派员公署")
     add("国台办", "政府", "nation", "国台办")
     add("港澳办", "政府", "nation", "港澳办")
+    # the State Council's ministries, which no division has (a province has 厅, a city 局): 「科技部副部长」
+    # 「全国政协副主席、交通运输部部长」 are the central government's (SCHEMA.md: the ministry as committee)
+    for ministry in STATE_COUNCIL_MINISTRIES:
+        add(ministry, "政府", "nation", STATE_COUNCIL_MINISTRIES[ministry] or ministry)
+    # the Party centre's departments by their short names: 「中组部副部长」
+    for short, department in (("中组部", "组织部"), ("中宣部", "宣传部"), ("中联部", "对外联络部")):
+        add(short, "中央", "nation", department)
     return b
+
 
 
 BODIES: dict[str, BodyWord] = _bodies()

@@ -559,8 +559,9 @@ UNSEEN_FORMS += [
     ("全国政协副秘书长、办公厅研究室主任舒某某,全国政协副主席、交通运输部党组书记杨某某出席。",
      {("舒某某", "副秘书长", "政协", "全国"), ("舒某某", "主任", "政协专委会", "全国"),
       ("杨某某", "副主席", "政协", "全国"), ("杨某某", "党组书记", "政府", "全国")}),
-    # a 中心 named alone is anyone's: no organ of the committee named before
-    ("图们市政协主席赵某某在商务部广交会中心主任李某某陪同下参观。", {("赵某某", "主席", "政协", "222402")}),
+    # a 中心 is no organ of the committee named before: here a ministry's unit (the central government's)
+    ("图们市政协主席赵某某在商务部广交会中心主任李某某陪同下参观。",
+     {("赵某某", "主席", "政协", "222402"), ("李某某", "主任", "政府", "全国")}),
     # terms: 「新一届」 is the new term, no first one; a term is compared with its own division's committee only
     ("会议选举产生政协鄂温克族自治旗第十二届委员会领导班子,巴某某当选为新一届鄂温克族自治旗政协主席。",
      {("巴某某", "主席", "政协", "150724")}),
@@ -774,11 +775,23 @@ def test_no_name_ends_inside_a_word_after_a_title(after):
     ("永靖县政协主持日常工作的副主席王刚出席。", ("副主席", "政协", "", "622923")),
     # central organs in Hong Kong
     ("中央人民政府驻香港特别行政区维护国家安全公署署长王刚出席。", ("署长", "中央", "驻港国安公署", None)),
+    # the State Council's ministries (by full or short name) and the Party centre's departments by short name
+    ("科技部副部长王刚说,建议提得很好。", ("副部长", "政府", "科学技术部", None)),
+    ("教育部办公厅主任王刚出席。", ("主任", "政府", "教育部办公厅", None)),
+    ("中组部副部长王刚出席。", ("副部长", "中央", "组织部", None)),
+    # 「部门」 is any department, no ministry
+    ("甘肃省召开会议。民政部门主任王刚出席。", None),
 ])
 def test_departments_of_a_named_division_and_central_organs(text, expected):
     got = {(o.role, o.body.kind, o.body.committee or "", o.body.division.code)
            for o in extract_document(parse_document(text.encode(), "d.txt")).offices}
-    assert got == {expected}
+    assert got == ({expected} if expected else set())
+
+
+def test_a_ministry_after_a_national_post():
+    text = "全国政协副主席、科技部部长王刚出席。"
+    got = {(o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "d.txt")).offices}
+    assert got == {("副主席", "政协", ""), ("部长", "政府", "科学技术部")}
 
 
 def test_a_university_or_a_mass_organisation_is_no_department():

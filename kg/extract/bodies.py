@@ -239,7 +239,8 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
             return Segment(None, title, True, start, committee_only=rest, same_division="政协专委会")
         return invalid(title, start)
     if word.committee:
-        if rest and word.kind == "中央":  # 「中联办协调部副部长」: a department of the organ
+        if rest and (word.kind == "中央" or word.surface in lx.STATE_COUNCIL_MINISTRIES):
+            # 「中联办协调部副部长」「商务部广交会中心主任」: a department or unit of the organ
             return with_rest(body.but(committee=word.committee), rest, title, start)
         return segment(body.but(committee=word.committee), title, start) if not rest else invalid(title, start)
     return with_rest(body, rest, title, start)
@@ -292,7 +293,9 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
         return invalid(title, start)
     if kind in ("政府", "党委") and rest in ("办", "办公室"):  # 「县政府办主任」「区委办公室主任」
         return segment(body.but(committee=kind + rest), title, start)
-    if kind in ("党委", "政府", "人大", "中央") and re.fullmatch(rf"[{HAN}]{{1,16}}?(部|局|厅|委|办|署|办公室|委员会)", rest):
+    if kind in ("党委", "政府", "人大", "中央") and (re.fullmatch(rf"[{HAN}]{{1,16}}?(部|局|厅|委|办|署|办公室|委员会)", rest)
+                                              or (body.committee in lx.MINISTRIES
+                                                  and re.fullmatch(rf"[{HAN}]{{1,16}}?(司|中心)", rest))):
         # 「市委统战部」, 「中联办协调部」 (a department of an organ: both named)
         return segment(body.but(committee=(body.committee or "") + rest), title, start)
     return invalid(title, start)

@@ -41,7 +41,9 @@ EMPLOYER_NOTE = re.compile(r"[(（](?:集团|控股|股份|中国|国际|香港|
 _CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|" + COMMITTEE_NOTE.pattern + "|" + EMPLOYER_NOTE.pattern + "|[^"
                      + re.escape("".join(sorted(CLAUSE_BREAK))) + "])+")
 _ITEM = re.compile("[^" + ITEM_BREAK + "]+")
-BODY_WORD = re.compile("|".join(sorted(map(re.escape, lx.BODIES), key=len, reverse=True)))
+# (a ministry's word before 门 is the generic 「部门」: 「公安部门」「民政部门」 name no ministry)
+BODY_WORD = re.compile("|".join(re.escape(w) + ("(?!门)" if w.endswith("部") else "")
+                                for w in sorted(lx.BODIES, key=len, reverse=True)))
 # 「政协两当县第十届委员会」「中国人民政治协商会议某某自治州第十三届委员会」「政协某某地区工委」
 # 「政协岚县第九届委员会」 (a one-character stem)
 CPPCC_FORMAL = re.compile(
