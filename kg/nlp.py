@@ -47,6 +47,9 @@ FOREIGN_TITLES = (
     "经理", "合伙人", "高级合伙人", "监事长", "组长", "副组长", "队长", "副队长", "站长", "庭长", "检察长",
     "教授", "研究员", "工程师", "律师", "医师", "主任医师", "总工程师", "会计师", "创始人", "首席",
     "大使", "专员", "秘书", "干事", "处长", "副处长", "科长", "团长", "支书", "村长", "镇长", "乡长",
+    # occupations written before a name like titles (「市政协委员、某医院医生某某」「…立法会议员某某」)
+    "议员", "医生", "教师", "总裁", "副总裁", "行政总裁", "董事", "执行董事", "总监", "厂长", "副厂长",
+    "园长", "主治医师", "副主任医师", "护士长", "总编辑", "副总编辑",
 )
 
 SENTENCE_PUNCT = ["。", "！", "？", "!", "?", "；", ";", "\n"]
@@ -602,19 +605,29 @@ def _stands_alone(m: Match, a: Analysis) -> bool:
         # 「赵立新和县委」 (赵立新/和/县委): a name that jieba cuts on neither side and across words is
         # inside other words; inside one word it is the word's (中共山东省委)
         return m.start in a.token_starts or m.end in a.token_ends \
-            or not any(k in a.token_starts for k in range(m.start + 1, m.end))
+            or not any(k in a.token_starts for k in range(m.start + 1, m.end)) or _after_its_parent(m, a)
     if m.start not in a.token_starts:
-        # 「陇南市礼县」 (jieba: 陇南/市礼/县政协): a county right after its own city is one
-        before = next((d for d in a.matches if d.kind == "division" and d.end == m.start), None)
-        return before is not None and any(x.parent in {p.code for p in before.divisions}
-                                          for x in m.divisions)
+        return _after_its_parent(m, a)
     bodies = ("政协", "人大", "政府", "人民")
     text = a.search
     if text[m.start] in "和与及同" and m.start > 0 and "\u4e00" <= text[m.start - 1] <= "\u9fff" \
             and not text.startswith(bodies, m.end) \
             and not any(d.kind == "division" and d.end == m.start for d in a.matches):
         return False  # 「会议和县第十六届人大」: a conjunction and a level word; 「马鞍山市和县」 is one
-    return m.end in a.token_ends or text.startswith(bodies, m.end)
+    if m.end in a.token_ends or text.startswith(bodies, m.end):
+        return True
+    # 「涉县委书记」 (jieba: 涉/县委书记): the county's own Party committee, where the name opens its clause
+    # or follows its city; 「应县委邀请」「新县委书记」「代县委书记」 are a preposition, "new" and "acting"
+    return text.startswith("委", m.end) and text[m.start] not in "应新代和" and (
+        m.start == 0 or not "\u4e00" <= text[m.start - 1] <= "\u9fff"
+        or any(d.kind == "division" and d.end == m.start for d in a.matches))
+
+
+def _after_its_parent(m: Match, a: Analysis) -> bool:
+    """「陇南市礼县」「山南市错那市」 (jieba: 陇南/市礼/县政协, 山南/市错/那/市政协): a division right
+    after its own city is one, however jieba cut them."""
+    before = next((d for d in a.matches if d.kind == "division" and d.end == m.start), None)
+    return before is not None and any(x.parent in {p.code for p in before.divisions} for x in m.divisions)
 
 
 def analyse(text: str) -> Analysis:

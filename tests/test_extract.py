@@ -559,8 +559,9 @@ UNSEEN_FORMS += [
     ("全国政协副秘书长、办公厅研究室主任舒某某,全国政协副主席、交通运输部党组书记杨某某出席。",
      {("舒某某", "副秘书长", "政协", "全国"), ("舒某某", "主任", "政协专委会", "全国"),
       ("杨某某", "副主席", "政协", "全国"), ("杨某某", "党组书记", "政府", "全国")}),
-    # a 中心 named alone is anyone's: no organ of the committee named before
-    ("图们市政协主席赵某某在商务部广交会中心主任李某某陪同下参观。", {("赵某某", "主席", "政协", "222402")}),
+    # a 中心 is no organ of the committee named before: here a ministry's unit (the central government's)
+    ("图们市政协主席赵某某在商务部广交会中心主任李某某陪同下参观。",
+     {("赵某某", "主席", "政协", "222402"), ("李某某", "主任", "政府", "全国")}),
     # terms: 「新一届」 is the new term, no first one; a term is compared with its own division's committee only
     ("会议选举产生政协鄂温克族自治旗第十二届委员会领导班子,巴某某当选为新一届鄂温克族自治旗政协主席。",
      {("巴某某", "主席", "政协", "150724")}),
@@ -599,6 +600,21 @@ UNSEEN_FORMS += [
     # 「甲主席」 for a 常务副主席 named in the text is a courtesy, not a second post
     ("阿坝藏族羌族自治州政协常务副主席李建国出席。会上,李建国主席作了讲话。",
      {("李建国", "常务副主席", "政协", "513200")}),
+    # a member's title, 、, and the post at work with an occupation no lexicon of offices holds
+    ("中山市政协常委、香港立法会议员周某某表示,要积极建言。乌鲁木齐市政协委员、某某春(集团)有限责任公司总经理吴某说。"
+     "新疆维吾尔自治区政协委员、木垒哈萨克自治县人民医院检验科医生艾尔肯说。",
+     {("周某某", "常务委员", "政协", "442000"), ("吴某", "委员", "政协", "650100"), ("艾尔肯", "委员", "政协", "650000")}),
+    # a Mongolian name ending in a one-character verb before 、 (孟和达来), and 「会议由副主席某某主持」
+    ("阿鲁科尔沁旗召开会议。旗委副书记、旗长孟和达来、旗人大常委会主任赵某出席。会议由旗委副书记王某某主持。",
+     {("孟和达来", "副书记", "党委", "150421"), ("孟和达来", "旗长", "政府", "150421"),
+      ("赵某", "主任", "人大", "150421"), ("王某某", "副书记", "党委", "150421")}),
+    ("房山区政协召开常委会。区政协主席唐某某,副主席周某某出席会议。会议由副主席李某某主持。",
+     {("唐某某", "主席", "政协", "110111"), ("周某某", "副主席", "政协", "110111"), ("李某某", "副主席", "政协", "110111")}),
+    # a distributive or a sector after 委员 is no name
+    ("谷城县政协召开会议。各界别政协委员各尽其才。港澳委员和侨界委员代表发言。", set()),
+    # the heads of the Hong Kong and Macau governments and their secretaries are the SAR's government
+    ("香港特区政府举行仪式。行政長官李某某今日在社交媒體發文。政務司司長陳某某亦有出席。",
+     {("李某某", "行政长官", "政府", "810000"), ("陳某某", "司长", "政府", "810000")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -759,11 +775,23 @@ def test_no_name_ends_inside_a_word_after_a_title(after):
     ("永靖县政协主持日常工作的副主席王刚出席。", ("副主席", "政协", "", "622923")),
     # central organs in Hong Kong
     ("中央人民政府驻香港特别行政区维护国家安全公署署长王刚出席。", ("署长", "中央", "驻港国安公署", None)),
+    # the State Council's ministries (by full or short name) and the Party centre's departments by short name
+    ("科技部副部长王刚说,建议提得很好。", ("副部长", "政府", "科学技术部", None)),
+    ("教育部办公厅主任王刚出席。", ("主任", "政府", "教育部办公厅", None)),
+    ("中组部副部长王刚出席。", ("副部长", "中央", "组织部", None)),
+    # 「部门」 is any department, no ministry
+    ("甘肃省召开会议。民政部门主任王刚出席。", None),
 ])
 def test_departments_of_a_named_division_and_central_organs(text, expected):
     got = {(o.role, o.body.kind, o.body.committee or "", o.body.division.code)
            for o in extract_document(parse_document(text.encode(), "d.txt")).offices}
-    assert got == {expected}
+    assert got == ({expected} if expected else set())
+
+
+def test_a_ministry_after_a_national_post():
+    text = "全国政协副主席、科技部部长王刚出席。"
+    got = {(o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "d.txt")).offices}
+    assert got == {("副主席", "政协", ""), ("部长", "政府", "科学技术部")}
 
 
 def test_a_university_or_a_mass_organisation_is_no_department():

@@ -23,6 +23,8 @@ _INHERIT = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届
 # a suffix-ending word the gazetteer may not know (梁平县, 陇西市): kept as written
 # a preposition before a head of government's title (「受代省长某某委托」)
 _PREPOSITIONS = re.compile("^(?:受|由|经|请|据|向|同|邀请)")
+# a subject led by an officer, no body named: 「会议由」「座谈会由」「活动由」
+_LED_BY = re.compile(rf"[{HAN}]{{0,8}}由")
 # titles a Party committee has only in its departments
 _DEPARTMENT_HEADS = frozenset(("主任", "副主任", "常务副主任", "驻会副主任", "专职副主任"))
 # the organs of a CPPCC besides its special committees: its office, divisions, research units
@@ -237,7 +239,8 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
             return Segment(None, title, True, start, committee_only=rest, same_division="政协专委会")
         return invalid(title, start)
     if word.committee:
-        if rest and word.kind == "中央":  # 「中联办协调部副部长」: a department of the organ
+        if rest and (word.kind == "中央" or word.surface in lx.STATE_COUNCIL_MINISTRIES):
+            # 「中联办协调部副部长」「商务部广交会中心主任」: a department or unit of the organ
             return with_rest(body.but(committee=word.committee), rest, title, start)
         return segment(body.but(committee=word.committee), title, start) if not rest else invalid(title, start)
     return with_rest(body, rest, title, start)
@@ -290,7 +293,9 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
         return invalid(title, start)
     if kind in ("政府", "党委") and rest in ("办", "办公室"):  # 「县政府办主任」「区委办公室主任」
         return segment(body.but(committee=kind + rest), title, start)
-    if kind in ("党委", "政府", "人大", "中央") and re.fullmatch(rf"[{HAN}]{{1,16}}?(部|局|厅|委|办|署|办公室|委员会)", rest):
+    if kind in ("党委", "政府", "人大", "中央") and (re.fullmatch(rf"[{HAN}]{{1,16}}?(部|局|厅|委|办|署|办公室|委员会)", rest)
+                                              or (body.committee in lx.MINISTRIES
+                                                  and re.fullmatch(rf"[{HAN}]{{1,16}}?(司|中心)", rest))):
         # 「市委统战部」, 「中联办协调部」 (a department of an organ: both named)
         return segment(body.but(committee=(body.committee or "") + rest), title, start)
     return invalid(title, start)
@@ -324,8 +329,9 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         body = BodyMention(title.kinds[0], start, level=title.level, committee=title.committee,
                            written=written or title.surface)
         return Segment(body, title, True, start)
-    if not region or _INHERIT.fullmatch(region) or qualifying(region, portfolio=True):
-        return Segment(None, title, True, start)  # inherit (「,分管日常工作的副主席乙」 too)
+    if not region or _INHERIT.fullmatch(region) or qualifying(region, portfolio=True) or _LED_BY.fullmatch(region):
+        # inherit (「,分管日常工作的副主席乙」 too, and 「会议由副主席乙主持」: the meeting's own officer)
+        return Segment(None, title, True, start)
     if title is not None and title.role in ("主席", "副主席"):
         # 「山西省副主席某某」: a province's, city's or county's chairman is its CPPCC's; an
         # autonomous region's is its government's (自治区主席), which no rule here guesses
