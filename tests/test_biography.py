@@ -888,3 +888,32 @@ def test_a_heading_that_names_the_subject_before_its_post(heading):
     doc = parse_document(text.encode("utf-8"), "bio.txt")
     got = {(s.person, s.role, s.start) for s in extract_document(doc).spells}
     assert got == {("马建国", "书记", "2010"), ("马建国", "主席", "2016"), ("李红", "市长", "2012"), ("李红", "副主席", "2018")}
+
+
+def test_an_appointment_that_makes_the_appointee_acting_and_a_regions_chairman_of_its_government():
+    text = ("1月5日，内蒙古自治区人大常委会会议决定任命李明为内蒙古自治区副主席，决定其代理自治区主席。"
+            "李明，男，1966年生，2015年任包头市市长。\n")
+    got = spells(text, "2021-01-06")
+    assert ("副主席", "政府", "内蒙古自治区", "2021-01", None, True) in got
+    assert ("代理主席", "政府", "内蒙古自治区", "2021-01", None, True) in got
+    got = spells("12月3日，张掖市人大常委会会议决定任命王刚为张掖市副市长，决定其代理市长职务。\n王刚，男，汉族，1970年生。"
+                 "2016年任高台县委书记。\n", "2020-12-04")
+    assert ("代理市长", "政府", "张掖市", "2020-12", None, True) in got
+
+
+@pytest.mark.parametrize("intro, name", [
+    ("艾尔肯·吐尼亚孜，男，维吾尔族，1961年生，新疆伊宁人。", "艾尔肯·吐尼亚孜"),
+    ("乌云其木格，女，蒙古族，1961年生。", "乌云其木格"),
+    ("新疆维吾尔自治区政协领导\n努尔兰·阿不都满金\n男，哈萨克族，1962年生。", "努尔兰·阿不都满金"),
+])
+def test_transliterated_and_long_names_of_a_subject(intro, name):
+    text = intro + "2010年任伊犁哈萨克自治州州长，2016年任新疆维吾尔自治区政协主席。\n"
+    got = {(s.person, s.role, s.start) for s in extract_document(parse_document(text.encode("utf-8"), "bio.txt")).spells}
+    assert got == {(name, "州长", "2010"), (name, "主席", "2016")}
+
+
+def test_a_news_lead_dated_by_its_day_alone_names_the_person_it_elects():
+    text = ("新华社乌鲁木齐1月27日电 27日，新疆维吾尔自治区十三届人大五次会议选举艾尔肯·吐尼亚孜为自治区人民政府主席。"
+            "至此，代省长已经全部转正。\n")
+    got = spells(text, "2022-01-27")
+    assert ("主席", "政府", "新疆维吾尔自治区", "2022-01", None, True) in got

@@ -263,7 +263,9 @@ _EDUCATION = re.compile(
     rf"(?:学历|文化程度|文化|毕业)(?:[,，、]?[{HAN}]{{0,8}}(?:硕士|博士|学士)(?:学位)?)?)|[{HAN}]{{0,8}}(?:硕士|博士)(?:学位))"
 )
 _AGE_CN = "[二三四五六七八九]十[一二三四五六七八九]?"  # 「五十八岁」
-_HEADING = re.compile(rf"^(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?(?:\s*[:：]?\s*(?:简历|个人简历|同志简历|简介|的简历|履历|个人履历|人物简介|人物履历|生平|个人资料|简况)"
+#: a transliterated name, its parts joined by a middle dot (「某某·某某某」)
+_TRANSLITERATED = re.compile(rf"[{HAN}]{{1,8}}[·•・][{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,10}})?")
+_HEADING = re.compile(rf"^(?P<name>{_TRANSLITERATED.pattern}|[{HAN}·]{{2,6}}?)(?:同志)?(?:\s*[:：]?\s*(?:简历|个人简历|同志简历|简介|的简历|履历|个人履历|人物简介|人物履历|生平|个人资料|简况)"
                       rf"|\s*(?P<bracket>[\[【(（].*))?\s*$")
 
 
@@ -347,6 +349,9 @@ _TAIL_AT = re.compile(rf"(?=[{_TAIL_FIRST}])(?:{_TAIL})")
 _INTRO = re.compile(rf"(?:^|(?<=[\n。;；,，:：\s】」”“]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?(?P<tail>{_TAIL})", re.M)
 
 
+_DOTTED_INTRO = re.compile(rf"(?:^|(?<=[\n。;；,，:：\s】」”“]))(?P<name>{_TRANSLITERATED.pattern})(?:同志)?(?P<tail>{_TAIL})", re.M)
+
+
 def _starts(pattern: re.Pattern, text: str) -> list[int]:
     """Every position where ``pattern`` (never empty) matches, overlapping ones included."""
     out = []
@@ -409,6 +414,10 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
         if not _is_name(r, m.start("name"), m.end("name"), strong=strong):
             continue
         _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
+    # 「某某·某某某，男，维吾尔族，……」: a transliterated name longer than the intro's window
+    for m in (_DOTTED_INTRO.finditer(text) if any(c in text for c in "·•・") else ()):
+        if _is_name(r, m.start("name"), m.end("name"), strong=True):
+            _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
     # 「1965年4月出生的某某」「生于1955年7月的某某」
     for m in () if not an.years else re.finditer(rf"(?:(?:出生于|生于)[ \t]*(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?|"
                          rf"(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生))的(?P<name>[{HAN}]{{2,4}})",
@@ -478,7 +487,8 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             dated_lead = an.years and re.search(rf"(?:{_YEAR})[ \t]*年[^,，。;；]{{0,8}}[,，]$", before) and re.search(
                 r"(?:出任|担任|调任|转任|升任|任|当选)", after)
             sentence = text[max(text.rfind("。", 0, k), text.rfind("\n", 0, k)) + 1:k]
-            led = re.match(rf"\s*(?:(?:{_YEAR})[ \t]*年|今年|去年|前年|(?:{_MON})[ \t]*月[ \t]*\d{{1,2}}[ \t]*日)", sentence)
+            # 「27日，……会议选举某某为……」: a news lead dated by its day alone too, after a dateline (「新华社某地1月27日电」)
+            led = re.match(rf"\s*(?:[^。\n，,]{{2,24}}?电[ \t]*)?(?:(?:{_YEAR})[ \t]*年|今年|去年|前年|(?:(?:{_MON})[ \t]*月[ \t]*)?\d{{1,2}}[ \t]*日)", sentence)
             appointed = led and (re.search(r"(?:任命|选举|决定|提名)$", before) or re.match(
                 r"(?:同志)?(?:调任|转任|出任|升任|当选为|当选)", text[e:e + 4]))
             dated_lead = dated_lead or appointed
@@ -578,7 +588,7 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     return subjects
 
 
-_NAME_HEADING = re.compile(rf"\s*(?:[【\[](?P<bname>[{HAN}·]{{2,4}})[】\]]|(?P<name>[{HAN}·]{{2,4}}?)(?:同志)?(?:[ \t]*[:：,，][ \t]*|[ \t]+)"
+_NAME_HEADING = re.compile(rf"\s*(?:[【\[](?P<bname>{_TRANSLITERATED.pattern}|[{HAN}]{{2,4}})[】\]]|(?P<name>{_TRANSLITERATED.pattern}|[{HAN}]{{2,4}}?)(?:同志)?(?:[ \t]*[:：,，][ \t]*|[ \t]+)"
                            rf"(?P<post>[{HAN}、]{{2,30}}))[ \t]*$")
 _NEXT_INTRO = re.compile(rf"[ \t]*(?:男|女|[{HAN}]{{1,4}}族|(?:{_YEAR})[ \t]*年[^,，。\n]{{0,6}}(?:出生|生)|(?:19|20)\d\d[.．]\d{{1,2}}[ \t]*(?:出生|生))[,，、 \t]")
 
@@ -637,6 +647,10 @@ def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: boo
         return False  # 「……书记任上调任……」: 任 the verb, not the surname
     if strong and 2 <= len(text) <= 4:
         return True
+    if (strong or heading) and _TRANSLITERATED.fullmatch(text):
+        return True  # 「某某·某某某」: a transliterated name (Uyghur, Kazakh), dots between its parts
+    if strong and len(text) in (5, 6) and not_a_word(text):
+        return True  # 「某某某某某，女，蒙古族」: a Mongolian or Tibetan name of five or six characters
     if not (text[0] in lx.SURNAMES or text[:2] in lx.COMPOUND_SURNAMES):
         return False
     if heading:
@@ -724,7 +738,7 @@ _UNDATED = re.compile(r"(?:从政早期|早年|早期|毕业后|此前|之前|�
 _SEQUENCE_WORDS = re.compile(r"历任|先后|直至|直到|陆续")
 _HEAD = re.compile(
     r"(?:在[^,，。;；]{2,40}?(?:会议|大会|全会)上|经[^,，。;；]{2,30}?(?:决定|批准|同意)|由[^,，。;；]{2,20}?(?:任命|提名)"
-    r"|[\s,，、]|同志|他|她|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
+    r"|决定其|[\s,，、]|同志|他|她|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
     r"|被选举为|被选为|选举为|选为|当选为|当选|正式|被任命为|任命为|被任命|被提拔为|提拔为|明确为|出任|担任过|担任|调任|转任|升任"
     r"|晋升为|晋升|改任|接任|兼任|兼|调到|调入|调往|调|到|回到|任职|被选|任命|任|为|于|是|在|南下履新|履新|主持"
     r"|不再担任|不再兼任|被免去|免去|辞去|卸任)+"
@@ -808,7 +822,7 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
                 continue
             # 「6日……选举某某为……」: elected or appointed on the day of the text
             page = o.form in ("election", "appointment") and bool(
-                re.search(r"今天|今日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
+                re.search(r"今天|今日|昨天|昨日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
             spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence, current=True,
                                        flags=("start_from_page_date",) if page else (), item=base, form="office"))
     # 「某某同志因病医治无效……逝世」: an obituary's subject holds no post now
@@ -917,12 +931,12 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         if not at_boundary and not spaced:
             continue
         word = m.group(0)
-        if not at_boundary and (_CURRENT.fullmatch(word) or word in ("今天", "今日")):
+        if not at_boundary and (_CURRENT.fullmatch(word) or word in ("今天", "今日", "昨天", "昨日")):
             continue
         if _CURRENT.fullmatch(word):
             starts.append((i, m.end(), None, "current", False))
             continue
-        if word in ("今天", "今日"):  # 「某某今天出任……」: the document's own day
+        if word in ("今天", "今日", "昨天", "昨日"):  # 「某某今天出任……」「昨日，……」: the document's own day (its month)
             starts.append((i, m.end(), DateExpr(None, None, m.end()), "today", False))
             continue
         if _BIRTH_BEFORE.search(before[-3:]):
@@ -1099,7 +1113,7 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
             if md is not None:  # 「1月8日上午，某市人大常委会……决定任命某某为……」: that month of the document's year
                 out.append((i, i, None, f"appointed-month:{cn_number(md.group('m'))}", False))
                 continue
-            today = re.search(r"今天|今日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None
+            today = re.search(r"今天|今日|昨天|昨日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None
             out.append((i, i, None, "appointed-today" if today else "appointed", False))
     return out
 
@@ -1692,6 +1706,18 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
         chain.append(Segment(inherit, t.title, True, a))
     if carry is not None and t.start == a and not chain and carry.kind in t.title.kinds:
         chain.append(Segment(carry, t.title, True, a))  # a bare title: the body of the item before
+    acting = re.match(r"代理(?=[\u4e00-\u9fff])", text[a:t.start]) if t.title.role in ("主席", "副主席") else None
+    if acting is not None:  # 「决定其代理自治区主席」: the acting chairman (代理主席)
+        a += 2
+        t = TitleAt(t.start, t.end, "代理" + t.text, lx.Title("代理" + t.text, "代理" + t.title.role, t.title.kinds))
+    region = text[a:t.start]
+    if t.title.role.endswith("主席") and t.title.role != "主席团主席" and (region == "自治区" or (
+            a in r.division_by_start and r.division_by_start[a].end == t.start and region.endswith("自治区"))):
+        # 「内蒙古自治区副主席」「任命某某为自治区主席」: an autonomous region's chairman is its government's
+        body = BodyMention("政府", a, names=(NameAt(region, a),) if region != "自治区" else (),
+                           level="自治区" if region == "自治区" else None, written=region)
+        chain.append(Segment(body, t.title, True, a))
+        return body, t.title, flags
     mids = list(_MID_VERB.finditer(text, a, t.start))
     if mids:
         # 「到某厅某局挂职担副局长」「某部挂职任某司副司长」: the unit is around the verb
