@@ -31,7 +31,7 @@ def _chair_division(text: str) -> str | None:
 @pytest.mark.parametrize("template", mm.RESOLUTION_TEMPLATES, ids=lambda t: t.key)
 def test_level_word_resolves_to_the_named_division_of_any_kind(template):
     cases = mm.sweep(templates=(template,), per_kind=25, scripts=("simplified", "traditional"))
-    assert len({c.division.kind for c in cases}) >= 7 and len(cases) > 150  # the sample holds every kind it can
+    assert len({c.division.kind for c in cases}) >= 6 and len(cases) > 150  # the sample holds every kind it can
     failed = [(c.outcome, c.division.name, c.division.kind, c.text[:40]) for c in cases if not c.ok]
     assert not failed, failed[:10]
 
