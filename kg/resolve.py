@@ -52,6 +52,7 @@ _SUFFIX_OK = {
     "林区": lambda d: d.kind == "林区",
     "特区": lambda d: d.kind == "特区",
     "地区": lambda d: d.kind == "地区",
+    "特别行政区": lambda d: d.kind == "特别行政区",
 }
 
 
