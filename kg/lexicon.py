@@ -74,6 +74,9 @@ def _titles() -> dict[str, Title]:
     # the head of state and the national congress's chairs (SCHEMA.md: central organs are 中央)
     add("国家主席", ("中央",), role="主席", implies_body=True, level="nation")
     add("国家副主席", ("中央",), role="副主席", implies_body=True, level="nation")
+    # the head of a special administrative region's government (「行政长官某某」): the region's, named
+    # by the text (SCHEMA.md: body 政府 of 香港/澳门特别行政区)
+    add("行政长官", _GOV, implies_body=True, level="特别行政区")
     add("委员长", _NPC)
     add("副委员长", _NPC)
     for suffix in ("省", "市", "县", "区", "州", "旗", "盟"):
