@@ -34,6 +34,7 @@ from functools import cmp_to_key
 
 from .chinese import key_form
 from .gazetteer import Gazetteer
+from .lexicon import canonical_role
 from .mapping import division_key
 from .extract.biography import AS_PRINTED, TOWNSHIP
 from .records import SPELL_FLAGS, Body, BodyMention, DivisionRef, PersonFacts, PersonMention, Spell, SpellMention
@@ -144,7 +145,7 @@ def _key(s: Spell) -> tuple[str, str, str]:
 def _acting_key(s: Spell) -> tuple[str, str, str]:
     """:func:`_key` with 代理X长 read as 代X长 (an acting head printed in full or short)."""
     role, kind, division = _key(s)
-    return (re.sub(r"^代理(?=[省市县区州旗盟]长$)", "代", role), kind, division)
+    return (canonical_role(role), kind, division)
 
 
 @dataclass

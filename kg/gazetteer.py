@@ -168,6 +168,8 @@ def _written_forms(d: Division) -> list[tuple[str, bool]]:
                 short_suffix = {"自治县": "县", "自治州": "州", "自治旗": "旗", "自治区": ""}[suffix]
                 if short_suffix:
                     forms.append((stem + short_suffix, False))
+            if suffix == "特别行政区":
+                forms.append((stem + "特区", False))  # 香港特区
             if len(stem) >= 2 and stem not in _BAD_SHORT:
                 forms.append((stem, True))
             break

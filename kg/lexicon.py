@@ -6,6 +6,7 @@ of the corpus is named here (places come from the gazetteer).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -24,6 +25,19 @@ class Title:
     implies_body: bool = False
     level: str | None = None
     committee: str | None = None
+
+
+_ACTING_IN_FULL = re.compile(r"^代理(?=[省市县区州旗盟]长$)")
+
+
+def canonical_role(role: str) -> str:
+    """A role as compared across spellings: an acting head printed in full is the short title
+    (代理县长 -> 代县长, the title kg writes); every other role as it is.
+
+    >>> canonical_role("代理县长"), canonical_role("代县长"), canonical_role("代理书记")
+    ('代县长', '代县长', '代理书记')
+    """
+    return _ACTING_IN_FULL.sub("代", role)
 
 
 _CPPCC = ("政协",)
@@ -79,6 +93,11 @@ def _titles() -> dict[str, Title]:
     add("行政长官", _GOV, implies_body=True, level="特别行政区")
     add("委员长", _NPC)
     add("副委员长", _NPC)
+    # the heads of the Hong Kong and Macau governments and their secretaries (SCHEMA.md: the SAR's 政府)
+    add("行政长官", _GOV, implies_body=True, level="特别行政区")
+    for dept in ("政务司", "财政司", "律政司", "行政法务司", "经济财政司", "保安司", "社会文化司", "运输工务司"):
+        for pre in ("", "副"):
+            add(f"{dept}{pre}司长", _GOV, role=f"{pre}司长", implies_body=True, level="特别行政区", committee=dept)
     for suffix in ("省", "市", "县", "区", "州", "旗", "盟"):
         for pre in ("", "副", "常务副", "代", "代理"):
             role = f"代{suffix}长" if pre == "代理" else None
@@ -242,7 +261,7 @@ NAME_FOLLOWERS = sorted(
         的 列席 宣读 通报 应邀 分别 是 也 就 围绕 先后 还 到 赴 深入 来 一同 会见 看望 调研 考察 听取 传达
         要求 希望 认为 回顾 总结 宣布 主讲 进行 发表 提出 带队 同志 等 在 向 从 以 将 把 被 于 先生 女士
         领学 领读 作了 出任 担任 接任 获 荣获 同 跟 所作 所 在会上 会上 一起 共同 亲自 专程 实地 现场
-        摄影 报道 首先 最后 随后 主讲 宣讲 解读 答 问 称 谈 讲 并 又 则 即 今年 近日 日前 上午
+        摄影 报道 首先 最后 随后 主讲 宣讲 解读 答 问 称 谈 讲 并 又 则 即 今年 近日 日前 今日 今天 昨日 昨天 当天 当日 上午
         下午 晚上 前往 走访 慰问 检查 督导 视察 部署 安排 批示 寄语 做 作出 提议 建议 呼吁 号召 代为
         还是 已 曾 参与 召集 召开 组织 致 发言 汇报 点评 工作室 通过 参会 出镜 到会
         特邀 再次 再度 首次 连任 亲切 热情 认真 专门 一并 获邀 受邀 被 亦 均 委托

@@ -113,3 +113,38 @@ def test_anchor_prescan_keeps_every_subject_and_spell(monkeypatch):
     for text, ex in zip(texts, gated):
         plain = extract_document(parse_document(text.encode("utf-8"), "bio.txt"))
         assert (plain.spells, plain.people) == (ex.spells, ex.people), text
+
+
+def _press_lines() -> list[str]:
+    lines = []
+    for folder in ("seeds", "tests/data/dev/texts", "tests/data/real2/texts", "tests/data/real3/texts",
+                   "tests/data/press8/texts", "tests/data/press9/texts"):
+        for path in sorted((ROOT / folder).glob("*.txt")):
+            lines += read_document(path).text.split("\n")
+    # role words spaced by layout (「记 者」), credits with no role word, each gate's word alone
+    lines += ["本报讯 记 者 王某某 通讯员 李某 近日，", "……开幕。 王某 摄", "会议现场。□张某某", "来源: 某某日报客户端  甲某 乙某",
+              "发布时间:2023-01-01|作者:王某某", "全媒体记者某某报道 9月13日上午，", "本报记者李某“……”",
+              "某某讯 记者某某报道：", "……问候。 通讯员 某某某 摄影报道", "……现场。某某摄", "王某 李某 摄 1月5日，会议",
+              "文/张某某 图/李某", "撰稿人：王某", "采写：李某某", "摄", "记者", "来源", "□"]
+    return lines
+
+
+def test_press_tails_gates_are_necessary():
+    """_tails tries a pattern only where the line holds what it cannot match without (a role word,
+    摄, a byline mark, 来源, a metadata label): on every line of the read corpora, a pattern whose gate
+    says no finds nothing."""
+    from kg.extract import press
+
+    role_gated = (press._T_AFTER_SENTENCE, press._T_CLOSING, press._T_DATELINE_REPORT, press._T_DATELINE_SPACED,
+                  press._T_REPORT_OPENING, press._T_REPORTER_QUOTE)
+    for line in _press_lines():
+        if press._BARE_ROLE_AT.search(line) is None:
+            assert not any(p.search(line) for p in role_gated), line
+        if "摄" not in line:
+            assert not press._T_GLUED_PHOTO.search(line) and not press._T_GLUED_CAPTION.search(line), line
+        if not press._BYLINE_MARK_IN.search(line):
+            assert not press._T_BYLINE_END.search(line), line
+        if "来源" not in line:
+            assert not press._T_SOURCE_NAMES.search(line), line
+        if not any(w in line for w in press._T_META_WORDS):
+            assert not press._T_META_AUTHOR.search(line), line

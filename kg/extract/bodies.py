@@ -23,6 +23,8 @@ _INHERIT = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届
 # a suffix-ending word the gazetteer may not know (梁平县, 陇西市): kept as written
 # a preposition before a head of government's title (「受代省长某某委托」)
 _PREPOSITIONS = re.compile("^(?:受|由|经|请|据|向|同|邀请)")
+# a subject led by an officer, no body named: 「会议由」「座谈会由」「活动由」
+_LED_BY = re.compile(rf"[{HAN}]{{0,8}}由")
 # titles a Party committee has only in its departments
 _DEPARTMENT_HEADS = frozenset(("主任", "副主任", "常务副主任", "驻会副主任", "专职副主任"))
 # the organs of a CPPCC besides its special committees: its office, divisions, research units
@@ -352,8 +354,9 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         body = BodyMention(title.kinds[0], start, level=title.level, committee=title.committee,
                            written=written or title.surface)
         return Segment(body, title, True, start)
-    if not region or _INHERIT.fullmatch(region) or qualifying(region, portfolio=True):
-        return Segment(None, title, True, start)  # inherit (「,分管日常工作的副主席乙」 too)
+    if not region or _INHERIT.fullmatch(region) or qualifying(region, portfolio=True) or _LED_BY.fullmatch(region):
+        # inherit (「,分管日常工作的副主席乙」 too, and 「会议由副主席乙主持」: the meeting's own officer)
+        return Segment(None, title, True, start)
     if title is not None and title.role in ("主席", "副主席"):
         # 「山西省副主席某某」: a province's, city's or county's chairman is its CPPCC's; an
         # autonomous region's is its government's (自治区主席), which no rule here guesses

@@ -90,9 +90,31 @@ def find_press(r: Reader) -> list[PressCredit]:
 # -- where credits stand ------------------------------------------------------------------------
 
 
+_NEXT_LABEL = re.compile(rf"\s+(?:{_META_LABELS})[:：]")
+_GLUED_LABEL = re.compile(rf"(?<![\s|])(?:{_META_LABELS})[:：]")
+_BRACKETED = re.compile(r"[(（【\[]([^()（）【】\[\]\n]{1,80})[)）】\]]")
+_SPACES_3000 = re.compile(r"[\s\u3000、]+")
+_SPACES_DUN = re.compile(r"[\s、]+")
+_SPACE_OR_DUN = re.compile(r"[\s、]")
+_PHOTO_END = re.compile(r"(?:摄影报道|摄影|摄)$")
+_OPEN_BRACKET = re.compile(r"[(（]")
+_BYLINE_LINE = re.compile(rf"^[{_BYLINE_MARKS}]\s*")
+_BYLINE_MARK_IN = re.compile(rf"[{_BYLINE_MARKS}]")
+_ROLE_MARK_LINE = re.compile(rf"^[{_ROLE_MARKS}]\s*(?:[文图]\s*[/／|:：]|(?:{OUTLET})?(?:{ROLE}))")
+_DASH_ROLE_LINE = re.compile(rf"^(?:——|—|--)\s*(?=(?:{OUTLET})?(?:{ROLE}))")
+_SLASH_CREDIT_LINE = re.compile(rf"(?:[{HAN}]{{2,4}}\s*/\s*(?:文|图|摄影|摄)\s*){{1,3}}")
+_NAME_PHOTO_LINE = re.compile(rf"[{HAN}]{{2,3}}(?:摄影报道|摄影|摄)")
+_PHOTOGRAPHERS_OPENING = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?(?=\s|$)")
+_PHOTOGRAPHERS_OPENING_SPAN = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?")
+_SOURCE_LINE = re.compile(r"(?:来源|发布时间|时间)[:：]")
+_AUTHOR_FIELD = re.compile(r"\s作者[:：]\s*")
+_LABEL_LINE = re.compile(r"^(?:【(?:作者|文)】|图文\s*[/／:：]|文\s*[·、]\s*图\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：/]|供图\s*[:：]|文字\s*[:：]|作者[:：]|撰稿|撰文)")
+_EDITOR_LINE = re.compile(r"(?:责任编辑|编辑|責任編輯|編輯|责编|責編)\s*[:：]")
+
+
 def _field_end(st: str, start: int) -> int:
     """Where the metadata field starting at ``start`` of the line ``st`` ends: at the next label or the line's end."""
-    nxt = re.compile(rf"\s+(?:{_META_LABELS})[:：]").search(st, start)
+    nxt = _NEXT_LABEL.search(st, start)
     return nxt.start() if nxt else len(st)
 
 
@@ -109,7 +131,7 @@ def _credit_spans(r: Reader):
     """``(start, end, alone)`` of every candidate credit string; ``alone``: names without a role
     word are the authors."""
     text = r.text
-    for m in re.finditer(r"[(（【\[]([^()（）【】\[\]\n]{1,80})[)）】\]]", text):
+    for m in _BRACKETED.finditer(text):
         if _column_heading(text, m.start(), m.end()):
             yield m.start(1), m.end(1), False  # 「【两会闻】」 heading the paragraph after it: a column, no author
             continue
@@ -121,39 +143,39 @@ def _credit_spans(r: Reader):
         st = line.strip()
         lead = offset + (len(line) - len(line.lstrip()))
         if (i == last or (i <= 3 and _MEDIA_UNIT.match(st))) and (m := _SIGNED_BY_UNIT.fullmatch(st)) \
-                and (i == last or all(_surnamed(w) for w in re.split(r"[\s\u3000、]+", m.group(1)))):
+                and (i == last or all(_surnamed(w) for w in _SPACES_3000.split(m.group(1)))):
             # 「某某民建 甲」 closing the text: the unit that sent it in, then its author
             yield lead + m.start(1), lead + m.end(1), "spaced-alone"
         if (i == last or 1 <= i <= 3 or _before_editor(lines, i)) and _bare_names_line(st):
             # 「董 某 张某某」: a line of names alone closing the text, under the title or before the editor's line
             yield lead, lead + len(st), "spaced-alone"
-        elif re.match(rf"^[{_BYLINE_MARKS}]\s*", st):
+        elif _BYLINE_LINE.match(st):
             yield lead + 1, lead + len(st), True
-        elif re.match(rf"^[{_ROLE_MARKS}]\s*(?:[文图]\s*[/／|:：]|(?:{OUTLET})?(?:{ROLE}))", st) and len(st) <= 40:
+        elif _ROLE_MARK_LINE.match(st) and len(st) <= 40:
             yield lead + 1, lead + len(st), False
-        elif (m := re.match(rf"^(?:——|—|--)\s*(?=(?:{OUTLET})?(?:{ROLE}))", st)) and len(st) <= 40:
+        elif (m := _DASH_ROLE_LINE.match(st)) and len(st) <= 40:
             yield lead + m.end(), lead + len(st), False  # 「——记者 某某」 closing a piece
-        elif re.fullmatch(rf"(?:[{HAN}]{{2,4}}\s*/\s*(?:文|图|摄影|摄)\s*){{1,3}}", st):
+        elif _SLASH_CREDIT_LINE.fullmatch(st):
             yield lead, lead + len(st), "photo-line"  # 「甲/文 乙/图」 on a line of its own
-        elif re.fullmatch(rf"{_SPACED_NAME}(?:[ \u3000、]+{_SPACED_NAME}){{1,3}}[ \u3000]*(?:摄影报道|摄影|摄)", st) \
-                and all(_surnamed(w) for w in re.split(r"[\s、]+", re.sub(r"(?:摄影报道|摄影|摄)$", "", st).strip())):
+        elif _PHOTOGRAPHERS_LINE.fullmatch(st) \
+                and all(_surnamed(w) for w in _SPACES_DUN.split(_PHOTO_END.sub("", st).strip())):
             yield lead, lead + len(st), "photo-line"  # 「甲 乙 摄」: a line of photographers' names alone
-        elif re.fullmatch(rf"[{HAN}]{{2,3}}(?:摄影报道|摄影|摄)", st):
+        elif _NAME_PHOTO_LINE.fullmatch(st):
             yield lead, lead + len(st), "photo-line"  # 「某某摄影报道」 on a line of its own, closing a picture story
-        elif re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?(?=\s|$)", st):
+        elif _PHOTOGRAPHERS_OPENING.match(st):
             # 「某某 某某/摄 肩负……」: photographers opening a caption or a paragraph
-            m = re.match(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?", st)
+            m = _PHOTOGRAPHERS_OPENING_SPAN.match(st)
             yield lead, lead + m.end(), "photo-line"
-        elif re.match(r"(?:来源|发布时间|时间)[:：]", st) and (m := re.search(r"\s作者[:：]\s*", st)) \
+        elif _SOURCE_LINE.match(st) and (m := _AUTHOR_FIELD.search(st)) \
                 and 0 < _field_end(st, m.end()) - m.end() <= 40:
             # 「来源:某某网   作者:记者 甲 乙/文 丙/图   编辑:丁」: a metadata line's author field, up to the next label
             yield lead + m.end(), lead + _field_end(st, m.end()), False
             yield from _tails(line, offset)
-        elif len(st) <= 40 and (re.match(r"^(?:【(?:作者|文)】|图文\s*[/／:：]|文\s*[·、]\s*图\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：/]|供图\s*[:：]|文字\s*[:：]|作者[:：]|撰稿|撰文)", st) or _ROLE_AT.match(st)):
+        elif len(st) <= 40 and (_LABEL_LINE.match(st) or _ROLE_AT.match(st)):
             # 「作者:某某(系某某县政协委员)」: a note in brackets after the names is no part of the credit, nor
             # the next label of a metadata line glued to the name (「作者:某某来源:某某网站」)
-            cut = len(re.split(r"[(（]", st)[0].rstrip())
-            glued = re.compile(rf"(?<![\s|])(?:{_META_LABELS})[:：]").search(st, 3)  # 「文字:甲 摄影:乙」 is one credit
+            cut = len(_OPEN_BRACKET.split(st)[0].rstrip())
+            glued = _GLUED_LABEL.search(st, 3)  # 「文字:甲 摄影:乙」 is one credit
             yield lead, lead + min(cut, glued.start() if glued else cut), False
             if _ROLE_AT.match(st):
                 yield from _tails(line, offset)  # 「本报记者某某“……”」: the line may be text after a credit
@@ -173,76 +195,100 @@ _SIGNED_BY_UNIT = re.compile(
 
 #: a name standing between spaces: two to four characters, or a transliterated name with its dot
 _SPACED_NAME = rf"(?:[{HAN}]{{1,8}}[·•・](?:(?!摄|报道)[{HAN}]){{1,10}}|[{HAN}]{{2,4}})"
+_PHOTOGRAPHERS_LINE = re.compile(rf"{_SPACED_NAME}(?:[ \u3000、]+{_SPACED_NAME}){{1,3}}[ \u3000]*(?:摄影报道|摄影|摄)")
+_BARE_NAMES = re.compile(rf"(?:{_SPACED_NAME}|[{HAN}])(?:[ \u3000、]+(?:{_SPACED_NAME}|[{HAN}])){{1,5}}")
 
 
 def _bare_names_line(st: str) -> bool:
     """「甘某某 柏某」「董 某 张某某」: two to four names and nothing else (each checked as a name later); one
     name alone on a line is as often a photo's caption."""
-    return len(st) <= 30 and bool(re.fullmatch(rf"(?:{_SPACED_NAME}|[{HAN}])(?:[ \u3000、]+(?:{_SPACED_NAME}|[{HAN}])){{1,5}}", st)) \
-        and len(re.sub(r"[\s、]", "", st)) >= 4 and not re.search(r"[摄报]", st[-1])
+    return len(st) <= 30 and bool(_BARE_NAMES.fullmatch(st)) \
+        and len(_SPACE_OR_DUN.sub("", st)) >= 4 and st[-1] not in "摄报"
 
 
 def _before_editor(lines: list[str], i: int) -> bool:
     """The next line that is not empty is an editor's: 「编辑: 某某」 (the text ends before it)."""
     nxt = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
-    return bool(re.match(r"(?:责任编辑|编辑|責任編輯|編輯|责编|責編)\s*[:：]", nxt))
+    return bool(_EDITOR_LINE.match(nxt))
+
+
+_TAIL_NAME = rf"(?:[{HAN}] [{HAN}](?![{HAN}])|[{HAN}]{{1,8}}[·•・](?:(?!摄|报道)[{HAN}]){{1,10}}|[{HAN}](?:(?!摄|报道)[{HAN}·]){{1,5}})"
+_TAIL_NAMES = rf"(?!摄|报道|供稿){_TAIL_NAME}(?:[\s、]+(?!摄|报道|供稿){_TAIL_NAME}){{0,4}}"
+_TAIL_CLOSE = r"(?:摄影报道|报道|/?摄影|/?摄)?"
+_T_AFTER_SENTENCE = re.compile(rf"[。!?！？]\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*{_TAIL_NAMES}\s*{_TAIL_CLOSE})(?=\s|$|[{HAN}])")
+_T_CLOSING = re.compile(rf"\s((?:{OUTLET})?(?:{ROLE})[:：]?\s*{_TAIL_NAMES}\s*{_TAIL_CLOSE})\s*$")
+_T_CAPTION = re.compile(rf"(?<![{HAN}·•・])([{HAN}]{{2,}})\s+(?:摄影报道|摄影|摄)\s*$")
+_T_GLUED_PHOTO = re.compile(rf"\s*((?:(?:{OUTLET})?(?:{ROLE})\s*)?[{HAN}]{{2,3}}(?:[ \u3000、][{HAN}]{{2,3}}){{0,3}}[ \u3000]*(?:摄影|摄))(?:[ \u3000]+(?=\S)|(?=[0-9０-９]))")
+_T_BYLINE_END = re.compile(rf"[。!?！？]\s*[{_BYLINE_MARKS}]\s*([{HAN}·]{{2,8}})\s*$")
+_T_DATELINE_REPORT = re.compile(rf"(?:讯|电)[】\]]?\s*((?:{ROLE})[^:：。\n()（）]{{2,24}}?报道)\s*[:：]")
+_T_DATELINE_SPACED = re.compile(rf"\s*[{HAN}]{{0,12}}?(?:讯|电)[\s:：]+[■●◎]?\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*{_SPACED_NAME}"
+                                rf"(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?{_SPACED_NAME}){{0,5}})(?=[\s\u3000]+\S|[0-9０-９])")
+_T_GLUED_CAPTION = re.compile(rf"[。!?！？]\s*([{HAN}]{{2,3}}(?:摄影|/摄|摄))\s*$")
+_T_REPORT_OPENING = re.compile(rf"\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*[{HAN}]{{2,4}}(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?"
+                               rf"[{HAN}]{{2,4}}){{0,5}}\s*报道)(?=[\s\u3000:：])")
+_T_REPORTER_QUOTE = re.compile(rf"\s*((?:{OUTLET})?(?:{ROLE})\s*[{HAN}]{{2,3}})(?=[“「])")
+_T_SOURCE_NAMES = re.compile(rf"\s*(?:[0-9:：\- ]+\s*)?(?:信息|稿件|文章)?来源[:：]\s*[{HAN}·]{{2,16}}?(?:报|网|台|社|端|刊|媒体|中心|新闻|频道|政协|委员会|办公室)[\s\u3000]+"
+                             rf"([{HAN}]{{2,3}}(?:[\s\u3000]+[{HAN}]{{2,3}}){{0,5}})\s*$")
+_T_META_AUTHOR = re.compile(rf"(?:^|\s|\||(?<=[0-9]))((?:文/|作者[:：]|撰稿(?:人)?[:：]|采写[:：])\s*[{HAN}·]{{2,8}}?)(?=\s|\||$|{_META_LABELS})")
+_T_META_WORDS = ("文/", "作者", "撰稿", "采写")
 
 
 def _tails(line: str, offset: int):
-    """Credits inside or at the end of a running line."""
-    name = rf"(?:[{HAN}] [{HAN}](?![{HAN}])|[{HAN}]{{1,8}}[·•・](?:(?!摄|报道)[{HAN}]){{1,10}}|[{HAN}](?:(?!摄|报道)[{HAN}·]){{1,5}})"
-    names = rf"(?!摄|报道|供稿){name}(?:[\s、]+(?!摄|报道|供稿){name}){{0,4}}"
-    close = r"(?:摄影报道|报道|/?摄影|/?摄)?"
+    """Credits inside or at the end of a running line.
+
+    Each pattern is tried only where the line holds what it cannot match without (a role word, 摄,
+    a byline mark, 来源, a metadata label): the same matches as trying them all."""
+    role = _BARE_ROLE_AT.search(line) is not None
+    photo = "摄" in line
     # 「……问候。 通讯员 某某某 摄影报道」「……。新华社记者 某某 摄」「……。作者:某某」 (layout may run on)
-    for m in re.finditer(rf"[。!?！？]\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*{names}\s*{close})(?=\s|$|[{HAN}])", line):
-        yield offset + m.start(1), offset + m.end(1), False
-    # 「……开幕 摄影 某某」「……工程。记者 某某 摄」: a caption line closing with a credit
-    m = re.search(rf"\s((?:{OUTLET})?(?:{ROLE})[:：]?\s*{names}\s*{close})\s*$", line)
-    if m:
-        yield offset + m.start(1), offset + m.end(1), False
+    if role:
+        for m in _T_AFTER_SENTENCE.finditer(line):
+            yield offset + m.start(1), offset + m.end(1), False
+        # 「……开幕 摄影 某某」「……工程。记者 某某 摄」: a caption line closing with a credit
+        m = _T_CLOSING.search(line)
+        if m:
+            yield offset + m.start(1), offset + m.end(1), False
     # 「……隆重开幕 某某 摄」「大会主席台某某 摄」
     # (searched only in a line that ends so: the pattern tries every start in a run of Han)
-    m = re.search(rf"(?<![{HAN}·•・])([{HAN}]{{2,}})\s+(?:摄影报道|摄影|摄)\s*$", line) \
-        if line.rstrip().endswith(("摄影报道", "摄影", "摄")) else None
+    m = _T_CAPTION.search(line) if line.rstrip().endswith(("摄影报道", "摄影", "摄")) else None
     if m:
         yield offset + m.start(1), offset + m.end(0), "caption"
     # 「某某 某某 摄 1月5日,……」: a photo credit glued to the paragraph after it
-    m = re.match(rf"\s*((?:(?:{OUTLET})?(?:{ROLE})\s*)?[{HAN}]{{2,3}}(?:[ \u3000、][{HAN}]{{2,3}}){{0,3}}[ \u3000]*(?:摄影|摄))(?:[ \u3000]+(?=\S)|(?=[0-9０-９]))", line)
+    m = _T_GLUED_PHOTO.match(line) if photo else None
     if m:
         yield offset + m.start(1), offset + m.end(1), "photo-line"
     # 「……。□某某」 at the end of a paragraph
-    m = re.search(rf"[。!?！？]\s*[{_BYLINE_MARKS}]\s*([{HAN}·]{{2,8}})\s*$", line)
+    m = _T_BYLINE_END.search(line) if _BYLINE_MARK_IN.search(line) else None
     if m:
         yield offset + m.start(1), offset + m.end(1), True
-    # 「某某讯 记者某某报道:」 (a dateline without brackets)
-    m = re.search(rf"(?:讯|电)[】\]]?\s*((?:{ROLE})[^:：。\n()（）]{{2,24}}?报道)\s*[:：]", line[:80])
-    if m:
-        yield offset + m.start(1), offset + m.end(1), False
-    # 「本报讯 记者 某某 通讯员 某某 近日,……」: a dateline whose credits stand between spaces, the text after
-    m = re.match(rf"\s*[{HAN}]{{0,12}}?(?:讯|电)[\s:：]+[■●◎]?\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*{_SPACED_NAME}"
-                 rf"(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?{_SPACED_NAME}){{0,5}})(?=[\s\u3000]+\S|[0-9０-９])", line[:120])
-    if m:
-        yield offset + m.start(1), offset + m.end(1), "spaced"
+    if role:
+        # 「某某讯 记者某某报道:」 (a dateline without brackets)
+        m = _T_DATELINE_REPORT.search(line[:80])
+        if m:
+            yield offset + m.start(1), offset + m.end(1), False
+        # 「本报讯 记者 某某 通讯员 某某 近日,……」: a dateline whose credits stand between spaces, the text after
+        m = _T_DATELINE_SPACED.match(line[:120])
+        if m:
+            yield offset + m.start(1), offset + m.end(1), "spaced"
     # 「……现场。某某摄」: a caption whose photographer's name is glued to 摄 after the sentence
-    m = re.search(rf"[。!?！？]\s*([{HAN}]{{2,3}}(?:摄影|/摄|摄))\s*$", line)
+    m = _T_GLUED_CAPTION.search(line) if photo else None
     if m:
         yield offset + m.start(1), offset + m.end(1), "photo-line"
-    # 「全媒体记者某某报道 9月13日上午,……」: a credit with 报道 opening the text of the paragraph
-    m = re.match(rf"\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*[{HAN}]{{2,4}}(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?"
-                 rf"[{HAN}]{{2,4}}){{0,5}}\s*报道)(?=[\s\u3000:：])", line[:120])
-    if m:
-        yield offset + m.start(1), offset + m.end(1), "spaced"
-    # 「本报记者某某“……”」: a reporter's credit opening a line, the text (a quotation) right after the name
-    m = re.match(rf"\s*((?:{OUTLET})?(?:{ROLE})\s*[{HAN}]{{2,3}})(?=[“「])", line)
-    if m:
-        yield offset + m.start(1), offset + m.end(1), "spaced"
+    if role:
+        # 「全媒体记者某某报道 9月13日上午,……」: a credit with 报道 opening the text of the paragraph
+        m = _T_REPORT_OPENING.match(line[:120])
+        if m:
+            yield offset + m.start(1), offset + m.end(1), "spaced"
+        # 「本报记者某某“……”」: a reporter's credit opening a line, the text (a quotation) right after the name
+        m = _T_REPORTER_QUOTE.match(line)
+        if m:
+            yield offset + m.start(1), offset + m.end(1), "spaced"
     # 「来源: 某某日报客户端  甲 乙 丙」: names after the outlet of a source line are the authors
-    m = re.match(rf"\s*(?:[0-9:：\- ]+\s*)?(?:信息|稿件|文章)?来源[:：]\s*[{HAN}·]{{2,16}}?(?:报|网|台|社|端|刊|媒体|中心|新闻|频道|政协|委员会|办公室)[\s\u3000]+"
-                 rf"([{HAN}]{{2,3}}(?:[\s\u3000]+[{HAN}]{{2,3}}){{0,5}})\s*$", line)
+    m = _T_SOURCE_NAMES.match(line) if "来源" in line else None
     if m:
         yield offset + m.start(1), offset + m.end(1), "spaced-alone"
     # 「发布时间:…|作者:某某」 metadata lines
-    m = re.search(rf"(?:^|\s|\||(?<=[0-9]))((?:文/|作者[:：]|撰稿(?:人)?[:：]|采写[:：])\s*[{HAN}·]{{2,8}}?)(?=\s|\||$|{_META_LABELS})", line)
+    m = _T_META_AUTHOR.search(line) if any(w in line for w in _T_META_WORDS) else None
     if m:
         yield offset + m.start(1), offset + m.end(1), False
 

@@ -36,7 +36,9 @@ RANK_NOTE = re.compile(
 )
 # a part of a committee's name in brackets: 「港澳台侨(外事)委员会」
 COMMITTEE_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{0,6}?(?:委员会|委))")
-_CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|" + COMMITTEE_NOTE.pattern + "|[^"
+# a part of a firm's name in brackets: 「某某(集团)有限责任公司总经理」
+EMPLOYER_NOTE = re.compile(r"[(（](?:集团|控股|股份|中国|国际|香港|澳门)[)）](?=[\u4e00-\u9fff])")
+_CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|" + COMMITTEE_NOTE.pattern + "|" + EMPLOYER_NOTE.pattern + "|[^"
                      + re.escape("".join(sorted(CLAUSE_BREAK))) + "])+")
 _ITEM = re.compile("[^" + ITEM_BREAK + "]+")
 # (a ministry's word before 门 is the generic 「部门」: 「公安部门」「民政部门」 name no ministry)
@@ -263,10 +265,13 @@ class Reader:
 
     def name_at(self, i: int, lenient: bool = False) -> int | None:
         """End of a person's name starting at ``i`` (see :meth:`_name_end`); a name that ends in
-        和/与/及 right before a list separator keeps it (「巴图孟和、王某」)."""
+        和/与/及 right before a list separator keeps it (「巴图孟和、王某」), and so does a name that
+        ends in a one-character verb before 「、」 (「旗长孟和达来、」: no verb stands before 、)."""
         e = self._name_end(i, lenient)
-        if e is not None and e - i < 6 and e + 1 < len(self.text) and self.text[e] in "和与及" \
-                and self.text[e + 1] in "、,，":
+        text = self.text
+        if e is not None and e - i < 6 and e + 1 < len(text) and text[e + 1 : e + 2] in ("、", ",", "，") \
+                and (text[e] in "和与及" or (text[e + 1] == "、" and HAN_CHAR.match(text[e])
+                                             and text[e] not in _CLOSES_A_NAME and e not in self.title_by_start)):
             return e + 1
         return e
 
@@ -756,6 +761,8 @@ def plausible_name(name: str, closed: bool = False) -> bool:
         return False
     if len(name) == 3 and name[0] in _FUNCTION_CHARS and word_tag(name[1:]) in ("t", "f", "r", "j"):
         return False  # 「由上届」「在今年」「均以来」: a preposition or adverb and a time or place word
+    if name[0] in "各每该此" or (len(name) >= 3 and name[-1] == "界"):
+        return False  # 「委员各尽其才」: a distributive, no surname; 「港澳委员和侨界委员」: a sector (侨界, 工商界)
     return not name.endswith(("同志", "等") if closed else ("同志", "等", "和", "与", "及"))
 
 
