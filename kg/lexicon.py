@@ -88,9 +88,6 @@ def _titles() -> dict[str, Title]:
     # the head of state and the national congress's chairs (SCHEMA.md: central organs are 中央)
     add("国家主席", ("中央",), role="主席", implies_body=True, level="nation")
     add("国家副主席", ("中央",), role="副主席", implies_body=True, level="nation")
-    # the head of a special administrative region's government (「行政长官某某」): the region's, named
-    # by the text (SCHEMA.md: body 政府 of 香港/澳门特别行政区)
-    add("行政长官", _GOV, implies_body=True, level="特别行政区")
     add("委员长", _NPC)
     add("副委员长", _NPC)
     # the heads of the Hong Kong and Macau governments and their secretaries (SCHEMA.md: the SAR's 政府)
@@ -301,7 +298,8 @@ NOT_NAMES = set(
     """同志 领导 委员 主任 主席 代表 常委 书记 成员 干部 群众 全体 全市 全县 全省 全区 各级 有关 相关 部分
     大家 我们 他们 其中 一行 分别 等人 一起 同时 党员 专家 学者 记者 通讯 作者 摄影 报道 本报 市委 县委
     区委 省委 政协 人大 政府 党组 机关 会议 常务 秘书 部长 局长 市长 县长 区长 省长
-    界别 联谊 沙龙 热议 文创 崇尚 建言 议政 履职 风采 心声 荣休 特邀 资深 荣誉""".split()  # around 委员: 「委员沙龙」「委员热议」「荣休委员」
+    界别 联谊 沙龙 热议 文创 崇尚 建言 议政 履职 风采 心声 荣休 特邀 资深 荣誉
+    候任 首任 前任 时任 现任 继任 新任 历任 曾任 卸任""".split()  # around 委员: 「委员沙龙」「委员热议」「荣休委员」
 )
 
 #: Press-credit roles as printed (longest first) and how they are recorded.

@@ -567,9 +567,11 @@ class Resolver:
         if body.level == "特别行政区":
             # 「行政长官某某」: the region its sentence names before it, by name (「澳门近年在行政长官某某为首的
             # 特区政府领导下」) or by its one-character abbreviation after a verb of being there (「在澳期间,
-            # 将拜会行政长官某某」); no guess from the rest of the text
+            # 将拜会行政长官某某」; the nearest region named before is 「从香港抵达澳门」's 香港), else as a level
+            # word is resolved
             ref = ctx.region_in_sentence(body.start)
-            return (ref, "") if ref is not None else (None, f"{body.level}: its sentence names no region before it")
+            if ref is not None:
+                return ref, ""
         if body.level:
             ref = ctx.resolve_level(body.level, body.start)
             if ref is None and body.level == "区":

@@ -326,13 +326,17 @@ def _sar_head(r: Reader, start: int, end: int, title: lx.Title, region: str, wri
     if _TERM_BEFORE_TITLE.search(region):
         return invalid(title, start)
     names = r.division_names_before(end, start)
+    committee = title.committee  # 「政务司司长」: a department of the region's government
     if names:
-        return Segment(BodyMention("政府", names[0].start, names=names, written=written), title, True, start)
+        return Segment(BodyMention("政府", names[0].start, names=names, committee=committee, written=written),
+                       title, True, start)
     suffix = _SAR_SUFFIX.search(r.text, start, end)
     bare = r.bare_before(suffix.start() if suffix else end, start)
     if bare is not None:
-        return Segment(BodyMention("政府", bare.start, stem=bare.text, written=written), title, True, start)
-    return Segment(BodyMention("政府", end, level=SAR, written=written or title.surface), title, True, start)
+        return Segment(BodyMention("政府", bare.start, stem=bare.text, committee=committee, written=written),
+                       title, True, start)
+    return Segment(BodyMention("政府", end, level=SAR, committee=committee, written=written or title.surface),
+                   title, True, start)
 
 
 def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
