@@ -78,6 +78,8 @@ _GOING = re.compile(r"(?:赴|到|走进|前往|深入|抵达|奔赴|远赴)(?:�
 _ARRIVAL = re.compile(r"(?<![以未原本近将从后带起出回过进上下])(?:来|莅临|莅)(?:中共)?$")
 _ARRIVAL_AHEAD = re.compile(r"[^，,。；;！？\n]{0,16}?(?<![以未原本近将从后带起出回过进上下])(?:来|莅临|莅)(?=[\u4e00-\u9fff]{2})")
 _HOSTED = re.compile(r"(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
+# a special administrative region by its abbreviation after a verb of being or going there: 「在澳期间」「访港」
+_IN_REGION = re.compile("(?:在|来|访|赴|抵|驻|莅|返|离)([港澳])(?![区澳台])")
 _VISITOR = re.compile(r"[^，,。；;！？\n]{0,16}?(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
 
 
@@ -448,6 +450,18 @@ class DivisionContext:
             return None
         return to_ref(named[0].division, named[0].written if not named[0].derived else None, self.gaz)
 
+    def region_in_sentence(self, pos: int) -> DivisionRef | None:
+        """The special administrative region last named in the sentence of ``pos`` before it: by
+        name (an anchor) or by abbreviation after a verb of being or going there (「在澳」「访港」)."""
+        ok = _SUFFIX_OK["特别行政区"]
+        s0, _ = self.analysis.sentence_of(pos)
+        found = [(a.pos, a.division) for a in self.anchors
+                 if s0 <= a.pos and a.end <= pos and ok(a.division) and not a.ambiguous]
+        found += [(m.start(1), self.gaz.get(PROVINCE_ABBREVIATIONS[m.group(1)]))
+                  for m in _IN_REGION.finditer(self.analysis.search, s0, pos)]
+        found = [(p, d) for p, d in found if d is not None]
+        return to_ref(max(found, key=lambda f: f[0])[1], None, self.gaz) if found else None
+
     def _nearest(self, group: list[Anchor], ok) -> Anchor | None:
         # a strong anchor (dateline/head) of the item wins over incidental mentions after it
         for a in group:
@@ -550,6 +564,14 @@ class Resolver:
             if d is None:
                 return None, f"{body.stem}: the short form names no one division here"
             return to_ref(d, None, self.gaz), ""
+        if body.level == "特别行政区":
+            # 「行政长官某某」: the region its sentence names before it, by name (「澳门近年在行政长官某某为首的
+            # 特区政府领导下」) or by its one-character abbreviation after a verb of being there (「在澳期间,
+            # 将拜会行政长官某某」; the nearest region named before is 「从香港抵达澳门」's 香港), else as a level
+            # word is resolved
+            ref = ctx.region_in_sentence(body.start)
+            if ref is not None:
+                return ref, ""
         if body.level:
             ref = ctx.resolve_level(body.level, body.start)
             if ref is None and body.level == "区":
