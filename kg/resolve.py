@@ -78,6 +78,8 @@ _GOING = re.compile(r"(?:赴|到|走进|前往|深入|抵达|奔赴|远赴)(?:�
 _ARRIVAL = re.compile(r"(?<![以未原本近将从后带起出回过进上下])(?:来|莅临|莅)(?:中共)?$")
 _ARRIVAL_AHEAD = re.compile(r"[^，,。；;！？\n]{0,16}?(?<![以未原本近将从后带起出回过进上下])(?:来|莅临|莅)(?=[\u4e00-\u9fff]{2})")
 _HOSTED = re.compile(r"(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
+# a special administrative region by its abbreviation after a verb of being or going there: 「在澳期间」「访港」
+_IN_REGION = re.compile("(?:在|来|访|赴|抵|驻|莅|返|离)([港澳])(?![区澳台])")
 _VISITOR = re.compile(r"[^，,。；;！？\n]{0,16}?(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
 
 
@@ -163,6 +165,7 @@ class DivisionContext:
         self.counterparts: set[str] = set()  # divisions whose bodies the subject meets (set by _collect)
         self._visitors: set[int] = set()  # where a visitors' own division is named (「甲市…来我市」)
         self._decided: dict[str, object] = {}  # level -> its test of ambiguous anchors (_decided_by)
+        self._own_level_visits: set[str] = set()  # destinations a committee of their own level went to
         self._division_starts = {m.start for m in analysis.matches if m.kind == "division"} \
             | {m.start for m in analysis.bare}
         self.anchors: list[Anchor] = []
@@ -252,6 +255,7 @@ class DivisionContext:
                 ok = _SUFFIX_OK.get(m.group(1))
                 if ok is not None and ok(a.division):
                     visited.add(a.division.code)
+        self._own_level_visits = set(visited)
         if visited:
             self.anchors = [replace(a, away=True) if a.division.code in visited else a for a in self.anchors]
 
@@ -432,6 +436,32 @@ class DivisionContext:
             self._decided[level] = lambda a: not a.ambiguous or (ok(a.division) and fitting[a.pos] == 1)
         return self._decided[level]
 
+    def destination(self, level: str, pos: int) -> DivisionRef | None:
+        """Where nothing else places a level word (:meth:`resolve_level`, the headline, the site): the place
+        the text's visitors went to, for its hosts (「市政协主席甲率队到乙区调研。区委书记丙陪同」: 乙区's
+        区委), where no committee of the place's own level went there; or the city or province the place
+        lies in, for the visitors' own bodies (that 市政协 is 乙区's city), where the text names no
+        division of that level at all (「赴上海市浦东新区」 names 上海市: the visitors are another city's)."""
+        ok = _SUFFIX_OK.get(level)
+        if ok is None or self._hosts:
+            return None
+        text = self.analysis.search
+        places = [a for a in self.anchors if a.away and not a.derived and a.division.code
+                  and a.pos not in self._visitors and _GOING.search(text, max(0, a.pos - 4), a.pos)]
+
+        def in_visitors_clause(a: Anchor) -> bool:
+            return max(text.rfind(c, 0, a.pos) for c in "，,；;。\n") + 1 <= pos < a.pos
+
+        hosts = {a.division.code: a for a in places if ok(a.division)
+                 and a.division.code not in self._own_level_visits and not in_visitors_clause(a)}
+        if len(hosts) == 1:
+            a = next(iter(hosts.values()))
+            return to_ref(a.division, a.written, self.gaz)
+        if hosts or any(ok(a.division) and not a.derived for a in self.anchors):
+            return None
+        around = {x.code: x for a in places for x in self.gaz.ancestors(a.division) if ok(x)}
+        return to_ref(next(iter(around.values())), None, self.gaz) if len(around) == 1 else None
+
     def only_division(self, level: str) -> DivisionRef | None:
         """The one division of ``level`` this text names as home (none visited), or None when it
         names none or several."""
@@ -447,6 +477,18 @@ class DivisionContext:
         if len({a.division.code or a.division.name for a in named}) != 1:
             return None
         return to_ref(named[0].division, named[0].written if not named[0].derived else None, self.gaz)
+
+    def region_in_sentence(self, pos: int) -> DivisionRef | None:
+        """The special administrative region last named in the sentence of ``pos`` before it: by
+        name (an anchor) or by abbreviation after a verb of being or going there (「在澳」「访港」)."""
+        ok = _SUFFIX_OK["特别行政区"]
+        s0, _ = self.analysis.sentence_of(pos)
+        found = [(a.pos, a.division) for a in self.anchors
+                 if s0 <= a.pos and a.end <= pos and ok(a.division) and not a.ambiguous]
+        found += [(m.start(1), self.gaz.get(PROVINCE_ABBREVIATIONS[m.group(1)]))
+                  for m in _IN_REGION.finditer(self.analysis.search, s0, pos)]
+        found = [(p, d) for p, d in found if d is not None]
+        return to_ref(max(found, key=lambda f: f[0])[1], None, self.gaz) if found else None
 
     def _nearest(self, group: list[Anchor], ok) -> Anchor | None:
         # a strong anchor (dateline/head) of the item wins over incidental mentions after it
@@ -550,6 +592,14 @@ class Resolver:
             if d is None:
                 return None, f"{body.stem}: the short form names no one division here"
             return to_ref(d, None, self.gaz), ""
+        if body.level == "特别行政区":
+            # 「行政长官某某」: the region its sentence names before it, by name (「澳门近年在行政长官某某为首的
+            # 特区政府领导下」) or by its one-character abbreviation after a verb of being there (「在澳期间,
+            # 将拜会行政长官某某」; the nearest region named before is 「从香港抵达澳门」's 香港), else as a level
+            # word is resolved
+            ref = ctx.region_in_sentence(body.start)
+            if ref is not None:
+                return ref, ""
         if body.level:
             ref = ctx.resolve_level(body.level, body.start)
             if ref is None and body.level == "区":
@@ -560,6 +610,8 @@ class Resolver:
                 ref = self._headline_context.only_division(body.level)
             if ref is None:
                 ref = self._site_division(body.level)
+            if ref is None:
+                ref = ctx.destination(body.level, body.start)
             if ref is None:
                 return None, f"{body.level}: no division of that level named in the text around it"
             return ref, ""

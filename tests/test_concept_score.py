@@ -74,3 +74,18 @@ def test_training_learns_the_sign_of_a_feature():
     w = mod.train(rows)
     assert w["hold"] > 1.0 and w["bias"] < -0.5
     assert mod.prf(8, 2, 2) == "0.800 / 0.800 / 0.800 (8 2 2)"
+
+
+def test_a_name_kin_to_a_strongly_cued_one_is_kept():
+    """Metamorphic: 「书香某某」 shape-only names stay beside 「“书香政协”」 (a brand by its head), not alone."""
+    alone = _concepts("助推“书香青禾”和“书香河岸”建设。")
+    beside = _concepts("以“书香政协”助推“书香青禾”和“书香河岸”建设。")
+    assert alone == set()
+    assert beside == {"书香政协", "书香青禾", "书香河岸"}
+
+
+def test_features_of_shape():
+    f = concept_score.features("创城创卫", "打击犯罪、", "以及群众", 1)
+    assert f["abab"] and not f["kin"]
+    assert concept_score.features("学干比严", "", "", 1)["single_chars"]
+    assert concept_score.features("青禾惠民", "", "", 1, headline=True)["headline"]

@@ -803,3 +803,24 @@ def test_a_rank_in_a_party_department():
     text = "兰州市政协召开会议。市委统战部副部长王刚、二级调研员李明华出席。"
     got = {(o.person, o.role, o.body.kind, o.body.committee) for o in extract_document(parse_document(text.encode(), "k.txt")).offices}
     assert got == {("王刚", "副部长", "党委", "统战部"), ("李明华", "二级调研员", "党委", "统战部")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the region written before the title, in full, as 特区 or by its short form
+    ("香港特别行政区行政长官王刚出席。", {("王刚", "810000")}),
+    ("澳門特區行政長官王剛出席。", {("王剛", "820000")}),
+    # the region its sentence names before it, by name or by abbreviation after a verb of being there
+    ("澳門近年在行政長官王剛為首的特區政府領導下發展。", {("王剛", "820000")}),
+    ("中评社香港电 访问团赴澳门交流。访问团在澳期间,将拜会行政长官王刚。", {("王刚", "820000")}),
+    # no region in its sentence: the place the visitors went to is the hosts' (kg.resolve: DivisionContext.destination)
+    ("访问团赴澳门交流。行政长官王刚将会见访问团。", {("王刚", "820000")}),
+    # a former, first or future head holds no post now
+    ("香港特区首任行政长官王刚、前行政长官李明华、候任行政长官张国强出席。", set()),
+    ("香港历届行政长官王刚、李明华出席。", set()),
+])
+def test_the_head_of_a_special_administrative_region(text, expected):
+    got = {(o.person, o.body.division.code) for o in extract_document(parse_document(text.encode(), "s.txt")).offices
+           if o.role == "行政长官"}
+    assert got == expected
+    assert all(o.body.kind == "政府" for o in extract_document(parse_document(text.encode(), "s.txt")).offices
+               if o.role == "行政长官")

@@ -312,12 +312,41 @@ def segment(body: BodyMention, title: lx.Title | None, start: int, allow_extra: 
     return Segment(body, title, True, start)
 
 
+SAR = "特别行政区"
+# a term or time before a head's title: a former, first, future or acting one (「首任行政长官」「候任」)
+_TERM_BEFORE_TITLE = re.compile("(?:首|候|时|前|历|原|上|新|第[一二三四五六七八九十]+)任?$|任$|届$")
+_SAR_SUFFIX = re.compile("(?:特别行政区|特区)(?:政府)?$")
+
+
+def _sar_head(r: Reader, start: int, end: int, title: lx.Title, region: str, written: str) -> Segment:
+    """「行政长官某某」「澳门特区行政长官某某」「香港特别行政区行政长官」: the head of a special
+    administrative region's government, the region written before the title (in full or by its short
+    form) or else the one the text is about; words of the clause before it (「拜会行政长官某某」「在行政长官
+    某某为首的」) name no other body, a term before it (「首任」「前」) makes it no current post."""
+    if _TERM_BEFORE_TITLE.search(region):
+        return invalid(title, start)
+    names = r.division_names_before(end, start)
+    committee = title.committee  # 「政务司司长」: a department of the region's government
+    if names:
+        return Segment(BodyMention("政府", names[0].start, names=names, committee=committee, written=written),
+                       title, True, start)
+    suffix = _SAR_SUFFIX.search(r.text, start, end)
+    bare = r.bare_before(suffix.start() if suffix else end, start)
+    if bare is not None:
+        return Segment(BodyMention("政府", bare.start, stem=bare.text, committee=committee, written=written),
+                       title, True, start)
+    return Segment(BodyMention("政府", end, level=SAR, committee=committee, written=written or title.surface),
+                   title, True, start)
+
+
 def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     """An item with no body word: a title that implies its body (县长, 总理), a sub-body of the
     inherited body (统战部部长), a level word and a department (市卫生健康委), or an inheritor."""
     text = r.text
     region = text[start:end].strip()
     written = r.surface(start, end)
+    if title is not None and title.level == SAR:
+        return _sar_head(r, start, end, title, region, written)
     if title is not None and title.implies_body and title.level:
         region = _PREPOSITIONS.sub("", region)  # 「受代省长某某委托」「由副省长某某作报告」
         if region and not _TERM.fullmatch(region):

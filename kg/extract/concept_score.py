@@ -34,7 +34,7 @@ _CARRY = re.compile(r"(?:开展|举办|举行|筹办|启动|实施|推行|创新
 #: a count or a determiner before the quotes: 「10张“…”」「设立“…”」「参与该村“…”」 — a thing among things
 _THING_BEFORE = re.compile(rf"(?:[{NUM}]+[个张家所处名只件座间条位支种]|设立|设置|开发|研发|成立|建设|参与|该[村镇乡县区市]|要有|以)$")
 _FEATURES = ("long", "short", "domain", "hold", "carry", "thing", "dictparts", "place", "de_after", "punct_after",
-             "repeated", "verb_inside", "de_before", "run", "launched")
+             "repeated", "verb_inside", "de_before", "run", "launched", "single_chars", "abab", "kin", "headline")
 
 
 #: separators of a formula's parts: a span of parts (「勇攀高峰、勇立潮头」「调研—协商—再调研」「党建+履职」) has a structure
@@ -45,6 +45,8 @@ _PARTS = re.compile(r"[、,，—\-+＋\s·•]")
 #: the verdict reasons of :mod:`.concepts` for spans accepted on their shape alone (not 「开展“…”」「搭建“…”」: what is
 #: carried out or built is named by its verb)
 SHAPE_ONLY = ("shape of a coined name or formula", "coordinated with ")
+#: the reasons that are no strong cue (a name accepted on one of the others lends its first characters to ``kin``)
+WEAK_CUES = SHAPE_ONLY + ("the object of ", "a platform built")
 
 
 def applies(name: str) -> bool:
@@ -56,10 +58,13 @@ def applies(name: str) -> bool:
     return not _PARTS.search(name) and not re.search(r"就是|即是", name)  # 「绿水青山就是金山银山」: two parts too
 
 
-def features(name: str, before: str, after: str, count: int, launched: bool = False) -> dict[str, bool]:
+def features(name: str, before: str, after: str, count: int, launched: bool = False, kin: bool = False,
+             headline: bool = False) -> dict[str, bool]:
     """The binary features of a quoted span ``name`` between ``before`` and ``after`` (a dozen characters each),
     quoted ``count`` times in its document; ``launched``: a verb of carrying out or building stands before the run of
-    quotes it closes (「开展“甲”“乙”」, the rules' ``_LAUNCHED``)."""
+    quotes it closes (「开展“甲”“乙”」, the rules' ``_LAUNCHED``); ``kin``: it opens with the first two characters of
+    a name the rules accept on a strong cue in the same document (「“书香政协”助推“书香社区”」); ``headline``: it stands
+    in the document's first line."""
     from ..nlp import pos_cut, word_tag
 
     words = pos_cut(name)
@@ -81,6 +86,12 @@ def features(name: str, before: str, after: str, count: int, launched: bool = Fa
         "de_before": before[-1:] == "的",
         # one of a run of quotes: 「“微调研”“微协商”」「“甲”、“乙”」
         "launched": launched,
+        # words of one character (a coined abbreviation: 「逢会必学」「学干比严」)
+        "single_chars": sum(len(w) == 1 for w, _ in words) >= 2,
+        # one character repeated in a frame: 「创文创卫」「民事民议」
+        "abab": len(name) == 4 and name[0] == name[2] and name[1] != name[3],
+        "kin": kin,
+        "headline": headline,
         "run": before[-1:] in ("”", "」") or before[-2:] in ("”、", "」、") or after[:1] in ("“", "「") or after[:2] in ("、“", "、「"),
     }
 
