@@ -411,7 +411,7 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
         # a gender, an ethnicity or an age: only a person has one (「某某，男，」「某某 男 58岁」「某某，年龄58岁」)
         strong = re.match(rf"[,，、（(]\s*(?:男|女|[\u4e00-\u9fff]{{1,4}}族)|[ \t]+(?:男|女)|是(?:一名|一位)?[{HAN}]{{1,3}}族|[,，、（(]?\s*(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁",
                           m.group("tail")) is not None
-        if not _is_name(r, m.start("name"), m.end("name"), strong=strong):
+        if not _is_name(r, m.start("name"), m.end("name"), strong=strong, long=strong):
             continue
         _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
     # 「某某·某某某，男，维吾尔族，……」: a transliterated name longer than the intro's window
@@ -633,9 +633,10 @@ def _add_subject(found: dict[str, Subject], name: str, start: int) -> None:
     found[key].intros = intros
 
 
-def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: bool = False) -> bool:
+def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: bool = False, long: bool = False) -> bool:
     """Is ``text[start:end]`` a person's name? ``strong``: a gender or an ethnicity follows it
-    (「某某，男，」), which only a person has, so a surname outside the common ones is fine."""
+    (「某某，男，」), which only a person has, so a surname outside the common ones is fine; ``long``: it
+    is a gender or an ethnicity right after the name, so five or six characters are fine too."""
     text = r.text[start:end]
     if not plausible_name(text) or text in lx.TITLES or any(text.endswith(t) for t in ("简历", "简介", "族")):
         return False
@@ -649,7 +650,7 @@ def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: boo
         return True
     if (strong or heading) and _TRANSLITERATED.fullmatch(text):
         return True  # 「某某·某某某」: a transliterated name (Uyghur, Kazakh), dots between its parts
-    if strong and len(text) in (5, 6) and not_a_word(text):
+    if long and len(text) in (5, 6) and not_a_word(text) and not re.match(r"本报|本刊|记者|通讯员|新华社", text):
         return True  # 「某某某某某，女，蒙古族」: a Mongolian or Tibetan name of five or six characters
     if not (text[0] in lx.SURNAMES or text[:2] in lx.COMPOUND_SURNAMES):
         return False
