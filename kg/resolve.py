@@ -165,6 +165,7 @@ class DivisionContext:
         self.counterparts: set[str] = set()  # divisions whose bodies the subject meets (set by _collect)
         self._visitors: set[int] = set()  # where a visitors' own division is named (「甲市…来我市」)
         self._decided: dict[str, object] = {}  # level -> its test of ambiguous anchors (_decided_by)
+        self._own_level_visits: set[str] = set()  # destinations a committee of their own level went to
         self._division_starts = {m.start for m in analysis.matches if m.kind == "division"} \
             | {m.start for m in analysis.bare}
         self.anchors: list[Anchor] = []
@@ -254,6 +255,7 @@ class DivisionContext:
                 ok = _SUFFIX_OK.get(m.group(1))
                 if ok is not None and ok(a.division):
                     visited.add(a.division.code)
+        self._own_level_visits = set(visited)
         if visited:
             self.anchors = [replace(a, away=True) if a.division.code in visited else a for a in self.anchors]
 
@@ -434,6 +436,32 @@ class DivisionContext:
             self._decided[level] = lambda a: not a.ambiguous or (ok(a.division) and fitting[a.pos] == 1)
         return self._decided[level]
 
+    def destination(self, level: str, pos: int) -> DivisionRef | None:
+        """Where nothing else places a level word (:meth:`resolve_level`, the headline, the site): the place
+        the text's visitors went to, for its hosts (「市政协主席甲率队到乙区调研。区委书记丙陪同」: 乙区's
+        区委), where no committee of the place's own level went there; or the city or province the place
+        lies in, for the visitors' own bodies (that 市政协 is 乙区's city), where the text names no
+        division of that level at all (「赴上海市浦东新区」 names 上海市: the visitors are another city's)."""
+        ok = _SUFFIX_OK.get(level)
+        if ok is None or self._hosts:
+            return None
+        text = self.analysis.search
+        places = [a for a in self.anchors if a.away and not a.derived and a.division.code
+                  and a.pos not in self._visitors and _GOING.search(text, max(0, a.pos - 4), a.pos)]
+
+        def in_visitors_clause(a: Anchor) -> bool:
+            return max(text.rfind(c, 0, a.pos) for c in "，,；;。\n") + 1 <= pos < a.pos
+
+        hosts = {a.division.code: a for a in places if ok(a.division)
+                 and a.division.code not in self._own_level_visits and not in_visitors_clause(a)}
+        if len(hosts) == 1:
+            a = next(iter(hosts.values()))
+            return to_ref(a.division, a.written, self.gaz)
+        if hosts or any(ok(a.division) and not a.derived for a in self.anchors):
+            return None
+        around = {x.code: x for a in places for x in self.gaz.ancestors(a.division) if ok(x)}
+        return to_ref(next(iter(around.values())), None, self.gaz) if len(around) == 1 else None
+
     def only_division(self, level: str) -> DivisionRef | None:
         """The one division of ``level`` this text names as home (none visited), or None when it
         names none or several."""
@@ -582,6 +610,8 @@ class Resolver:
                 ref = self._headline_context.only_division(body.level)
             if ref is None:
                 ref = self._site_division(body.level)
+            if ref is None:
+                ref = ctx.destination(body.level, body.start)
             if ref is None:
                 return None, f"{body.level}: no division of that level named in the text around it"
             return ref, ""

