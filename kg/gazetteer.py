@@ -119,6 +119,23 @@ class Gazetteer:
                 found.extend(d for d in bare if d not in found)
         return index
 
+    def by_initials(self, label: str) -> list[Division]:
+        """The divisions whose short form's syllables begin with the letters of ``label`` (「丹棱」
+        dl, 「四川」 sc): how some county sites name their hosts (scdl.gov.cn)."""
+        return self._initials.get(label.lower(), [])
+
+    @cached_property
+    def _initials(self) -> dict[str, list[Division]]:
+        from pypinyin import lazy_pinyin
+
+        index: dict[str, list[Division]] = {}
+        for text, forms in self.aliases.items():
+            bare = [a.division for a in forms if a.bare]
+            if bare and len(text) >= 2:
+                found = index.setdefault("".join(p[0] for p in lazy_pinyin(text)), [])
+                found.extend(d for d in bare if d not in found)
+        return index
+
     def lookup(self, text: str, include_bare: bool = True) -> list[Division]:
         """All divisions written as ``text`` (official name first)."""
         found = [a for a in self.aliases.get(text, []) if include_bare or not a.bare]

@@ -644,7 +644,10 @@ class Resolver:
         for labels in (host_labels, path_labels):
             found: dict[str, Division] = {}
             for label in labels:
-                for named in self._read_as_divisions(label.lower()):
+                named_by = self._read_as_divisions(label.lower())
+                if not named_by and labels is host_labels:
+                    named_by = self._read_as_initials(label.lower())
+                for named in named_by:
                     d = named if ok(named) else next((a for a in self.gaz.ancestors(named) if ok(a)), None)
                     if d is not None:
                         found[d.code] = d
@@ -672,6 +675,20 @@ class Resolver:
             for r in readings:
                 if found := self.gaz.by_pinyin(r):
                     return found
+        return []
+
+    def _read_as_initials(self, label: str) -> list[Division]:
+        """The county or city a host label reads as in initials after its province's (「scdl」: 四川's
+        sc, then dl, 丹棱), when one division of that province reads so; an affix (「hnzx」「gsrd」: a
+        committee's or a congress's) is no county."""
+        for k in (2, 3):
+            head, rest = label[:k], label[k:]
+            if not 2 <= len(rest) <= 4 or rest in _SITE_AFFIXES or not rest.isalpha():
+                continue
+            provinces = {d.code for d in self.gaz.by_initials(head) if d.level == "province"}
+            found = [d for d in self.gaz.by_initials(rest) if d.province in provinces and d.level != "province"]
+            if len(found) == 1:
+                return found
         return []
 
     def body(self, mention: BodyMention) -> tuple[Body | None, str]:

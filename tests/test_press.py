@@ -171,6 +171,24 @@ CASES = [
     ("甘某某 柏某 摄 5月6日，" + BODY, {("甘某某", "摄影"), ("柏某", "摄影")}),
     ("记者 甘某某 摄5月6日，" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
     ("(作者系某某县政协党组书记、主席)\n" + BODY, set()),
+    # press10 and real4: a page's widgets after the names and the 作者简介 heading; an empty 作者: before the next
+    # label; a label's prefix (文章来源: 文章作者:); an outlet naming itself; a picture's note in brackets
+    ("标题\n2020年08月28日 来源:《某某》2019年第10期 作者:甘某某 柏某 字号\n作者简介:甘某某,某某大学教授。\n" + BODY,
+     {("甘某某", "作者"), ("柏某", "作者")}),
+    ("标题\n刊发日期:2022-04-26 作者:  语音阅读:\n" + BODY, set()),
+    ("标题\n文章来源:某某网 文章作者:甘某某\n" + BODY, {("甘某某", "作者")}),
+    (BODY + " (本刊)", set()),
+    ("委员在会上发言。某某社发(资料照片)\n" + BODY, set()),
+    # labels: a dot as the mark (「文.甲」), the writer's label joined to another job (「文字/剪辑:甲」)
+    ("标题\n\n文.甘某某\n\n" + BODY, {("甘某某", "作者")}),
+    (BODY + "\n监制:柏某\n文字/剪辑:甘某某\n编辑:滕某", {("甘某某", "作者")}),
+    # each name before its job: 「(甲 文/乙 图)」 (the same as 「(甲/文 乙/图)」)
+    (BODY + " (甘某某 文/柏某 图)", {("甘某某", "作者"), ("柏某", "摄影")}),
+    # a dateline's bracket broken across two lines by the page
+    ("本报讯(记者\n甘某某)10月23日，" + BODY, {("甘某某", "记者")}),
+    # a newsroom's line of many reporters closing with 摄影报道: the role word credits them, 摄影 only one alone
+    ("某某县融媒体中心记者:甘某某 柏某 滕某某 龚某 鄢某某 郜某 甘某 柏某某 摄影报道\n" + BODY,
+     {(n, "记者") for n in ("甘某某", "柏某", "滕某某", "龚某", "鄢某某", "郜某", "甘某", "柏某某")}),
 ]
 
 

@@ -149,6 +149,13 @@ def test_a_short_form_two_unrelated_divisions_share_gives_no_fact():
     ("http://www.zhushan.cn/p/1.html", "市政协主席孙大伟主持会议。", None),
     # a national site's sections name no division
     ("http://www.news.cn/politics/art/a.html", "省政协主席孙大伟主持会议。", None),
+    # a county's site named by initials after its province's (四川 sc, 丹棱 dl); its city for 市政协
+    ("https://www.scdl.gov.cn/info/3002/1.htm", "县政协主席孙大伟主持会议。", "511424"),
+    ("https://www.scdl.gov.cn/info/3002/1.htm", "市政协主席孙大伟一行调研。", "511400"),
+    # a province's committee's or congress's initials are no county (湖南/河南/海南 hn, 政协 zx)
+    ("http://www.hnzx.gov.cn/a.html", "县政协主席孙大伟主持会议。", None),
+    # initials that several counties of the province share: none (湖北/河北 hb, 大冶 dy ...)
+    ("http://www.hbdy.gov.cn/a.html", "县政协主席孙大伟主持会议。", None),
 ])
 def test_the_publishing_site_places_a_text_that_names_no_division(url, text, expected):
     from kg.extract import with_metadata

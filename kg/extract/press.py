@@ -38,12 +38,16 @@ OUTLET = (rf"(?:[{HAN}]{{1,8}}[-－/])?[{HAN}·]{{0,12}}?(?:报|台|网|社|刊|
 _ROLE_AT = re.compile(rf"(?:{OUTLET})?({ROLE})")
 _BARE_ROLE_AT = re.compile(rf"({ROLE})")
 _STAFF_AT = re.compile(rf"(?:{_STAFF})(?:人)?")
-_SEPARATORS = " \u3000、,，:：|/"
+_SEPARATORS = " \u3000、,，:：|/\n"
 # labels before names: 文/图 (text and pictures), 文/ (text), 图/ (pictures)
 _LABELS = (("【作者】", "文"), ("【文】", "文"), ("文/图", "文图"), ("图/文", "文图"), ("图文/", "文图"), ("图文:", "文图"), ("图文：", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"),
            ("文|", "文"), ("图|", "图"), ("文:", "文"), ("文：", "文"), ("图片:", "图"), ("图片：", "图"),
            ("文字:", "文"), ("文字：", "文"), ("供稿:", "文"), ("供稿：", "文"), ("供图:", "图"), ("供图：", "图"), ("图片/", "图"),
-           ("文·图/", "文图"), ("文、图/", "文图"), ("文图/", "文图"), ("文·图:", "文图"), ("文·图：", "文图"))
+           ("文·图/", "文图"), ("文、图/", "文图"), ("文图/", "文图"), ("文·图:", "文图"), ("文·图：", "文图"),
+           ("文.", "文"), ("文．", "文"), ("图.", "图"), ("图．", "图"))  # 「文.某某」: a dot as the label's mark
+#: 「文字/剪辑:某某」: the writer's label joined to another job of the same person
+_LABELS = tuple((f"{w}/{job}{colon}", v) for w, v in (("文字", "文"), ("摄影", "图")) for job in ("剪辑", "编辑", "摄像", "制作", "配音")
+                for colon in ":：") + _LABELS
 #: closing words after a slash: 「记者 某某/文」「某某/图」
 _SLASH_CLOSERS = (("/摄影", "/摄影"), ("/摄", "/摄"), ("/图", "/摄"), ("/文", "/文"))
 #: marks opening a byline of names alone: 「□ 某某」; other marks open one only before a role word
@@ -55,11 +59,17 @@ _CLOSERS = ("摄影报道", "/摄影", "/摄", "摄影", "摄", "报道", "供�
 #: a date and 电 closing a dateline bracket: 「十日电」「1月29日电」
 _DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$")
 #: words of a section's label, never of a name: 「【图片新闻】」「(视频)」
-_SECTION_WORDS = re.compile("新闻|图片|视频|专题|要闻|动态|头条|快讯|聚焦|关注|资讯|图集|专栏|简讯")
+_SECTION_WORDS = re.compile("新闻|图片|视频|专题|要闻|动态|头条|快讯|聚焦|关注|资讯|图集|专栏|简讯|照片|资料")
+#: an outlet naming itself where a name would stand: 「(本刊)」「(本网)」
+_SELF_OUTLETS = {"本刊", "本网", "本台", "本站", "本报", "本社", "本部"}
 #: where a person stands in a photo: 「(前排左三)」「(左起)」
 _PHOTO_POSITION = re.compile(r"[前后中]排|[左右][起一二三四五六七八九十]|[一二三四五六七八九十]排|居中")
 #: labels of a page's metadata line that may follow a name with no space: 「作者:某某源自:某某」
 _META_LABELS = "来源|源自|编辑|责编|发布|时间|点击|浏览|阅读|字号|审核|审签|审稿|初审|复审|终审|摄影|图片"
+#: words opening the label of a metadata line's next field (「文章来源:」「语音阅读:」「发布时间:」)
+_LABEL_PREFIXES = ("文章", "信息", "稿件", "新闻", "图片", "语音", "发布", "刊发", "更新", "原文", "转载")
+#: a page's widgets and headings after a credit: 「作者:甲 乙 字号」「作者简介:」; the next field's label
+_WIDGETS = re.compile(rf"(?:字号|打印|收藏|分享|关闭|纠错|简介|语音|朗读|评论|点赞|(?:{'|'.join(_LABEL_PREFIXES)})?(?:{_META_LABELS})[:：])")
 #: a unit, not a person, before 供稿: 「(政协办供稿)」
 _UNIT_INSIDE = re.compile("政协|人大|党委|委员会|县|市|区|镇|乡|街道|局|办|部")
 _UNIT_END = ("政协", "委员会", "委", "局", "办", "部", "会", "院", "中心", "室", "处", "厅", "所", "站", "组", "馆", "团")
@@ -93,6 +103,8 @@ def find_press(r: Reader) -> list[PressCredit]:
 _NEXT_LABEL = re.compile(rf"\s+(?:{_META_LABELS})[:：]")
 _GLUED_LABEL = re.compile(rf"(?<![\s|])(?:{_META_LABELS})[:：]")
 _BRACKETED = re.compile(r"[(（【\[]([^()（）【】\[\]\n]{1,80})[)）】\]]")
+#: a dateline's bracket broken across two lines by the page: 「本报讯(记者\n某某)10月23日,……」
+_BRACKETED_BROKEN = re.compile(r"[(（]([^()（）【】\[\]\n]{1,30}\n[^()（）【】\[\]\n]{1,30})[)）]")
 _SPACES_3000 = re.compile(r"[\s\u3000、]+")
 _SPACES_DUN = re.compile(r"[\s、]+")
 _SPACE_OR_DUN = re.compile(r"[\s、]")
@@ -106,9 +118,9 @@ _SLASH_CREDIT_LINE = re.compile(rf"(?:[{HAN}]{{2,4}}\s*/\s*(?:文|图|摄影|摄
 _NAME_PHOTO_LINE = re.compile(rf"[{HAN}]{{2,3}}(?:摄影报道|摄影|摄)")
 _PHOTOGRAPHERS_OPENING = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?(?=\s|$)")
 _PHOTOGRAPHERS_OPENING_SPAN = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?")
-_SOURCE_LINE = re.compile(r"(?:来源|发布时间|时间)[:：]")
+_SOURCE_LINE = re.compile(r"(?:(?:文章|信息|稿件|新闻)?来源|发布时间|时间)[:：]")
 _AUTHOR_FIELD = re.compile(r"\s作者[:：]\s*")
-_LABEL_LINE = re.compile(r"^(?:【(?:作者|文)】|图文\s*[/／:：]|文\s*[·、]\s*图\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：/]|供图\s*[:：]|文字\s*[:：]|作者[:：]|撰稿|撰文)")
+_LABEL_LINE = re.compile(r"^(?:【(?:作者|文)】|图文\s*[/／:：]|文\s*[·、]\s*图\s*[/／:：]|[文图]\s*[/／|丨｜:：.．]|图片\s*[:：/]|供图\s*[:：]|文字\s*(?:/\s*[\u4e00-\u9fff]{2}\s*)?[:：]|作者[:：]|撰稿|撰文)")
 _EDITOR_LINE = re.compile(r"(?:责任编辑|编辑|責任編輯|編輯|责编|責編)\s*[:：]")
 
 
@@ -136,6 +148,10 @@ def _credit_spans(r: Reader):
             yield m.start(1), m.end(1), False  # 「【两会闻】」 heading the paragraph after it: a column, no author
             continue
         yield m.start(1), m.end(1), _at_end_of_item(text, m.end()) or _after_dateline(text, m.start())
+    if "\n" in text:
+        for m in _BRACKETED_BROKEN.finditer(text):
+            if _after_dateline(text, m.start()):
+                yield m.start(1), m.end(1), True
     offset = 0
     lines = text.split("\n")
     last = max((i for i, ln in enumerate(lines) if ln.strip()), default=-1)
@@ -171,14 +187,16 @@ def _credit_spans(r: Reader):
             # 「来源:某某网   作者:记者 甲 乙/文 丙/图   编辑:丁」: a metadata line's author field, up to the next label
             yield lead + m.end(), lead + _field_end(st, m.end()), False
             yield from _tails(line, offset)
-        elif len(st) <= 40 and (_LABEL_LINE.match(st) or _ROLE_AT.match(st)):
+        elif len(st) <= (40 if not _ROLE_AT.match(st) else 64) and (_LABEL_LINE.match(st) or _ROLE_AT.match(st)):
             # 「作者:某某(系某某县政协委员)」: a note in brackets after the names is no part of the credit, nor
             # the next label of a metadata line glued to the name (「作者:某某来源:某某网站」)
             cut = len(_OPEN_BRACKET.split(st)[0].rstrip())
             glued = _GLUED_LABEL.search(st, 3)  # 「文字:甲 摄影:乙」 is one credit
             yield lead, lead + min(cut, glued.start() if glued else cut), False
             if _ROLE_AT.match(st):
-                yield from _tails(line, offset)  # 「本报记者某某“……”」: the line may be text after a credit
+                # 「本报记者某某“……”」: the line may be text after a credit (but 「记者:甲 乙 摄影报道」's last name
+                # is no caption's photographer: the credit opening the line covers it)
+                yield from _tails(line, offset, caption=False)
         else:
             yield from _tails(line, offset)
         offset += len(line) + 1
@@ -229,11 +247,11 @@ _T_REPORT_OPENING = re.compile(rf"\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*[{HAN}]{{
 _T_REPORTER_QUOTE = re.compile(rf"\s*((?:{OUTLET})?(?:{ROLE})\s*[{HAN}]{{2,3}})(?=[“「])")
 _T_SOURCE_NAMES = re.compile(rf"\s*(?:[0-9:：\- ]+\s*)?(?:信息|稿件|文章)?来源[:：]\s*[{HAN}·]{{2,16}}?(?:报|网|台|社|端|刊|媒体|中心|新闻|频道|政协|委员会|办公室)[\s\u3000]+"
                              rf"([{HAN}]{{2,3}}(?:[\s\u3000]+[{HAN}]{{2,3}}){{0,5}})\s*$")
-_T_META_AUTHOR = re.compile(rf"(?:^|\s|\||(?<=[0-9]))((?:文/|作者[:：]|撰稿(?:人)?[:：]|采写[:：])\s*[{HAN}·]{{2,8}}?)(?=\s|\||$|{_META_LABELS})")
+_T_META_AUTHOR = re.compile(rf"(?:^|\s|\||(?<=[0-9]))(?:文章)?((?:文/|作者[:：]|撰稿(?:人)?[:：]|采写[:：])\s*[{HAN}·]{{2,8}}?)(?=\s|\||$|{_META_LABELS})(?!\s*[文图](?:[)）]|$))")
 _T_META_WORDS = ("文/", "作者", "撰稿", "采写")
 
 
-def _tails(line: str, offset: int):
+def _tails(line: str, offset: int, caption: bool = True):
     """Credits inside or at the end of a running line.
 
     Each pattern is tried only where the line holds what it cannot match without (a role word, 摄,
@@ -250,7 +268,7 @@ def _tails(line: str, offset: int):
             yield offset + m.start(1), offset + m.end(1), False
     # 「……隆重开幕 某某 摄」「大会主席台某某 摄」
     # (searched only in a line that ends so: the pattern tries every start in a run of Han)
-    m = _T_CAPTION.search(line) if line.rstrip().endswith(("摄影报道", "摄影", "摄")) else None
+    m = _T_CAPTION.search(line) if caption and line.rstrip().endswith(("摄影报道", "摄影", "摄")) else None
     if m:
         yield offset + m.start(1), offset + m.end(0), "caption"
     # 「某某 某某 摄 1月5日,……」: a photo credit glued to the paragraph after it
@@ -321,6 +339,10 @@ def _credits(r: Reader, a: int, b: int, alone) -> list[PressCredit]:
     return [_credit(r, a + ns, a + ne, role) for ns, ne, role in parse_credit(r.text[a:b], bool(alone))]
 
 
+_NAMES_BEFORE_LABELS = re.compile(rf"[{HAN}]{{2,4}}(?:[ \u3000][{HAN}]{{2,4}})*[ \u3000][文图]/[{HAN}]{{2,4}}(?:[ \u3000][{HAN}]{{2,4}})*[ \u3000][文图]")
+_LABEL_AFTER_NAME = re.compile(r"([ \u3000])([文图])/")
+
+
 def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
     """``(start, end, role)`` of each credited name of the credit string ``text``; [] when
     ``text`` is no credit. ``alone``: names with no role word are authors.
@@ -336,6 +358,10 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
     text = _strip_dateline(text).replace("丨", "|").replace("｜", "|").replace("／", "/")
     # 「文 | 某某」「图 / 某某」: a space between a label's word and its mark (moved after the mark, same length)
     text = re.sub(r"(?:(?<=^)|(?<=[\s]))([文图])(\s+)([/|:：])", lambda m: m.group(1) + m.group(3) + m.group(2), text)
+    if _NAMES_BEFORE_LABELS.fullmatch(text):
+        # 「甲 文/乙 图」: each name before its job (the same length as 「甲/文 乙/图」, which is read so)
+        text = _LABEL_AFTER_NAME.sub(lambda m: "/" + m.group(2) + m.group(1), text)
+        text = text[:-2] + "/" + text[-1]
     items = _items(text)
     if items is None:
         return []
@@ -366,6 +392,8 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
         elif it.kind == "closer":
             if it.value in ("文/图", "图/文"):
                 photo_label = True
+            elif it.value == "摄影报道" and role and role != "摄影" and len(group) > 1:
+                pass  # 「记者:甲 乙 丙 摄影报道」: a newsroom's picture story, the role word credits them (as 文/图)
             elif "摄" in it.value:
                 out.extend((n.start, n.end, "摄影") for n in group)
             elif it.value == "/文":  # 「某某/文」: the writer
@@ -448,6 +476,8 @@ def _items(text: str) -> list[_Item] | None:
             items.append(_Item("role", i, rm.end(), role))
             i = rm.end()
             continue
+        if _WIDGETS.match(text, i):
+            break  # 「作者:甲 乙 字号」「作者:  语音阅读:」「文章来源:」: what follows is the page's, not the credit's
         um = re.match(rf"[{HAN}]{{3,12}}", text[i:])
         if um and _unit_word(um.group(0)) and text[i + um.end() : i + um.end() + 1] in _SEPARATORS + "\u00a0" \
                 and _name_follows(text, i + um.end()):
@@ -466,7 +496,7 @@ def _items(text: str) -> list[_Item] | None:
         if supplied and len(name) >= 3 and name.endswith(_UNIT_END) and _UNIT_INSIDE.search(name[:-1]):
             i = e  # 「(政协办供稿)」: the supplying unit is credited to no one
             continue
-        if name in lx.NOT_NAMES or name in ROLE_WORDS or _organisation(name):
+        if name in lx.NOT_NAMES or name in ROLE_WORDS or name in _SELF_OUTLETS or _organisation(name):
             return None
         prev = items[-1] if items else None
         if prev and prev.kind == "name" and text[prev.end : i] in (" ", "\u3000") and _transliterated(text[prev.start : prev.end]) \
