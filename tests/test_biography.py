@@ -917,3 +917,15 @@ def test_a_news_lead_dated_by_its_day_alone_names_the_person_it_elects():
             "至此，代省长已经全部转正。\n")
     got = spells(text, "2022-01-27")
     assert ("主席", "政府", "新疆维吾尔自治区", "2022-01", None, True) in got
+
+
+@pytest.mark.parametrize("lead", [
+    "沉痛悼念\n中国共产党优秀党员，甘肃省政协原副主席李文华同志，因病医治无效，于2020年3月5日在兰州逝世，享年88岁。\n",
+    "讣告\n甘肃省政协原副主席李文华同志，于2020年3月5日因病逝世，享年88岁。",
+])
+def test_an_obituarys_lead_names_its_subject_after_a_title(lead):
+    text = lead + ("李文华同志1932年11月出生于甘肃临泽，1949年8月参加工作。1953年任临泽县委副书记，1965年任张掖地委副书记，"
+                   "1988年任甘肃省政协副主席，1998年离休。\n")
+    assert spells(text) == {("副书记", "党委", "临泽县", "1953", "1965", False),
+                            ("副书记", "党委", "张掖地区", "1965", "1988", False),
+                            ("副主席", "政协", "甘肃省", "1988", "1998", False)}

@@ -582,6 +582,19 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
         k = m.start("name")
         if _is_name(r, k, m.end("name"), heading=True):
             _add_subject(found, surface[k:m.end("name")], k)
+    # 「……原副主席某某同志，因病医治无效，于2020年3月5日在兰州逝世」: the person whose death the sentence
+    # reports, named after a boundary or a title (an obituary's lead)
+    for j in (_occurrences("同志", text) if "同志" in text and _DEATH.search(text) else ()):
+        rest = re.split(r"[。\n]", text[j + 2:j + 80], maxsplit=1)[0]
+        if not _DEATH.search(rest) or re.match(r"[的们]", text[j + 2:j + 3]):
+            continue
+        for n in (3, 2, 4):
+            k = j - n
+            if k < 0 or not (k == 0 or text[k - 1] in "\n。，,、 \t" or any(t.end == k for t in r.titles)):
+                continue
+            if _is_name(r, k, j, heading=True):
+                _add_subject(found, surface[k:j], k)
+                break
     subjects = sorted(found.values(), key=lambda s: s.start)
     for s in subjects:
         s.facts = _merged_demographics(r, s)
