@@ -929,3 +929,14 @@ def test_an_obituarys_lead_names_its_subject_after_a_title(lead):
     assert spells(text) == {("副书记", "党委", "临泽县", "1953", "1965", False),
                             ("副书记", "党委", "张掖地区", "1965", "1988", False),
                             ("副主席", "政协", "甘肃省", "1988", "1998", False)}
+
+
+@pytest.mark.parametrize("appointment, ended", [
+    ("3月28日，张掖市人大常委会会议决定任命他为张掖市副市长。", True),
+    ("今年3月，他被任命为张掖市副市长。", True),
+])
+def test_an_appointment_of_the_subject_named_by_a_pronoun_takes_the_page_year(appointment, ended):
+    text = "李明，男，汉族，1970年生，2016年任高台县委书记。" + appointment + "\n"
+    got = spells(text, "2021-03-29")
+    assert ("副市长", "政府", "张掖市", "2021-03", None, True) in got
+    assert ("书记", "党委", "高台县", "2016", "2021-03" if ended else None, False) in got

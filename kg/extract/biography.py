@@ -959,8 +959,11 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         # news lead's 「1月12日，」 before any year is printed: the document's year
         py = re.match(rf"(?P<w>今年|去年|前年)(?:[ \t]*(?P<m>{_MON})[ \t]*月)?", text[i:]) if word in ("今年", "去年", "前年") else None
         md_lead = re.match(rf"(?P<m>{_MON})[ \t]*月[ \t]*(?:[12]?\d|3[01])[ \t]*日", text[i:])
+        # (also a month and day after dates of a year only: 「……2016年任某职。3月28日，……决定任命他为……」, a
+        # résumé prints no days)
         fresh = year is None or (prev == "\n" and month is not None and md_lead is not None
-                                 and (cn_number(md_lead.group("m")) or 13) <= month)
+                                 and (cn_number(md_lead.group("m")) or 13) <= month) or (
+            md_lead is not None and month is None and prev in "。\n")
         lead_day = md_lead if (
             fresh and not _YEAR_RE.match(text, i) and prev in "。\n" and not full_dates and re.search(
                 r"选举|当选|任命|决定|出任|调任|转任|履新|就任", re.split(r"[。\n]", text[i:i + 120], maxsplit=1)[0])) else None
@@ -1096,14 +1099,16 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
     text = r.text
     out = []
     taken = [(x[0], x[1]) for x in starts]
-    for subject in subjects:
-        n = re.escape(key_form(subject.name))
+    # 「……决定任命他为……」: a pronoun for the subject (the item's person is the paragraph's)
+    for n in [re.escape(key_form(s.name)) for s in subjects] + ["(?:他|她)"]:
         for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，]){n}(?:同志)?任(?![命职])|{n}(?:同志)?被(?:正式)?任命为"
                              rf"|(?:选举|补选)(?P<was>[^，,。；;为]{{2,16}}?){n}(?:同志)?为", text):
             i = m.start()
             s0 = _sentence_start(text, i)
             if depth[i] or not re.search(r"决定|任命|选举|补选", text[s0:m.end()]) or _YEAR_RE.search(text[s0:i]):
                 continue
+            if n == "(?:他|她)" and any(s0 <= x[0] < i for x in starts):
+                continue  # 「今年3月，他被任命为……」: a dated item's
             if m.group("was") is not None:
                 # 「会议选举原某市委书记某某为某省政协副主席」: the post after 为 (the one before the name is
                 # the holder's earlier post, the office reader's)
@@ -1684,7 +1689,7 @@ def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
         if k == a:
             break
         a = k
-    for name in names:  # 「……会议选举某某为某省省长」「代理省长3个月的某某当选某省省长」: the post after the name
+    for name in names + ("他", "她"):  # 「……会议选举某某为某省省长」「代理省长3个月的某某当选某省省长」: the post after the name
         m = re.search(rf"(?:选举|补选|任命|决定任命){re.escape(name)}(?:同志)?为|{re.escape(name)}(?:同志)?(?:被任命为|当选为|当选|出任|就任)",
                       text[a:i1])
         if m is not None:
