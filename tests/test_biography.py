@@ -940,3 +940,25 @@ def test_an_appointment_of_the_subject_named_by_a_pronoun_takes_the_page_year(ap
     got = spells(text, "2021-03-29")
     assert ("副市长", "政府", "张掖市", "2021-03", None, True) in got
     assert ("书记", "党委", "高台县", "2016", "2021-03" if ended else None, False) in got
+
+
+@pytest.mark.parametrize("middle, held", [
+    ("2003年05月，兼任高台县委党校校长；", set()),
+    ("2004年03月，挂职任甘肃省发展和改革委员会副主任；", {("副主任", "政府", "甘肃省", "2004-03", "2005-03", False)}),
+    ("2004年03月，兼任张掖市委委员；", {("委员", "党委", "张掖市", "2004-03", "2005-03", False)}),
+])
+def test_a_restating_line_of_a_concurrent_post_or_a_secondment_ends_nothing(middle, held):
+    text = ("李明，男，汉族，1965年3月生。\n2001年06月，高台县委副书记、县长；\n" + middle
+            + "\n2005年03月，高台县委副书记、县长；\n2006年09月，高台县委书记。\n")
+    assert spells(text) == {("副书记", "党委", "高台县", "2001-06", "2006-09", False),
+                            ("县长", "政府", "高台县", "2001-06", "2006-09", False),
+                            ("书记", "党委", "高台县", "2006-09", None, True)} | held
+
+
+def test_an_election_line_between_two_restating_lines_is_one_spell_across_it():
+    text = ("李明，男，汉族，1965年3月生。\n1998.03 高台县委副书记、代县长\n1999.01 当选为高台县县长\n"
+            "2001.06 高台县委副书记、县长\n2006.09 高台县委书记\n")
+    assert spells(text) == {("副书记", "党委", "高台县", "1998-03", "2006-09", False),
+                            ("代县长", "政府", "高台县", "1998-03", "1999-01", False),
+                            ("县长", "政府", "高台县", "1999-01", "2006-09", False),
+                            ("书记", "党委", "高台县", "2006-09", None, True)}

@@ -1303,6 +1303,8 @@ _UNIT_OF_OTHERS = re.compile(rf"(?:到|在|进入|调入|调到)(?P<unit>[{HAN}]
 _UNTIL_NOW = re.compile(r"(?:直至|直到)(?:本次|此次|这次|今次|日前)")
 #: after a holder's name: the time the post was held (「某县政协主席某某期间」「……任内」)
 _DURING = re.compile(r"(?:同志)?(?:任职|在任|主政|工作)?(?:期间|期間|任内|任期内|在任时|任职时)")
+#: an item that opens with a concurrent post or a secondment (「兼任……」「挂职任……」)
+_HELD_ALONG = re.compile(r"[ \t,，、]*(?:同时|并)?(?:(?:兼任|兼)|(?P<s>挂职|挂任|下派))")
 #: a proposed post (「拟任」「拟提名为」「拟推荐为」 in an appointment notice): no post held
 _PROPOSED = re.compile(r"[ \t]*(?:拟任|拟提名|拟推荐|拟提拔|拟任命|拟选任|拟聘任|拟作为|拟进一步使用|拟转任|拟调任|拟担任)")
 #: an item that ends a career (「2018年退休」「，2015年3月离休。」「2020年1月，到龄退休」)
@@ -1490,6 +1492,11 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
         out = [replace(s, flags=s.flags + ("moved",)) for s in out]  # the move ends what was held before it
     if form != "ended" and item.when is not None:  # the posts a clause gives up end at the item's date
         out = [replace(s, start=None, end=item.when.start, current=False) if s.form == "ended" else s for s in out]
+    along = _HELD_ALONG.match(text, item.start, item.end) if item.when is not None and form in (
+        "range", "line-start", "start") else None
+    if along is not None:  # 「2004.03 兼任某职」「2004年03月，挂职任某职」: held along with what the lines before list
+        mark = ("secondment",) if along.group("s") else ("concurrent",)
+        out = [replace(s, flags=s.flags + mark) if s.form != "aside" and mark[0] not in s.flags else s for s in out]
     # the parentheses of the line: 「（其间：2005.03-2006.09兼任……）」「（1999.01当选）」「（党组成员）」
     for p0, p1 in parens:
         until = re.fullmatch(r"\s*(?:至|到)\s*(.+?)\s*(?:止)?\s*", text[p0:p1])
