@@ -828,3 +828,16 @@ def test_the_head_of_a_special_administrative_region(text, expected):
     assert got == expected
     assert all(o.body.kind == "政府" for o in extract_document(parse_document(text.encode(), "s.txt")).offices
                if o.role == "行政长官")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a ·-joined name right after a title, before an election to another organisation's post
+    ("黑龙江省召开会议。副省长米吉提·阿布来提当选为民进黑龙江省第六届委员会主任委员。",
+     {("米吉提·阿布来提", "副省长")}),
+    # 对 bounds a name no surname list vouches for (a rare surname, a Mongolian name)
+    ("黑龙江省召开会议。省政协副主席、省委统战部部长缑超萍对新当选的班子表示祝贺。",
+     {("缑超萍", "副主席"), ("缑超萍", "部长")}),
+    ("黑龙江省召开会议。省政协副主席图雅其木格对新当选的班子表示祝贺。", {("图雅其木格", "副主席")}),
+])
+def test_names_bounded_by_a_title_before_and_a_preposition_after(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "b.txt")).offices} == expected
