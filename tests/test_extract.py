@@ -615,6 +615,10 @@ UNSEEN_FORMS += [
     # the heads of the Hong Kong and Macau governments and their secretaries are the SAR's government
     ("香港特区政府举行仪式。行政長官李某某今日在社交媒體發文。政務司司長陳某某亦有出席。",
      {("李某某", "行政长官", "政府", "810000"), ("陳某某", "司长", "政府", "810000")}),
+    # a middle dot lost to an encoding (「?」 inside a transliterated name); 受 and 座谈 end a name
+    ("新疆维吾尔自治区政协副主席阿不都?热合曼、王建民受委托作报告。广西壮族自治区政协副主席李某某座谈时指出。",
+     {("阿不都·热合曼", "副主席", "政协", "650000"), ("王建民", "副主席", "政协", "650000"),
+      ("李某某", "副主席", "政协", "450000")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
