@@ -51,7 +51,12 @@ def resolved(m: SpellMention, resolver) -> Spell | None:
         body = Body(m.body.kind, township(m.body, resolver), m.body.committee)
         return Spell(m.person, m.role, body, m.evidence, m.start, m.end, m.current, m.flags, m.source, m.item,
                      m.form, m.seq)
-    body, _ = resolver.body(m.body)
+    if m.body.stem and m.body.level and not m.body.names:
+        # 「北上河北任省委副书记」: the short form of the move, when it names one division of the level;
+        # else the level word alone, from the context
+        body = _of_level(m.body, resolver) or resolver.body(m.body.but(stem=None))[0]
+    else:
+        body, _ = resolver.body(m.body)
     if body is None:
         ref = as_written(m.body)
         if ref is None:
@@ -63,6 +68,15 @@ def resolved(m: SpellMention, resolver) -> Spell | None:
             body = Body(body.kind, full, body.committee)
     return Spell(m.person, m.role, body, m.evidence, m.start, m.end, m.current, m.flags, m.source, m.item,
                  m.form, m.seq)
+
+
+def _of_level(m: BodyMention, resolver) -> Body | None:
+    """The body of ``m`` in the one division its short form ``stem`` names at its ``level``."""
+    from .resolve import _SUFFIX_OK, to_ref
+
+    ok = _SUFFIX_OK.get(m.level)
+    found = [d for d in resolver.gaz.lookup(m.stem, include_bare=True) if ok is not None and ok(d)]
+    return Body(m.kind, to_ref(found[0], None, resolver.gaz), m.committee) if len(found) == 1 else None
 
 
 def township(body: BodyMention, resolver) -> DivisionRef:
@@ -411,6 +425,10 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
             later = [d for d in began if st.spell.start is None or d > st.spell.start]
             st.spell = replace(st.spell, end=later[0] if later else None, current=False)
             st.flags += ("end_inferred",) if later else ()
+            st.ended = True
+    if any("deceased" in s.flags for s in posts):  # an obituary's subject: every post is of the past
+        for st in states:
+            st.spell = replace(st.spell, current=False)
             st.ended = True
     # the text names a post later than the résumé's last item (an office, 「现任」, a page title)
     stated = {_key(s) for s in offices} | {_key(s) for s in current_items}

@@ -30,7 +30,7 @@ _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治�
 # Bare short forms that are ordinary words or too ambiguous to stand for a division.
 _BAD_SHORT = set("""城关 城区 新城 郊区 市中 矿区 开发 高新 经济 新区 东区 西区 南区 北区 中区 长安 白银 通州
     和平 河东 河西 南山 北山 东山 西山 城中 城东 城西 城北 城南 铁西 铁东 向阳 红旗 前进 胜利 永红
-    朝阳 海南 南开 鼓楼 普陀 宝山 金山 青山 兴安 安宁 永定 大同 太平 新华 和田 阿里 江南 江北
+    朝阳 南开 鼓楼 普陀 宝山 金山 青山 兴安 安宁 永定 大同 太平 新华 和田 阿里 江南 江北
     民主 团结 光明 平安 吉利 合作 长寿 东方 中山 大方 三门 石林 凤凰 黄山 华山 泰山 五指山""".split())
 
 
@@ -116,6 +116,23 @@ class Gazetteer:
             bare = [a.division for a in forms if a.bare]
             if bare:
                 found = index.setdefault("".join(lazy_pinyin(text)), [])
+                found.extend(d for d in bare if d not in found)
+        return index
+
+    def by_initials(self, label: str) -> list[Division]:
+        """The divisions whose short form's syllables begin with the letters of ``label`` (「丹棱」
+        dl, 「四川」 sc): how some county sites name their hosts (scdl.gov.cn)."""
+        return self._initials.get(label.lower(), [])
+
+    @cached_property
+    def _initials(self) -> dict[str, list[Division]]:
+        from pypinyin import lazy_pinyin
+
+        index: dict[str, list[Division]] = {}
+        for text, forms in self.aliases.items():
+            bare = [a.division for a in forms if a.bare]
+            if bare and len(text) >= 2:
+                found = index.setdefault("".join(p[0] for p in lazy_pinyin(text)), [])
                 found.extend(d for d in bare if d not in found)
         return index
 

@@ -40,6 +40,10 @@ def canonical_role(role: str) -> str:
     return _ACTING_IN_FULL.sub("代", role)
 
 
+#: Characters of transliterated (Uyghur, Kazakh, Mongolian) names: 「阿不都热合曼」「库尔班」
+TRANSLITERATION_CHARS = frozenset("阿艾买提尔克甫吾依热合曼孜娜古丽木哈尼亚斯拉汗江衣坎库班吐尕努穆麦托乎伊力巴图萨塔西都吉则普赛来皮扎罕约夏米"
+                                  "苏里沙布迪肉达别拜仁其格特乌兰日赫玛妮帕孜夫洛娃耶奴比")
+
 _CPPCC = ("政协",)
 _SPECIAL = ("政协专委会",)
 _PARTY = ("党委",)
@@ -262,7 +266,7 @@ NAME_FOLLOWERS = sorted(
         下午 晚上 前往 走访 慰问 检查 督导 视察 部署 安排 批示 寄语 做 作出 提议 建议 呼吁 号召 代为
         还是 已 曾 参与 召集 召开 组织 致 发言 汇报 点评 工作室 通过 参会 出镜 到会
         特邀 再次 再度 首次 连任 亲切 热情 认真 专门 一并 获邀 受邀 被 亦 均 委托
-        坦言 直言 表态 调度 领衔 点题 致辞 致欢迎辞 参观 前来 指导 督查 充分
+        坦言 直言 表态 调度 领衔 点题 致辞 致欢迎辞 参观 前来 指导 督查 充分 受 座谈
         由 随同 经由 替 期间 之后 以来 活佛 大毛拉 大阿訇 法师 主教 牧师""".split()  # 「某某活佛」「某某大毛拉」: an honorific, no part of the name
     ),
     key=len,

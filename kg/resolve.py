@@ -59,7 +59,7 @@ _SUFFIX_OK = {
 # a body named by its level word alone (「自治区政协」「县委」)
 _LEVEL_BODY = re.compile("(自治区|[省市县区州旗盟])(?:政协|人大|政府|委)")
 # what a site adds to a division's pinyin in its host: 「gaotaizx」「zxgaotai」「gaotaixian」
-_SITE_AFFIXES = ("zhengxie", "zx", "xian", "shi", "qu", "rd", "news", "xw", "gov")
+_SITE_AFFIXES = ("zhengxie", "zxw", "zx", "xian", "shi", "qu", "qi", "meng", "zhou", "diqu", "rd", "news", "xw", "gov")
 # members residing in a province, by its one-character abbreviation: 「住宁全国政协委员」「住琼省政协委员」
 _RESIDENT = re.compile("住([" + "".join(PROVINCE_ABBREVIATIONS) + "])(?=(?:全国|省|区)?(?:政协|人大))")
 # the other side of a meeting: 「与广东省政协进行对口交流」「同乙县政协签订结对协议」
@@ -223,6 +223,9 @@ class DivisionContext:
                 for c in cands:
                     self.anchors.append(Anchor(m.start, m.end, c, m.text, strong=True, ambiguous=True,
                                                away=self._is_away(m.start, m.end)))
+            elif len(provinces := [c for c in cands if c.level == "province"]) == 1:
+                # 「服务海南」 in running text (海南省, 海南藏族自治州): a province's short form is the province's
+                self._add(m.start, m.end, provinces[0], m.text, weak=True)
         for m in _RESIDENT.finditer(text):  # 「住宁全国政协委员」: 宁夏's
             d = self.gaz.get(PROVINCE_ABBREVIATIONS[m.group(1)])
             if d is not None:
@@ -641,7 +644,10 @@ class Resolver:
         for labels in (host_labels, path_labels):
             found: dict[str, Division] = {}
             for label in labels:
-                for named in self._read_as_divisions(label.lower()):
+                named_by = self._read_as_divisions(label.lower())
+                if not named_by and labels is host_labels:
+                    named_by = self._read_as_initials(label.lower())
+                for named in named_by:
                     d = named if ok(named) else next((a for a in self.gaz.ancestors(named) if ok(a)), None)
                     if d is not None:
                         found[d.code] = d
@@ -660,10 +666,28 @@ class Resolver:
         found = self.gaz.by_pinyin(label)
         if found or len(label) < 5:
             return found
-        for affix in _SITE_AFFIXES:
-            if label.endswith(affix) and (found := self.gaz.by_pinyin(label[: -len(affix)])):
-                return found
-            if label.startswith(affix) and (found := self.gaz.by_pinyin(label[len(affix):])):
+        # one affix, then two (「alukeerqinqizx」: the banner's level and the committee's)
+        readings = [label]
+        for _ in range(2):
+            readings = [r for x in readings for a in _SITE_AFFIXES
+                        for r in ((x[: -len(a)],) if x.endswith(a) else ()) + ((x[len(a):],) if x.startswith(a) else ())
+                        if len(r) >= 4]
+            for r in readings:
+                if found := self.gaz.by_pinyin(r):
+                    return found
+        return []
+
+    def _read_as_initials(self, label: str) -> list[Division]:
+        """The county or city a host label reads as in initials after its province's (「scdl」: 四川's
+        sc, then dl, 丹棱), when one division of that province reads so; an affix (「hnzx」「gsrd」: a
+        committee's or a congress's) is no county."""
+        for k in (2, 3):
+            head, rest = label[:k], label[k:]
+            if not 2 <= len(rest) <= 4 or rest in _SITE_AFFIXES or not rest.isalpha():
+                continue
+            provinces = {d.code for d in self.gaz.by_initials(head) if d.level == "province"}
+            found = [d for d in self.gaz.by_initials(rest) if d.province in provinces and d.level != "province"]
+            if len(found) == 1:
                 return found
         return []
 

@@ -34,7 +34,7 @@ READ_SETS = ["seeds", "dev", "own", "real2", "real3", "real4", "real5", "real6",
 BLIND = {"real7", "real8", "real9", "bio4", "real10", "bio5"}
 #: the commit whose rules had seen none of the set (its first contact, EVAL.md)
 #: (None: the rules as they are — real4 was blind until session 4 and no concept rule was written from it)
-FIRST_CONTACT = {"press8": "58880de", "press9": "3d02163", "real4": None}
+FIRST_CONTACT = {"press8": "58880de", "press9": "3d02163", "real6": "c6cf151", "real4": None}
 
 
 def _set_paths(name: str, root: Path) -> tuple[Path, Path]:

@@ -830,3 +830,90 @@ STRUCTURE_FORMS = {
 def test_structure_forms(name):
     text, expected = STRUCTURE_FORMS[name]
     assert spells(text) == expected
+
+
+def test_a_bare_year_is_neither_an_intros_tail_nor_a_dated_post():
+    from kg.extract import biography
+    # the year pattern is an alternation: spliced into a longer pattern it must stay one group
+    assert biography._INTRO.search("会上，王建国，2003号文件") is None
+    assert biography._INTRO.search("会上，王建国，2003年生") is not None
+    assert biography._NAME_BEFORE_DATED.search("王建国2003号") is None
+    assert biography._NAME_BEFORE_DATED.search("王建国2003年任高台县县长") is not None
+    assert biography._NAME_BEFORE_DATED.search("王建国二〇〇三年任高台县县长") is not None
+
+
+MORE_STRUCTURE_FORMS = {
+    "a proposed post of an appointment notice is not held": (
+        "李文华，男，汉族，1972年3月生，甘肃民乐人，大学学历，现任民乐县委副书记、县长，拟任县委书记。\n",
+        {("副书记", "党委", "民乐县", None, None, True), ("县长", "政府", "民乐县", None, None, True)}),
+    "slashes between year and month, and a day after the month in dots": (
+        "李文华，男，1969年2月生。\n1990/07—1993/03 临泽县委办公室干事\n1993.03.12—1998.10.08 临泽县副县长\n",
+        {("干事", "党委", "临泽县", "1990-07", "1993-03", False), ("副县长", "政府", "临泽县", "1993-03", "1998-10", False)}),
+    "a bare 自治区 body is the region the page names": (
+        "宁夏回族自治区政协领导简介\n马建国，男，回族，1960年生。2010年任银川市委书记，2016年任自治区政协副主席。\n",
+        {("书记", "党委", "银川市", "2010", "2016", False), ("副主席", "政协", "宁夏回族自治区", "2016", None, True)}),
+    "a bare level word after a move is the division moved to": (
+        "马建国，男，回族，1960年生。2005年任宁夏回族自治区吴忠市委书记，2010年调赴西藏工作，任自治区政协副主席。\n",
+        {("书记", "党委", "吴忠市", "2005", "2010", False), ("副主席", "政协", "西藏自治区", "2010", None, True)}),
+    "a bare level word after a move to a short form in the same clause": (
+        "王浩，男，1963年生。2010年任山东省烟台市委书记，2017年北上河北任省委副书记。\n",
+        {("书记", "党委", "烟台市", "2010", "2017", False), ("副书记", "党委", "河北省", "2017", None, True)}),
+    "an obituary's subject holds no post now": (
+        "李文华同志逝世\n甘肃省政协原副主席李文华同志，因病医治无效，于2020年3月5日在兰州逝世，享年88岁。\n"
+        "李文华同志是甘肃临泽人，1932年11月出生。1983年任临泽县委书记，1995年任甘肃省政协副主席。\n",
+        {("书记", "党委", "临泽县", "1983", "1995", False), ("副主席", "政协", "甘肃省", "1995", None, False)}),
+    "a bare 卸任 ends what was held": (
+        "马建国，男，回族，1950年生。2008年任宁夏回族自治区政协副主席。2013年1月卸任。\n",
+        {("副主席", "政协", "宁夏回族自治区", "2008", "2013-01", False)}),
+}
+
+
+@pytest.mark.parametrize("name", list(MORE_STRUCTURE_FORMS))
+def test_more_structure_forms(name):
+    text, expected = MORE_STRUCTURE_FORMS[name]
+    assert spells(text) == expected
+
+
+def test_the_time_a_post_was_held_is_no_current_post():
+    text = ("王刚，男，1958年生，甘肃高台人。2003年任高台县委副书记，2008年任高台县人大常委会主任，2013年退休。"
+            "任高台县政协主席王刚期间，他推动了委员工作室建设。\n")
+    assert not any(s[5] for s in spells(text))
+
+
+@pytest.mark.parametrize("heading", ["马建国：自治区政协主席", "马建国，自治区政协主席", "【马建国】", "马建国 主席",
+                                     "马建国\n自治区政协党组书记、主席"])
+def test_a_heading_that_names_the_subject_before_its_post(heading):
+    text = (f"宁夏回族自治区政协领导\n{heading}\n男，回族，1960年生。2010年任银川市委书记，2016年任自治区政协主席。\n"
+            "李红：自治区政协副主席\n女，汉族，1965年生。2012年任吴忠市市长，2018年任自治区政协副主席。\n")
+    doc = parse_document(text.encode("utf-8"), "bio.txt")
+    got = {(s.person, s.role, s.start) for s in extract_document(doc).spells}
+    assert got == {("马建国", "书记", "2010"), ("马建国", "主席", "2016"), ("李红", "市长", "2012"), ("李红", "副主席", "2018")}
+
+
+def test_an_appointment_that_makes_the_appointee_acting_and_a_regions_chairman_of_its_government():
+    text = ("1月5日，内蒙古自治区人大常委会会议决定任命李明为内蒙古自治区副主席，决定其代理自治区主席。"
+            "李明，男，1966年生，2015年任包头市市长。\n")
+    got = spells(text, "2021-01-06")
+    assert ("副主席", "政府", "内蒙古自治区", "2021-01", None, True) in got
+    assert ("代理主席", "政府", "内蒙古自治区", "2021-01", None, True) in got
+    got = spells("12月3日，张掖市人大常委会会议决定任命王刚为张掖市副市长，决定其代理市长职务。\n王刚，男，汉族，1970年生。"
+                 "2016年任高台县委书记。\n", "2020-12-04")
+    assert ("代理市长", "政府", "张掖市", "2020-12", None, True) in got
+
+
+@pytest.mark.parametrize("intro, name", [
+    ("艾尔肯·吐尼亚孜，男，维吾尔族，1961年生，新疆伊宁人。", "艾尔肯·吐尼亚孜"),
+    ("乌云其木格，女，蒙古族，1961年生。", "乌云其木格"),
+    ("新疆维吾尔自治区政协领导\n努尔兰·阿不都满金\n男，哈萨克族，1962年生。", "努尔兰·阿不都满金"),
+])
+def test_transliterated_and_long_names_of_a_subject(intro, name):
+    text = intro + "2010年任伊犁哈萨克自治州州长，2016年任新疆维吾尔自治区政协主席。\n"
+    got = {(s.person, s.role, s.start) for s in extract_document(parse_document(text.encode("utf-8"), "bio.txt")).spells}
+    assert got == {(name, "州长", "2010"), (name, "主席", "2016")}
+
+
+def test_a_news_lead_dated_by_its_day_alone_names_the_person_it_elects():
+    text = ("新华社乌鲁木齐1月27日电 27日，新疆维吾尔自治区十三届人大五次会议选举艾尔肯·吐尼亚孜为自治区人民政府主席。"
+            "至此，代省长已经全部转正。\n")
+    got = spells(text, "2022-01-27")
+    assert ("主席", "政府", "新疆维吾尔自治区", "2022-01", None, True) in got

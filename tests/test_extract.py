@@ -615,6 +615,10 @@ UNSEEN_FORMS += [
     # the heads of the Hong Kong and Macau governments and their secretaries are the SAR's government
     ("香港特区政府举行仪式。行政長官李某某今日在社交媒體發文。政務司司長陳某某亦有出席。",
      {("李某某", "行政长官", "政府", "810000"), ("陳某某", "司长", "政府", "810000")}),
+    # a middle dot lost to an encoding (「?」 inside a transliterated name); 受 and 座谈 end a name
+    ("新疆维吾尔自治区政协副主席阿不都?热合曼、王建民受委托作报告。广西壮族自治区政协副主席李某某座谈时指出。",
+     {("阿不都·热合曼", "副主席", "政协", "650000"), ("王建民", "副主席", "政协", "650000"),
+      ("李某某", "副主席", "政协", "450000")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -824,3 +828,16 @@ def test_the_head_of_a_special_administrative_region(text, expected):
     assert got == expected
     assert all(o.body.kind == "政府" for o in extract_document(parse_document(text.encode(), "s.txt")).offices
                if o.role == "行政长官")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a ·-joined name right after a title, before an election to another organisation's post
+    ("黑龙江省召开会议。副省长米吉提·阿布来提当选为民进黑龙江省第六届委员会主任委员。",
+     {("米吉提·阿布来提", "副省长")}),
+    # 对 bounds a name no surname list vouches for (a rare surname, a Mongolian name)
+    ("黑龙江省召开会议。省政协副主席、省委统战部部长缑超萍对新当选的班子表示祝贺。",
+     {("缑超萍", "副主席"), ("缑超萍", "部长")}),
+    ("黑龙江省召开会议。省政协副主席图雅其木格对新当选的班子表示祝贺。", {("图雅其木格", "副主席")}),
+])
+def test_names_bounded_by_a_title_before_and_a_preposition_after(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "b.txt")).offices} == expected

@@ -142,10 +142,20 @@ def test_a_short_form_two_unrelated_divisions_share_gives_no_fact():
     ("http://www.example.com/news/gansu/2023/a.html", "省政协主席孙大伟主持会议。", "620000"),
     # a county's own site, with the committee's affix
     ("http://www.gaotaizx.gov.cn/a.html", "县政协主席孙大伟主持会议。", "620724"),
+    # a banner's site with its level's and the committee's affixes
+    ("http://www.alukeerqinqizx.gov.cn/a.html", "旗政协主席孙大伟主持会议。", "150421"),
+    ("http://zx.etuokeqianqi.gov.cn/a.html", "旗政协主席孙大伟主持会议。", "150623"),
     # two divisions read so (竹山县 十堰, 珠山区 景德镇): none
     ("http://www.zhushan.cn/p/1.html", "市政协主席孙大伟主持会议。", None),
     # a national site's sections name no division
     ("http://www.news.cn/politics/art/a.html", "省政协主席孙大伟主持会议。", None),
+    # a county's site named by initials after its province's (四川 sc, 丹棱 dl); its city for 市政协
+    ("https://www.scdl.gov.cn/info/3002/1.htm", "县政协主席孙大伟主持会议。", "511424"),
+    ("https://www.scdl.gov.cn/info/3002/1.htm", "市政协主席孙大伟一行调研。", "511400"),
+    # a province's committee's or congress's initials are no county (湖南/河南/海南 hn, 政协 zx)
+    ("http://www.hnzx.gov.cn/a.html", "县政协主席孙大伟主持会议。", None),
+    # initials that several counties of the province share: none (湖北/河北 hb, 大冶 dy ...)
+    ("http://www.hbdy.gov.cn/a.html", "县政协主席孙大伟主持会议。", None),
 ])
 def test_the_publishing_site_places_a_text_that_names_no_division(url, text, expected):
     from kg.extract import with_metadata
@@ -231,3 +241,13 @@ def test_a_county_level_city_after_its_city_is_the_committees():
 def test_the_place_visitors_went_to_places_its_hosts_and_lies_in_the_visitors_city(text, expected):
     ex = extract_document(parse_document(text.encode(), "t.txt"))
     assert {(o.person, o.body.division.code) for o in ex.offices} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a province named only in running text by its short form, which a prefecture shares (海南省, 海南藏族自治州)
+    ("省政协主席孙大伟主持会议，要求委员为海南自贸港建设建言献策，更好服务海南高质量发展。", "460000"),
+    ("本报海南讯 州政协主席孙大伟主持会议。", "632500"),  # a dateline: the level word decides
+    ("州政协主席孙大伟主持会议，推动海南高质量发展。", None),  # running text names no prefecture
+])
+def test_a_provinces_short_form_in_running_text_is_the_provinces(text, expected):
+    assert _chair_division(text) == expected

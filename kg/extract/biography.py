@@ -89,7 +89,8 @@ _MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _SEP = r"(?:-{1,2}|—{1,2}|–{1,2}|~|～|─{1,2}|―{1,2}|至|到)"
 _YEAR_RE = re.compile(_YEAR)
 _SEP_RE = re.compile(rf"[ \t]*{_SEP}[ \t]*")
-_MON_DOT = re.compile(r"[.．][ \t]*(1[0-2]|0?[1-9])(?!\d)")
+_MON_DOT = re.compile(r"[.．/／][ \t]*(1[0-2]|0?[1-9])(?!\d)")
+_DAY_DOT = re.compile(r"[.．/／](?:[12]?\d|3[01])(?![\d.．/／])")  # 「2016.09.12」: the day after the month
 _MON_CN = re.compile(rf"[ \t]*({_MON})[ \t]*月")
 _NOW = re.compile(r"至今|现在|今")
 _RELATIVE = re.compile(rf"(?P<rel>翌年|次年|第二年|同年|当年)(?:[ \t]*(?P<m>{_MON})[ \t]*月)?")
@@ -125,7 +126,8 @@ def _point(text: str, i: int) -> When | None:
         return None
     dot = _MON_DOT.match(text, j)
     if dot:
-        return When(f"{year}-{int(dot.group(1)):02d}", _after_day(text, dot.end()))
+        day = _DAY_DOT.match(text, dot.end())
+        return When(f"{year}-{int(dot.group(1)):02d}", day.end() if day else _after_day(text, dot.end()))
     k = j
     while k < len(text) and text[k] in " \t":
         k += 1
@@ -261,7 +263,9 @@ _EDUCATION = re.compile(
     rf"(?:学历|文化程度|文化|毕业)(?:[,，、]?[{HAN}]{{0,8}}(?:硕士|博士|学士)(?:学位)?)?)|[{HAN}]{{0,8}}(?:硕士|博士)(?:学位))"
 )
 _AGE_CN = "[二三四五六七八九]十[一二三四五六七八九]?"  # 「五十八岁」
-_HEADING = re.compile(rf"^(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?(?:\s*[:：]?\s*(?:简历|个人简历|同志简历|简介|的简历|履历|个人履历|人物简介|人物履历|生平|个人资料|简况)"
+#: a transliterated name, its parts joined by a middle dot (「某某·某某某」)
+_TRANSLITERATED = re.compile(rf"[{HAN}]{{1,8}}[·•・][{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,10}})?")
+_HEADING = re.compile(rf"^(?P<name>{_TRANSLITERATED.pattern}|[{HAN}·]{{2,6}}?)(?:同志)?(?:\s*[:：]?\s*(?:简历|个人简历|同志简历|简介|的简历|履历|个人履历|人物简介|人物履历|生平|个人资料|简况)"
                       rf"|\s*(?P<bracket>[\[【(（].*))?\s*$")
 
 
@@ -306,7 +310,7 @@ class _Anchors:
     subjects found are the same (tests/test_fast_paths.py)."""
 
     years: bool  # a year with 年
-    dated: tuple[int, ...]  # where the lookahead of ``_NAME_BEFORE_DATED`` can hold: 19xx/20xx, a year with 年
+    dated: tuple[int, ...]  # where the lookahead of ``_NAME_BEFORE_DATED`` can hold: a year with 年
     tails: tuple[int, ...]  # where an intro's tail (``_TAIL``) starts
     age: bool  # 岁
     pronoun: bool  # 他 / 她
@@ -321,7 +325,7 @@ class _Anchors:
         years = _year_starts(text)
         return cls(
             years=bool(years),
-            dated=tuple(sorted(set(years).union(_starts(_DIGIT_YEAR, text)))),
+            dated=tuple(years),
             tails=tuple(_starts(_TAIL_AT, text)),
             age="岁" in text,
             pronoun="他" in text or "她" in text,
@@ -336,14 +340,16 @@ class _Anchors:
 _ETHNIC_IS = re.compile(rf"是(?:一名|一位)?[{HAN}]{{1,3}}族")
 #: what follows a subject's name in an intro (「，男，」「，回族，」「，1966年10月生，」「出生于」「 男 」「，58岁」):
 #: its first character is one of ``_TAIL_FIRST``
-_TAIL = (rf"[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])"
+_TAIL = (rf"[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|(?:{_YEAR})[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])"
          rf"|[ \t]+(?:男|女)(?=[ \t,，])|出生于|出生在|生于|是(?:一名|一位)?[{HAN}]{{1,3}}族(?=[{HAN}]{{0,3}}(?:干部|人|[,，。]))|(?:现年|今年)(?:\d{{2}}|{_AGE_CN})岁|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，]")
 _TAIL_FIRST = ",，、（( \t出生是现今12一二"
 _TAIL_AT = re.compile(rf"(?=[{_TAIL_FIRST}])(?:{_TAIL})")
 #: 「某某，男，……」「某某,回族,……」「某某，1966年10月生，……」「某某出生于……」: a name (2 to 6 characters, and
 #: 同志) at a clause's head, then a tail: every match starts 2 to 8 characters before a tail
 _INTRO = re.compile(rf"(?:^|(?<=[\n。;；,，:：\s】」”“]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?(?P<tail>{_TAIL})", re.M)
-_DIGIT_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+_DOTTED_INTRO = re.compile(rf"(?:^|(?<=[\n。;；,，:：\s】」”“]))(?P<name>{_TRANSLITERATED.pattern})(?:同志)?(?P<tail>{_TAIL})", re.M)
 
 
 def _starts(pattern: re.Pattern, text: str) -> list[int]:
@@ -371,7 +377,7 @@ def _year_starts(text: str) -> list[int]:
     return out
 # 「某某2003年任……」「某某，1998年起任……」「某某于2012年1月当选……」: a name, then (the lookahead) a dated
 # post; every match starts 2 to 6 characters before a place where the lookahead holds
-_DATED = rf"{_YEAR}[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任)"
+_DATED = rf"(?:{_YEAR})[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任)"
 _NAME_BEFORE_DATED = re.compile(rf"(?P<name>[{HAN}·]{{2,4}}?)[,，]?(?:于|自|从)?(?={_DATED})")
 
 
@@ -405,9 +411,13 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
         # a gender, an ethnicity or an age: only a person has one (「某某，男，」「某某 男 58岁」「某某，年龄58岁」)
         strong = re.match(rf"[,，、（(]\s*(?:男|女|[\u4e00-\u9fff]{{1,4}}族)|[ \t]+(?:男|女)|是(?:一名|一位)?[{HAN}]{{1,3}}族|[,，、（(]?\s*(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁",
                           m.group("tail")) is not None
-        if not _is_name(r, m.start("name"), m.end("name"), strong=strong):
+        if not _is_name(r, m.start("name"), m.end("name"), strong=strong, long=strong):
             continue
         _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
+    # 「某某·某某某，男，维吾尔族，……」: a transliterated name longer than the intro's window
+    for m in (_DOTTED_INTRO.finditer(text) if any(c in text for c in "·•・") else ()):
+        if _is_name(r, m.start("name"), m.end("name"), strong=True):
+            _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
     # 「1965年4月出生的某某」「生于1955年7月的某某」
     for m in () if not an.years else re.finditer(rf"(?:(?:出生于|生于)[ \t]*(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?|"
                          rf"(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生))的(?P<name>[{HAN}]{{2,4}})",
@@ -477,7 +487,8 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             dated_lead = an.years and re.search(rf"(?:{_YEAR})[ \t]*年[^,，。;；]{{0,8}}[,，]$", before) and re.search(
                 r"(?:出任|担任|调任|转任|升任|任|当选)", after)
             sentence = text[max(text.rfind("。", 0, k), text.rfind("\n", 0, k)) + 1:k]
-            led = re.match(rf"\s*(?:(?:{_YEAR})[ \t]*年|今年|去年|前年|(?:{_MON})[ \t]*月[ \t]*\d{{1,2}}[ \t]*日)", sentence)
+            # 「27日，……会议选举某某为……」: a news lead dated by its day alone too, after a dateline (「新华社某地1月27日电」)
+            led = re.match(rf"\s*(?:[^。\n，,]{{2,24}}?电[ \t]*)?(?:(?:{_YEAR})[ \t]*年|今年|去年|前年|(?:(?:{_MON})[ \t]*月[ \t]*)?\d{{1,2}}[ \t]*日)", sentence)
             appointed = led and (re.search(r"(?:任命|选举|决定|提名)$", before) or re.match(
                 r"(?:同志)?(?:调任|转任|出任|升任|当选为|当选)", text[e:e + 4]))
             dated_lead = dated_lead or appointed
@@ -555,6 +566,16 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             k = start + h.start("name")
             if _is_name(r, k, k + len(h.group("name")), heading=True):
                 _add_subject(found, surface[k:k + len(h.group("name"))], ls)
+        # 「某某：某市政协主席」「某某，某市政协主席」「某某 主席」「【某某】」: the name first, then its post or
+        # nothing, the résumé on the next line (a gender, an ethnicity or a birth, or a dated line)
+        h = _NAME_HEADING.match(line)
+        nxt = text[start + len(line) + 1:start + len(line) + 60]
+        if h and (h.group("post") is None or _title_at_end(text, start + h.start("post"), start + h.end("post")) is not None) \
+                and (_NEXT_INTRO.match(nxt) or _career_line(nxt.lstrip())):
+            g = "name" if h.group("name") else "bname"
+            k = start + h.start(g)
+            if _is_name(r, k, k + len(h.group(g)), heading=True, strong=h.group("post") is None):
+                _add_subject(found, surface[k:k + len(h.group(g))], ls)
         start += len(line) + 1
     # an obituary's 「某某同志逝世」 heading, 「某某同志是某地人」 (only where 同志 is printed at all)
     for m in (_OBITUARY.finditer(text) if "同志" in text else ()):
@@ -565,6 +586,11 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     for s in subjects:
         s.facts = _merged_demographics(r, s)
     return subjects
+
+
+_NAME_HEADING = re.compile(rf"\s*(?:[【\[](?P<bname>{_TRANSLITERATED.pattern}|[{HAN}]{{2,4}})[】\]]|(?P<name>{_TRANSLITERATED.pattern}|[{HAN}]{{2,4}}?)(?:同志)?(?:[ \t]*[:：,，][ \t]*|[ \t]+)"
+                           rf"(?P<post>[{HAN}、]{{2,30}}))[ \t]*$")
+_NEXT_INTRO = re.compile(rf"[ \t]*(?:男|女|[{HAN}]{{1,4}}族|(?:{_YEAR})[ \t]*年[^,，。\n]{{0,6}}(?:出生|生)|(?:19|20)\d\d[.．]\d{{1,2}}[ \t]*(?:出生|生))[,，、 \t]")
 
 
 def _dotted_end(text: str, k: int, e: int) -> int:
@@ -607,9 +633,10 @@ def _add_subject(found: dict[str, Subject], name: str, start: int) -> None:
     found[key].intros = intros
 
 
-def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: bool = False) -> bool:
+def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: bool = False, long: bool = False) -> bool:
     """Is ``text[start:end]`` a person's name? ``strong``: a gender or an ethnicity follows it
-    (「某某，男，」), which only a person has, so a surname outside the common ones is fine."""
+    (「某某，男，」), which only a person has, so a surname outside the common ones is fine; ``long``: it
+    is a gender or an ethnicity right after the name, so five or six characters are fine too."""
     text = r.text[start:end]
     if not plausible_name(text) or text in lx.TITLES or any(text.endswith(t) for t in ("简历", "简介", "族")):
         return False
@@ -621,6 +648,10 @@ def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: boo
         return False  # 「……书记任上调任……」: 任 the verb, not the surname
     if strong and 2 <= len(text) <= 4:
         return True
+    if (strong or heading) and _TRANSLITERATED.fullmatch(text):
+        return True  # 「某某·某某某」: a transliterated name (Uyghur, Kazakh), dots between its parts
+    if long and len(text) in (5, 6) and not_a_word(text) and not re.match(r"本报|本刊|记者|通讯员|新华社", text):
+        return True  # 「某某某某某，女，蒙古族」: a Mongolian or Tibetan name of five or six characters
     if not (text[0] in lx.SURNAMES or text[:2] in lx.COMPOUND_SURNAMES):
         return False
     if heading:
@@ -708,7 +739,7 @@ _UNDATED = re.compile(r"(?:从政早期|早年|早期|毕业后|此前|之前|�
 _SEQUENCE_WORDS = re.compile(r"历任|先后|直至|直到|陆续")
 _HEAD = re.compile(
     r"(?:在[^,，。;；]{2,40}?(?:会议|大会|全会)上|经[^,，。;；]{2,30}?(?:决定|批准|同意)|由[^,，。;；]{2,20}?(?:任命|提名)"
-    r"|[\s,，、]|同志|他|她|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
+    r"|决定其|[\s,，、]|同志|他|她|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
     r"|被选举为|被选为|选举为|选为|当选为|当选|正式|被任命为|任命为|被任命|被提拔为|提拔为|明确为|出任|担任过|担任|调任|转任|升任"
     r"|晋升为|晋升|改任|接任|兼任|兼|调到|调入|调往|调|到|回到|任职|被选|任命|任|为|于|是|在|南下履新|履新|主持"
     r"|不再担任|不再兼任|被免去|免去|辞去|卸任)+"
@@ -783,6 +814,8 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
             s0, s1 = r.analysis.sentence_of(o.evidence.start)
             at = dated_at.get(key_form(o.person), [])
             past = re.search(r"(?:时任|原任|曾任|前任|原)$", r.text[max(0, o.body.start - 3):o.body.start]) is not None
+            # 「任某县政协主席某某期间」: the time of a post held then, not a post held now
+            past = past or (k >= 0 and _DURING.match(r.text, k + len(key_form(o.person))) is not None)
             inside = bool(at) and min(at) < s0 and max(at) > s1 and not re.search(r"现任|今天|今日|目前", r.text[s0:s1])
             if past or inside:  # 「时任某县委书记某某」, or 「……后，某某出任某市委书记。2018年3月，……」: a post of the past
                 spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence,
@@ -790,11 +823,30 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
                 continue
             # 「6日……选举某某为……」: elected or appointed on the day of the text
             page = o.form in ("election", "appointment") and bool(
-                re.search(r"今天|今日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
+                re.search(r"今天|今日|昨天|昨日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
             spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence, current=True,
                                        flags=("start_from_page_date",) if page else (), item=base, form="office"))
+    # 「某某同志因病医治无效……逝世」: an obituary's subject holds no post now
+    dead = {key_form(s.name) for s in subjects if _deceased(r.text, key_form(s.name))}
+    if dead:
+        spells = [replace(s, flags=s.flags + ("deceased",)) if key_form(s.person) in dead else s for s in spells]
     people = [s.facts for s in subjects if s.facts is not None]
     return spells, people
+
+
+_DEATH = re.compile(r"逝世|去世|病逝|辞世|离世|与世长辞|不幸遇难|因公殉职|因病医治无效")
+
+
+def _deceased(text: str, name: str) -> bool:
+    """Does the text report the death of ``name`` (the name, then a death in the same sentence, or
+    「沉痛悼念某某」)?"""
+    if _DEATH.search(text) is None:
+        return False
+    for k in _occurrences(name, text):
+        rest = re.split(r"[。\n]", text[k + len(name):k + len(name) + 80], maxsplit=1)[0]
+        if _DEATH.search(rest) or re.search(r"(?:悼念|缅怀|追悼|遗体告别)[^。\n]{0,6}$", text[max(0, k - 10):k]):
+            return True
+    return False
 
 
 def _depths(text: str) -> list[int]:
@@ -880,12 +932,12 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         if not at_boundary and not spaced:
             continue
         word = m.group(0)
-        if not at_boundary and (_CURRENT.fullmatch(word) or word in ("今天", "今日")):
+        if not at_boundary and (_CURRENT.fullmatch(word) or word in ("今天", "今日", "昨天", "昨日")):
             continue
         if _CURRENT.fullmatch(word):
             starts.append((i, m.end(), None, "current", False))
             continue
-        if word in ("今天", "今日"):  # 「某某今天出任……」: the document's own day
+        if word in ("今天", "今日", "昨天", "昨日"):  # 「某某今天出任……」「昨日，……」: the document's own day (its month)
             starts.append((i, m.end(), DateExpr(None, None, m.end()), "today", False))
             continue
         if _BIRTH_BEFORE.search(before[-3:]):
@@ -1062,7 +1114,7 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
             if md is not None:  # 「1月8日上午，某市人大常委会……决定任命某某为……」: that month of the document's year
                 out.append((i, i, None, f"appointed-month:{cn_number(md.group('m'))}", False))
                 continue
-            today = re.search(r"今天|今日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None
+            today = re.search(r"今天|今日|昨天|昨日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None
             out.append((i, i, None, "appointed-today" if today else "appointed", False))
     return out
 
@@ -1231,8 +1283,12 @@ _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "�
 _NO_LONGER = re.compile(r"[ \t,，]*(?:起)?[ \t,，]*(?:不再担任|卸任|被免去|免去|辞去|不再兼任)")
 _UNIT_OF_OTHERS = re.compile(rf"(?:到|在|进入|调入|调到)(?P<unit>[{HAN}]{{2,20}}?)(?:工作|工做|任职)")
 _UNTIL_NOW = re.compile(r"(?:直至|直到)(?:本次|此次|这次|今次|日前)")
+#: after a holder's name: the time the post was held (「某县政协主席某某期间」「……任内」)
+_DURING = re.compile(r"(?:同志)?(?:任职|在任|主政|工作)?(?:期间|期間|任内|任期内|在任时|任职时)")
+#: a proposed post (「拟任」「拟提名为」「拟推荐为」 in an appointment notice): no post held
+_PROPOSED = re.compile(r"[ \t]*(?:拟任|拟提名|拟推荐|拟提拔|拟任命|拟选任|拟聘任|拟作为|拟进一步使用|拟转任|拟调任|拟担任)")
 #: an item that ends a career (「2018年退休」「，2015年3月离休。」「2020年1月，到龄退休」)
-_RETIRED = re.compile(r"[ \t,，]*(?:到龄|光荣|正式|办理)?(?:退休|离休|退居二线)(?:[。；;,，\n]|$)")
+_RETIRED = re.compile(r"[ \t,，]*(?:到龄|光荣|正式|办理)?(?:退休|离休|退居二线|卸任|离任|退出领导岗位)(?:[。；;,，\n]|$)")
 _OTHER_ROLE = re.compile(r"(?:董事长|总经理|经理|厂长|校长|院长|社长|会长|团长|政委|主任医师|总编辑)$")
 _BEFORE_THEN = re.compile(r"[^,，。;；:：\n]{0,16}(?:之前|以前)[,，]")
 # 「从某省委常委、某市委书记任上调任……」「从某职的位子上转任……」: the posts left at the item's date
@@ -1282,6 +1338,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                 if text.startswith(name, k):
                     who, k = r.surface(k, k + len(name)), k + len(name)
                     break
+            if _PROPOSED.match(text, k):
+                break  # 「现任某县县长，拟任县委书记」: a post proposed, not held (a 公示's résumé)
             clause_ends = item.when is not None and bool(_NO_LONGER.match(text, k)) and (k > i0 or found_any)
             titled = _has_title(r, i0, i1)
             if found_any and not titled and leaving and _MOVE.match(text, i0, i1):
@@ -1332,6 +1390,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             pending_towns.clear()
             continue
         body, title, flags = post
+        if not body.names and not body.stem and body.level in _MOVE_LEVELS:
+            body = _moved_to(r, item.start, max(i0, body.start), body) or body  # 「调赴某自治区工作，任自治区政协副主席」
         shared, pending = pending, []
         if body.level == TOWNSHIP:
             suffix = re.search(r"(?:公社|街道|乡|镇)$", body.names[-1].text)
@@ -1401,7 +1461,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
         a = other_at[0]
         out.append(SpellMention(item.person, "", BodyMention("政府", a, level="nation", written=""),
                                 r.evidence(a, item.end, item.clause), start=item.when.start, item=n, form="other"))
-    if not out and form in ("range", "line-start", "start") and item.when is not None and item.when.start \
+    if not out and form in ("range", "line-start", "start", "ended") and item.when is not None and item.when.start \
             and _RETIRED.match(text, item.start, item.end):
         # 「2018年退休」「2015年3月离休」: the career ends, every post held with it (no spell of its own)
         out.append(SpellMention(item.person, "", BodyMention("政府", item.start, level="nation", written=""),
@@ -1431,6 +1491,35 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             continue
         out.extend(_paren_posts(r, item, n, p0, p1, [s for s in out if s.form != "aside"] or posts, names))
     return out
+
+
+_MOVE_LEVELS = ("自治区", "省", "市", "州", "县", "区", "旗", "盟")
+#: a move to a division before a bare level word's post: the division the level word stands for
+_MOVE_TO = re.compile(r"(?:调赴|调往|调到|调入|调至|调回|调任|跨省赴任|赴任|赴|前往|到|进入|北上|南下|西进|东进|回到)$")
+
+
+_MOVE_AFTER = re.compile(r"[ \t]*(?:工作|任职|挂职|[,，]|任|担任|出任)")  # the place of the move, no body of its own
+
+
+def _moved_to(r: Reader, lo: int, hi: int, body: BodyMention) -> BodyMention | None:
+    """「2010年调赴某自治区工作，任自治区政协副主席」「赴新疆工作，任自治区……」: a bare level word's body in
+    the division the item moves to (the resolver does not count a destination as home: a visit's is
+    not). The last division named in ``[lo, hi)`` after a verb of moving, with the level's suffix
+    (a short form keeps the level, for resolution to check)."""
+    text = r.text
+    found = None
+    for d in r.divisions:
+        if lo <= d.start and d.end <= hi and _MOVE_TO.search(text, max(lo, d.start - 4), d.start) \
+                and _MOVE_AFTER.match(text, d.end):
+            if text[d.start:d.end].endswith(body.level) and not (body.level == "区" and text[d.start:d.end].endswith("自治区")):
+                found = body.but(names=(NameAt(text[d.start:d.end], d.start),))
+    if found is None and body.level in ("自治区", "省"):
+        for m in r.analysis.bare:
+            if lo <= m.start and m.end <= hi and _MOVE_TO.search(text, max(lo, m.start - 4), m.start) \
+                    and _MOVE_AFTER.match(text, m.end) \
+                    and not any(d.start <= m.start < d.end for d in r.divisions):
+                found = body.but(stem=m.text, start=m.start)
+    return found
 
 
 def _bare_division(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> NameAt | None:
@@ -1618,6 +1707,18 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
         chain.append(Segment(inherit, t.title, True, a))
     if carry is not None and t.start == a and not chain and carry.kind in t.title.kinds:
         chain.append(Segment(carry, t.title, True, a))  # a bare title: the body of the item before
+    acting = re.match(r"代理(?=[\u4e00-\u9fff])", text[a:t.start]) if t.title.role in ("主席", "副主席") else None
+    if acting is not None:  # 「决定其代理自治区主席」: the acting chairman (代理主席)
+        a += 2
+        t = TitleAt(t.start, t.end, "代理" + t.text, lx.Title("代理" + t.text, "代理" + t.title.role, t.title.kinds))
+    region = text[a:t.start]
+    if t.title.role.endswith("主席") and t.title.role != "主席团主席" and (region == "自治区" or (
+            a in r.division_by_start and r.division_by_start[a].end == t.start and region.endswith("自治区"))):
+        # 「内蒙古自治区副主席」「任命某某为自治区主席」: an autonomous region's chairman is its government's
+        body = BodyMention("政府", a, names=(NameAt(region, a),) if region != "自治区" else (),
+                           level="自治区" if region == "自治区" else None, written=region)
+        chain.append(Segment(body, t.title, True, a))
+        return body, t.title, flags
     mids = list(_MID_VERB.finditer(text, a, t.start))
     if mids:
         # 「到某厅某局挂职担副局长」「某部挂职任某司副司长」: the unit is around the verb
@@ -1767,14 +1868,18 @@ def _past_division(r: Reader, a: int, t: TitleAt) -> BodyMention | None:
                        committee=committee, written=region)
 
 
+#: a level word alone (「自治区」「自治州」), no name of a division
+_LEVEL_ONLY = re.compile(r"自治(?:区|州|县|旗)|特别行政区")
+
+
 def _unknown_division(r: Reader, a: int, t: TitleAt, chain: list[Segment]) -> BodyMention | None:
     """A body word right after a suffixed name the analysis does not know as a division."""
     past = _past_division(r, a, t)
     if past is not None:
         return past
     m = re.match(rf"(?:中共)?([{HAN}]{{1,5}}?{_SUFFIX})(?:{_WORD})", r.text[a:t.start])
-    if m is None:
-        return None
+    if m is None or _LEVEL_ONLY.fullmatch(m.group(1)):
+        return None  # 「自治区政协」: a level word alone, the level the resolver places
     end = a + m.end(1)
     if r.division_names_before(end, a) or any(d.start < end and d.end > a for d in r.divisions):
         return None
@@ -1846,7 +1951,7 @@ def _fallback_body(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segme
         u = re.match(rf"[{HAN}]{{1,6}}?{_SUFFIX}(?={_WORD}|[{HAN}]{{1,14}}(?:局|厅|委员会|委|办公室|办|署|处|室|部|司|科)$|$)",
                      region[k:])
         stem = re.match(rf"[{HAN}]{{2,4}}?(?=地委|行署)", region[k:])
-        if u and not names:
+        if u and not names and not _LEVEL_ONLY.fullmatch(u.group(0)):
             names, unknown = (NameAt(u.group(0), a + k),), True
             k += u.end()
             continue

@@ -666,8 +666,7 @@ def _name_end(text: str, i: int, glued: bool = False) -> int | None:
 
 
 #: characters of Uyghur, Kazakh and Mongolian names as transliterated (阿不都, 买买提, 古丽, 巴特尔)
-_TRANSLIT = set("阿艾买提尔克甫吾依热合曼孜娜古丽木哈尼亚斯拉汗江衣坎库班吐尕努穆麦托乎伊力巴图萨塔西都吉则普赛来皮扎罕约夏米"
-                "苏里沙布迪肉达别拜仁其格特乌兰日赫玛妮帕孜夫洛娃耶奴比")
+_TRANSLIT = lx.TRANSLITERATION_CHARS
 #: and of Tibetan names (one name each, never joined to the next: 「(某某雍措 拉巴某玛)」 are two people)
 _TIBETAN = set("扎西顿珠次仁卓玛格桑梅朵拉巴泽塔雍措旺堆平达娃央金多吉尼德白曲珍群培罗嘎索朗强贡")
 

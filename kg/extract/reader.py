@@ -284,6 +284,8 @@ class Reader:
         if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff":
             return None
         m = _JOINED_NAME.match(text, i)
+        if m and any(p in self.title_by_start for p in range(i, m.end())):
+            return None  # 「副省长某某·某某当选」: a title before the name is none of it
         if m:  # 「艾某·某某某主持」: the last part ends where a follower word starts
             k = m.end()
             ends = []
@@ -632,7 +634,7 @@ _CLAUSE_OPENERS = frozenset("但都也还就又更并和与及而才再却仍即
 # a candidate's word between a title and the name (「县长候选人某某」; offices.py keeps no such office)
 CANDIDATE_WORD = re.compile("候选人|提名人选|建议人选|人选")
 # single characters that end a name no surname vouches for (「主席某某某向大会作报告」「某某某的讲话」)
-_BOUNDS_A_NAME = "等为和及与说率在向的作"
+_BOUNDS_A_NAME = "等为和及与说率在向的作对"
 # single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
 _CLOSES_A_NAME = "在等为率的被对向"  # (「某某·某某被提名增补为」「某某·某某对新当选的」)
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
