@@ -113,7 +113,9 @@ def _titles() -> dict[str, Title]:
     add("顾问", ("政协", "人大", "政协专委会", "中央", "党委", "政府"))  # 「区委顾问」「县政府顾问」
     for s in ("总工程师", "总经济师", "总会计师", "总统计师", "总规划师", "总农艺师", "总畜牧师"):
         add(s, _GOV)  # a department's chief engineer, economist ...: 「县统计局总统计师」
-    for s in ("局长", "副局长", "厅长", "副厅长"):
+    for s in ("局长", "副局长"):  # (of a government's bureau, or of a CPPCC's: 「全国政协办公厅新闻局」)
+        add(s, _GOV + _SPECIAL)
+    for s in ("厅长", "副厅长"):
         add(s, _GOV)
     for s in ("署长", "副署长"):
         add(s, ("中央", "政府"))

@@ -841,3 +841,19 @@ def test_the_head_of_a_special_administrative_region(text, expected):
 ])
 def test_names_bounded_by_a_title_before_and_a_preposition_after(text, expected):
     assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "b.txt")).offices} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sector named by a party is the committee's, not the party's
+    ("蔡甸区政协主席胡某某,民进界别政协委员常某某、姚某某参加;民进蔡甸区委主委王某某出席。",
+     {("胡某某", "主席", "政协", ""), ("常某某", "委员", "政协", ""), ("姚某某", "委员", "政协", "")}),
+    # organs of a CPPCC: a bureau of its general office, the Party group of its staff
+    ("全国政协办公厅新闻局局长周某某表示,各地政协开展工作。", {("周某某", "局长", "政协专委会", "办公厅新闻局")}),
+    ("全国政协机关党组副书记仝某某出席。", {("仝某某", "党组副书记", "政协专委会", "机关")}),
+    # a chairman's secretary with no division, after an officer of one of the committee's organs
+    ("贵州省政协办公厅接待处处长侯某某、政协主席秘书杨某某、政协副主席秘书黄某某来澳交流。",
+     {("侯某某", "处长", "政协专委会", "办公厅接待处"), ("杨某某", "秘书", "政协", ""), ("黄某某", "秘书", "政协", "")}),
+])
+def test_sectors_organs_and_staff_of_a_committee(text, expected):
+    got = {(o.person, o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "o.txt")).offices}
+    assert got == expected

@@ -28,7 +28,8 @@ _LED_BY = re.compile(rf"[{HAN}]{{0,8}}由")
 # titles a Party committee has only in its departments
 _DEPARTMENT_HEADS = frozenset(("主任", "副主任", "常务副主任", "驻会副主任", "专职副主任"))
 # the organs of a CPPCC besides its special committees: its office, divisions, research units
-_CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公厅|办公室)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)|机关[{HAN}]{{1,8}}?[组队]|(?:机关)?驻[{HAN}]{{1,10}}?工作[组队]")
+_CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公厅|办公室)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)|机关[{HAN}]{{1,8}}?[组队]|(?:机关)?驻[{HAN}]{{1,10}}?工作[组队]"
+                          rf"|办公厅[{HAN}]{{1,8}}?局")  # (「全国政协办公厅新闻局」)
 # the organs an officer of a committee also heads, written without the body (not a 中心 or a 处,
 # which may be anyone's: 「商务部广交会中心主任」)
 _OFFICE_ORGAN = re.compile("(?:办公厅|办公室)?(?:办公室|办公厅|研究室)")
@@ -66,6 +67,8 @@ def qualifying(rest: str, portfolio: bool = False) -> bool:
         and not any(t in rest for t in lx.TITLES)
 
 
+# a sector right before the committee's word: 「民进界别政协委员」
+_SECTOR_BEFORE = re.compile(rf"[{HAN}]{{1,8}}?界别?(?=政协)")
 # where a person comes from or stands for, before the body: 「来自官渡镇的」「作为农工党界别的」
 _ORIGIN = re.compile(rf"(?:来自|作为|身为)[{HAN}]{{1,16}}?的(?=[{HAN}])")
 
@@ -207,6 +210,9 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     bodies = list(BODY_WORD.finditer(masked_s))
     named_at = min([m.start - start for m in div_spans] + [m.start() for m in bodies], default=0)
     unmarked = unmarked[max(0, named_at - 4):]
+    # a sector of the committee named by a party or an organisation (「民进界别政协委员」「工商联界政协
+    # 委员」) is no organ of that party
+    unmarked = _SECTOR_BEFORE.sub(lambda m: "\0" * len(m.group(0)), unmarked)
     if any(mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
         return invalid(title, start)
     # 「温州市委」: a division directly followed by 委
@@ -237,6 +243,8 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
             return Segment(None, title, True, start, committee_only=word.committee, same_division=word.kind)
         if word.kind == "政协" and _CPPCC_ORGAN.fullmatch(rest):  # 「政协办公室主任某某」: the same, an organ of it
             return Segment(None, title, True, start, committee_only=rest, same_division="政协专委会")
+        if word.kind == "政协" and title.role == "秘书" and rest in _SECRETARIES_OF:  # 「政协主席秘书某某」
+            return Segment(None, title, True, start, same_division="政协")
         return invalid(title, start)
     if word.committee:
         if rest and (word.kind == "中央" or word.surface in lx.STATE_COUNCIL_MINISTRIES):
@@ -260,6 +268,10 @@ def _body_unnamed(r: Reader, word: lx.BodyWord, body_start: int, start: int, wri
     return None
 
 
+# the officers of a committee whose secretaries are staff of the committee (「政协副主席秘书」)
+_SECRETARIES_OF = ("主席", "副主席", "秘书长", "党组书记")
+
+
 def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segment:
     """The words between a body and its title: nothing, a standing committee, a special
     committee (政协教育科技委员会) or a department (市委统战部)."""
@@ -278,12 +290,15 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
         return segment(body.but(committee=title.committee), title, start)
     if kind == "政协":
         if title.role == "秘书":  # 「政协副主席秘书」: the secretary of one of its officers
-            return segment(body, title, start) if rest in ("主席", "副主席", "秘书长", "党组书记") else invalid(title, start)
+            return segment(body, title, start) if rest in _SECRETARIES_OF else invalid(title, start)
         if re.fullmatch(rf"[{HAN}]{{1,8}}界(?:别)?|港区|澳区|港澳区|香港区|澳门区", rest) and title.role in ("委员", "常委", "常务委员"):
             return segment(body, title, start)  # 「政协宗教界委员」「省政协港区委员」: a member for a sector
         if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(委员会|委|工委)(办公室)?", rest) \
                 and not rest.startswith("机关"):  # (「港澳台侨(外事)委员会」)
             return segment(body.but(kind="政协专委会", committee=rest), title, start)
+        if rest == "机关" and title.role in ("党组书记", "党组副书记", "党组成员"):
+            # 「全国政协机关党组副书记」: the Party group of the committee's staff, an organ of it
+            return segment(body.but(kind="政协专委会", committee="机关"), title, start, allow_extra=(title.role,))
         if (rest == "机关" or _CPPCC_ORGAN.fullmatch(rest)) and title.role in lx.RANKS:
             return segment(body, title, start)  # 「省政协办公厅一级巡视员」: a rank of the committee
         if _CPPCC_ORGAN.fullmatch(rest):

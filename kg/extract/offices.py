@@ -409,11 +409,16 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
     """The segment for the title whose item starts at ``i0``, inheriting its body where needed."""
     title = title_match.title
     if title is None and title_match.text in STAFF_TITLES:  # 「县政协机关工作组副组长」
-        seg = parse_body(r, i0, title_match.start, STAFF_TITLES[title_match.text])
-        return seg if seg.valid and seg.body is not None else invalid(None, i0)
-    if title is None:  # another organisation's title
+        title = STAFF_TITLES[title_match.text]
+        seg = parse_body(r, i0, title_match.start, title)
+        if not (seg.valid and (seg.body is not None or seg.same_division)):
+            return invalid(None, i0)  # (「政协主席秘书」 with no division: the committee named before's)
+        if seg.body is not None:
+            return seg
+    elif title is None:  # another organisation's title
         return invalid(None, i0)
-    seg = parse_body(r, i0, title_match.start, title)
+    else:
+        seg = parse_body(r, i0, title_match.start, title)
     if not seg.valid or seg.body is not None:
         return seg
     # inherit the body: from the chain, else the paragraph, else the body named last before it
@@ -424,8 +429,11 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
         return invalid(title, i0)
     base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
     if seg.same_division:  # 「政协主席某某」: the division of the nearest body, whatever its kind
-        if base is not None and base.committee:
-            return invalid(title, i0)  # 「某某局局长、党委委员」: the unit's own Party committee
+        if base is not None and base.committee and not (
+                base.kind in ("政协", "政协专委会") and seg.same_division in ("政协", "政协专委会")):
+            # 「某某局局长、党委委员」: the unit's own Party committee (a CPPCC organ's officer before
+            # 「政协主席秘书」 leaves the committee's division: 「省政协办公厅某处处长甲、政协主席秘书乙」)
+            return invalid(title, i0)
         base = base or (list(bodies_of_kind.values())[-1] if bodies_of_kind else None) \
             or (_named_before(r, None, i0) if named_before else None)
         if base is not None and base.level == "nation" and seg.same_division == "政府" and seg.committee_only:
