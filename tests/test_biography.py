@@ -962,3 +962,11 @@ def test_an_election_line_between_two_restating_lines_is_one_spell_across_it():
                             ("代县长", "政府", "高台县", "1998-03", "1999-01", False),
                             ("县长", "政府", "高台县", "1999-01", "2006-09", False),
                             ("书记", "党委", "高台县", "2006-09", None, True)}
+
+
+def test_a_civil_service_rank_of_a_government_department_and_a_tables_post_field():
+    text = "李明，男，汉族，1962年3月生。\n2011.06—2016.09 高台县委书记\n2016.09— 甘肃省农业农村厅副巡视员\n"
+    assert ("副巡视员", "政府", "甘肃省", "2016-09", None, True) in spells(text)
+    for field in ("职务", "现任职务"):
+        text = f"姓名：李明\n性别：男\n出生年月：1962.03\n{field}：张掖市政协党组书记、主席\n"
+        assert spells(text) == {("党组书记", "政协", "张掖市", None, None, True), ("主席", "政协", "张掖市", None, None, True)}

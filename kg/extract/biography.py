@@ -72,7 +72,8 @@ def _resume_titles() -> dict[str, lx.Title]:
 
 
 #: Ranks that can be the whole post (「湖北省委政法委科员」): a spell flagged ``rank``.
-RANKS = ("科员", "副主任科员", "主任科员", "调研员", "副调研员")
+RANKS = ("科员", "副主任科员", "主任科员", "调研员", "副调研员", "巡视员", "副巡视员", "一级巡视员", "二级巡视员",
+         "一级调研员", "二级调研员", "三级调研员", "四级调研员", "一级主任科员", "二级主任科员", "三级主任科员", "四级主任科员")
 RESUME_TITLES: dict[str, lx.Title] = _resume_titles()
 ALL_TITLES: dict[str, lx.Title] = {**lx.TITLES, **RESUME_TITLES}
 _TITLE_LENGTHS = sorted({len(k) for k in ALL_TITLES}, reverse=True)
@@ -747,7 +748,7 @@ def _date_of(year: str | None, month: str | None) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # career items
 
-_CURRENT = re.compile(r"(?:现任|現任|现为|现在|目前任|目前担任|现担任)")
+_CURRENT = re.compile(r"(?:现任|現任|现为|现在|目前任|目前担任|现担任|(?:现任职务|現任職務|现职|現職|职务|職務)[:：])")
 _UNDATED = re.compile(r"(?:从政早期|早年|早期|毕业后|此前|之前|之后|此后|后来|其后|后|曾|先后|又|再)?(?:历任|先后任|先后担任|曾任|曾担任|担任过|任|担任|出任)")
 _SEQUENCE_WORDS = re.compile(r"历任|先后|直至|直到|陆续")
 _HEAD = re.compile(
@@ -916,7 +917,7 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
     # a text that prints full dates of its own: its date may be one of them, not the page's (a lead's
     # 「1月20日」 is then not counted from it)
     full_dates = re.search(rf"(?:{_YEAR})[ \t]*年[ \t]*(?:{_MON})[ \t]*月[ \t]*\d{{1,2}}[ \t]*日", text) is not None
-    for m in re.finditer(rf"{_YEAR}|翌年|次年|第二年|同年|当年|今年|去年|前年|{_LATER_WORDS.pattern}|(?:{_MON})[ \t]*月|现任|現任|现为|现在|目前任|目前担任|现担任|今天|今日",
+    for m in re.finditer(rf"{_YEAR}|翌年|次年|第二年|同年|当年|今年|去年|前年|{_LATER_WORDS.pattern}|(?:{_MON})[ \t]*月|(?<=\n)(?:现任职务|現任職務|现职|現職|职务|職務)[:：]|现任|現任|现为|现在|目前任|目前担任|现担任|今天|今日",
                          text):
         i = m.start()
         if depth[i] or (starts and i < starts[-1][1]):
