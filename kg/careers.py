@@ -333,6 +333,8 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
     for k in order:
         group = _dedupe(items[k])
         date = next((s.start for s in group if s.start), None)
+        if all(s.form == "other" for s in group) and all("concurrent" in s.flags for s in group):
+            continue  # 「2003.05 兼任某党校校长」: a post of another organisation held along
         if all(s.form == "other" for s in group):
             retired = any("retired" in s.flags for s in group)  # 「2018年退休」 ends every post
             for st in states:  # 「2003年1月，担任共青团某市委书记」 ends the posts held before it
@@ -347,7 +349,13 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
             for st in states:
                 if st.ended or st.spell.end is not None or _key(st.spell) in keys:
                     continue
-                line = restating and group[0].form in ("line-start", "start")
+                # a line of a restating résumé ends what it no longer lists, but for a line that only
+                # records an election or appointment (「1999.01 当选为某县县长」 between two lines that list
+                # the Party post: held across it)
+                if all("concurrent" in x.flags or "secondment" in x.flags for x in group):
+                    continue  # 「2004.03 兼任某职」「2004年03月，挂职任某职」: held along, ending nothing
+                line = restating and group[0].form in ("line-start", "start") and not all(
+                    _ELECTED.search(x.evidence.sentence or "") for x in group)
                 moved = any("moved" in s.flags for s in group) and st.spell.role not in MEMBERSHIPS + GROUP_ROLES
                 along = frozenset(_key(x.spell) for x in states if x.spell.item == st.spell.item)
                 if line or moved or _ends(st.spell, group, held_kinds, gaz, along=along):
@@ -489,6 +497,9 @@ def _page_year(s: Spell, page_date: str | None) -> Spell:
         return replace(s, flags=flags + (("page_time",) if s.start is None else ()))  # the page's time: last
     year = int(page_date[:4]) + int(off)
     return replace(s, start=f"{year}-{int(mon):02d}" if mon else str(year), flags=flags)
+
+
+_ELECTED = re.compile(r"当选|選|选举|选为|补选|被任命|任命为")
 
 
 def _dates_post(s: Spell) -> bool:

@@ -917,3 +917,48 @@ def test_a_news_lead_dated_by_its_day_alone_names_the_person_it_elects():
             "至此，代省长已经全部转正。\n")
     got = spells(text, "2022-01-27")
     assert ("主席", "政府", "新疆维吾尔自治区", "2022-01", None, True) in got
+
+
+@pytest.mark.parametrize("lead", [
+    "沉痛悼念\n中国共产党优秀党员，甘肃省政协原副主席李文华同志，因病医治无效，于2020年3月5日在兰州逝世，享年88岁。\n",
+    "讣告\n甘肃省政协原副主席李文华同志，于2020年3月5日因病逝世，享年88岁。",
+])
+def test_an_obituarys_lead_names_its_subject_after_a_title(lead):
+    text = lead + ("李文华同志1932年11月出生于甘肃临泽，1949年8月参加工作。1953年任临泽县委副书记，1965年任张掖地委副书记，"
+                   "1988年任甘肃省政协副主席，1998年离休。\n")
+    assert spells(text) == {("副书记", "党委", "临泽县", "1953", "1965", False),
+                            ("副书记", "党委", "张掖地区", "1965", "1988", False),
+                            ("副主席", "政协", "甘肃省", "1988", "1998", False)}
+
+
+@pytest.mark.parametrize("appointment, ended", [
+    ("3月28日，张掖市人大常委会会议决定任命他为张掖市副市长。", True),
+    ("今年3月，他被任命为张掖市副市长。", True),
+])
+def test_an_appointment_of_the_subject_named_by_a_pronoun_takes_the_page_year(appointment, ended):
+    text = "李明，男，汉族，1970年生，2016年任高台县委书记。" + appointment + "\n"
+    got = spells(text, "2021-03-29")
+    assert ("副市长", "政府", "张掖市", "2021-03", None, True) in got
+    assert ("书记", "党委", "高台县", "2016", "2021-03" if ended else None, False) in got
+
+
+@pytest.mark.parametrize("middle, held", [
+    ("2003年05月，兼任高台县委党校校长；", set()),
+    ("2004年03月，挂职任甘肃省发展和改革委员会副主任；", {("副主任", "政府", "甘肃省", "2004-03", "2005-03", False)}),
+    ("2004年03月，兼任张掖市委委员；", {("委员", "党委", "张掖市", "2004-03", "2005-03", False)}),
+])
+def test_a_restating_line_of_a_concurrent_post_or_a_secondment_ends_nothing(middle, held):
+    text = ("李明，男，汉族，1965年3月生。\n2001年06月，高台县委副书记、县长；\n" + middle
+            + "\n2005年03月，高台县委副书记、县长；\n2006年09月，高台县委书记。\n")
+    assert spells(text) == {("副书记", "党委", "高台县", "2001-06", "2006-09", False),
+                            ("县长", "政府", "高台县", "2001-06", "2006-09", False),
+                            ("书记", "党委", "高台县", "2006-09", None, True)} | held
+
+
+def test_an_election_line_between_two_restating_lines_is_one_spell_across_it():
+    text = ("李明，男，汉族，1965年3月生。\n1998.03 高台县委副书记、代县长\n1999.01 当选为高台县县长\n"
+            "2001.06 高台县委副书记、县长\n2006.09 高台县委书记\n")
+    assert spells(text) == {("副书记", "党委", "高台县", "1998-03", "2006-09", False),
+                            ("代县长", "政府", "高台县", "1998-03", "1999-01", False),
+                            ("县长", "政府", "高台县", "1999-01", "2006-09", False),
+                            ("书记", "党委", "高台县", "2006-09", None, True)}

@@ -189,6 +189,31 @@ CASES = [
     # a newsroom's line of many reporters closing with 摄影报道: the role word credits them, 摄影 only one alone
     ("某某县融媒体中心记者:甘某某 柏某 滕某某 龚某 鄢某某 郜某 甘某 柏某某 摄影报道\n" + BODY,
      {(n, "记者") for n in ("甘某某", "柏某", "滕某某", "龚某", "鄢某某", "郜某", "甘某", "柏某某")}),
+    # one name spread by layout spaces right under the title is the byline; a speaker's under a report's occasion is none
+    ("我和我们的政协\n\n甘  某\n\n某年我参加了考试，" + BODY, {("甘某", "作者")}),
+    ("某某县政协常务委员会工作报告\n—在某月某日政协某某县委员会第五次会议上\n甘  某\n各位委员、同志们:\n" + BODY, set()),
+    # an outlet's byline between spaces inside a running line, between the title and the text
+    ("标题 某某社某某分社记者 甘某某 柏某 滕某某 春节是观察农村变化的重要窗口，" + BODY,
+     {("甘某某", "记者"), ("柏某", "记者"), ("滕某某", "记者")}),
+    # 专电, the date and the place glued to the name, with or without brackets; a place there is no name
+    ("本报驻京记者甘某某6日北京专电 " + BODY, {("甘某某", "记者")}),
+    ("【本报驻京记者 甘某某 6日北京专电】" + BODY, {("甘某某", "记者")}),
+    # 「(据《某某日报》甲)」; 「(甲)某某日报」 closing the text; 「某某网消息(甲 乙)」「某某在线报道(记者 甲):」
+    (BODY + "(据《某某日报》甘某某)", {("甘某某", "作者")}),
+    (BODY + "会议结束。(甘某某)某某日报", {("甘某某", "作者")}),
+    ("某某网消息(甘某某 柏某)" + BODY, {("甘某某", "作者"), ("柏某", "作者")}),
+    ("某某在线报道(记者 甘某某):" + BODY, {("甘某某", "记者")}),
+    # a round-up's source tags: two or more brackets holding only a division's short name (one alone may be a name)
+    ("各地动态。" + BODY + "(张 北)\n" + BODY + "(宁 陕)", set()),
+    # photographers between spaces before 摄影报道 closing a caption; a caption's 甲 乙 摄 keeps the last only (above)
+    ("委员视察企业。 甘某某 柏某 摄影报道\n" + BODY, {("甘某某", "摄影"), ("柏某", "摄影")}),
+    # a labelled footer with semicolons; the next label glued to an author; a label's word before a colon is none
+    (BODY + "\n记者:甘某某;摄影:柏某", {("甘某某", "记者"), ("柏某", "摄影")}),
+    ("标题\n作者:甘某某 文章来源:某某网\n" + BODY, {("甘某某", "作者")}),
+    ("标题\n作者:  点击数:120\n" + BODY, set()),
+    # a person the text credits already, printed before 摄 elsewhere, took pictures too (not 「摄影作品」)
+    ("本报讯(记者 甘某某)" + BODY + "\n图为会议现场。 甘某某 摄\n" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
+    ("本报讯(记者 甘某某)" + BODY + "\n委员甘某某摄影作品展开幕。", {("甘某某", "记者")}),
 ]
 
 

@@ -582,6 +582,19 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
         k = m.start("name")
         if _is_name(r, k, m.end("name"), heading=True):
             _add_subject(found, surface[k:m.end("name")], k)
+    # 「……原副主席某某同志，因病医治无效，于2020年3月5日在兰州逝世」: the person whose death the sentence
+    # reports, named after a boundary or a title (an obituary's lead)
+    for j in (_occurrences("同志", text) if "同志" in text and _DEATH.search(text) else ()):
+        rest = re.split(r"[。\n]", text[j + 2:j + 80], maxsplit=1)[0]
+        if not _DEATH.search(rest) or re.match(r"[的们]", text[j + 2:j + 3]):
+            continue
+        for n in (3, 2, 4):
+            k = j - n
+            if k < 0 or not (k == 0 or text[k - 1] in "\n。，,、 \t" or any(t.end == k for t in r.titles)):
+                continue
+            if _is_name(r, k, j, heading=True):
+                _add_subject(found, surface[k:j], k)
+                break
     subjects = sorted(found.values(), key=lambda s: s.start)
     for s in subjects:
         s.facts = _merged_demographics(r, s)
@@ -946,8 +959,11 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         # news lead's 「1月12日，」 before any year is printed: the document's year
         py = re.match(rf"(?P<w>今年|去年|前年)(?:[ \t]*(?P<m>{_MON})[ \t]*月)?", text[i:]) if word in ("今年", "去年", "前年") else None
         md_lead = re.match(rf"(?P<m>{_MON})[ \t]*月[ \t]*(?:[12]?\d|3[01])[ \t]*日", text[i:])
+        # (also a month and day after dates of a year only: 「……2016年任某职。3月28日，……决定任命他为……」, a
+        # résumé prints no days)
         fresh = year is None or (prev == "\n" and month is not None and md_lead is not None
-                                 and (cn_number(md_lead.group("m")) or 13) <= month)
+                                 and (cn_number(md_lead.group("m")) or 13) <= month) or (
+            md_lead is not None and month is None and prev in "。\n")
         lead_day = md_lead if (
             fresh and not _YEAR_RE.match(text, i) and prev in "。\n" and not full_dates and re.search(
                 r"选举|当选|任命|决定|出任|调任|转任|履新|就任", re.split(r"[。\n]", text[i:i + 120], maxsplit=1)[0])) else None
@@ -1083,14 +1099,16 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
     text = r.text
     out = []
     taken = [(x[0], x[1]) for x in starts]
-    for subject in subjects:
-        n = re.escape(key_form(subject.name))
+    # 「……决定任命他为……」: a pronoun for the subject (the item's person is the paragraph's)
+    for n in [re.escape(key_form(s.name)) for s in subjects] + ["(?:他|她)"]:
         for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，]){n}(?:同志)?任(?![命职])|{n}(?:同志)?被(?:正式)?任命为"
                              rf"|(?:选举|补选)(?P<was>[^，,。；;为]{{2,16}}?){n}(?:同志)?为", text):
             i = m.start()
             s0 = _sentence_start(text, i)
             if depth[i] or not re.search(r"决定|任命|选举|补选", text[s0:m.end()]) or _YEAR_RE.search(text[s0:i]):
                 continue
+            if n == "(?:他|她)" and any(s0 <= x[0] < i for x in starts):
+                continue  # 「今年3月，他被任命为……」: a dated item's
             if m.group("was") is not None:
                 # 「会议选举原某市委书记某某为某省政协副主席」: the post after 为 (the one before the name is
                 # the holder's earlier post, the office reader's)
@@ -1285,6 +1303,8 @@ _UNIT_OF_OTHERS = re.compile(rf"(?:到|在|进入|调入|调到)(?P<unit>[{HAN}]
 _UNTIL_NOW = re.compile(r"(?:直至|直到)(?:本次|此次|这次|今次|日前)")
 #: after a holder's name: the time the post was held (「某县政协主席某某期间」「……任内」)
 _DURING = re.compile(r"(?:同志)?(?:任职|在任|主政|工作)?(?:期间|期間|任内|任期内|在任时|任职时)")
+#: an item that opens with a concurrent post or a secondment (「兼任……」「挂职任……」)
+_HELD_ALONG = re.compile(r"[ \t,，、]*(?:同时|并)?(?:(?:兼任|兼)|(?P<s>挂职|挂任|下派))")
 #: a proposed post (「拟任」「拟提名为」「拟推荐为」 in an appointment notice): no post held
 _PROPOSED = re.compile(r"[ \t]*(?:拟任|拟提名|拟推荐|拟提拔|拟任命|拟选任|拟聘任|拟作为|拟进一步使用|拟转任|拟调任|拟担任)")
 #: an item that ends a career (「2018年退休」「，2015年3月离休。」「2020年1月，到龄退休」)
@@ -1472,6 +1492,11 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
         out = [replace(s, flags=s.flags + ("moved",)) for s in out]  # the move ends what was held before it
     if form != "ended" and item.when is not None:  # the posts a clause gives up end at the item's date
         out = [replace(s, start=None, end=item.when.start, current=False) if s.form == "ended" else s for s in out]
+    along = _HELD_ALONG.match(text, item.start, item.end) if item.when is not None and form in (
+        "range", "line-start", "start") else None
+    if along is not None:  # 「2004.03 兼任某职」「2004年03月，挂职任某职」: held along with what the lines before list
+        mark = ("secondment",) if along.group("s") else ("concurrent",)
+        out = [replace(s, flags=s.flags + mark) if s.form != "aside" and mark[0] not in s.flags else s for s in out]
     # the parentheses of the line: 「（其间：2005.03-2006.09兼任……）」「（1999.01当选）」「（党组成员）」
     for p0, p1 in parens:
         until = re.fullmatch(r"\s*(?:至|到)\s*(.+?)\s*(?:止)?\s*", text[p0:p1])
@@ -1671,7 +1696,7 @@ def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
         if k == a:
             break
         a = k
-    for name in names:  # 「……会议选举某某为某省省长」「代理省长3个月的某某当选某省省长」: the post after the name
+    for name in names + ("他", "她"):  # 「……会议选举某某为某省省长」「代理省长3个月的某某当选某省省长」: the post after the name
         m = re.search(rf"(?:选举|补选|任命|决定任命){re.escape(name)}(?:同志)?为|{re.escape(name)}(?:同志)?(?:被任命为|当选为|当选|出任|就任)",
                       text[a:i1])
         if m is not None:

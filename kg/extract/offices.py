@@ -30,7 +30,7 @@ from ..records import BodyMention, OfficeMention, PressCredit
 from .bodies import STAFF_TITLES, Segment, invalid, parse_body, segment
 from .dates import cn_number
 from .post_titles import find_post_titles
-from .reader import CANDIDATE_WORD, CLAUSE_BREAK, ITEM_BREAK, RANK_NOTE, Reader, not_a_word, plausible_name
+from .reader import CANDIDATE_WORD, CLAUSE_BREAK, FOLLOWERS, ITEM_BREAK, RANK_NOTE, Reader, not_a_word, plausible_name
 
 _LINK = re.compile(r"(?:同志)?(?:(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+)(?=[人名位]))"
                    r"(?:人|名|位)?(?:委员|同志)?)?"
@@ -224,8 +224,12 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     names, _ = r.names_from(r.after_title(title), c1)
                     for ns, ne in names:
                         _record(r, chain, ns, ne, c0, c1, out)
-                    closed, names_mode = True, True
                     region = names[-1][1] if names else title.end
+                    # the next item goes on with the names only where this one ends with them (「主席甲率考察团
+                    # 赴我州乙、丙等地」: 丙 is a place, not another of the titles' names)
+                    closed = True
+                    rest = text[region:i1].strip(" \u3000")
+                    names_mode = not rest or rest in FOLLOWERS  # (「甲活佛、乙」「甲同志、乙」: an honorific)
                 pending = []
                 read_until = region  # names after the first one were read by names_from
                 last = titles[-1]

@@ -38,7 +38,7 @@ OUTLET = (rf"(?:[{HAN}]{{1,8}}[-－/])?[{HAN}·]{{0,12}}?(?:报|台|网|社|刊|
 _ROLE_AT = re.compile(rf"(?:{OUTLET})?({ROLE})")
 _BARE_ROLE_AT = re.compile(rf"({ROLE})")
 _STAFF_AT = re.compile(rf"(?:{_STAFF})(?:人)?")
-_SEPARATORS = " \u3000、,，:：|/\n"
+_SEPARATORS = " \u3000、,，:：;；|/\n"
 # labels before names: 文/图 (text and pictures), 文/ (text), 图/ (pictures)
 _LABELS = (("【作者】", "文"), ("【文】", "文"), ("文/图", "文图"), ("图/文", "文图"), ("图文/", "文图"), ("图文:", "文图"), ("图文：", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"),
            ("文|", "文"), ("图|", "图"), ("文:", "文"), ("文：", "文"), ("图片:", "图"), ("图片：", "图"),
@@ -57,7 +57,7 @@ _ROLE_MARKS = "◎○◆◇★☆▪"
 # closing words after names, longest first
 _CLOSERS = ("摄影报道", "/摄影", "/摄", "摄影", "摄", "报道", "供稿", "供图", "文/图", "图/文")
 #: a date and 电 closing a dateline bracket: 「十日电」「1月29日电」
-_DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$")
+_DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日(?:[\u4e00-\u9fff]{2,4}?专)?电$")
 #: words of a section's label, never of a name: 「【图片新闻】」「(视频)」
 _SECTION_WORDS = re.compile("新闻|图片|视频|专题|要闻|动态|头条|快讯|聚焦|关注|资讯|图集|专栏|简讯|照片|资料")
 #: an outlet naming itself where a name would stand: 「(本刊)」「(本网)」
@@ -69,7 +69,7 @@ _META_LABELS = "来源|源自|编辑|责编|发布|时间|点击|浏览|阅读|�
 #: words opening the label of a metadata line's next field (「文章来源:」「语音阅读:」「发布时间:」)
 _LABEL_PREFIXES = ("文章", "信息", "稿件", "新闻", "图片", "语音", "发布", "刊发", "更新", "原文", "转载")
 #: a page's widgets and headings after a credit: 「作者:甲 乙 字号」「作者简介:」; the next field's label
-_WIDGETS = re.compile(rf"(?:字号|打印|收藏|分享|关闭|纠错|简介|语音|朗读|评论|点赞|(?:{'|'.join(_LABEL_PREFIXES)})?(?:{_META_LABELS})[:：])")
+_WIDGETS = re.compile(rf"(?:字号|打印|收藏|分享|关闭|纠错|简介|语音|朗读|评论|点赞|(?:{'|'.join(_LABEL_PREFIXES)})?(?:{_META_LABELS})[:：]|[{HAN}]{{2,5}}[:：])")
 #: a unit, not a person, before 供稿: 「(政协办供稿)」
 _UNIT_INSIDE = re.compile("政协|人大|党委|委员会|县|市|区|镇|乡|街道|局|办|部")
 _UNIT_END = ("政协", "委员会", "委", "局", "办", "部", "会", "院", "中心", "室", "处", "厅", "所", "站", "组", "馆", "团")
@@ -88,6 +88,7 @@ def find_press(r: Reader) -> list[PressCredit]:
     out: list[PressCredit] = []
     for a, b, alone in _credit_spans(r):
         out.extend(_credits(r, a, b, alone))
+    out.extend(_photos_of_the_credited(r, out))
     seen = set()
     unique = []
     for p in out:
@@ -97,11 +98,29 @@ def find_press(r: Reader) -> list[PressCredit]:
     return unique
 
 
+def _photos_of_the_credited(r: Reader, found: list[PressCredit]) -> list[PressCredit]:
+    """「本报讯(记者 甲)……。 甲 摄」: a person the text credits already, printed before 摄 anywhere else, took
+    pictures too (a name credited once is the text's own reporter, not someone in a photo)."""
+    if "摄" not in r.text:
+        return []
+    text = r.text
+    out = []
+    for person in sorted({p.person for p in found if p.role != "摄影"} - {p.person for p in found if p.role == "摄影"}):
+        for m in re.finditer(re.escape(person), r.doc.text):  # the printed name; offsets as in the reader's text
+            s, e = m.start(), m.end()
+            if re.match(r"[ \u3000]*/?摄(?=\s|$|[)）\]】。,，;；]|[0-9])", text[e : e + 4]) and (s == 0 or not re.match(rf"[{HAN}]", text[s - 1])
+                                                                              or text[s - 1] in "者员"):
+                out.append(_credit(r, s, e, "摄影"))
+                break
+    return out
+
+
 # -- where credits stand ------------------------------------------------------------------------
 
 
 _NEXT_LABEL = re.compile(rf"\s+(?:{_META_LABELS})[:：]")
-_GLUED_LABEL = re.compile(rf"(?<![\s|])(?:{_META_LABELS})[:：]")
+_GLUED_LABEL = re.compile(rf"(?<![\s|;；,，、]){''.join(f'(?<!{p})' for p in _LABEL_PREFIXES)}"
+                          rf"(?:(?:{'|'.join(_LABEL_PREFIXES)})?(?:{_META_LABELS}))[:：]")
 _BRACKETED = re.compile(r"[(（【\[]([^()（）【】\[\]\n]{1,80})[)）】\]]")
 #: a dateline's bracket broken across two lines by the page: 「本报讯(记者\n某某)10月23日,……」
 _BRACKETED_BROKEN = re.compile(r"[(（]([^()（）【】\[\]\n]{1,30}\n[^()（）【】\[\]\n]{1,30})[)）]")
@@ -143,11 +162,22 @@ def _credit_spans(r: Reader):
     """``(start, end, alone)`` of every candidate credit string; ``alone``: names without a role
     word are the authors."""
     text = r.text
-    for m in _BRACKETED.finditer(text):
+    brackets = list(_BRACKETED.finditer(text))
+    # 「(张 北)」「(宁 陕)」: a round-up's source tags, two or more brackets holding only a division's short name
+    tags = {m.start() for m in brackets if _place_tag(m.group(1))}
+    tags = tags if len(tags) >= 2 else set()
+    for m in brackets:
         if _column_heading(text, m.start(), m.end()):
             yield m.start(1), m.end(1), False  # 「【两会闻】」 heading the paragraph after it: a column, no author
             continue
-        yield m.start(1), m.end(1), _at_end_of_item(text, m.end()) or _after_dateline(text, m.start())
+        if m.start() in tags:
+            continue
+        if k := _ATTRIBUTED.match(m.group(1)):
+            # 「(据《某某日报》甲)」: the paper a text was taken from, then its author
+            yield m.start(1) + k.end(), m.end(1), "spaced-alone"
+            continue
+        yield m.start(1), m.end(1), _at_end_of_item(text, m.end()) or _after_dateline(text, m.start()) \
+            or _before_outlet(text, m.end())
     if "\n" in text:
         for m in _BRACKETED_BROKEN.finditer(text):
             if _after_dateline(text, m.start()):
@@ -162,6 +192,10 @@ def _credit_spans(r: Reader):
                 and (i == last or all(_surnamed(w) for w in _SPACES_3000.split(m.group(1)))):
             # 「某某民建 甲」 closing the text: the unit that sent it in, then its author
             yield lead + m.start(1), lead + m.end(1), "spaced-alone"
+        if 1 <= i <= 3 and _SPREAD_NAME.fullmatch(st) and _under_title(lines, i):
+            # 「马  榕」: one name spread by layout spaces right under the title is the piece's byline (a speaker's
+            # name under the occasion of a work report 「—在……会议上」 is none: p32 of press8)
+            yield lead, lead + len(st), "spread"
         if (i == last or 1 <= i <= 3 or _before_editor(lines, i)) and _bare_names_line(st):
             # 「董 某 张某某」: a line of names alone closing the text, under the title or before the editor's line
             yield lead, lead + len(st), "spaced-alone"
@@ -224,6 +258,17 @@ def _bare_names_line(st: str) -> bool:
         and len(_SPACE_OR_DUN.sub("", st)) >= 4 and st[-1] not in "摄报"
 
 
+_SPREAD_NAME = re.compile(rf"[{HAN}][ \u3000]{{1,3}}[{HAN}](?:[ \u3000]{{1,3}}[{HAN}])?")
+
+
+def _under_title(lines: list[str], i: int) -> bool:
+    """Line ``i`` comes right after the first line of the text (its title), and the text after it opens
+    with no address (「各位委员、同志们:」)."""
+    before = [k for k in range(i) if lines[k].strip()]
+    nxt = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
+    return len(before) == 1 and bool(nxt) and not nxt.endswith((":", "："))
+
+
 def _before_editor(lines: list[str], i: int) -> bool:
     """The next line that is not empty is an editor's: 「编辑: 某某」 (the text ends before it)."""
     nxt = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
@@ -241,6 +286,14 @@ _T_BYLINE_END = re.compile(rf"[。!?！？]\s*[{_BYLINE_MARKS}]\s*([{HAN}·]{{2,
 _T_DATELINE_REPORT = re.compile(rf"(?:讯|电)[】\]]?\s*((?:{ROLE})[^:：。\n()（）]{{2,24}}?报道)\s*[:：]")
 _T_DATELINE_SPACED = re.compile(rf"\s*[{HAN}]{{0,12}}?(?:讯|电)[\s:：]+[■●◎]?\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*{_SPACED_NAME}"
                                 rf"(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?{_SPACED_NAME}){{0,5}})(?=[\s\u3000]+\S|[0-9０-９])")
+#: 「……新图景 新华社某某分社记者 甲 乙 丙 春节是……」: an outlet's byline between spaces inside a running line
+_T_SPACED_BYLINE = re.compile(rf"(?:^|(?<=[ \u3000]))((?:{OUTLET})(?:{ROLE})[ \u3000]+{_SPACED_NAME}(?:[ \u3000]+{_SPACED_NAME}){{0,5}})"
+                              rf"(?=[ \u3000]+\S)")
+#: 「本报驻京记者甲6日北京专电 ……」: a dateline without brackets, the date and place glued to the name
+_T_NAMED_DATELINE = re.compile(rf"\s*[【\[]?((?:(?:{OUTLET})|驻[{HAN}]{{1,4}}?)?(?:{ROLE})[ \u3000]?([{HAN}]{{2,4}}?))[ \u3000]?"
+                               rf"(?=[0-9０-９一二三四五六七八九十]{{1,3}}日[{HAN}]{{0,4}}?专?电)")
+#: 「……。甲 乙 摄影报道」: two to four photographers' names between spaces closing a caption after its sentence
+_T_PHOTO_REPORTERS = re.compile(rf"(?:^|[。!?！？]|(?<=[ \u3000]))\s*({_SPACED_NAME}(?:[ \u3000、]+{_SPACED_NAME}){{1,3}}[ \u3000]*摄影报道)\s*$")
 _T_GLUED_CAPTION = re.compile(rf"[。!?！？]\s*([{HAN}]{{2,3}}(?:摄影|/摄|摄))\s*$")
 _T_REPORT_OPENING = re.compile(rf"\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*[{HAN}]{{2,4}}(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?"
                                rf"[{HAN}]{{2,4}}){{0,5}}\s*报道)(?=[\s\u3000:：])")
@@ -288,6 +341,13 @@ def _tails(line: str, offset: int, caption: bool = True):
         m = _T_DATELINE_SPACED.match(line[:120])
         if m:
             yield offset + m.start(1), offset + m.end(1), "spaced"
+        for m in _T_SPACED_BYLINE.finditer(line):
+            yield offset + m.start(1), offset + m.end(1), "spaced"
+        m = _T_NAMED_DATELINE.match(line)
+        if m and not _place_tag(m.group(2)) and not _is_place(m.group(2)):  # 「本报记者广州二十日电」: a place
+            yield offset + m.start(1), offset + m.end(1), False
+    if caption and line.rstrip().endswith("摄影报道") and (m := _T_PHOTO_REPORTERS.search(line)):
+        yield offset + m.start(1), offset + m.end(1), "photo-line"
     # 「……现场。某某摄」: a caption whose photographer's name is glued to 摄 after the sentence
     m = _T_GLUED_CAPTION.search(line) if photo else None
     if m:
@@ -311,6 +371,22 @@ def _tails(line: str, offset: int, caption: bool = True):
         yield offset + m.start(1), offset + m.end(1), False
 
 
+_ATTRIBUTED = re.compile(r"(?:据|转自|摘自|选自)\s*《[^》]{1,20}》\s*(?=\S)")
+_OUTLET_CLOSING = re.compile(rf"[ \u3000]*[{HAN}]{{2,10}}(?:日报|晚报|报|网|客户端|电视台|融媒体中心)[ \u3000]*(?:\n|$)")
+
+
+def _place_tag(content: str) -> bool:
+    from ..gazetteer import load
+
+    word = re.sub(r"[\s\u3000]", "", content)
+    return 2 <= len(word) <= 3 and bool(re.fullmatch(rf"[{HAN}]+", word)) and bool(load().lookup(word))
+
+
+def _before_outlet(text: str, pos: int) -> bool:
+    """「……。(甲)某某日报」: a bracket followed by the outlet's name ending the line closes the text."""
+    return bool(_OUTLET_CLOSING.match(text, pos))
+
+
 def _at_end_of_item(text: str, pos: int) -> bool:
     rest = text[pos : pos + 3]
     return not rest.strip() or rest.startswith("\n")
@@ -319,7 +395,7 @@ def _at_end_of_item(text: str, pos: int) -> bool:
 def _after_dateline(text: str, pos: int) -> bool:
     """A bracket right after 「……讯」「……电」 opens a dateline: 「某某网讯(甲 乙)」."""
     before = text[max(0, pos - 4) : pos].rstrip()  # 「某某网讯  (甲 乙)」: layout spaces before the bracket
-    return before.endswith(("讯", "电"))
+    return before.endswith(("讯", "电", "消息", "报道"))  # 「某某网消息(甲 乙)」「某某在线报道(记者 甲)」
 
 
 # -- reading a credit string --------------------------------------------------------------------
@@ -328,6 +404,8 @@ def _after_dateline(text: str, pos: int) -> bool:
 def _credits(r: Reader, a: int, b: int, alone) -> list[PressCredit]:
     if alone == "caption":
         return _caption_credit(r, a, b)
+    if alone == "spread":  # 「马  榕」: one name, its characters spread by layout spaces
+        return [_credit(r, a, b, "作者")] if _surnamed(r.text[a:b]) else []
     if alone == "photo-line":  # 「会议现场 某某/摄」: the words before the names are a caption
         found = parse_credit(r.text[a:b])
         return [_credit(r, a + ns, a + ne, role) for ns, ne, role in found if _surnamed(r.text[a + ns : a + ne])]
@@ -562,7 +640,7 @@ def _name_end(text: str, i: int, glued: bool = False) -> int | None:
             return i + k  # 「记者某某北京报道」: the place of the report follows the name
         if _BARE_ROLE_AT.match(rest) or _STAFF_AT.match(rest) or rest.startswith(_CLOSERS) \
                 or (rest == "电") or re.match(rf"(?:{OUTLET})(?:{ROLE})", rest) and k <= 4 \
-                or re.match(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$", rest):
+                or _DATELINE_END.match(rest):
             if k <= 4:
                 return i + k
             break

@@ -753,6 +753,7 @@ def _ordinary(word: str) -> bool:
 
 
 # characters that are surnames too rarely to outweigh their use as a preposition or an adverb
+_VERBAL_TAGS = frozenset(("v", "vn", "vd", "i", "l", "a", "ad", "d"))
 _FUNCTION_CHARS = frozenset("由在对为从将把被也都就还又均已正自至")
 
 
@@ -763,6 +764,9 @@ def plausible_name(name: str, closed: bool = False) -> bool:
         return False
     if len(name) == 3 and name[0] in _FUNCTION_CHARS and word_tag(name[1:]) in ("t", "f", "r", "j"):
         return False  # 「由上届」「在今年」「均以来」: a preposition or adverb and a time or place word
+    if len(name) == 4 and name[:2] not in lx.COMPOUND_SURNAMES and word_tag(name[:2]) in _VERBAL_TAGS \
+            and not all(c in lx.TRANSLITERATION_CHARS for c in name):
+        return False  # 「政协委员汇聚一堂」: four characters opening with a verb (not 买买提某某)
     if name[0] in "各每该此" or (len(name) >= 3 and name[-1] == "界"):
         return False  # 「委员各尽其才」: a distributive, no surname; 「港澳委员和侨界委员」: a sector (侨界, 工商界)
     return not name.endswith(("同志", "等") if closed else ("同志", "等", "和", "与", "及"))
