@@ -214,6 +214,11 @@ CASES = [
     # a person the text credits already, printed before 摄 elsewhere, took pictures too (not 「摄影作品」)
     ("本报讯(记者 甘某某)" + BODY + "\n图为会议现场。 甘某某 摄\n" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
     ("本报讯(记者 甘某某)" + BODY + "\n委员甘某某摄影作品展开幕。", {("甘某某", "记者")}),
+    # what a page prints in an author's field when it names no one
+    ("标题\n来源:某某网 作者:佚名 发布时间:2020-01-01\n" + BODY, set()),
+    ("标题\n作者:小编\n" + BODY, set()),
+    # photographers between spaces right after the caption's sentence (after other words only the last, above)
+    (BODY + "\n委员们进场。 甘某某 柏某 摄", {("甘某某", "摄影"), ("柏某", "摄影")}),
 ]
 
 

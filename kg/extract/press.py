@@ -62,6 +62,8 @@ _DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二�
 _SECTION_WORDS = re.compile("新闻|图片|视频|专题|要闻|动态|头条|快讯|聚焦|关注|资讯|图集|专栏|简讯|照片|资料")
 #: an outlet naming itself where a name would stand: 「(本刊)」「(本网)」
 _SELF_OUTLETS = {"本刊", "本网", "本台", "本站", "本报", "本社", "本部"}
+#: what a page prints in an author's field when it names no one: 「作者:佚名」「作者:小编」「作者:网络」
+_NO_ONE = {"佚名", "小编", "管理员", "网络", "综合", "原创", "转载", "网友", "编辑部", "未知", "匿名", "不详", "本站编辑"}
 #: where a person stands in a photo: 「(前排左三)」「(左起)」
 _PHOTO_POSITION = re.compile(r"[前后中]排|[左右][起一二三四五六七八九十]|[一二三四五六七八九十]排|居中")
 #: labels of a page's metadata line that may follow a name with no space: 「作者:某某源自:某某」
@@ -294,6 +296,9 @@ _T_NAMED_DATELINE = re.compile(rf"\s*[【\[]?((?:(?:{OUTLET})|驻[{HAN}]{{1,4}}?
                                rf"(?=[0-9０-９一二三四五六七八九十]{{1,3}}日[{HAN}]{{0,4}}?专?电)")
 #: 「……。甲 乙 摄影报道」: two to four photographers' names between spaces closing a caption after its sentence
 _T_PHOTO_REPORTERS = re.compile(rf"(?:^|[。!?！？]|(?<=[ \u3000]))\s*({_SPACED_NAME}(?:[ \u3000、]+{_SPACED_NAME}){{1,3}}[ \u3000]*摄影报道)\s*$")
+#: 「……进场。 甲 乙 摄」: photographers' names between spaces right after the caption's sentence (after other words
+#: they may be people in the photo: 「……开幕 甲 乙 摄」 keeps the last name only)
+_T_PHOTOGRAPHERS_AFTER_SENTENCE = re.compile(rf"[。!?！？]\s*({_SPACED_NAME}(?:[ \u3000、]+{_SPACED_NAME}){{1,3}}[ \u3000]*/?摄)\s*$")
 _T_GLUED_CAPTION = re.compile(rf"[。!?！？]\s*([{HAN}]{{2,3}}(?:摄影|/摄|摄))\s*$")
 _T_REPORT_OPENING = re.compile(rf"\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*[{HAN}]{{2,4}}(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?"
                                rf"[{HAN}]{{2,4}}){{0,5}}\s*报道)(?=[\s\u3000:：])")
@@ -347,6 +352,8 @@ def _tails(line: str, offset: int, caption: bool = True):
         if m and not _place_tag(m.group(2)) and not _is_place(m.group(2)):  # 「本报记者广州二十日电」: a place
             yield offset + m.start(1), offset + m.end(1), False
     if caption and line.rstrip().endswith("摄影报道") and (m := _T_PHOTO_REPORTERS.search(line)):
+        yield offset + m.start(1), offset + m.end(1), "photo-line"
+    if caption and line.rstrip().endswith("摄") and (m := _T_PHOTOGRAPHERS_AFTER_SENTENCE.search(line)):
         yield offset + m.start(1), offset + m.end(1), "photo-line"
     # 「……现场。某某摄」: a caption whose photographer's name is glued to 摄 after the sentence
     m = _T_GLUED_CAPTION.search(line) if photo else None
@@ -574,7 +581,7 @@ def _items(text: str) -> list[_Item] | None:
         if supplied and len(name) >= 3 and name.endswith(_UNIT_END) and _UNIT_INSIDE.search(name[:-1]):
             i = e  # 「(政协办供稿)」: the supplying unit is credited to no one
             continue
-        if name in lx.NOT_NAMES or name in ROLE_WORDS or name in _SELF_OUTLETS or _organisation(name):
+        if name in lx.NOT_NAMES or name in ROLE_WORDS or name in _SELF_OUTLETS or name in _NO_ONE or _organisation(name):
             return None
         prev = items[-1] if items else None
         if prev and prev.kind == "name" and text[prev.end : i] in (" ", "\u3000") and _transliterated(text[prev.start : prev.end]) \
