@@ -219,6 +219,12 @@ CASES = [
     ("标题\n作者:小编\n" + BODY, set()),
     # photographers between spaces right after the caption's sentence (after other words only the last, above)
     (BODY + "\n委员们进场。 甘某某 柏某 摄", {("甘某某", "摄影"), ("柏某", "摄影")}),
+    # press10 batch C: a unit and its author under the title (and subtitles); a closing 供稿) whose opening bracket
+    # the page lost; a caption's credit run into the next paragraph
+    ("标题\n——副标题\n某某市政协文史馆 甘某某\n岁月荏苒，" + BODY, {("甘某某", "作者")}),
+    ("标题\n" + BODY + "\n某某县政协办公室  甘某某  供稿)", {("甘某某", "作者")}),
+    ("标题\n会议在某地开幕。 甘某某 摄柏某某说，" + BODY, {("甘某某", "摄影")}),
+    ("标题\n会议在某地开幕。 甘某某 摄影师柏某某说，" + BODY, set()),
 ]
 
 
