@@ -78,6 +78,8 @@ _GOING = re.compile(r"(?:赴|到|走进|前往|深入|抵达|奔赴|远赴)(?:�
 _ARRIVAL = re.compile(r"(?<![以未原本近将从后带起出回过进上下])(?:来|莅临|莅)(?:中共)?$")
 _ARRIVAL_AHEAD = re.compile(r"[^，,。；;！？\n]{0,16}?(?<![以未原本近将从后带起出回过进上下])(?:来|莅临|莅)(?=[\u4e00-\u9fff]{2})")
 _HOSTED = re.compile(r"(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
+# an outlet named after a place: 「海南日报」「河北新闻网」
+_OUTLET = re.compile("日报|晚报|新闻网|电视台|广播电视台|融媒|在线|网")
 # a special administrative region by its abbreviation after a verb of being or going there: 「在澳期间」「访港」
 _IN_REGION = re.compile("(?:在|来|访|赴|抵|驻|莅|返|离)([港澳])(?![区澳台])")
 _VISITOR = re.compile(r"[^，,。；;！？\n]{0,16}?(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
@@ -163,6 +165,7 @@ class DivisionContext:
         # is not the destination's
         self._arrivals: list[tuple[int, int, int]] = []
         self.counterparts: set[str] = set()  # divisions whose bodies the subject meets (set by _collect)
+        self.descents: set[str] = set()  # a division visited by a committee above it, and its ancestors
         self._visitors: set[int] = set()  # where a visitors' own division is named (「甲市…来我市」)
         self._decided: dict[str, object] = {}  # level -> its test of ambiguous anchors (_decided_by)
         self._own_level_visits: set[str] = set()  # destinations a committee of their own level went to
@@ -207,6 +210,12 @@ class DivisionContext:
             if strong is None and not (m.start in a.token_starts and m.end in a.token_ends):
                 continue  # inside a word: 「玉林」 in the name 施玉林
             cands = m.divisions
+            if len(cands) > 1 and sum(d.level == "province" for d in cands) == 1 \
+                    and (strong is None or _OUTLET.match(text, m.end)):
+                # a province's short form that a county or a prefecture shares (海南: 海南省, 海南区,
+                # 海南藏族自治州; 河北区, 河南蒙古族自治县), in running text or naming an outlet (「海南日报讯」):
+                # the province; a place's dateline (「本报海南讯」) leaves the level word to decide
+                cands = [d for d in cands if d.level == "province"]
             if strong is None:
                 # bare names of provinces and prefecture-level cities are distinctive enough, and
                 # so is a county's when the document names its city (分宜 beside 新余市)
@@ -258,6 +267,10 @@ class DivisionContext:
                 ok = _SUFFIX_OK.get(m.group(1))
                 if ok is not None and ok(a.division):
                     visited.add(a.division.code)
+                elif ok is not None and any(ok(anc) for anc in self.gaz.ancestors(a.division)):
+                    # 「市政协主席甲到乙区调研」: a committee visiting a division of its own (a district of
+                    # its city): the district hosts, its city is the visitors'
+                    self.descents |= {a.division.code} | {anc.code for anc in self.gaz.ancestors(a.division)}
         self._own_level_visits = set(visited)
         if visited:
             self.anchors = [replace(a, away=True) if a.division.code in visited else a for a in self.anchors]
@@ -465,13 +478,15 @@ class DivisionContext:
         around = {x.code: x for a in places for x in self.gaz.ancestors(a.division) if ok(x)}
         return to_ref(next(iter(around.values())), None, self.gaz) if len(around) == 1 else None
 
-    def only_division(self, level: str) -> DivisionRef | None:
-        """The one division of ``level`` this text names as home (none visited), or None when it
-        names none or several."""
+    def only_division(self, level: str, descents: bool = False) -> DivisionRef | None:
+        """The one division of ``level`` this text names as home (none visited; ``descents``: also a
+        division a committee above it visits, and that committee's own: 「市政协主席甲到乙区调研」), or
+        None when it names none or several."""
         ok = _SUFFIX_OK.get(level)
         if ok is None:
             return None
-        found = [a for a in self.anchors if ok(a.division) and not a.away and not a.ambiguous]
+        found = [a for a in self.anchors if ok(a.division) and not a.ambiguous
+                 and (not a.away or (descents and a.division.code in self.descents))]
         named = [a for a in found if not a.derived] or found
         if self._hosts:  # 「甲区政协来乙区考察」 over a text that receives the visitors: 乙区
             text = self.analysis.search
@@ -611,6 +626,10 @@ class Resolver:
             if ref is None and self._headline_context is not None:
                 # 「市政协主席某某出席」 under the headline 「……会议在某某举行」
                 ref = self._headline_context.only_division(body.level)
+                if ref is None:
+                    # 「市政协主席甲到乙区调研」 over a text that names no division: the district hosts
+                    # the report's 区 bodies, its city is the visitors' 市
+                    ref = self._headline_context.only_division(body.level, descents=True)
             if ref is None:
                 ref = self._site_division(body.level)
             if ref is None:

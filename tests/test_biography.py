@@ -962,3 +962,32 @@ def test_an_election_line_between_two_restating_lines_is_one_spell_across_it():
                             ("代县长", "政府", "高台县", "1998-03", "1999-01", False),
                             ("县长", "政府", "高台县", "1999-01", "2006-09", False),
                             ("书记", "党委", "高台县", "2006-09", None, True)}
+
+
+def test_a_civil_service_rank_of_a_government_department_and_a_tables_post_field():
+    text = "李明，男，汉族，1962年3月生。\n2011.06—2016.09 高台县委书记\n2016.09— 甘肃省农业农村厅副巡视员\n"
+    assert ("副巡视员", "政府", "甘肃省", "2016-09", None, True) in spells(text)
+    for field in ("职务", "现任职务"):
+        text = f"姓名：李明\n性别：男\n出生年月：1962.03\n{field}：张掖市政协党组书记、主席\n"
+        assert spells(text) == {("党组书记", "政协", "张掖市", None, None, True), ("主席", "政协", "张掖市", None, None, True)}
+
+
+STATE_ORGAN_FORMS = {
+    "a state administration's department, 兼 after a résumé title, no end for a post held along": (
+        "李文华，男，1964年生。后历任国家环境保护总局核安全司司长兼核安全中心主任等职，2006年任甘肃省副省长。\n",
+        {("司长", "政府", "全国", None, None, False), ("主任", "政府", "全国", None, None, False),
+         ("副省长", "政府", "甘肃省", "2006", None, True)}),
+    "a state commission by its short name": (
+        "李文华，男，1964年生。2006年任甘肃省副省长，2010年任国家发改委副主任。\n",
+        {("副省长", "政府", "甘肃省", "2006", "2010", False), ("副主任", "政府", "全国", "2010", None, True)}),
+    "a grade before the title, units of the organ after it": (
+        "李文华，男，1960年生。历任海关总署署长办公室正处级秘书、业务规范司副司长、政策法规司司长等职，2001年任甘肃省副省长。\n",
+        {("秘书", "政府", "全国", None, None, False), ("副司长", "政府", "全国", None, None, False),
+         ("司长", "政府", "全国", None, "2001", False), ("副省长", "政府", "甘肃省", "2001", None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(STATE_ORGAN_FORMS))
+def test_state_organ_forms(name):
+    text, expected = STATE_ORGAN_FORMS[name]
+    assert spells(text) == expected

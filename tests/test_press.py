@@ -214,6 +214,17 @@ CASES = [
     # a person the text credits already, printed before 摄 elsewhere, took pictures too (not 「摄影作品」)
     ("本报讯(记者 甘某某)" + BODY + "\n图为会议现场。 甘某某 摄\n" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
     ("本报讯(记者 甘某某)" + BODY + "\n委员甘某某摄影作品展开幕。", {("甘某某", "记者")}),
+    # what a page prints in an author's field when it names no one
+    ("标题\n来源:某某网 作者:佚名 发布时间:2020-01-01\n" + BODY, set()),
+    ("标题\n作者:小编\n" + BODY, set()),
+    # photographers between spaces right after the caption's sentence (after other words only the last, above)
+    (BODY + "\n委员们进场。 甘某某 柏某 摄", {("甘某某", "摄影"), ("柏某", "摄影")}),
+    # press10 batch C: a unit and its author under the title (and subtitles); a closing 供稿) whose opening bracket
+    # the page lost; a caption's credit run into the next paragraph
+    ("标题\n——副标题\n某某市政协文史馆 甘某某\n岁月荏苒，" + BODY, {("甘某某", "作者")}),
+    ("标题\n" + BODY + "\n某某县政协办公室  甘某某  供稿)", {("甘某某", "作者")}),
+    ("标题\n会议在某地开幕。 甘某某 摄柏某某说，" + BODY, {("甘某某", "摄影")}),
+    ("标题\n会议在某地开幕。 甘某某 摄影师柏某某说，" + BODY, set()),
 ]
 
 

@@ -251,3 +251,26 @@ def test_the_place_visitors_went_to_places_its_hosts_and_lies_in_the_visitors_ci
 ])
 def test_a_provinces_short_form_in_running_text_is_the_provinces(text, expected):
     assert _chair_division(text) == expected
+
+
+def test_a_provinces_short_form_shared_with_a_county_is_the_province():
+    # 「海南日报讯」: 海南 is 海南省 (not 海南区 of 乌海, nor 海南藏族自治州); 河北/河南 alike
+    for paper, province in (("海南日报讯", "460000"), ("河北日报讯", "130000"), ("河南日报讯", "410000")):
+        text = f"{paper}（记者 张三）近日，省政协主席孙大伟主持会议。区政协主席李明华发言。"
+        ex = extract_document(parse_document(text.encode(), "p.txt"))
+        assert {(o.person, o.body.division.code) for o in ex.offices} == {("孙大伟", province)}
+
+
+def test_a_headline_visit_of_a_committee_to_a_division_of_its_own():
+    from kg.extract import with_metadata
+
+    text = "海南日报讯（记者 张三）近日，市政协主席孙大伟一行调研。区委书记李明华，区政协主席王刚陪同。"
+
+    def placed(title):
+        ex = extract_document(with_metadata(parse_document(text.encode(), "v.txt"), {"title": title}))
+        return {(o.person, o.body.division.code) for o in ex.offices}
+
+    # a city's committee visiting one of its districts: the district hosts, the city is the visitors'
+    assert placed("市政协主席孙大伟到美兰区调研") == {("孙大伟", "460100"), ("李明华", "460108"), ("王刚", "460108")}
+    # a committee visiting a division of its own level: the destination is no home
+    assert placed("区政协一行赴美兰区考察") == set()

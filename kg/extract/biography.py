@@ -72,7 +72,8 @@ def _resume_titles() -> dict[str, lx.Title]:
 
 
 #: Ranks that can be the whole post (「湖北省委政法委科员」): a spell flagged ``rank``.
-RANKS = ("科员", "副主任科员", "主任科员", "调研员", "副调研员")
+RANKS = ("科员", "副主任科员", "主任科员", "调研员", "副调研员", "巡视员", "副巡视员", "一级巡视员", "二级巡视员",
+         "一级调研员", "二级调研员", "三级调研员", "四级调研员", "一级主任科员", "二级主任科员", "三级主任科员", "四级主任科员")
 RESUME_TITLES: dict[str, lx.Title] = _resume_titles()
 ALL_TITLES: dict[str, lx.Title] = {**lx.TITLES, **RESUME_TITLES}
 _TITLE_LENGTHS = sorted({len(k) for k in ALL_TITLES}, reverse=True)
@@ -747,7 +748,7 @@ def _date_of(year: str | None, month: str | None) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # career items
 
-_CURRENT = re.compile(r"(?:现任|現任|现为|现在|目前任|目前担任|现担任)")
+_CURRENT = re.compile(r"(?:现任|現任|现为|现在|目前任|目前担任|现担任|(?:现任职务|現任職務|现职|現職|职务|職務)[:：])")
 _UNDATED = re.compile(r"(?:从政早期|早年|早期|毕业后|此前|之前|之后|此后|后来|其后|后|曾|先后|又|再)?(?:历任|先后任|先后担任|曾任|曾担任|担任过|任|担任|出任)")
 _SEQUENCE_WORDS = re.compile(r"历任|先后|直至|直到|陆续")
 _HEAD = re.compile(
@@ -766,7 +767,9 @@ _BODY_WORDS = ("县委", "市委", "区委", "州委", "旗委", "盟委", "地�
                "人民政府", "县政府", "市政府", "区政府", "政府", "县人大常委会", "市人大常委会", "人大常委会", "县人大",
                "市人大", "区人大", "人大", "县政协", "市政协", "区政协", "政协", "行署", "革委会", "革委", "县革委会")
 _DEPARTMENT = re.compile(rf"^[{HAN}]{{1,14}}?(?:局|厅|委员会|委|办公室|办|署|处|室|部|司|中心|科)$")
-_MINISTRY = re.compile(rf"^(?:国家|国务院)?(?P<m>[{HAN}]{{1,8}}?(?:部|总署))(?P<u>[{HAN}]{{1,8}}?司)?$")  # 「海关总署」
+# 「海关总署」「人事部某司」「国家环境保护总局某司」「国家发改委」「海关总署署长办公室」: the state's organs and their units
+_MINISTRY = re.compile(rf"^(?:(?:国家|国务院)?(?P<m>[{HAN}]{{1,8}}?(?:部|总署|总局))|(?P<m2>(?:国家|国务院)[{HAN}]{{1,10}}?(?:委员会|发改委|计委|经贸委|委|局|办公室|办)))"
+                       rf"(?P<u>[{HAN}]{{1,10}}?(?:司|局|厅|办公室|中心))?$")
 _FOREIGN = tuple(m for m in lx.FOREIGN_ORG_MARKERS if m not in ("前", "原", "机关", "镇", "乡")) + (
     "乡", "镇", "公社", "社校", "厂", "校", "院", "团", "队", "站", "场", "所", "店", "矿", "部队", "军", "党校",
     "指挥部", "筹备组", "管委会", "管理委员会", "开发区", "新区", "工委会", "党支部", "党总支")
@@ -916,7 +919,7 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
     # a text that prints full dates of its own: its date may be one of them, not the page's (a lead's
     # 「1月20日」 is then not counted from it)
     full_dates = re.search(rf"(?:{_YEAR})[ \t]*年[ \t]*(?:{_MON})[ \t]*月[ \t]*\d{{1,2}}[ \t]*日", text) is not None
-    for m in re.finditer(rf"{_YEAR}|翌年|次年|第二年|同年|当年|今年|去年|前年|{_LATER_WORDS.pattern}|(?:{_MON})[ \t]*月|现任|現任|现为|现在|目前任|目前担任|现担任|今天|今日",
+    for m in re.finditer(rf"{_YEAR}|翌年|次年|第二年|同年|当年|今年|去年|前年|{_LATER_WORDS.pattern}|(?:{_MON})[ \t]*月|(?<=\n)(?:现任职务|現任職務|现职|現職|职务|職務)[:：]|现任|現任|现为|现在|目前任|目前担任|现担任|今天|今日",
                          text):
         i = m.start()
         if depth[i] or (starts and i < starts[-1][1]):
@@ -1222,7 +1225,7 @@ def _undated_items(r: Reader, subjects: list[Subject], depth: list[int], starts)
                     later_list = None
                 if later_list is None:
                     break
-            elif limit is not None and not re.match(r"(?:此前|之前)?(?:曾|历任|先后)", w):
+            elif limit is not None and not re.match(r"(?:此前|之前|后|之后|此后|其后|后来)?(?:曾|历任|歷任|先后)", w):
                 break
             a = s0 + m.end("w")
             person = _subject_at(subjects, s0, text, s0, s1)
@@ -1287,6 +1290,10 @@ def _pieces(r: Reader, a: int, b: int, skip: list[tuple[int, int]]) -> list[tupl
         while j < b and not mask[j - a] and not _PIECE_BREAK.match(text[j]):
             j += 1
         for i0, i1 in r.items(k, j):
+            # 「某司司长兼某中心主任」: 兼 after a title only résumés use (the reader splits after its own)
+            for x in [x for x in range(i0 + 2, i1 - 1) if text[x] == "兼" and _title_at_end(text, i0, x) is not None]:
+                out.append((i0, x, clause_start))
+                clause_start, i0 = False, x + 1
             out.append((i0, i1, clause_start))
             clause_start = False
         clause_start = True
@@ -1605,6 +1612,8 @@ def _date_posts(item: Item, groups: list[list[SpellMention]], form: str, text: s
         rest = text[posts[-1].evidence.end:item.end]
         if until and rest.strip() and not _TAIL.fullmatch(rest):
             until = None  # the succession's last post is not the six bodies' (「……、某省青联主席等职」)
+        if until and len(posts) >= 2 and "兼" in text[posts[-2].evidence.end:posts[-1].evidence.start + 2]:
+            until = None  # 「……司长兼某中心主任等职」: held along with the post before, no end of its own
         return [replace(s, end=until if s is posts[-1] else None,
                         flags=tuple(f for f in s.flags if not f.startswith("until:")) + ("undated", "in_sequence")
                         + (("end_inferred",) if until and s is posts[-1] else ())) for s in posts]
@@ -1780,6 +1789,9 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
             body = None  # a unit named with its own division (「湖北省商务厅」) is not the chain's
         if body is None:
             body = _fallback_body(r, a, region, t, chain) or _merged_level(r, a, region, t)
+            grade = _GRADE.search(region)
+            if body is None and grade is not None and grade.start() > 0:  # 「某署办公室正处级秘书」: a grade before the title
+                body = _fallback_body(r, a, region[:grade.start()], t, chain)
             if body is None:
                 return None
             if after_other and body.level == "nation" and body.committee and _MINISTRY.match(region):
@@ -1791,6 +1803,7 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
     return body, t.title, flags
 
 
+_GRADE = re.compile(r"[正副](?:处|科|厅|局|县|部|司|地|师|团)级$")
 _MID_VERB = re.compile(r"挂职担任|挂职任|挂职担|挂职|挂任|下派到|下派任|任职|(?<=[局厅委部办室处司署])任")
 _SUFFIX = r"(?:地区|自治州|自治县|自治旗|自治区|特别行政区|省|县|市|区|州|盟|旗|林区|特区)"
 _WORD = "|".join(sorted(map(re.escape, _BODY_WORDS), key=len, reverse=True))
@@ -1992,7 +2005,8 @@ def _fallback_body(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segme
     if not names:
         mm = _MINISTRY.match(region)
         if mm and not r.divisions_in(a, a + len(region)) and "政府" in title.kinds:
-            return BodyMention("政府", a, level="nation", committee=mm.group("m") + (mm.group("u") or ""), written=written)
+            return BodyMention("政府", a, level="nation", committee=(mm.group("m") or mm.group("m2")) + (mm.group("u") or ""),
+                               written=written)
         return None
     word = re.match(_WORD, rest)
     committee = None

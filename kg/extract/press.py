@@ -62,6 +62,8 @@ _DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二�
 _SECTION_WORDS = re.compile("新闻|图片|视频|专题|要闻|动态|头条|快讯|聚焦|关注|资讯|图集|专栏|简讯|照片|资料")
 #: an outlet naming itself where a name would stand: 「(本刊)」「(本网)」
 _SELF_OUTLETS = {"本刊", "本网", "本台", "本站", "本报", "本社", "本部"}
+#: what a page prints in an author's field when it names no one: 「作者:佚名」「作者:小编」「作者:网络」
+_NO_ONE = {"佚名", "小编", "管理员", "网络", "综合", "原创", "转载", "网友", "编辑部", "未知", "匿名", "不详", "本站编辑"}
 #: where a person stands in a photo: 「(前排左三)」「(左起)」
 _PHOTO_POSITION = re.compile(r"[前后中]排|[左右][起一二三四五六七八九十]|[一二三四五六七八九十]排|居中")
 #: labels of a page's metadata line that may follow a name with no space: 「作者:某某源自:某某」
@@ -192,10 +194,17 @@ def _credit_spans(r: Reader):
                 and (i == last or all(_surnamed(w) for w in _SPACES_3000.split(m.group(1)))):
             # 「某某民建 甲」 closing the text: the unit that sent it in, then its author
             yield lead + m.start(1), lead + m.end(1), "spaced-alone"
+        if 1 <= i <= 6 and (m := _UNIT_BYLINE.fullmatch(st)) and _under_title(lines, i, titles=4) \
+                and all(_surnamed(w) for w in _SPACES_3000.split(m.group(1))):
+            # 「中国政协文史馆 甲」: a unit and its author on a line of their own under the title (and subtitles)
+            yield lead + m.start(1), lead + m.end(1), "spaced-alone"
         if 1 <= i <= 3 and _SPREAD_NAME.fullmatch(st) and _under_title(lines, i):
             # 「马  榕」: one name spread by layout spaces right under the title is the piece's byline (a speaker's
             # name under the occasion of a work report 「—在……会议上」 is none: p32 of press8)
             yield lead, lead + len(st), "spread"
+        if i == last and _SUPPLIED_UNOPENED.fullmatch(st):
+            # 「某某办公室  甲  供稿)」 closing the text, its opening bracket lost by the page
+            yield lead, lead + len(st.rstrip(")）")), True
         if (i == last or 1 <= i <= 3 or _before_editor(lines, i)) and _bare_names_line(st):
             # 「董 某 张某某」: a line of names alone closing the text, under the title or before the editor's line
             yield lead, lead + len(st), "spaced-alone"
@@ -258,15 +267,21 @@ def _bare_names_line(st: str) -> bool:
         and len(_SPACE_OR_DUN.sub("", st)) >= 4 and st[-1] not in "摄报"
 
 
+_SUPPLIED_UNOPENED = re.compile(r"[^()（）\n]{2,40}供稿[)）]")
 _SPREAD_NAME = re.compile(rf"[{HAN}][ \u3000]{{1,3}}[{HAN}](?:[ \u3000]{{1,3}}[{HAN}])?")
 
 
-def _under_title(lines: list[str], i: int) -> bool:
-    """Line ``i`` comes right after the first line of the text (its title), and the text after it opens
-    with no address (「各位委员、同志们:」)."""
-    before = [k for k in range(i) if lines[k].strip()]
+def _under_title(lines: list[str], i: int, titles: int = 1) -> bool:
+    """Line ``i`` comes right after the first line of the text (its title; up to ``titles`` lines of title and
+    subtitles, none a sentence), and the text after it opens with no address (「各位委员、同志们:」)."""
+    before = [lines[k].strip() for k in range(i) if lines[k].strip()]
     nxt = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
-    return len(before) == 1 and bool(nxt) and not nxt.endswith((":", "："))
+    return 1 <= len(before) <= titles and not any(b.endswith(("。", "！", "？", "!", "?")) for b in before) \
+        and bool(nxt) and not nxt.endswith((":", "："))
+
+
+_UNIT_BYLINE = re.compile(rf"[{HAN}]{{2,16}}(?:政协|委员会|办公室|文史馆|博物馆|纪念馆|图书馆|研究院|研究所|研究中心|党校|大学|学院)"
+                          rf"[\s\u3000]+([{HAN}]{{2,3}}(?:[\s\u3000、]+[{HAN}]{{2,3}}){{0,2}})")
 
 
 def _before_editor(lines: list[str], i: int) -> bool:
@@ -294,6 +309,11 @@ _T_NAMED_DATELINE = re.compile(rf"\s*[【\[]?((?:(?:{OUTLET})|驻[{HAN}]{{1,4}}?
                                rf"(?=[0-9０-９一二三四五六七八九十]{{1,3}}日[{HAN}]{{0,4}}?专?电)")
 #: 「……。甲 乙 摄影报道」: two to four photographers' names between spaces closing a caption after its sentence
 _T_PHOTO_REPORTERS = re.compile(rf"(?:^|[。!?！？]|(?<=[ \u3000]))\s*({_SPACED_NAME}(?:[ \u3000、]+{_SPACED_NAME}){{1,3}}[ \u3000]*摄影报道)\s*$")
+#: 「……进场。 甲 乙 摄」: photographers' names between spaces right after the caption's sentence (after other words
+#: they may be people in the photo: 「……开幕 甲 乙 摄」 keeps the last name only)
+_T_PHOTOGRAPHERS_AFTER_SENTENCE = re.compile(rf"[。!?！？]\s*({_SPACED_NAME}(?:[ \u3000、]+{_SPACED_NAME}){{1,3}}[ \u3000]*/?摄)\s*$")
+#: 「……开幕。 乙 摄崔波说,……」: a caption's credit run into the next paragraph by the page
+_T_CAPTION_RUN_ON = re.compile(rf"[。!?！？][ \u3000]+([{HAN}]{{2,3}}[ \u3000]+摄)(?=[{HAN}])(?![影像制取入氏])")
 _T_GLUED_CAPTION = re.compile(rf"[。!?！？]\s*([{HAN}]{{2,3}}(?:摄影|/摄|摄))\s*$")
 _T_REPORT_OPENING = re.compile(rf"\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*[{HAN}]{{2,4}}(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?"
                                rf"[{HAN}]{{2,4}}){{0,5}}\s*报道)(?=[\s\u3000:：])")
@@ -348,6 +368,11 @@ def _tails(line: str, offset: int, caption: bool = True):
             yield offset + m.start(1), offset + m.end(1), False
     if caption and line.rstrip().endswith("摄影报道") and (m := _T_PHOTO_REPORTERS.search(line)):
         yield offset + m.start(1), offset + m.end(1), "photo-line"
+    if caption and line.rstrip().endswith("摄") and (m := _T_PHOTOGRAPHERS_AFTER_SENTENCE.search(line)):
+        yield offset + m.start(1), offset + m.end(1), "photo-line"
+    if photo:
+        for m in _T_CAPTION_RUN_ON.finditer(line):
+            yield offset + m.start(1), offset + m.end(1), "photo-line"
     # 「……现场。某某摄」: a caption whose photographer's name is glued to 摄 after the sentence
     m = _T_GLUED_CAPTION.search(line) if photo else None
     if m:
@@ -574,7 +599,7 @@ def _items(text: str) -> list[_Item] | None:
         if supplied and len(name) >= 3 and name.endswith(_UNIT_END) and _UNIT_INSIDE.search(name[:-1]):
             i = e  # 「(政协办供稿)」: the supplying unit is credited to no one
             continue
-        if name in lx.NOT_NAMES or name in ROLE_WORDS or name in _SELF_OUTLETS or _organisation(name):
+        if name in lx.NOT_NAMES or name in ROLE_WORDS or name in _SELF_OUTLETS or name in _NO_ONE or _organisation(name):
             return None
         prev = items[-1] if items else None
         if prev and prev.kind == "name" and text[prev.end : i] in (" ", "\u3000") and _transliterated(text[prev.start : prev.end]) \
