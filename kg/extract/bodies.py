@@ -215,7 +215,11 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     # 委员」) is no organ of that party
     unmarked = _SECTOR_BEFORE.sub(lambda m: "\0" * len(m.group(0)), unmarked)
     if any(mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
-        return invalid(title, start)
+        # another organisation's office is read as another organisation's title (「全国工商联党组书记、
+        # 副主席甲」: the bare 副主席 after it is the federation's too); a former post (原, 前) is ours, void
+        former = any(mk in unmarked for mk in ("原", "前")) and not any(
+            mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS if mk not in ("原", "前"))
+        return invalid(title if former else None, start)
     # 「温州市委」: a division directly followed by 委
     after_div = [m for m in div_spans if m.end < end and text[m.end] == "委" and not text.startswith("委员", m.end)]
     if after_div:
