@@ -2,7 +2,7 @@
 sentence and check that kg's offices follow the substitution exactly.
 
 A *unit* is one sentence of a real document (tests/data/dev, real2, real3, real5, real6, own, the seeds;
-never the blind tests/data/real7, real8, real9 and real10) that gold offices are evidenced by, extracted on its own: the sentence,
+never the blind tests/data/real7, real8, real9, real10 and real11) that gold offices are evidenced by, extracted on its own: the sentence,
 preceded by a heading line naming the gold's division chain (「湖南省常德市桃源县」) only when the
 sentence alone does not let kg place its offices. A *variant* is the unit with one substitution σ:
 
@@ -41,8 +41,8 @@ from typing import Callable, Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: The real sets whose gold sentences are varied: name -> (gold file, texts folder). real7, real8, real9 and real10 are
-#: blind; real4 is read since 2026-12-04 (session 4).
+#: The real sets whose gold sentences are varied: name -> (gold file, texts folder). real7, real8, real9, real10 and real11
+#: are blind; real4 is read since 2026-12-04 (session 4).
 SETS = {
     "seeds": ("tests/data/seeds/seeds_gold.jsonl", "seeds"),
     "dev": ("tests/data/dev/gold.jsonl", "tests/data/dev/texts"),
@@ -53,7 +53,7 @@ SETS = {
     "real6": ("tests/data/real6/gold.jsonl", "tests/data/real6/texts"),
     "real4": ("tests/data/real4/gold.jsonl", "tests/data/real4/texts"),
 }
-BLIND = ("real7", "real8", "real9", "real10", "bio4", "bio5")
+BLIND = ("real7", "real8", "real9", "real10", "real11", "bio4", "bio5")
 assert not any(f"/{b}/" in g or f"/{b}/" in t for g, t in SETS.values() for b in BLIND)
 
 KINDS = ("division", "person", "title")

@@ -991,3 +991,23 @@ STATE_ORGAN_FORMS = {
 def test_state_organ_forms(name):
     text, expected = STATE_ORGAN_FORMS[name]
     assert spells(text) == expected
+
+
+def test_a_congress_committee_on_rural_affairs_is_no_village_committee():
+    text = "李明，男，汉族，1962年3月生。\n2009.01—2010.01 甘肃省人大常委会农业与农村委员会主任委员\n"
+    assert spells(text) == {("主任委员", "人大", "甘肃省", "2009-01", "2010-01", False)}
+
+
+@pytest.mark.parametrize("text", [
+    "王刚 张掖市委书记\n王刚，男，汉族，1965年3月生，甘肃高台人。\n2011.06—2016.09 高台县委书记\n"
+    "2016.09—2021.10 张掖市委副书记、市长\n2021.10 任现职\n",
+    "张掖市委书记王刚简历\n王刚，男，汉族，1965年3月生，甘肃高台人。2011年6月任高台县委书记，2016年9月任张掖市委副书记、市长，"
+    "2021年10月任现职。\n",
+    "王刚，男，汉族，1965年3月生，甘肃高台人，现任张掖市委书记。2011年6月任高台县委书记，2016年9月任张掖市委副书记、市长，"
+    "2021年10月任现职。\n",
+])
+def test_ren_xianzhi_dates_the_current_post_the_text_states_elsewhere(text):
+    assert spells(text) == {("书记", "党委", "高台县", "2011-06", "2016-09", False),
+                            ("副书记", "党委", "张掖市", "2016-09", "2021-10", False),
+                            ("市长", "政府", "张掖市", "2016-09", "2021-10", False),
+                            ("书记", "党委", "张掖市", "2021-10", None, True)}

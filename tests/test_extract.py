@@ -859,3 +859,16 @@ def test_names_bounded_by_a_title_before_and_a_preposition_after(text, expected)
 def test_sectors_organs_and_staff_of_a_committee(text, expected):
     got = {(o.person, o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "o.txt")).offices}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare title listed right after another organisation's, and the bare titles after it in the paragraph,
+    # are that organisation's, not the committee named before
+    ("全国政协召开会议。全国工商联党组书记、副主席王某某，副主席李某某出席。", set()),
+    ("张掖市高台县召开会议。县政协副主席、县工商联主席王某某出席。", {("王某某", "副主席", "政协")}),
+    ("张掖市政协召开会议。某某公司董事长、党委书记王某某出席。", set()),
+    # a former post is ours, void; the bare titles after it are still the committee's
+    ("张掖市政协召开会议。原市政协副主席王某某，副主席李某某出席。", {("李某某", "副主席", "政协")}),
+])
+def test_a_bare_title_after_another_organisations_post(text, expected):
+    assert {(o.person, o.role, o.body.kind) for o in extract_document(parse_document(text.encode(), "g.txt")).offices} == expected

@@ -775,6 +775,12 @@ _FOREIGN = tuple(m for m in lx.FOREIGN_ORG_MARKERS if m not in ("前", "原", "�
     "指挥部", "筹备组", "管委会", "管理委员会", "开发区", "新区", "工委会", "党支部", "党总支")
 
 
+def _foreign_in(words: str) -> bool:
+    """Do ``words`` name a unit of another organisation (a school, a firm, a village)? 村委 in
+    「农业与农村委员会」 (a congress's committee) is no village committee."""
+    return any(m in words for m in _FOREIGN) and any(m in words.replace("村委员会", "") for m in _FOREIGN)
+
+
 @dataclass(frozen=True)
 class TitleAt:
     """A title found at the end of a piece (what :func:`kg.extract.offices.segment_for` reads)."""
@@ -842,6 +848,19 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
                 re.search(r"今天|今日|昨天|昨日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
             spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence, current=True,
                                        flags=("start_from_page_date",) if page else (), item=base, form="office"))
+    # 「2021.10 任现职」「2021年10月任现职」: the date of the current posts the text states elsewhere (现任, a
+    # heading, an office of the person): they start then, and end what was held before
+    present = [s for s in spells if s.form == "present"]
+    if present:
+        spells = [s for s in spells if s.form != "present"]
+        for p in present:
+            now = [s for s in spells if key_form(s.person) == key_form(p.person) and s.current and s.form in ("current", "office")]
+            seen: set = set()
+            for s in now:
+                if (s.role, s.body.kind, s.body.written) not in seen:
+                    seen.add((s.role, s.body.kind, s.body.written))
+                    spells.append(replace(s, start=p.start, end=None, current=False, form="start", item=p.item,
+                                          evidence=p.evidence, flags=(), seq=""))
     # 「某某同志因病医治无效……逝世」: an obituary's subject holds no post now
     dead = {key_form(s.name) for s in subjects if _deceased(r.text, key_form(s.name))}
     if dead:
@@ -1149,11 +1168,21 @@ def _headings(r: Reader, subjects: list[Subject]) -> list[tuple]:
         m = re.match(rf"\s*(?P<name>[{HAN}·]{{2,6}})\s*[\[【](?P<posts>[^\]】]{{2,40}})[\]】]\s*$", line) or re.match(
             # 「某某 （1945.4— ） 某部部长、党组书记。」: a who's-who entry, the years of a life then the posts
             rf"\s*(?P<name>[{HAN}·]{{2,6}})\s*[(（][ \t]*(?:19|20)\d\d[^)）\n]{{0,20}}[)）]\s*(?P<posts>[^\n。]{{2,60}})。?\s*$", line)
-        if m and any(key_form(s.name) == key_form(m.group("name")) for s in subjects):
+        # 「某某 某市委书记」「某某：某市政协主席」「某市市长：某某」: a heading line of the name and the post
+        m = m or _NAME_POST_LINE.match(line) or _POST_NAME_LINE.match(line)
+        if m and any(key_form(s.name) == key_form(m.group("name")) for s in subjects) and (
+                "[" in line or "【" in line or re.search(r"[(（]", line) or _title_at_end(
+                    text, pos + m.start("posts"), pos + m.end("posts")) is not None):
             a, b = pos + m.start("posts"), pos + m.end("posts")
             out.append((a, a, DateExpr(None, None, b), "heading", False))
         pos += len(line) + 1
     return out
+
+
+_NAME_POST_LINE = re.compile(rf"\s*(?P<name>{_TRANSLITERATED.pattern}|[{HAN}]{{2,4}}?)(?:同志)?(?:[ \t]*[:：,，][ \t]*|[ \t]+)"
+                             rf"(?P<posts>[{HAN}、]{{3,30}})[ \t]*$")
+_POST_NAME_LINE = re.compile(rf"\s*(?P<posts>[{HAN}、]{{3,30}}?)(?:[ \t]*[:：][ \t]*|[ \t]+)(?P<name>{_TRANSLITERATED.pattern}|[{HAN}]{{2,4}})"
+                             rf"(?:同志)?[ \t]*$")
 
 
 def _depth0_end(text: str, depth: list[int], a: int, b: int) -> int:
@@ -1312,6 +1341,8 @@ _UNTIL_NOW = re.compile(r"(?:直至|直到)(?:本次|此次|这次|今次|日前
 _DURING = re.compile(r"(?:同志)?(?:任职|在任|主政|工作)?(?:期间|期間|任内|任期内|在任时|任职时)")
 #: an item that opens with a concurrent post or a secondment (「兼任……」「挂职任……」)
 _HELD_ALONG = re.compile(r"[ \t,，、]*(?:同时|并)?(?:(?:兼任|兼)|(?P<s>挂职|挂任|下派))")
+#: an item that dates the current post (「任现职」「起任现职」「任现职至今」)
+_PRESENT_POST = re.compile(r"[ \t,，]*(?:起|开始|后)?[ \t]*(?:任|担任|出任|升任|调任|转任|改任)?现职(?:务)?(?:至今)?[ \t]*(?:[。；;，,\n]|$)")
 #: a proposed post (「拟任」「拟提名为」「拟推荐为」 in an appointment notice): no post held
 _PROPOSED = re.compile(r"[ \t]*(?:拟任|拟提名|拟推荐|拟提拔|拟任命|拟选任|拟聘任|拟作为|拟进一步使用|拟转任|拟调任|拟担任)")
 #: an item that ends a career (「2018年退休」「，2015年3月离休。」「2020年1月，到龄退休」)
@@ -1332,6 +1363,10 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
     from dataclasses import replace
 
     text = r.text
+    if item.when is not None and item.when.start and _PRESENT_POST.match(text, item.start, item.end):
+        # 「2021.10 任现职」: a marker, read by :func:`find_spells` once the current posts are known
+        return [SpellMention(item.person, "", BodyMention("政府", item.start, level="nation", written=""),
+                             r.evidence(item.start, item.end, item.clause), start=item.when.start, item=n, form="present")]
     chain: list[Segment] = []
     bodies_of_kind: dict[str, BodyMention] = {}
     found_any = False
@@ -1399,7 +1434,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                      # 「共青团某省委常委、组织部部长」「到共青团某省委工作，先后任青农部副部长」: the league's units
                      after_other=bool(other_at and other_at[-1] > last_found
                                       and not re.search("[,，;；。]", text[other_at[-1]:i0])) or bool(
-                         work and any(m in work.group("unit") for m in _FOREIGN)))
+                         work and _foreign_in(work.group("unit"))))
         if len(other_at) > before_other and not found_any and groups and not groups[-1] and item.sequence:
             groups.append([])  # 「先后担任共青团某市委书记、某区区长」: the date starts the league's post only
         bare = _bare_division(r, i0, i1, names) if post is None else None
@@ -1767,7 +1802,7 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
     if town is not None:
         chain.append(Segment(town, t.title, True, a))
         return town, t.title, flags
-    if any(m in region for m in _FOREIGN) and not _is_division_word(r, a, t.start):
+    if _foreign_in(region) and not _is_division_word(r, a, t.start):
         chain.clear()
         bodies_of_kind.clear()  # 「共青团某市委副书记、党组成员」: the Party group is the league's
         if other is not None:
@@ -1936,7 +1971,7 @@ def _is_division_word(r: Reader, a: int, b: int) -> bool:
     for w in BODY_WORD.finditer(text, a, b):  # 「国务院」: 院 in a body's own name
         masked[w.start() - a:w.end() - a] = "\0" * (w.end() - w.start())
     rest = "".join(masked)
-    return not any(m in rest for m in _FOREIGN)
+    return not _foreign_in(rest)
 
 
 def _fallback_body(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segment]) -> BodyMention | None:

@@ -217,8 +217,12 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     chain.append(seg)
                     if seg.body is not None and seg.valid:
                         bodies_of_kind[seg.body.kind] = seg.body
-                    if seg.title is None or seg.body is not None:
-                        other_organisation = seg.title is None
+                    # (a bare title voided as the post of another organisation's chain before it,
+                    # 「全国工商联党组书记、副主席甲」, leaves that organisation's the paragraph's too)
+                    of_another = seg.title is None or (not seg.valid and seg.body is None and len(chain) > 1
+                                                       and chain[-2].title is None and not chain[-2].valid)
+                    if of_another or seg.body is not None:
+                        other_organisation = of_another
                         if other_organisation:
                             bodies_of_kind.clear()
                     names, _ = r.names_from(r.after_title(title), c1)
@@ -427,9 +431,11 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
         return seg
     # inherit the body: from the chain, else the paragraph, else the body named last before it
     if chain and not chain[-1].valid and chain[-1].body is None \
-            and (r.text.startswith("兼", i0) or r.text[i0 - 1 : i0] == "兼" or seg.committee_only):
-        # 「政青副主席兼秘书长」「政青副主席、对外交流委员会主任」: a post held with another organisation's,
-        # or in a unit named right after it, is that organisation's too
+            and (r.text.startswith("兼", i0) or r.text[i0 - 1 : i0] == "兼" or seg.committee_only
+                 or (chain[-1].title is None and r.text[i0 - 1 : i0] == ITEM_BREAK)):
+        # 「政青副主席兼秘书长」「政青副主席、对外交流委员会主任」「全国工商联党组书记、副主席」: a post held
+        # with another organisation's, in a unit named right after it or listed right after it with no
+        # body of its own, is that organisation's too
         return invalid(title, i0)
     base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
     if seg.same_division:  # 「政协主席某某」: the division of the nearest body, whatever its kind
