@@ -51,8 +51,11 @@ _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|�
 # 副主席」 (no unit word in it: 「市委组织部的」 names a department)
 _QUALIFYING = re.compile(rf"[{HAN}]{{2,16}}的")
 _UNIT_WORD = re.compile("委|部|局|厅|办|会|组|处|室|中心|公司|单位|机关")
-# the same clause with no body before it, inheriting one: only with a verb of a portfolio
-_PORTFOLIO = re.compile(rf"(?:分管|负责|联系|协助|主持|挂钩|牵头|对口|包联)[{HAN}]{{1,14}}的")
+# the same clause with no body before it, inheriting one: only with a verb of a portfolio; and a duty
+# ending the words before a title (「……办公室分管日常工作的副主任」「主持工作的副主席」): one clause, two uses
+_PORTFOLIO_WORDS = rf"(?:分管|负责|联系|协助|主持|挂钩|牵头|对口|包联)[{HAN}]{{1,14}}?的"
+_PORTFOLIO = re.compile(_PORTFOLIO_WORDS)
+_DUTY = re.compile(_PORTFOLIO_WORDS + "$")
 # a clause setting some of the officers apart by a post they do not hold: 「不是党组成员的副主席」
 _NEGATED = re.compile(rf"(?:不是|并非|非|不担任|未担任)[{HAN}]{{1,14}}的")
 
@@ -73,8 +76,6 @@ _SECTOR_BEFORE = re.compile(rf"[{HAN}]{{1,8}}?界别?(?=政协)")
 _ORIGIN = re.compile(rf"(?:来自|作为|身为)[{HAN}]{{1,16}}?的(?=[{HAN}])")
 
 
-# a duty between a body and its officer's title: 「分管日常工作的副主任」「主持工作的副主席」
-_DUTY = re.compile(r"(?:分管|主持|负责)[\u4e00-\u9fff]{1,8}的$")
 # a division's departments: the Party committee's own, and the government's (「交通运输厅」「公安局」
 # 「发展和改革委员会」「卫生健康委」)
 _PARTY_DEPARTMENT = re.compile("宣传部|组织部|统战部|政法委|纪委|政研室|农办|编办")
