@@ -872,3 +872,17 @@ def test_sectors_organs_and_staff_of_a_committee(text, expected):
 ])
 def test_a_bare_title_after_another_organisations_post(text, expected):
     assert {(o.person, o.role, o.body.kind) for o in extract_document(parse_document(text.encode(), "g.txt")).offices} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a department's head by its short title (协调部长 = 协调部部长), of the central organ named before
+    ("据报道,中联办副主任王某某任视察团顾问,协调部长许某参加视察团活动。",
+     {("王某某", "副主任", "中央", "中联办"), ("许某", "部长", "中央", "中联办协调部")}),
+    ("中共中央政治局委员王某某，组织部部长李某某出席。", {("王某某", "委员", "中央", "中共中央政治局")}),
+    # a counted list of members after a preposition, closed by 、 before other things honoured
+    ("鸡西市政协召开会议。会议对丁某某等41名优秀政协委员、经济委员会等3个优秀专委会进行表彰。",
+     {("丁某某", "委员", "政协", "")}),
+])
+def test_department_heads_and_counted_members_after_a_preposition(text, expected):
+    got = {(o.person, o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "q.txt")).offices}
+    assert got == expected

@@ -406,6 +406,10 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         if first is None:
             return invalid(title, start)
         return Segment(first.but(borrowed=True), title, True, start)
+    # 「协调部长」 after 「中联办副主任甲,」: 部长 of the 部 its first words name (协调部), as 统战部长 is
+    if title is not None and title.surface in ("部长", "副部长") and re.fullmatch(rf"[{HAN}]{{2,4}}", region) \
+            and not region.endswith("部") and not r.divisions_in(start, end):
+        return Segment(None, title, True, start, committee_only=region + "部")
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
     # (a region that names a division is no sub-body of the inherited body: 「河北省第十二届人民代表会常务委员会主任」)
     if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) \

@@ -259,7 +259,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                 continue
             # an item ending in a title: one link of a chain still waiting for its name — unless
             # it closes a counted list of names (「甲、乙、丙6名县政协委员,分别……」)
-            closes_list = name_end is not None and _counts(_COUNTED_MEMBERS.match(text, name_end))
+            closes_list = (name_end is not None and _counts(_COUNTED_MEMBERS.match(text, name_end))) \
+                or (not pending and _members_after_preposition(r, i0, i1) is not None)  # 「会议对甲等41名优秀政协委员、」
             if titles and titles[-1].end == i1 and not closes_list:
                 if closed:
                     chain, closed = [], False
@@ -470,6 +471,10 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
         if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$|办公厅$|研究室$|处$|中心$|[组队]$",
                                                 seg.committee_only):
             return invalid(title, i0)
+        if kind == "中央" and base.committee and "政治局" not in base.committee \
+                and seg.committee_only.endswith("部") and not seg.committee_only.startswith(("中央", "国家")):
+            # 「中联办副主任甲,协调部长乙」: a department of the central organ named before
+            return segment(base.but(committee=base.committee + seg.committee_only), title, i0)
         if kind == "中央":  # 「国家发展和改革委员会主任」 after central titles: no guess
             return invalid(title, i0)
         return segment(base.but(kind=kind, committee=seg.committee_only), title, i0)
