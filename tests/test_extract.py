@@ -859,3 +859,49 @@ def test_names_bounded_by_a_title_before_and_a_preposition_after(text, expected)
 def test_sectors_organs_and_staff_of_a_committee(text, expected):
     got = {(o.person, o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "o.txt")).offices}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare title listed right after another organisation's, and the bare titles after it in the paragraph,
+    # are that organisation's, not the committee named before
+    ("全国政协召开会议。全国工商联党组书记、副主席王某某，副主席李某某出席。", set()),
+    ("张掖市高台县召开会议。县政协副主席、县工商联主席王某某出席。", {("王某某", "副主席", "政协")}),
+    ("张掖市政协召开会议。某某公司董事长、党委书记王某某出席。", set()),
+    # a former post is ours, void; the bare titles after it are still the committee's
+    ("张掖市政协召开会议。原市政协副主席王某某，副主席李某某出席。", {("李某某", "副主席", "政协")}),
+])
+def test_a_bare_title_after_another_organisations_post(text, expected):
+    assert {(o.person, o.role, o.body.kind) for o in extract_document(parse_document(text.encode(), "g.txt")).offices} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a department's head by its short title (协调部长 = 协调部部长), of the central organ named before
+    ("据报道,中联办副主任王某某任视察团顾问,协调部长许某参加视察团活动。",
+     {("王某某", "副主任", "中央", "中联办"), ("许某", "部长", "中央", "中联办协调部")}),
+    ("中共中央政治局委员王某某，组织部部长李某某出席。", {("王某某", "委员", "中央", "中共中央政治局")}),
+    # a counted list of members after a preposition, closed by 、 before other things honoured
+    ("鸡西市政协召开会议。会议对丁某某等41名优秀政协委员、经济委员会等3个优秀专委会进行表彰。",
+     {("丁某某", "委员", "政协", "")}),
+])
+def test_department_heads_and_counted_members_after_a_preposition(text, expected):
+    got = {(o.person, o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "q.txt")).offices}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a membership of two committees: 「甲市、乙县两级政协委员」; a division's full name is no person's
+    ("张掖市、高台县两级政协委员李某某出席。", {("李某某", "620700"), ("李某某", "620724")}),
+    ("张掖市政协召开会议。甘肃省、张掖市两级政协委员李某某、王某某出席。",
+     {("李某某", "620000"), ("李某某", "620700"), ("王某某", "620000"), ("王某某", "620700")}),
+])
+def test_a_membership_of_two_levels(text, expected):
+    assert {(o.person, o.body.division.code) for o in extract_document(parse_document(text.encode(), "l.txt")).offices} == expected
+
+
+def test_a_secretary_speaking_at_his_party_committees_meeting():
+    # 「甲书记在中共某省委……全会上」: the committee whose meeting it is, named right after the title
+    text = "王建国书记在中共甘肃省委十四届三次全会上强调,要加强团结。"
+    got = {(o.person, o.role, o.body.kind, o.body.division.code) for o in extract_document(parse_document(text.encode(), "m.txt")).offices}
+    assert got == {("王建国", "书记", "党委", "620000")}
+    # another body's meeting names no Party committee
+    assert extract_document(parse_document("王建国书记在甘肃省政协会议上强调。".encode(), "m.txt")).offices == []

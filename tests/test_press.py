@@ -225,6 +225,9 @@ CASES = [
     ("标题\n" + BODY + "\n某某县政协办公室  甘某某  供稿)", {("甘某某", "作者")}),
     ("标题\n会议在某地开幕。 甘某某 摄柏某某说，" + BODY, {("甘某某", "摄影")}),
     ("标题\n会议在某地开幕。 甘某某 摄影师柏某某说，" + BODY, set()),
+    # press10 batch D: 驻京 with no outlet before the role word; the agency before its photographer's name
+    (BODY + "\n会议闭幕。驻京记者甘某某摄", {("甘某某", "记者"), ("甘某某", "摄影")}),
+    ("会议在某地闭幕(某某社 甘某某摄) " + BODY, {("甘某某", "摄影")}),
 ]
 
 

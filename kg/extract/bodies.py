@@ -44,6 +44,8 @@ NATIONAL_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)第?[一
 _LEVEL_TERM = re.compile(r"([省市县区州旗盟])第?[一二三四五六七八九十百\d]+届$")
 # a term between a division's name and its body: 「南沙区第二届政协」
 _TERM_BEFORE_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届$")
+# the levels of a membership held in several committees: 「甲市、乙县两级政协委员」
+LEVELS_BEFORE_BODY = re.compile("[两三四]级$")
 _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|州|旗|盟))$")
 
 
@@ -51,8 +53,11 @@ _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|�
 # 副主席」 (no unit word in it: 「市委组织部的」 names a department)
 _QUALIFYING = re.compile(rf"[{HAN}]{{2,16}}的")
 _UNIT_WORD = re.compile("委|部|局|厅|办|会|组|处|室|中心|公司|单位|机关")
-# the same clause with no body before it, inheriting one: only with a verb of a portfolio
-_PORTFOLIO = re.compile(rf"(?:分管|负责|联系|协助|主持|挂钩|牵头|对口|包联)[{HAN}]{{1,14}}的")
+# the same clause with no body before it, inheriting one: only with a verb of a portfolio; and a duty
+# ending the words before a title (「……办公室分管日常工作的副主任」「主持工作的副主席」): one clause, two uses
+_PORTFOLIO_WORDS = rf"(?:分管|负责|联系|协助|主持|挂钩|牵头|对口|包联)[{HAN}]{{1,14}}?的"
+_PORTFOLIO = re.compile(_PORTFOLIO_WORDS)
+_DUTY = re.compile(_PORTFOLIO_WORDS + "$")
 # a clause setting some of the officers apart by a post they do not hold: 「不是党组成员的副主席」
 _NEGATED = re.compile(rf"(?:不是|并非|非|不担任|未担任)[{HAN}]{{1,14}}的")
 
@@ -73,8 +78,6 @@ _SECTOR_BEFORE = re.compile(rf"[{HAN}]{{1,8}}?界别?(?=政协)")
 _ORIGIN = re.compile(rf"(?:来自|作为|身为)[{HAN}]{{1,16}}?的(?=[{HAN}])")
 
 
-# a duty between a body and its officer's title: 「分管日常工作的副主任」「主持工作的副主席」
-_DUTY = re.compile(r"(?:分管|主持|负责)[\u4e00-\u9fff]{1,8}的$")
 # a division's departments: the Party committee's own, and the government's (「交通运输厅」「公安局」
 # 「发展和改革委员会」「卫生健康委」)
 _PARTY_DEPARTMENT = re.compile("宣传部|组织部|统战部|政法委|纪委|政研室|农办|编办")
@@ -129,6 +132,8 @@ def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, writ
     names = r.division_names_before(body_start, floor)
     if not names and (term := _TERM_BEFORE_BODY.search(r.text, floor, body_start)):
         names = r.division_names_before(term.start(), floor)  # 「南沙区第二届政协委员」
+    if not names and (levels := LEVELS_BEFORE_BODY.search(r.text, floor, body_start)):
+        names = r.division_names_before(levels.start(), floor)  # 「甲市、乙县两级政协委员」: 乙县's (and 甲市's)
     if names:
         return BodyMention(word.kind, names[0].start, names=names, written=written)
     if word.level == "区" and body_start - 1 >= floor and r.text[body_start - 1] in "澳港":
@@ -214,7 +219,11 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     # 委员」) is no organ of that party
     unmarked = _SECTOR_BEFORE.sub(lambda m: "\0" * len(m.group(0)), unmarked)
     if any(mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
-        return invalid(title, start)
+        # another organisation's office is read as another organisation's title (「全国工商联党组书记、
+        # 副主席甲」: the bare 副主席 after it is the federation's too); a former post (原, 前) is ours, void
+        former = any(mk in unmarked for mk in ("原", "前")) and not any(
+            mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS if mk not in ("原", "前"))
+        return invalid(title if former else None, start)
     # 「温州市委」: a division directly followed by 委
     after_div = [m for m in div_spans if m.end < end and text[m.end] == "委" and not text.startswith("委员", m.end)]
     if after_div:
@@ -401,6 +410,10 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         if first is None:
             return invalid(title, start)
         return Segment(first.but(borrowed=True), title, True, start)
+    # 「协调部长」 after 「中联办副主任甲,」: 部长 of the 部 its first words name (协调部), as 统战部长 is
+    if title is not None and title.surface in ("部长", "副部长") and re.fullmatch(rf"[{HAN}]{{2,4}}", region) \
+            and not region.endswith("部") and not r.divisions_in(start, end):
+        return Segment(None, title, True, start, committee_only=region + "部")
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
     # (a region that names a division is no sub-body of the inherited body: 「河北省第十二届人民代表会常务委员会主任」)
     if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) \

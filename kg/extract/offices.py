@@ -27,10 +27,10 @@ from dataclasses import replace
 
 from .. import lexicon as lx
 from ..records import BodyMention, OfficeMention, PressCredit
-from .bodies import STAFF_TITLES, Segment, invalid, parse_body, segment
+from .bodies import LEVELS_BEFORE_BODY, STAFF_TITLES, Segment, invalid, parse_body, segment
 from .dates import cn_number
 from .post_titles import find_post_titles
-from .reader import CANDIDATE_WORD, CLAUSE_BREAK, FOLLOWERS, ITEM_BREAK, RANK_NOTE, Reader, not_a_word, plausible_name
+from .reader import BODY_WORD, CANDIDATE_WORD, CLAUSE_BREAK, FOLLOWERS, ITEM_BREAK, RANK_NOTE, Reader, not_a_word, plausible_name
 
 _LINK = re.compile(r"(?:同志)?(?:(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+)(?=[人名位]))"
                    r"(?:人|名|位)?(?:委员|同志)?)?"
@@ -203,7 +203,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                             while text[region : region + 1] in (" ", "\u3000"):
                                 region += 1
                     seg = _segment_for(r, region, title, chain, bodies_of_kind, not other_organisation)
-                    shared = _office_sharing_title(r, before, region, title, seg)
+                    shared = _office_sharing_title(r, before, region, title, seg) \
+                        or _levels_twin(r, before, region, title, seg)
                     if shared is not None:
                         twins[seg.body] = shared.body
                     elif seg.valid and seg.body in twins and title.title is not None:
@@ -217,8 +218,12 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     chain.append(seg)
                     if seg.body is not None and seg.valid:
                         bodies_of_kind[seg.body.kind] = seg.body
-                    if seg.title is None or seg.body is not None:
-                        other_organisation = seg.title is None
+                    # (a bare title voided as the post of another organisation's chain before it,
+                    # 「全国工商联党组书记、副主席甲」, leaves that organisation's the paragraph's too)
+                    of_another = seg.title is None or (not seg.valid and seg.body is None and len(chain) > 1
+                                                       and chain[-2].title is None and not chain[-2].valid)
+                    if of_another or seg.body is not None:
+                        other_organisation = of_another
                         if other_organisation:
                             bodies_of_kind.clear()
                     names, _ = r.names_from(r.after_title(title), c1)
@@ -255,7 +260,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                 continue
             # an item ending in a title: one link of a chain still waiting for its name — unless
             # it closes a counted list of names (「甲、乙、丙6名县政协委员,分别……」)
-            closes_list = name_end is not None and _counts(_COUNTED_MEMBERS.match(text, name_end))
+            closes_list = (name_end is not None and _counts(_COUNTED_MEMBERS.match(text, name_end))) \
+                or (not pending and _members_after_preposition(r, i0, i1) is not None)  # 「会议对甲等41名优秀政协委员、」
             if titles and titles[-1].end == i1 and not closes_list:
                 if closed:
                     chain, closed = [], False
@@ -377,6 +383,19 @@ def _office_sharing_title(r: Reader, before: tuple[int, int] | None, i0: int, ti
     return first
 
 
+def _levels_twin(r: Reader, before: tuple[int, int] | None, i0: int, title, seg: Segment) -> Segment | None:
+    """「甲市、乙县两级政协委员丙」: the membership in the committee of the division listed before
+    ``i0`` (an item of division names alone), besides the one the item names."""
+    if before is None or before[1] + 1 != i0 or not seg.valid or seg.body is None or title.title is None \
+            or not any(LEVELS_BEFORE_BODY.search(r.text, i0, m.start()) for m in BODY_WORD.finditer(r.text, i0, title.start)):
+        return None
+    names = r.division_names_before(before[1], before[0])
+    if not names or r.text[before[0] : names[0].start].strip():
+        return None
+    twin = segment(seg.body.but(names=names, start=names[0].start, level=None, stem=None), title.title, before[0])
+    return twin if twin.valid else None
+
+
 def _join_at(r: Reader, i: int) -> re.Match | None:
     """A joining word at ``i`` (「及秘书长丙」), not the first character of a division's name
     (和静县, 和田地区, 会同县)."""
@@ -427,9 +446,11 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
         return seg
     # inherit the body: from the chain, else the paragraph, else the body named last before it
     if chain and not chain[-1].valid and chain[-1].body is None \
-            and (r.text.startswith("兼", i0) or r.text[i0 - 1 : i0] == "兼" or seg.committee_only):
-        # 「政青副主席兼秘书长」「政青副主席、对外交流委员会主任」: a post held with another organisation's,
-        # or in a unit named right after it, is that organisation's too
+            and (r.text.startswith("兼", i0) or r.text[i0 - 1 : i0] == "兼" or seg.committee_only
+                 or (chain[-1].title is None and r.text[i0 - 1 : i0] == ITEM_BREAK)):
+        # 「政青副主席兼秘书长」「政青副主席、对外交流委员会主任」「全国工商联党组书记、副主席」: a post held
+        # with another organisation's, in a unit named right after it or listed right after it with no
+        # body of its own, is that organisation's too
         return invalid(title, i0)
     base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
     if seg.same_division:  # 「政协主席某某」: the division of the nearest body, whatever its kind
@@ -464,6 +485,10 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
         if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$|办公厅$|研究室$|处$|中心$|[组队]$",
                                                 seg.committee_only):
             return invalid(title, i0)
+        if kind == "中央" and base.committee and "政治局" not in base.committee \
+                and seg.committee_only.endswith("部") and not seg.committee_only.startswith(("中央", "国家")):
+            # 「中联办副主任甲,协调部长乙」: a department of the central organ named before
+            return segment(base.but(committee=base.committee + seg.committee_only), title, i0)
         if kind == "中央":  # 「国家发展和改革委员会主任」 after central titles: no guess
             return invalid(title, i0)
         return segment(base.but(kind=kind, committee=seg.committee_only), title, i0)

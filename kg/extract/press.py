@@ -33,8 +33,9 @@ _ROLES = sorted(ROLE_WORDS, key=len, reverse=True)
 ROLE = "|".join(r"\s?".join(map(re.escape, w)) for w in _ROLES)
 _STAFF = "|".join(map(re.escape, sorted(lx.PRESS_STAFF_WORDS, key=len, reverse=True)))
 #: an outlet right before a role word: 「东北网记者」「海南日报全媒体记者」「本报驻北京记者」「政协联线记者」
-OUTLET = (rf"(?:[{HAN}]{{1,8}}[-－/])?[{HAN}·]{{0,12}}?(?:报|台|网|社|刊|媒体|媒|线|新闻|端|频道|融媒体中心|传媒中心)"
-          rf"(?:驻[{HAN}]{{1,5}}?)?")  # a site before its paper: 「天山网-新疆日报记者」「石榴云/新疆日报记者」
+OUTLET = (rf"(?:(?:[{HAN}]{{1,8}}[-－/])?[{HAN}·]{{0,12}}?(?:报|台|网|社|刊|媒体|媒|线|新闻|端|频道|融媒体中心|传媒中心)"
+          rf"(?:驻[{HAN}]{{1,5}}?)?|驻[{HAN}]{{1,3}}?(?=记者))")  # a site before its paper: 「天山网-新疆日报记者」「石榴云/新疆日报记者」;
+#                                                             「驻京记者」 with no outlet before it
 _ROLE_AT = re.compile(rf"(?:{OUTLET})?({ROLE})")
 _BARE_ROLE_AT = re.compile(rf"({ROLE})")
 _STAFF_AT = re.compile(rf"(?:{_STAFF})(?:人)?")
@@ -579,6 +580,10 @@ def _items(text: str) -> list[_Item] | None:
             items.append(_Item("role", i, rm.end(), role))
             i = rm.end()
             continue
+        om = _OUTLET_BEFORE_NAME.match(text, i)
+        if om and text[om.end() : om.end() + 1] in _SEPARATORS + "\u00a0" and _name_follows(text, om.end()):
+            i = om.end()  # 「(中评社 甲摄)」「(新华社 甲 摄)」: the outlet the person works for
+            continue
         if _WIDGETS.match(text, i):
             break  # 「作者:甲 乙 字号」「作者:  语音阅读:」「文章来源:」: what follows is the page's, not the credit's
         um = re.match(rf"[{HAN}]{{3,12}}", text[i:])
@@ -611,6 +616,7 @@ def _items(text: str) -> list[_Item] | None:
     return items
 
 
+_OUTLET_BEFORE_NAME = re.compile(rf"[{HAN}]{{2,6}}(?:社|网|台|日报|晚报)")
 _PARTIES = ("民建", "民盟", "民革", "民进", "农工党", "致公党", "九三学社", "台盟", "工商联")
 
 
