@@ -745,6 +745,8 @@ def _function_word(word: str) -> bool:
     """An adverb, conjunction, preposition, pronoun, particle or numeral (「其实」「同时」), or a
     common verb (「委员管理、群众参与」: 管理 27190): never a name, even inside a list."""
     tag = word_tag(word)
+    if tag == "m" and not _NUMERALS.search(word[1:]):
+        return False  # 「万峰」 (m): the surname 万 and a given name, no number
     return tag is not None and (tag[0] in "dcprum" or (tag[0] == "v" and word_frequency(word) >= _VERY_COMMON))
 
 
