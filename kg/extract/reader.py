@@ -283,6 +283,8 @@ class Reader:
         text = self.text
         if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff":
             return None
+        if i in self.division_by_start:
+            return None  # 「张掖市、高台县两级……」: a division's full name is no person's
         m = _JOINED_NAME.match(text, i)
         if m and any(p in self.title_by_start for p in range(i, m.end())):
             return None  # 「副省长某某·某某当选」: a title before the name is none of it
