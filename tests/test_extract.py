@@ -621,6 +621,9 @@ UNSEEN_FORMS += [
       ("李某某", "副主席", "政协", "450000")}),
     # names go on into the next item only where the item ends with them: places after 「赴我州」 are no names
     ("本报讯 甘孜州政协主席孙某某率考察团赴我州泸定、康定、丹巴等地考察。", {("孙某某", "主席", "政协", "513300")}),
+    # 作 before a report or a briefing ends the name jieba glued it to (曾某作/通报); a name holding 作 keeps it
+    ("凉山彝族自治州委副书记、州长曾某作通报。甘肃省政协主席李作成作工作报告。",
+     {("曾某", "副书记", "党委", "513400"), ("曾某", "州长", "政府", "513400"), ("李作成", "主席", "政协", "620000")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -886,3 +889,22 @@ def test_a_bare_title_after_another_organisations_post(text, expected):
 def test_department_heads_and_counted_members_after_a_preposition(text, expected):
     got = {(o.person, o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "q.txt")).offices}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a membership of two committees: 「甲市、乙县两级政协委员」; a division's full name is no person's
+    ("张掖市、高台县两级政协委员李某某出席。", {("李某某", "620700"), ("李某某", "620724")}),
+    ("张掖市政协召开会议。甘肃省、张掖市两级政协委员李某某、王某某出席。",
+     {("李某某", "620000"), ("李某某", "620700"), ("王某某", "620000"), ("王某某", "620700")}),
+])
+def test_a_membership_of_two_levels(text, expected):
+    assert {(o.person, o.body.division.code) for o in extract_document(parse_document(text.encode(), "l.txt")).offices} == expected
+
+
+def test_a_secretary_speaking_at_his_party_committees_meeting():
+    # 「甲书记在中共某省委……全会上」: the committee whose meeting it is, named right after the title
+    text = "王建国书记在中共甘肃省委十四届三次全会上强调,要加强团结。"
+    got = {(o.person, o.role, o.body.kind, o.body.division.code) for o in extract_document(parse_document(text.encode(), "m.txt")).offices}
+    assert got == {("王建国", "书记", "党委", "620000")}
+    # another body's meeting names no Party committee
+    assert extract_document(parse_document("王建国书记在甘肃省政协会议上强调。".encode(), "m.txt")).offices == []

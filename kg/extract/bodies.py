@@ -44,6 +44,8 @@ NATIONAL_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)第?[一
 _LEVEL_TERM = re.compile(r"([省市县区州旗盟])第?[一二三四五六七八九十百\d]+届$")
 # a term between a division's name and its body: 「南沙区第二届政协」
 _TERM_BEFORE_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届$")
+# the levels of a membership held in several committees: 「甲市、乙县两级政协委员」
+LEVELS_BEFORE_BODY = re.compile("[两三四]级$")
 _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|州|旗|盟))$")
 
 
@@ -130,6 +132,8 @@ def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, writ
     names = r.division_names_before(body_start, floor)
     if not names and (term := _TERM_BEFORE_BODY.search(r.text, floor, body_start)):
         names = r.division_names_before(term.start(), floor)  # 「南沙区第二届政协委员」
+    if not names and (levels := LEVELS_BEFORE_BODY.search(r.text, floor, body_start)):
+        names = r.division_names_before(levels.start(), floor)  # 「甲市、乙县两级政协委员」: 乙县's (and 甲市's)
     if names:
         return BodyMention(word.kind, names[0].start, names=names, written=written)
     if word.level == "区" and body_start - 1 >= floor and r.text[body_start - 1] in "澳港":

@@ -27,10 +27,10 @@ from dataclasses import replace
 
 from .. import lexicon as lx
 from ..records import BodyMention, OfficeMention, PressCredit
-from .bodies import STAFF_TITLES, Segment, invalid, parse_body, segment
+from .bodies import LEVELS_BEFORE_BODY, STAFF_TITLES, Segment, invalid, parse_body, segment
 from .dates import cn_number
 from .post_titles import find_post_titles
-from .reader import CANDIDATE_WORD, CLAUSE_BREAK, FOLLOWERS, ITEM_BREAK, RANK_NOTE, Reader, not_a_word, plausible_name
+from .reader import BODY_WORD, CANDIDATE_WORD, CLAUSE_BREAK, FOLLOWERS, ITEM_BREAK, RANK_NOTE, Reader, not_a_word, plausible_name
 
 _LINK = re.compile(r"(?:同志)?(?:(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+)(?=[人名位]))"
                    r"(?:人|名|位)?(?:委员|同志)?)?"
@@ -203,7 +203,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                             while text[region : region + 1] in (" ", "\u3000"):
                                 region += 1
                     seg = _segment_for(r, region, title, chain, bodies_of_kind, not other_organisation)
-                    shared = _office_sharing_title(r, before, region, title, seg)
+                    shared = _office_sharing_title(r, before, region, title, seg) \
+                        or _levels_twin(r, before, region, title, seg)
                     if shared is not None:
                         twins[seg.body] = shared.body
                     elif seg.valid and seg.body in twins and title.title is not None:
@@ -380,6 +381,19 @@ def _office_sharing_title(r: Reader, before: tuple[int, int] | None, i0: int, ti
     if first is None or not first.valid or first.body is None or not first.body.committee:
         return None
     return first
+
+
+def _levels_twin(r: Reader, before: tuple[int, int] | None, i0: int, title, seg: Segment) -> Segment | None:
+    """「甲市、乙县两级政协委员丙」: the membership in the committee of the division listed before
+    ``i0`` (an item of division names alone), besides the one the item names."""
+    if before is None or before[1] + 1 != i0 or not seg.valid or seg.body is None or title.title is None \
+            or not any(LEVELS_BEFORE_BODY.search(r.text, i0, m.start()) for m in BODY_WORD.finditer(r.text, i0, title.start)):
+        return None
+    names = r.division_names_before(before[1], before[0])
+    if not names or r.text[before[0] : names[0].start].strip():
+        return None
+    twin = segment(seg.body.but(names=names, start=names[0].start, level=None, stem=None), title.title, before[0])
+    return twin if twin.valid else None
 
 
 def _join_at(r: Reader, i: int) -> re.Match | None:
