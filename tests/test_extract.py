@@ -621,6 +621,9 @@ UNSEEN_FORMS += [
       ("李某某", "副主席", "政协", "450000")}),
     # names go on into the next item only where the item ends with them: places after 「赴我州」 are no names
     ("本报讯 甘孜州政协主席孙某某率考察团赴我州泸定、康定、丹巴等地考察。", {("孙某某", "主席", "政协", "513300")}),
+    # 作 before a report or a briefing ends the name jieba glued it to (曾某作/通报); a name holding 作 keeps it
+    ("凉山彝族自治州委副书记、州长曾某作通报。甘肃省政协主席李作成作工作报告。",
+     {("曾某", "副书记", "党委", "513400"), ("曾某", "州长", "政府", "513400"), ("李作成", "主席", "政协", "620000")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),

@@ -228,6 +228,13 @@ CASES = [
     # press10 batch D: 驻京 with no outlet before the role word; the agency before its photographer's name
     (BODY + "\n会议闭幕。驻京记者甘某某摄", {("甘某某", "记者"), ("甘某某", "摄影")}),
     ("会议在某地闭幕(某某社 甘某某摄) " + BODY, {("甘某某", "摄影")}),
+    # the bare name before the first role word of a dateline bracket: a name that is also a word, a Tibetan name;
+    # 〔〕 brackets and a colon after 讯
+    ("本报讯(金星 通讯员 柏某)" + BODY, {("金星", "作者"), ("柏某", "通讯员")}),
+    ("本报讯(会议 通讯员 柏某)" + BODY, set()),
+    ("本报讯(德庆占堆 通讯员 柏某)" + BODY, {("德庆占堆", "作者"), ("柏某", "通讯员")}),
+    ("本报讯〔甘某某 通讯员 柏某〕" + BODY, {("甘某某", "作者"), ("柏某", "通讯员")}),
+    ("本报讯:(甘某某 通讯员 柏某)" + BODY, {("甘某某", "作者"), ("柏某", "通讯员")}),
 ]
 
 

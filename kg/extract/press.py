@@ -124,7 +124,7 @@ def _photos_of_the_credited(r: Reader, found: list[PressCredit]) -> list[PressCr
 _NEXT_LABEL = re.compile(rf"\s+(?:{_META_LABELS})[:：]")
 _GLUED_LABEL = re.compile(rf"(?<![\s|;；,，、]){''.join(f'(?<!{p})' for p in _LABEL_PREFIXES)}"
                           rf"(?:(?:{'|'.join(_LABEL_PREFIXES)})?(?:{_META_LABELS}))[:：]")
-_BRACKETED = re.compile(r"[(（【\[]([^()（）【】\[\]\n]{1,80})[)）】\]]")
+_BRACKETED = re.compile(r"[(（【\[〔]([^()（）【】\[\]〔〕\n]{1,80})[)）】\]〕]")
 #: a dateline's bracket broken across two lines by the page: 「本报讯(记者\n某某)10月23日,……」
 _BRACKETED_BROKEN = re.compile(r"[(（]([^()（）【】\[\]\n]{1,30}\n[^()（）【】\[\]\n]{1,30})[)）]")
 _SPACES_3000 = re.compile(r"[\s\u3000、]+")
@@ -420,7 +420,7 @@ def _at_end_of_item(text: str, pos: int) -> bool:
 
 def _after_dateline(text: str, pos: int) -> bool:
     """A bracket right after 「……讯」「……电」 opens a dateline: 「某某网讯(甲 乙)」."""
-    before = text[max(0, pos - 4) : pos].rstrip()  # 「某某网讯  (甲 乙)」: layout spaces before the bracket
+    before = text[max(0, pos - 5) : pos].rstrip().rstrip(":：").rstrip()  # 「某某网讯  (甲 乙)」「本报讯:(甲)」
     return before.endswith(("讯", "电", "消息", "报道"))  # 「某某网消息(甲 乙)」「某某在线报道(记者 甲)」
 
 
@@ -478,7 +478,7 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
         if it.kind == "role":
             pictures = role == "摄影" and not group
             if role is None and group and alone is True and not out \
-                    and all(_surnamed(text[n.start : n.end]) and not _organisation(text[n.start : n.end]) for n in group):
+                    and all(_surnamed_before_role(text[n.start : n.end]) and not _organisation(text[n.start : n.end]) for n in group):
                 # 「(甲 通讯员 乙)」 after 讯/电: the name before the first role word is the piece's author
                 out.extend((n.start, n.end, "作者") for n in group)
             role, group = it.value, []
@@ -699,7 +699,8 @@ def _name_end(text: str, i: int, glued: bool = False) -> int | None:
 #: characters of Uyghur, Kazakh and Mongolian names as transliterated (阿不都, 买买提, 古丽, 巴特尔)
 _TRANSLIT = lx.TRANSLITERATION_CHARS
 #: and of Tibetan names (one name each, never joined to the next: 「(某某雍措 拉巴某玛)」 are two people)
-_TIBETAN = set("扎西顿珠次仁卓玛格桑梅朵拉巴泽塔雍措旺堆平达娃央金多吉尼德白曲珍群培罗嘎索朗强贡")
+_TIBETAN = set("扎西顿珠次仁卓玛格桑梅朵拉巴泽塔雍措旺堆平达娃央金多吉尼德白曲珍群培罗嘎索朗强贡"
+               "庆占丹增来松边普布姆宗旦加洛益阿赤列土登琼")
 
 
 def _transliterated(name: str) -> bool:
@@ -764,6 +765,14 @@ def _surnamed(name: str) -> bool:
     if 4 <= len(name) <= 6 and (_transliterated(name) or all(c in _TIBETAN for c in name)) and _name_like(name):
         return True  # 「拉巴顿珠」「巴特尔其其格」: a Tibetan or Mongolian name, no surname
     return 2 <= len(name) <= 3 and name[0] in lx.SURNAMES and _name_like(name)
+
+
+def _surnamed_before_role(name: str) -> bool:
+    """A bare name right before the first role word of a dateline's bracket (「(甲 通讯员 乙)」): the place vouches for
+    it, so a name that is also a word (金星, 方圆) stands if a surname opens it and it names no place."""
+    name = re.sub(r"\s", "", name)
+    return _surnamed(name) or (2 <= len(name) <= 3 and name[0] in lx.SURNAMES and name not in lx.NOT_NAMES
+                               and name not in ROLE_WORDS and not _is_place(name) and not _place_tag(name))
 
 
 def _name_like(name: str) -> bool:

@@ -351,6 +351,8 @@ class Reader:
                 return good[0]  # 「某某任视察团顾问」: 任 starts the post, not the given name
             if text[good[0]] == "说" and (good[1] >= len(text) or not HAN_CHAR.match(text[good[1]])):
                 return good[0]  # 「……主任崔某说。」
+            if text[good[0]] == "作" and self._follower_at(good[0], 2):
+                return good[0]  # 「州长曾某作通报」「主任委员金某作“……”专题讲座」 (jieba: 曾某作/通报)
             if text[good[0]] in "和及与" and (good[1] == len(text) or not HAN_CHAR.match(text[good[1]])
                                              or (self.is_follower(good[1]) and not self.starts_chain(good[1]))):
                 return good[1]  # 「王建和出席」「张国和在会上讲话」: a joining word needs something to join
@@ -745,6 +747,8 @@ def _function_word(word: str) -> bool:
     """An adverb, conjunction, preposition, pronoun, particle or numeral (「其实」「同时」), or a
     common verb (「委员管理、群众参与」: 管理 27190): never a name, even inside a list."""
     tag = word_tag(word)
+    if tag == "m" and not _NUMERALS.search(word[1:]):
+        return False  # 「万峰」 (m): the surname 万 and a given name, no number
     return tag is not None and (tag[0] in "dcprum" or (tag[0] == "v" and word_frequency(word) >= _VERY_COMMON))
 
 
