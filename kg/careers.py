@@ -293,6 +293,9 @@ def _promotion(s: Spell, earlier: Spell) -> bool:
 def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[Spell]:
     month = page_date[:7] if page_date and len(page_date) >= 7 else None
     posts = [_page_year(s, page_date) for s in posts]
+    # 「……，免去其某市市长职务」 in an appointment of the document's day: the post ends in its month
+    posts = [replace(s, end=month, current=False, flags=tuple(f for f in s.flags if f != "start_from_page_date"))
+             if s.form == "ended" and s.end is None and "start_from_page_date" in s.flags else s for s in posts]
     posts = [replace(s, start=month) if "start_from_page_date" in s.flags and s.start is None and s.form != "office"
              else s for s in _sequence_heads(posts)]
     posts = [s if s.start is not None or s.form == "office" else replace(s, flags=tuple(

@@ -1011,3 +1011,22 @@ def test_ren_xianzhi_dates_the_current_post_the_text_states_elsewhere(text):
                             ("副书记", "党委", "张掖市", "2016-09", "2021-10", False),
                             ("市长", "政府", "张掖市", "2016-09", "2021-10", False),
                             ("书记", "党委", "张掖市", "2021-10", None, True)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本报讯 3月28日，甘肃省第十四届人大常委会第五次会议决定任命王建国为甘肃省副省长，任命李红为甘肃省农业农村厅厅长。\n",
+     {("副省长", "政府", "甘肃省", "2023-03", None, True), ("厅长", "政府", "甘肃省", "2023-03", None, True)}),
+    ("3月28日，省委决定王建国同志任中共张掖市委书记，免去其张掖市人民政府市长职务。\n",
+     {("书记", "党委", "张掖市", "2023-03", None, True), ("市长", "政府", "张掖市", None, "2023-03", False)}),
+    ("近日，中组部宣布中央决定，任命王建国为甘肃省副省长。\n", {("副省长", "政府", "甘肃省", None, None, True)}),
+])
+def test_a_dated_appointment_names_its_appointee_with_no_intro(text, expected):
+    assert spells(text, "2023-03-29") == expected
+
+
+def test_an_appointment_with_no_day_a_post_held_before_and_a_candidate_name_no_subject():
+    # a session's list of posts (no date near it), 「此前，某某任……」, 「提名为……候选人」
+    for text in ("会议决定，张左己为经济委员会主任，张福森为社会和法制委员会主任。\n",
+                 "此前，王建国任甘肃省自然资源厅厅长、党组书记。\n",
+                 "1月4日，省委决定，王建国同志任中共张掖市委副书记，提名为张掖市人民政府市长候选人。\n"):
+        assert spells(text, "2021-01-08") == set()

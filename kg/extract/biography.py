@@ -419,6 +419,13 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
     for m in (_DOTTED_INTRO.finditer(text) if any(c in text for c in "·•・") else ()):
         if _is_name(r, m.start("name"), m.end("name"), strong=True):
             _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
+    # 「省委决定王某同志任……」「……决定：王某任……」: the appointee of a decision the office reader does not read
+    for m in (re.finditer(rf"决定[:：]?[ \t]*(?P<name>[{HAN}]{{2,3}}?)同志任(?![命职])", text) if "决定" in text else ()):
+        s0, s1 = r.analysis.sentence_of(m.start())
+        p0 = r.analysis.sentence_of(s0 - 1)[0] if s0 > 0 else s0
+        if _is_name(r, m.start("name"), m.end("name")) and not _PROPOSED_ANYWHERE.search(text, s0, s1) \
+                and _APPOINTED_ON.search(text, p0, s1):
+            _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
     # 「1965年4月出生的某某」「生于1955年7月的某某」
     for m in () if not an.years else re.finditer(rf"(?:(?:出生于|生于)[ \t]*(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?|"
                          rf"(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生))的(?P<name>[{HAN}]{{2,4}})",
@@ -451,6 +458,25 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
                 _add_subject(found, surface[k:e], k)
                 break
     holders = {key_form(o.person) for o in offices}
+    # 「……会议决定任命甲为某省副省长」「省委决定：甲同志任中共某市委书记」「甲、乙任某省副省长」: the person an
+    # appointment names (a page of appointments prints no intro)
+    for o in offices:
+        if o.form != "election" or key_form(o.person) in found:
+            continue
+        s0, s1 = r.analysis.sentence_of(o.evidence.start)
+        k = text.find(key_form(o.person), s0, s1)
+        listed = k >= 0 and re.match(rf"(?:同志)?(?:[、和](?:[{HAN}]{{2,3}})(?:同志)?)*(?:任|出任|担任)(?![命职务])",
+                                     text[k + len(key_form(o.person)):k + len(key_form(o.person)) + 16])
+        earlier = k >= 0 and re.search(r"(?:此前|之前|原|曾)[,，]?[ \t]*$", text[max(s0, k - 5):k]) is not None
+        # a dated appointment only (its sentence or the one before gives the day: a news report's), not a
+        # session's list of posts
+        p0 = r.analysis.sentence_of(s0 - 1)[0] if s0 > 0 else s0
+        dated = _APPOINTED_ON.search(text, p0, s1) is not None
+        if (_APPOINTING.search(text, s0, s1) or listed) and dated and not earlier and not _PROPOSED_ANYWHERE.search(text, s0, s1):
+            if k >= 0 and 2 <= len(o.person) <= 4 and not re.match(r"[他她其该次同]", o.person) \
+                    and not re.search(r"先后|此前|之前|以后|曾[任担]|[曾又再]$", o.person) \
+                    and _is_name(r, k, k + len(key_form(o.person))):
+                _add_subject(found, surface[k:k + len(key_form(o.person))], k)
     # 「曾任某省委副书记的某某与之……」: a holder of a post of the past, named after it
     for m in () if not an.once else re.finditer(rf"(?:曾任|曾担任|原任|此前任)[^，,。；;]{{2,24}}?的(?P<n>[{HAN}]{{2,3}})", text):
         e = r.name_at(m.start("n"))
@@ -835,7 +861,8 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
         if key_form(o.person) in names:
             s0, s1 = r.analysis.sentence_of(o.evidence.start)
             at = dated_at.get(key_form(o.person), [])
-            past = re.search(r"(?:时任|原任|曾任|前任|原)$", r.text[max(0, o.body.start - 3):o.body.start]) is not None
+            past = re.search(r"(?:时任|原任|曾任|前任|原)$", r.text[max(0, o.body.start - 3):o.body.start]) is not None or (
+                k >= 0 and re.search(r"(?:此前|之前)[,，]?[ \t]*$", r.text[max(s0, k - 5):k]) is not None)  # 「此前，某某任……」
             # 「任某县政协主席某某期间」: the time of a post held then, not a post held now
             past = past or (k >= 0 and _DURING.match(r.text, k + len(key_form(o.person))) is not None)
             inside = bool(at) and min(at) < s0 and max(at) > s1 and not re.search(r"现任|今天|今日|目前", r.text[s0:s1])
@@ -1123,7 +1150,7 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
     taken = [(x[0], x[1]) for x in starts]
     # 「……决定任命他为……」: a pronoun for the subject (the item's person is the paragraph's)
     for n in [re.escape(key_form(s.name)) for s in subjects] + ["(?:他|她)"]:
-        for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，]){n}(?:同志)?任(?![命职])|{n}(?:同志)?被(?:正式)?任命为"
+        for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，;；]){n}(?:同志)?任(?![命职])|(?<=决定){n}(?:同志)?任(?![命职])|{n}(?:同志)?被(?:正式)?任命为"
                              rf"|(?:选举|补选)(?P<was>[^，,。；;为]{{2,16}}?){n}(?:同志)?为", text):
             i = m.start()
             s0 = _sentence_start(text, i)
@@ -1131,6 +1158,8 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
                 continue
             if n == "(?:他|她)" and any(s0 <= x[0] < i for x in starts):
                 continue  # 「今年3月，他被任命为……」: a dated item's
+            if re.search(r"(?:此前|之前|此前曾|原|曾)[,，]?[ \t]*$", text[max(s0, i - 6):i]):
+                continue  # 「此前，某某任……」: the post held before the appointment, not the new one
             if m.group("was") is not None:
                 # 「会议选举原某市委书记某某为某省政协副主席」: the post after 为 (the one before the name is
                 # the holder's earlier post, the office reader's)
@@ -1343,6 +1372,9 @@ _DURING = re.compile(r"(?:同志)?(?:任职|在任|主政|工作)?(?:期间|期�
 _HELD_ALONG = re.compile(r"[ \t,，、]*(?:同时|并)?(?:(?:兼任|兼)|(?P<s>挂职|挂任|下派))")
 #: an item that dates the current post (「任现职」「起任现职」「任现职至今」)
 _PRESENT_POST = re.compile(r"[ \t,，]*(?:起|开始|后)?[ \t]*(?:任|担任|出任|升任|调任|转任|改任)?现职(?:务)?(?:至今)?[ \t]*(?:[。；;，,\n]|$)")
+_APPOINTING = re.compile(r"任命|决定|任免|宣布|晋升")
+_APPOINTED_ON = re.compile(r"\d{1,2}[ \t]*日|[今昨]天|[今昨]日|日前|近日|(?:19|20)\d\d[ \t]*年|今年|[一二三四五六七八九十\d]{1,2}[ \t]*月")
+_PROPOSED_ANYWHERE = re.compile(r"拟任|拟提名|拟推荐|候选人|提名为")
 #: a proposed post (「拟任」「拟提名为」「拟推荐为」 in an appointment notice): no post held
 _PROPOSED = re.compile(r"[ \t]*(?:拟任|拟提名|拟推荐|拟提拔|拟任命|拟选任|拟聘任|拟作为|拟进一步使用|拟转任|拟调任|拟担任)")
 #: an item that ends a career (「2018年退休」「，2015年3月离休。」「2020年1月，到龄退休」)
@@ -1402,7 +1434,9 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                     break
             if _PROPOSED.match(text, k):
                 break  # 「现任某县县长，拟任县委书记」: a post proposed, not held (a 公示's résumé)
-            clause_ends = item.when is not None and bool(_NO_LONGER.match(text, k)) and (k > i0 or found_any)
+            # (and in an announced appointment: 「……任某市委书记，免去其某市市长职务」 ends at the appointment)
+            clause_ends = (item.when is not None or item.form == "current") and bool(_NO_LONGER.match(text, k)) \
+                and (k > i0 or found_any)
             titled = _has_title(r, i0, i1)
             if found_any and not titled and leaving and _MOVE.match(text, i0, i1):
                 continue  # 「……任上，调赴某省，任……」
@@ -1641,7 +1675,7 @@ def _date_posts(item: Item, groups: list[list[SpellMention]], form: str, text: s
     if not posts:
         return []
     if form == "current":
-        return [replace(s, current=True) for s in posts]
+        return [replace(s, current=s.form != "ended") for s in posts]
     if form == "undated":
         until = next((f[6:] for f in item.flags if f.startswith("until:")), None)
         rest = text[posts[-1].evidence.end:item.end]
