@@ -428,6 +428,9 @@ class DivisionContext:
             # named only later (a report that names its county further down)
             later = [a for a in later_all if ok(a.division) and (a.weak == weak or not a.weak)]
             later = [a for a in later if not a.derived] or later
+            # a division written before one inside it (「酒泉市玉门市」) names that one
+            later = [a for a in later if not any(b.pos == a.end and b.division.code != a.division.code
+                                                 and self.gaz.is_within(b.division, a.division) for b in later)]
             # only when the text names one such division: a list of other places is no guide
             if later and len({a.division.code or a.division.name for a in later}) == 1:
                 return to_ref(later[0].division, later[0].written if not later[0].derived else None, self.gaz)

@@ -274,3 +274,11 @@ def test_a_headline_visit_of_a_committee_to_a_division_of_its_own():
     assert placed("市政协主席孙大伟到美兰区调研") == {("孙大伟", "460100"), ("李明华", "460108"), ("王刚", "460108")}
     # a committee visiting a division of its own level: the destination is no home
     assert placed("区政协一行赴美兰区考察") == set()
+
+
+def test_a_division_named_later_through_its_city():
+    # 「酒泉市玉门市」 named only after the bare 市政协: the county-level city, not two candidates
+    text = "日前,市政协主席孙大伟带队调研。孙大伟指出,要为酒泉市玉门市的高质量发展贡献力量。"
+    assert _chair_division(text) == "620981"
+    # two cities listed: no guess
+    assert _chair_division("日前,市政协主席孙大伟带队调研。孙大伟指出,酒泉市、玉门市要加强合作。") is None
