@@ -462,6 +462,10 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
     # an office the text states of the person in passing (「时任某县委书记某某」) adds nothing to a post
     # the résumé dates
     dated_keys = {_key(s) for s in out}
+    # 「此前，某某任A」「原任A的某某」: A ends where the appointment the text reports starts
+    first_now = began[0] if began else None
+    undated = [replace(s, end=first_now, flags=s.flags + ("end_inferred",))
+               if "before_now" in s.flags and first_now and s.end is None else s for s in undated]
     out.extend(s for s in _dedupe(undated) if "stated" not in s.flags or _key(s) not in dated_keys)
     out.extend(asides)
     return out

@@ -1030,3 +1030,9 @@ def test_an_appointment_with_no_day_a_post_held_before_and_a_candidate_name_no_s
                  "此前，王建国任甘肃省自然资源厅厅长、党组书记。\n",
                  "1月4日，省委决定，王建国同志任中共张掖市委副书记，提名为张掖市人民政府市长候选人。\n"):
         assert spells(text, "2021-01-08") == set()
+
+
+def test_the_post_held_before_an_appointment_ends_where_the_appointment_starts():
+    text = "本报讯 3月28日，甘肃省人大常委会会议决定任命王建国为甘肃省副省长。此前，王建国任张掖市委书记。\n"
+    assert spells(text, "2023-03-29") == {("副省长", "政府", "甘肃省", "2023-03", None, True),
+                                          ("书记", "党委", "张掖市", None, "2023-03", False)}

@@ -866,9 +866,13 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
             # 「任某县政协主席某某期间」: the time of a post held then, not a post held now
             past = past or (k >= 0 and _DURING.match(r.text, k + len(key_form(o.person))) is not None)
             inside = bool(at) and min(at) < s0 and max(at) > s1 and not re.search(r"现任|今天|今日|目前", r.text[s0:s1])
+            # 「原任A的某某」「此前，某某任A」: the post the appointment the text reports replaces (it ends there)
+            before_now = re.search(r"(?:原任|原)$", r.text[max(0, o.body.start - 3):o.body.start]) is not None or (
+                k >= 0 and re.search(r"(?:此前|之前)[,，]?[ \t]*$", r.text[max(s0, k - 5):k]) is not None)
             if past or inside:  # 「时任某县委书记某某」, or 「……后，某某出任某市委书记。2018年3月，……」: a post of the past
                 spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence,
-                                           flags=("undated", "in_sequence", "stated"), item=base, form="undated"))
+                                           flags=("undated", "in_sequence", "stated") + (("before_now",) if before_now else ()),
+                                           item=base, form="undated"))
                 continue
             # 「6日……选举某某为……」: elected or appointed on the day of the text
             page = o.form in ("election", "appointment") and bool(
