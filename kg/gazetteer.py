@@ -109,15 +109,7 @@ class Gazetteer:
 
     @cached_property
     def _pinyin(self) -> dict[str, list[Division]]:
-        from pypinyin import lazy_pinyin  # only for documents whose division only their site names
-
-        index: dict[str, list[Division]] = {}
-        for text, forms in self.aliases.items():
-            bare = [a.division for a in forms if a.bare]
-            if bare:
-                found = index.setdefault("".join(lazy_pinyin(text)), [])
-                found.extend(d for d in bare if d not in found)
-        return index
+        return self._romanised(lambda syllables: "".join(syllables))
 
     def by_initials(self, label: str) -> list[Division]:
         """The divisions whose short form's syllables begin with the letters of ``label`` (「丹棱」
@@ -126,13 +118,18 @@ class Gazetteer:
 
     @cached_property
     def _initials(self) -> dict[str, list[Division]]:
-        from pypinyin import lazy_pinyin
+        return self._romanised(lambda syllables: "".join(p[0] for p in syllables))
+
+    def _romanised(self, spell) -> dict[str, list[Division]]:
+        """The divisions by ``spell`` of their bare short forms' toneless pinyin syllables (bare forms have
+        two characters or more)."""
+        from pypinyin import lazy_pinyin  # only for documents whose division only their site names
 
         index: dict[str, list[Division]] = {}
         for text, forms in self.aliases.items():
             bare = [a.division for a in forms if a.bare]
-            if bare and len(text) >= 2:
-                found = index.setdefault("".join(p[0] for p in lazy_pinyin(text)), [])
+            if bare:
+                found = index.setdefault(spell(lazy_pinyin(text)), [])
                 found.extend(d for d in bare if d not in found)
         return index
 

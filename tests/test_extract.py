@@ -908,3 +908,14 @@ def test_a_secretary_speaking_at_his_party_committees_meeting():
     assert got == {("王建国", "书记", "党委", "620000")}
     # another body's meeting names no Party committee
     assert extract_document(parse_document("王建国书记在甘肃省政协会议上强调。".encode(), "m.txt")).offices == []
+
+
+def test_a_title_carried_over_a_comma_to_a_list_of_other_organisations_officers():
+    # 「某委员会委员,民盟某省委副主委甲、民建某省委副主委乙」: the committee's members, each with a party post
+    text = "甘肃省政协经济委员会委员,民盟甘肃省委副主委王某某、民建甘肃省委副主委李某某、九三学社甘肃省委副主委赵某某参加。"
+    got = {(o.person, o.role, o.body.kind) for o in extract_document(parse_document(text.encode(), "c.txt")).offices}
+    assert got == {(p, "委员", "政协专委会") for p in ("王某某", "李某某", "赵某某")}
+    # an item with a body of ours has its own post only
+    text = "甘肃省政协经济委员会委员,民盟甘肃省委副主委王某某、甘肃省政协副主席李某某参加。"
+    got = {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "c.txt")).offices}
+    assert got == {("王某某", "委员"), ("李某某", "副主席")}

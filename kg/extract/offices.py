@@ -134,6 +134,9 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             continue
         # 「全国政协委员，省政协副主席张某」: a chain cut by a comma goes on in the next clause
         chain: list[Segment] = carried if text[c0 - 1 : c0] in (",", "，") else []
+        # 「某委员会委员,民盟某省委副主委甲、民建某省委副主委乙」: the title carried over the comma is
+        # every listed person's, each after another organisation's post of their own
+        listed_under = [sg for sg in chain if sg.valid and sg.body is not None]
         carried = []
         closed = False
         names_mode = False
@@ -192,6 +195,9 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                         continue  # inside names already read
                     if closed:
                         chain, closed = [], False
+                        if listed_under and text[region - 1 : region] == ITEM_BREAK \
+                                and _foreign_item(r, region, title):
+                            chain = list(listed_under)
                     member = _member_before_employer(r, region, title)
                     if member is not None:
                         # 「区政协委员南华西街道党工委书记甲」: the membership, then the post at work
@@ -381,6 +387,13 @@ def _office_sharing_title(r: Reader, before: tuple[int, int] | None, i0: int, ti
     if first is None or not first.valid or first.body is None or not first.body.committee:
         return None
     return first
+
+
+def _foreign_item(r: Reader, i0: int, title) -> bool:
+    """Is the item from ``i0`` to ``title`` another organisation's post (a democratic party's, a
+    federation's: 「民建某省委副主委」), with no body of ours?"""
+    seg = parse_body(r, i0, title.start, title.title) if title.title is not None else None
+    return title.title is None or (seg is not None and not seg.valid and seg.title is None)
 
 
 def _levels_twin(r: Reader, before: tuple[int, int] | None, i0: int, title, seg: Segment) -> Segment | None:
