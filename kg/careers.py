@@ -443,12 +443,19 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
             st.ended = True
     # the text names a post later than the résumé's last item (an office, 「现任」, a page title)
     stated = {_key(s) for s in offices} | {_key(s) for s in current_items}
-    others = bool(stated - {_key(x.spell) for x in states if x.spell.form in ("range", "line-start", "start")})
+    later = stated - {_key(x.spell) for x in states if x.spell.form in ("range", "line-start", "start")}
+    others = bool(later)
+    later_posts = [x.spell for x in states if _key(x.spell) in later]
     out = []
     for st in states:
         s = st.spell
+        # a Party post the later stated posts do not end stays held (「2020年任某省委副书记，2022年任代省长」 and
+        # the report of his election as 省长)
+        kept = others and s.item == last_item and bool(later_posts) and s.form in ("range", "line-start", "start") \
+            and not any(_key(x) == _key(s) for x in later_posts) and not _ends(s, later_posts, held_kinds, gaz) \
+            and s.body.kind == "党委" and s.role in ("书记", "副书记", "常委")
         if s.end is None and not s.current and not st.ended and s.form != "office" and (
-                "start_from_page_date" in s.flags or (not others and (s.item == last_item or not restating))):
+                "start_from_page_date" in s.flags or kept or (not others and (s.item == last_item or not restating))):
             s = replace(s, current=True)  # the last item of a résumé that names nothing later
         flags = tuple(dict.fromkeys(s.flags + st.flags))
         if s.end is not None:

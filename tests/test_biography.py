@@ -1036,3 +1036,11 @@ def test_the_post_held_before_an_appointment_ends_where_the_appointment_starts()
     text = "本报讯 3月28日，甘肃省人大常委会会议决定任命王建国为甘肃省副省长。此前，王建国任张掖市委书记。\n"
     assert spells(text, "2023-03-29") == {("副省长", "政府", "甘肃省", "2023-03", None, True),
                                           ("书记", "党委", "张掖市", None, "2023-03", False)}
+
+
+def test_an_election_on_a_month_day_after_a_later_month_is_in_the_pages_year_and_keeps_the_party_post():
+    text = ("李明，男，汉族，1965年生。2022年12月任甘肃省委副书记、代省长。1月16日，在甘肃省第十四届人民代表大会第一次会议上，"
+            "李明当选为甘肃省省长。\n")
+    assert spells(text, "2023-01-17") == {("副书记", "党委", "甘肃省", "2022-12", None, True),
+                                          ("代省长", "政府", "甘肃省", "2022-12", "2023-01", False),
+                                          ("省长", "政府", "甘肃省", "2023-01", None, True)}

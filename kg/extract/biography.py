@@ -1016,7 +1016,9 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         # résumé prints no days)
         fresh = year is None or (prev == "\n" and month is not None and md_lead is not None
                                  and (cn_number(md_lead.group("m")) or 13) <= month) or (
-            md_lead is not None and month is None and prev in "。\n")
+            md_lead is not None and month is None and prev in "。\n") or (
+            # 「……2022年12月任某省代省长。1月16日，……当选为某省省长」: an earlier month than the date before
+            md_lead is not None and month is not None and prev == "。" and (cn_number(md_lead.group("m")) or 13) < month)
         lead_day = md_lead if (
             fresh and not _YEAR_RE.match(text, i) and prev in "。\n" and not full_dates and re.search(
                 r"选举|当选|任命|决定|出任|调任|转任|履新|就任", re.split(r"[。\n]", text[i:i + 120], maxsplit=1)[0])) else None
