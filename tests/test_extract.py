@@ -919,3 +919,12 @@ def test_a_title_carried_over_a_comma_to_a_list_of_other_organisations_officers(
     text = "甘肃省政协经济委员会委员,民盟甘肃省委副主委王某某、甘肃省政协副主席李某某参加。"
     got = {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "c.txt")).offices}
     assert got == {("王某某", "委员"), ("李某某", "副主席")}
+
+
+def test_places_listed_after_a_name_are_no_names():
+    # 「副主席甲、永靖、东乡等县」: a list that closes as one of places holds no more names
+    text = "甘肃省政协副主席王某某、永靖、东乡等县调研。"
+    assert {o.person for o in extract_document(parse_document(text.encode(), "p.txt")).offices} == {"王某某"}
+    # a name that is also a county's short form is a name in a list of names
+    text = "甘肃省政协副主席王某某、江华、李某某出席。"
+    assert {o.person for o in extract_document(parse_document(text.encode(), "p.txt")).offices} == {"王某某", "江华", "李某某"}

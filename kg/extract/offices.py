@@ -297,6 +297,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             # a bare name: the next one in a list, or one waiting for 「当选」 (「乙(女)、丙当选」: a
             # note after it)
             note = RANK_NOTE.match(text, name_end) if name_end is not None else None
+            if name_end is not None and r.place_in_list(lead, name_end):
+                continue  # 「副主席甲、永靖、东乡等县」: places listed, no names
             if name_end is not None and (name_end == i1 or r.is_follower(name_end) or text.startswith("等", name_end)
                                          or (note is not None and note.end() == i1)):
                 if names_mode and chain:

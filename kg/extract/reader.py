@@ -58,6 +58,8 @@ _FOLLOWER_FIRSTS = frozenset(w[0] for w in FOLLOWERS if w)
 _JOINED_NAME = re.compile(rf"[{HAN}]{{1,6}}[·•・\-](?:[{HAN}]{{1,10}}[·•・\-])?(?=[{HAN}])")
 
 
+# the close of a list of places: 「永靖、东乡等县」「临夏、和政等地」
+_PLACES_CLOSE = re.compile("等(?:县市|县区|市县|乡镇|[省市县区州旗盟乡镇地])")
 # a count closing a list of names: 「甲、乙、丙三位同志为……」「丁等四名委员」
 _COUNT_AFTER_NAME = re.compile("[一二两三四五六七八九十]+(?:位|名)(?:同志|委员|代表)")
 # the last character of a unit's name (农水委, 办公厅, 研究室), never of a person's
@@ -530,8 +532,27 @@ class Reader:
                         or self.is_follower(nxt)) and word_tag(text[j + 1 : nxt]) in (None, "nr", "nrfg", "nrt"):
                     i = j + 1
                     continue
-            return out, j
-        return out, i
+            return self._places_listed(out, j), j
+        return self._places_listed(out, i), i
+
+    def _places_listed(self, names: list[tuple[int, int]], j: int) -> list[tuple[int, int]]:
+        """``names`` without the places of a list that closes as one of places (「甲、永靖、东乡等县」)."""
+        return [n for n in names if not self.place_in_list(*n)]
+
+    @cached_property
+    def _place_spans(self) -> dict[int, int]:
+        return {m.start: m.end for m in self.analysis.bare} | {m.start: m.end for m in self.divisions}
+
+    def place_in_list(self, i: int, e: int) -> bool:
+        """Is ``text[i:e]`` a division's name (full or bare) in a list of places, one that closes with
+        「等县」「等地」 after more places (「永靖、东乡、积石山等县」)?"""
+        spans = self._place_spans
+        if spans.get(i) != e:
+            return False
+        k = e
+        while k < len(self.text) and self.text[k] == ITEM_BREAK and (k + 1) in spans:
+            k = spans[k + 1]
+        return bool(_PLACES_CLOSE.match(self.text, k))
 
     def name_before(self, pos: int, after_body: bool = False) -> tuple[int, int] | None:
         """A name ending at ``pos`` that jieba segments as its own word(s) (「王某总理」), the longest
