@@ -928,3 +928,13 @@ def test_places_listed_after_a_name_are_no_names():
     # a name that is also a county's short form is a name in a list of names
     text = "甘肃省政协副主席王某某、江华、李某某出席。"
     assert {o.person for o in extract_document(parse_document(text.encode(), "p.txt")).offices} == {"王某某", "江华", "李某某"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a photograph's places after the names of a list: 「李某(中)、赵某(右)」
+    ("张掖市高台县政协召开会议。县政协副主席李某某（中）、赵某某（右）参加调研。", {"李某某", "赵某某"}),
+    ("张掖市高台县政协召开会议。县政协副主席李某某(左二)、赵某某(右一)、孙某某参加调研。", {"李某某", "赵某某", "孙某某"}),
+    ("张掖市高台县政协召开会议。图为县政协主席王某某（前排左二）在调研。", {"王某某"}),
+])
+def test_a_photographs_places_after_names(text, expected):
+    assert {o.person for o in extract_document(parse_document(text.encode(), "f.txt")).offices} == expected

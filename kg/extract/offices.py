@@ -300,7 +300,7 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             if name_end is not None and r.place_in_list(lead, name_end):
                 continue  # 「副主席甲、永靖、东乡等县」: places listed, no names
             if name_end is not None and (name_end == i1 or r.is_follower(name_end) or text.startswith("等", name_end)
-                                         or (note is not None and note.end() == i1)):
+                                         or (note is not None and (note.end() == i1 or r.boundary(note.end())))):
                 if names_mode and chain:
                     _record(r, chain, i0, name_end, c0, c1, out)
                     if text.startswith("以及", name_end) and not r.title_at(name_end + 2):

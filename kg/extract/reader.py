@@ -33,6 +33,8 @@ RANK_NOTE = re.compile(
     # 「孙某(兼秘书长)当选为副主席」: a concurrent post noted after a name (read by _bracketed_posts)
     r"|[(（]兼任?(?:" + "|".join(sorted(map(re.escape, lx.TITLES), key=len, reverse=True)) + r")[)）]"
     r"|[(（](?:男|女)?[,，、]?[\u4e00-\u9fff]{1,3}族[)）]"  # 「孙某(女)」「李某(回族)」 after a name
+    # a photograph's place after a name: 「李某(中)」「赵某(左二)」「王某(前排右一)」
+    r"|[(（](?:[前后]排)?(?:[左右][一二三四五六七八九十\d]{1,2}|中|居中)[)）]"
 )
 # a part of a committee's name in brackets: 「港澳台侨(外事)委员会」
 COMMITTEE_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{0,6}?(?:委员会|委))")
@@ -518,6 +520,8 @@ class Reader:
             j = e
             if text.startswith("同志", j):
                 j += 2
+            if (note := RANK_NOTE.match(text, j)) is not None:
+                j = note.end()  # 「李某(中)、赵某(右)」
             if j < end and text[j] == ITEM_BREAK:
                 nxt = self.name_at(j + 1, lenient=True)
                 # a following item that starts a new chain is not another name
