@@ -409,6 +409,14 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
             st.spell = replace(st.spell, end=None, current=True)
             st.ended = False
             continue
+        if s.start is not None and "heading" not in s.flags:
+            # 「3月28日，……决定任命某某为某省副省长」: an announced appointment ends what it moves from
+            for x in states:
+                if not x.ended and x.spell.end is None and x.spell.start and x.spell.start < s.start \
+                        and _ends(x.spell, [s], held_kinds, gaz, office=True):
+                    x.spell = replace(x.spell, end=s.start, current=False)
+                    x.flags += ("end_inferred",)
+                    x.ended = True
         states.append(_Open(replace(s, current=True), s.item))
     for s in _dedupe(offices):
         # 「决定任命某某为某市副市长、代理市长」: the office reader's 代市长 is the résumé's 代理市长

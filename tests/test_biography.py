@@ -1044,3 +1044,13 @@ def test_an_election_on_a_month_day_after_a_later_month_is_in_the_pages_year_and
     assert spells(text, "2023-01-17") == {("副书记", "党委", "甘肃省", "2022-12", None, True),
                                           ("代省长", "政府", "甘肃省", "2022-12", "2023-01", False),
                                           ("省长", "政府", "甘肃省", "2023-01", None, True)}
+
+
+def test_a_pronoun_after_a_second_appointee_named_after_a_title_and_an_appointment_ends_the_post_before():
+    text = ("本报讯 3月28日，甘肃省人大常委会会议决定任命王建国为甘肃省副省长。王建国，男，1965年生，2016年任张掖市委书记。"
+            "另一位新任副省长李红，此前任甘肃省发展和改革委员会主任。她1970年生于兰州，2015年任酒泉市市长。\n")
+    doc = with_metadata(parse_document(text.encode("utf-8"), "bio.txt"), {"date": "2023-03-29"})
+    got = {(s.person, s.role, s.start, s.end) for s in extract_document(doc).spells}
+    assert ("李红", "市长", "2015", None) in got or ("李红", "市长", "2015", "2019") in got
+    assert not any(p == "王建国" and r == "市长" for p, r, _, _ in got)
+    assert ("王建国", "书记", "2016", "2023-03") in got

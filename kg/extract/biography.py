@@ -497,7 +497,8 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
         for k in range(len(before) - 2, -1, -1):
             e = r.name_at(s0 + k)
             if e is not None and e - (s0 + k) in (2, 3) and _is_name(r, s0 + k, e) and (
-                    k == 0 or before[k - 1] in "的,，、有是人") and text[e:e + 1] in ",，。\n" + "则也":
+                    k == 0 or before[k - 1] in "的,，、有是人" or any(t.end == s0 + k for t in r.titles)) \
+                    and text[e:e + 1] in ",，。\n" + "则也":  # (「另一位新任副省长某某，此前任……。她……」: after a title too)
                 _add_subject(found, surface[s0 + k:e], s0 + k)
                 _add_subject(found, surface[s0 + k:e], m.start())
                 break
