@@ -938,3 +938,15 @@ def test_places_listed_after_a_name_are_no_names():
 ])
 def test_a_photographs_places_after_names(text, expected):
     assert {o.person for o in extract_document(parse_document(text.encode(), "f.txt")).offices} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an election or appointment as the object of a decision: 「通过了增补甲、乙为县政协委员的决定」
+    ("张掖市高台县政协召开常委会议。会议协商通过了增补王某某、李某某为县政协委员的决定。",
+     {("王某某", "委员"), ("李某某", "委员")}),
+    ("张掖市高台县政协召开常委会议。会议通过了关于王某某任县政协秘书长的决定。", {("王某某", "秘书长")}),
+    # candidates (人选) hold no post yet
+    ("张掖市高台县政协召开常委会议。会议审议通过王某某、李某某为县政协常委人选。", set()),
+])
+def test_elections_as_the_object_of_a_decision(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "d.txt")).offices} == expected

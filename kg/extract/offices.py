@@ -40,7 +40,8 @@ _LINK = re.compile(r"(?:同志)?(?:(?:等(?:\d+|[一二两三四五六七八九�
 # verb of leading (「主席甲率副主席乙、丙调研」)
 _JOIN = re.compile("以及|及|和|与|率领|带领|率|陪同|会同|偕同")
 # words before the names of an election or appointment: 「补选甲、乙为常务委员」「决定任命甲为……」
-_ELECTING = re.compile("选举|补选|增选|增补|改选|推选|决定任命|任命|聘任|聘请")
+_ELECTING = re.compile("选举|补选|增选|增补|改选|推选|决定任命|任命|聘任|聘请|关于(?=[\u4e00-\u9fff]{2,4}(?:同志)?(?:任|为))")
+# (「通过了关于甲任县政协秘书长的决定」: the decision's subject)
 # the close of a list of members: 「8名委员」「等41名优秀政协委员」「6名县政协委员」「等委员」
 _COUNTED_MEMBERS = re.compile(
     r"(?P<etc>等)?(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:名|位))?(?:优秀|新任|新增)?"
@@ -52,6 +53,8 @@ _TOOK_POST = re.compile("(?:已|又|再|现|将)?(?:出任|担任|调任|转任|
 _TERM_NUMBER = re.compile(r"(?<![新上下本这])第?([一二三四五六七八九十]+|\d+)届")  # (新一届: the new term, no number)
 _TERM_BEFORE = re.compile(_TERM_NUMBER.pattern + "$")
 _PREVIOUS_TERM = re.compile("(?:上届|上一届|前一届)(?:中共)?$")
+# the decision an election or appointment is the object of: 「通过了增补甲、乙为县政协委员的决定」
+_DECISION_TAIL = re.compile("的(?:决定|建议|提议|议案|请示|报告|通知|名单)")
 _FIRST_SESSION = re.compile("(?:届|委员会)第?一次(?:全体)?会议")
 
 
@@ -164,13 +167,15 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             lead = elect.end() if elect else i0
             in_list = text[i0 - 1 : i0] == ITEM_BREAK or text[i1 : i1 + 1] == ITEM_BREAK
             name_end = r.name_at(lead, lenient=in_list)
-            if name_end is not None and titles and _post_end(text, titles[-1]) >= i1 - 2:
+            if name_end is not None and titles and (_post_end(text, titles[-1]) >= i1 - 2
+                                                    or _DECISION_TAIL.fullmatch(text, _post_end(text, titles[-1]), i1)):
                 note = RANK_NOTE.match(text, name_end)  # 「丙(女)当选为副主席」
                 link = _LINK.match(text, note.end() if note else name_end)
                 if link and not r.title_at(name_end):
                     elected = pending + [(lead, name_end)]
-                    elected_posts = _posts(r, link.end(), [t for t in titles if t.start >= link.end()],
-                                           chain, bodies_of_kind)
+                    elected_posts = _posts(r, link.end(), [t for t in titles if t.start >= link.end()
+                                                           and not CANDIDATE_WORD.match(text, _post_end(text, t))],
+                                           chain, bodies_of_kind)  # (「为县政协常委人选」: a candidate)
                     for seg in elected_posts:
                         for ns, ne in elected:
                             out.append(_office(r, ns, ne, seg, c0, c1, "election"))
