@@ -1054,3 +1054,14 @@ def test_a_pronoun_after_a_second_appointee_named_after_a_title_and_an_appointme
     assert ("李红", "市长", "2015", None) in got or ("李红", "市长", "2015", "2019") in got
     assert not any(p == "王建国" and r == "市长" for p, r, _, _ in got)
     assert ("王建国", "书记", "2016", "2023-03") in got
+
+
+def test_the_holder_a_relative_clause_of_current_posts_names_and_a_second_subjects_birth():
+    text = ("本报讯 3月28日，甘肃省人大常委会会议决定任命王建国为甘肃省副省长。现任张掖市委书记、张掖军分区党委第一书记的"
+            "李红（1970年5月生），曾在2010年至2015年间担任酒泉市市长。\n")
+    doc = with_metadata(parse_document(text.encode("utf-8"), "bio.txt"), {"date": "2023-03-29"})
+    ex = extract_document(doc)
+    got = {(s.person, s.role, s.body.division.name, s.start, s.end, s.current) for s in ex.spells}
+    assert got == {("王建国", "副省长", "甘肃省", "2023-03", None, True), ("李红", "书记", "张掖市", None, None, True),
+                   ("李红", "市长", "酒泉市", "2010", "2015", False)}
+    assert {p.person: p.born for p in ex.people}.get("王建国") is None  # 「（1970年5月生）」 is 李红's

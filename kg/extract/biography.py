@@ -458,6 +458,11 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
                 _add_subject(found, surface[k:e], k)
                 break
     holders = {key_form(o.person) for o in offices}
+    # 「现任某市委书记、某职的某某（1970年5月生），曾在……」: the holder of the posts a relative clause names
+    for m in (re.finditer(rf"现任(?P<posts>[^。；;，,]{{2,40}}?)的(?P<name>[{HAN}]{{2,3}}?)(?=[（(,，])", text) if "现任" in text else ()):
+        k = m.start("name")
+        if _title_at_end(text, m.start("posts"), m.end("posts")) is not None and _is_name(r, k, m.end("name")):
+            _add_subject(found, surface[k:m.end("name")], k)
     # 「……会议决定任命甲为某省副省长」「省委决定：甲同志任中共某市委书记」「甲、乙任某省副省长」: the person an
     # appointment names (a page of appointments prints no intro)
     for o in offices:
@@ -624,8 +629,9 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
                 _add_subject(found, surface[k:j], k)
                 break
     subjects = sorted(found.values(), key=lambda s: s.start)
+    others = sorted(k for s in subjects for k in (s.intros or [s.start]))
     for s in subjects:
-        s.facts = _merged_demographics(r, s)
+        s.facts = _merged_demographics(r, s, others)
     return subjects
 
 
@@ -644,11 +650,14 @@ def _dotted_end(text: str, k: int, e: int) -> int:
     return e
 
 
-def _merged_demographics(r: Reader, s: Subject) -> PersonMention | None:
+def _merged_demographics(r: Reader, s: Subject, starts: list[int] = ()) -> PersonMention | None:
     """The demographics of every intro of the subject, field by field: the first intro's, completed
     (or made more precise: 1955 -> 1955-12) by the later ones (a news lead 「某某，生于1975年11月」
     and the résumé further down 「某某，男，39岁（1975年11月出生），汉族，浙江某县人，……」)."""
-    found = [f for f in (_demographics(r, Subject(s.name, k)) for k in (s.intros or [s.start])) if f is not None]
+    mine = set(s.intros or [s.start])
+    # each intro's window stops where another subject is introduced (「……任命甲为……。现任某职的乙（1970年5月生）」)
+    found = [f for f in (_demographics(r, Subject(s.name, k), next((x for x in starts if x > k and x not in mine), None))
+                         for k in (s.intros or [s.start])) if f is not None]
     if not found:
         return None
     best = max(found, key=lambda f: sum(1 for n in _FIELDS if getattr(f, n)))
@@ -685,7 +694,7 @@ def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: boo
         return False
     if _RELATIVE.match(text) or re.match(r"(?:今年|去年|前年|年底|年初|年末)", text):
         return False  # 「同年底出任……」: a date counted from the one before, not 同 the surname
-    if re.match(r"任(?:上|内|期|职|命|免)|(?:时|原|现|曾|历|后)任|都是", text):
+    if re.match(r"任(?:上|内|期|职|命|免)|(?:时|原|现|曾|历|后)任|都是|曾(?:在|于|经|先后|多次|长期|担|历)", text):
         return False  # 「……书记任上调任……」: 任 the verb, not the surname
     if strong and 2 <= len(text) <= 4:
         return True
@@ -700,8 +709,9 @@ def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: boo
     return r.name_at(start, lenient=True) == end or (len(text) in (2, 3) and not_a_word(text))
 
 
-def _demographics(r: Reader, s: Subject) -> PersonMention | None:
-    """The subject's demographics from the sentence(s) of its intro (up to the first 。 or line)."""
+def _demographics(r: Reader, s: Subject, limit: int | None = None) -> PersonMention | None:
+    """The subject's demographics from the sentence(s) of its intro (up to the first 。 or line, and
+    before ``limit``, where another subject is introduced)."""
     text = r.text
     a = s.start
     line_end = text.find("\n", a)
@@ -717,6 +727,8 @@ def _demographics(r: Reader, s: Subject) -> PersonMention | None:
                 and not _career_line(text[nxt + 1:nxt + 40].lstrip()):  # not a résumé's first dated line
             nxt = text.find("\n", nxt + 1)
         b = min(len(text) if nxt < 0 else nxt, b + 201)
+    if limit is not None and a < limit < b:
+        b = limit
     window = text[a:b]
     if key_form(s.name) not in window and not window.startswith(("男", "女")) and not re.match(r"\s*[\u4e00-\u9fff]{2,3}省", window):
         pass
