@@ -964,3 +964,11 @@ def test_elections_as_the_object_of_a_decision(text, expected):
 ])
 def test_posts_stated_before_a_possessive_and_rosters_of_many(text, expected):
     assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "h.txt")).offices} == expected
+
+
+def test_members_named_before_their_title_in_a_report_that_names_no_officer():
+    # 「市政协十一届一次会议……甲委员建议,乙委员建议」: the members of the committee the report names
+    text = ("记者从市政协十一届一次会议提案组了解到,市政协委员提交提案185件。翟某鹏委员建议加快民营经济发展,"
+            "席子明委员建议清除马路停车场。件件提案事关开封发展。")
+    got = {(o.person, o.role, o.body.division.code) for o in extract_document(parse_document(text.encode(), "k.txt")).offices}
+    assert ("席子明", "委员", "410200") in got

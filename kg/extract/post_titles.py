@@ -28,6 +28,9 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
     holders = {o.person for o in found}
     main_cppcc = next((o.body.but(kind="政协", committee=None, borrowed=True) for o in found
                        if o.body.kind in ("政协", "政协专委会")), None)
+    # a report that names its committee but no officer (「市政协十一届一次会议……甲委员建议」): that committee's
+    named_cppcc = main_cppcc or next((b.but(borrowed=True) for b in r.named_bodies
+                                      if b.kind == "政协" and b.committee is None), None)
     for t, ns, ne in _names_before_titles(r):
         person = r.surface(ns, ne)
         title = t.title
@@ -64,7 +67,7 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
         elif title.level and "政府" in title.kinds:  # 「某某区长作政府工作报告」: the level's government
             body = BodyMention("政府", t.start, level=title.level, written=t.text)
         elif t.text in ("委员", "常委") and person not in holders:
-            body = main_cppcc
+            body = named_cppcc
         if body is None:
             continue
         role = title.role if not (t.text == "常委" and body.kind == "政协") else "常务委员"
