@@ -950,3 +950,17 @@ def test_a_photographs_places_after_names(text, expected):
 ])
 def test_elections_as_the_object_of_a_decision(text, expected):
     assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "d.txt")).offices} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a post stated as what its holder is, before the name: 「身为全国政协委员的甲」「作为县政协主席的乙」
+    ("【本报讯】身兼全国政协委员的李某某表示支持。", {("李某某", "委员")}),
+    ("作为高台县政协主席的王某某带头调研。", {("王某某", "主席")}),
+    ("张掖市高台县政协召开会议。县政协委员的职责是履职。", set()),
+    # a roster under 「多名」 and a bracketed post after a dateline's bracket
+    ("【本报讯】多名全国政协委员,包括李某某、王某某及赵某某等出席活动。",
+     {("李某某", "委员"), ("王某某", "委员"), ("赵某某", "委员")}),
+    ("【本报讯】李某某(全国政协委员)表示支持。", {("李某某", "委员")}),
+])
+def test_posts_stated_before_a_possessive_and_rosters_of_many(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "h.txt")).offices} == expected

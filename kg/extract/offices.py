@@ -730,7 +730,7 @@ def _bracketed_posts(r: Reader) -> list[OfficeMention]:
         p = m.start()
         ns = next((k for k in range(max(0, p - 4), p - 1) if r.name_at(k) == p
                    and (k == 0 or text[k - 1] in CLAUSE_BREAK or text[k - 1] == ITEM_BREAK
-                        or text[k - 1] in " \u3000")), None)  # (a list separated by spaces)
+                        or text[k - 1] in " \u3000】]")), None)  # (a list separated by spaces; 「【本报讯】甲(…)」)
         if ns is None:
             continue
         for seg in _chain_of(r, b0, b1):
@@ -746,7 +746,7 @@ def _bracketed_posts(r: Reader) -> list[OfficeMention]:
 _ROSTER_INTRO = re.compile(r"(?:他们是|她们是|分别是|分别为|依次是|包括|名单如下|成员有|成员包括|成员为)"
                            r"[:：]?\s*(?:[(（][^)）\n]{0,16}[)）])?")
 # the count that makes the title one for a whole list: 「共十五名」「有16人」「8位」
-_ROSTER_COUNT = re.compile(r"(?:共|有|计)?(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人)")
+_ROSTER_COUNT = re.compile(r"(?:共|有|计)?(?:\d+|[一二两三四五六七八九十百]+|多|数|几)(?:名|位|人)")  # (「多名委员,包括」)
 
 
 def _item_of(r: Reader, title) -> int:

@@ -62,6 +62,9 @@ _JOINED_NAME = re.compile(rf"[{HAN}]{{1,6}}[·•・\-](?:[{HAN}]{{1,10}}[·•�
 
 # the close of a list of places: 「永靖、东乡等县」「临夏、和政等地」
 _PLACES_CLOSE = re.compile("等(?:县市|县区|市县|乡镇|[省市县区州旗盟乡镇地])")
+# a post stated as what its holder is before the name: 「身为全国政协委员的甲」
+_AS_A = re.compile("(?:作为|身为|身兼|同为)(?:一名|一位)?(?=[^，,。；;！？!?\n]*$)")
+_CLAUSE_CUT = re.compile("[，,。；;！？!?\n].*(?:作为|身为|身兼|同为)")
 # a count closing a list of names: 「甲、乙、丙三位同志为……」「丁等四名委员」
 _COUNT_AFTER_NAME = re.compile("[一二两三四五六七八九十]+(?:位|名)(?:同志|委员|代表)")
 # the last character of a unit's name (农水委, 办公厅, 研究室), never of a person's
@@ -219,7 +222,12 @@ class Reader:
     def after_title(self, title: Match) -> int:
         """Where a name after ``title`` starts: right after it, or after a rank note."""
         note = RANK_NOTE.match(self.text, title.end) or CANDIDATE_WORD.match(self.text, title.end)
-        return note.end() if note else title.end
+        if note:
+            return note.end()
+        if self.text.startswith("的", title.end) and _AS_A.search(self.text, max(0, title.start - 16), title.start) \
+                and not _CLAUSE_CUT.search(self.text, max(0, title.start - 16), title.start):
+            return title.end + 1  # 「身为全国政协委员的甲」「作为县政协主席的乙」: the post, then its holder
+        return title.end
 
     def divisions_in(self, start: int, end: int) -> list[Match]:
         k = bisect.bisect_right(self._division_ends, start)
