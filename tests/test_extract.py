@@ -972,3 +972,14 @@ def test_members_named_before_their_title_in_a_report_that_names_no_officer():
             "席子明委员建议清除马路停车场。件件提案事关开封发展。")
     got = {(o.person, o.role, o.body.division.code) for o in extract_document(parse_document(text.encode(), "k.txt")).offices}
     assert ("席子明", "委员", "410200") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one-character words after a name no surname vouches for: 作, 以(及), 亦, 也, 获, 赴 (not 任: 「他调任」)
+    ("四川省凉山彝族自治州召开会议。州委副书记、州长米吉提·买买提作通报。", "米吉提·买买提"),
+    ("全国政协召开会议。全国政协副主席李某、副秘书长卓玛格桑亦亲自参与。", "卓玛格桑"),
+    ("据报道,中联办副主任包力高宝音赴港出席活动。", "包力高宝音"),
+    ("广西壮族自治区政协召开会议。自治区政协副主席姜某某、秘书长眭林俊以及办公厅有关领导出席。", "眭林俊"),
+])
+def test_a_minority_name_ends_before_a_one_character_word(text, expected):
+    assert expected in {o.person for o in extract_document(parse_document(text.encode(), "u.txt")).offices}

@@ -671,9 +671,9 @@ _CLAUSE_OPENERS = frozenset("但都也还就又更并和与及而才再却仍即
 # a candidate's word between a title and the name (「县长候选人某某」; offices.py keeps no such office)
 CANDIDATE_WORD = re.compile("候选人|提名人选|建议人选|人选")
 # single characters that end a name no surname vouches for (「主席某某某向大会作报告」「某某某的讲话」)
-_BOUNDS_A_NAME = "等为和及与说率在向的作对"
+_BOUNDS_A_NAME = "等为和及与说率在向的作对以亦也获赴"
 # single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
-_CLOSES_A_NAME = "在等为率的被对向"  # (「某某·某某被提名增补为」「某某·某某对新当选的」)
+_CLOSES_A_NAME = "在等为率的被对向作以亦也获赴"  # (「某某·某某被提名增补为」「某某·某某对新当选的」)
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
 # the characters a COUNT starting with a Han character starts with
 _COUNT_FIRSTS = frozenset("等一二两三四五六七八九十")
