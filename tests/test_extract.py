@@ -983,3 +983,14 @@ def test_members_named_before_their_title_in_a_report_that_names_no_officer():
 ])
 def test_a_minority_name_ends_before_a_one_character_word(text, expected):
     assert expected in {o.person for o in extract_document(parse_document(text.encode(), "u.txt")).offices}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a post the named person also holds, stated with 是/系 after the chain and name
+    ("图木舒克市农业农村局局长蒋某某是该市政协委员。", {("蒋某某", "局长"), ("蒋某某", "委员")}),
+    ("张掖市高台县召开会议。县农业农村局局长王某某系县政协常委。", {("王某某", "局长"), ("王某某", "常务委员")}),
+    # a title inside what follows is no post of theirs
+    ("张掖市高台县召开会议。县农业农村局局长王某某是县政协委员推荐的代表。", {("王某某", "局长")}),
+])
+def test_a_further_post_stated_with_shi(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "s.txt")).offices} == expected

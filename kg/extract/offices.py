@@ -48,7 +48,8 @@ _COUNTED_MEMBERS = re.compile(
     r"(?P<body>(?:[省市县区州旗盟]|自治区)?政协)?(?P<title>委员)(?!会)")
 _PREPOSITION = re.compile("对|向|给|为")
 # a verb of taking up a post after a name and before the post: 「甲已出任省政协党组书记」
-_TOOK_POST = re.compile("(?:已|又|再|现|将)?(?:出任|担任|调任|转任|改任|当选为|当选)|(?:已|现)任")
+_TOOK_POST = re.compile("(?:已|又|再|现|将)?(?:出任|担任|调任|转任|改任|当选为|当选)|(?:已|现)任|(?:也|还|同时)?(?:是|系)")
+# (「农业农村局局长甲是该市政协委员」「乙系县政协常委」: a post the names hold besides)
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
 _TERM_NUMBER = re.compile(r"(?<![新上下本这])第?([一二三四五六七八九十]+|\d+)届")  # (新一届: the new term, no number)
 _TERM_BEFORE = re.compile(_TERM_NUMBER.pattern + "$")
