@@ -34,6 +34,7 @@ from functools import cmp_to_key
 
 from .chinese import key_form
 from .gazetteer import Gazetteer
+from .lexicon import canonical_role
 from .mapping import division_key
 from .extract.biography import AS_PRINTED, TOWNSHIP
 from .records import SPELL_FLAGS, Body, BodyMention, DivisionRef, PersonFacts, PersonMention, Spell, SpellMention
@@ -50,7 +51,12 @@ def resolved(m: SpellMention, resolver) -> Spell | None:
         body = Body(m.body.kind, township(m.body, resolver), m.body.committee)
         return Spell(m.person, m.role, body, m.evidence, m.start, m.end, m.current, m.flags, m.source, m.item,
                      m.form, m.seq)
-    body, _ = resolver.body(m.body)
+    if m.body.stem and m.body.level and not m.body.names:
+        # 「北上河北任省委副书记」: the short form of the move, when it names one division of the level;
+        # else the level word alone, from the context
+        body = _of_level(m.body, resolver) or resolver.body(m.body.but(stem=None))[0]
+    else:
+        body, _ = resolver.body(m.body)
     if body is None:
         ref = as_written(m.body)
         if ref is None:
@@ -62,6 +68,15 @@ def resolved(m: SpellMention, resolver) -> Spell | None:
             body = Body(body.kind, full, body.committee)
     return Spell(m.person, m.role, body, m.evidence, m.start, m.end, m.current, m.flags, m.source, m.item,
                  m.form, m.seq)
+
+
+def _of_level(m: BodyMention, resolver) -> Body | None:
+    """The body of ``m`` in the one division its short form ``stem`` names at its ``level``."""
+    from .resolve import _SUFFIX_OK, to_ref
+
+    ok = _SUFFIX_OK.get(m.level)
+    found = [d for d in resolver.gaz.lookup(m.stem, include_bare=True) if ok is not None and ok(d)]
+    return Body(m.kind, to_ref(found[0], None, resolver.gaz), m.committee) if len(found) == 1 else None
 
 
 def township(body: BodyMention, resolver) -> DivisionRef:
@@ -144,7 +159,7 @@ def _key(s: Spell) -> tuple[str, str, str]:
 def _acting_key(s: Spell) -> tuple[str, str, str]:
     """:func:`_key` with 代理X长 read as 代X长 (an acting head printed in full or short)."""
     role, kind, division = _key(s)
-    return (re.sub(r"^代理(?=[省市县区州旗盟]长$)", "代", role), kind, division)
+    return (canonical_role(role), kind, division)
 
 
 @dataclass
@@ -278,6 +293,9 @@ def _promotion(s: Spell, earlier: Spell) -> bool:
 def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[Spell]:
     month = page_date[:7] if page_date and len(page_date) >= 7 else None
     posts = [_page_year(s, page_date) for s in posts]
+    # 「……，免去其某市市长职务」 in an appointment of the document's day: the post ends in its month
+    posts = [replace(s, end=month, current=False, flags=tuple(f for f in s.flags if f != "start_from_page_date"))
+             if s.form == "ended" and s.end is None and "start_from_page_date" in s.flags else s for s in posts]
     posts = [replace(s, start=month) if "start_from_page_date" in s.flags and s.start is None and s.form != "office"
              else s for s in _sequence_heads(posts)]
     posts = [s if s.start is not None or s.form == "office" else replace(s, flags=tuple(
@@ -318,6 +336,8 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
     for k in order:
         group = _dedupe(items[k])
         date = next((s.start for s in group if s.start), None)
+        if all(s.form == "other" for s in group) and all("concurrent" in s.flags for s in group):
+            continue  # 「2003.05 兼任某党校校长」: a post of another organisation held along
         if all(s.form == "other" for s in group):
             retired = any("retired" in s.flags for s in group)  # 「2018年退休」 ends every post
             for st in states:  # 「2003年1月，担任共青团某市委书记」 ends the posts held before it
@@ -332,7 +352,13 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
             for st in states:
                 if st.ended or st.spell.end is not None or _key(st.spell) in keys:
                     continue
-                line = restating and group[0].form in ("line-start", "start")
+                # a line of a restating résumé ends what it no longer lists, but for a line that only
+                # records an election or appointment (「1999.01 当选为某县县长」 between two lines that list
+                # the Party post: held across it)
+                if all("concurrent" in x.flags or "secondment" in x.flags for x in group):
+                    continue  # 「2004.03 兼任某职」「2004年03月，挂职任某职」: held along, ending nothing
+                line = restating and group[0].form in ("line-start", "start") and not all(
+                    _ELECTED.search(x.evidence.sentence or "") for x in group)
                 moved = any("moved" in s.flags for s in group) and st.spell.role not in MEMBERSHIPS + GROUP_ROLES
                 along = frozenset(_key(x.spell) for x in states if x.spell.item == st.spell.item)
                 if line or moved or _ends(st.spell, group, held_kinds, gaz, along=along):
@@ -383,6 +409,14 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
             st.spell = replace(st.spell, end=None, current=True)
             st.ended = False
             continue
+        if s.start is not None and "heading" not in s.flags:
+            # 「3月28日，……决定任命某某为某省副省长」: an announced appointment ends what it moves from
+            for x in states:
+                if not x.ended and x.spell.end is None and x.spell.start and x.spell.start < s.start \
+                        and _ends(x.spell, [s], held_kinds, gaz, office=True):
+                    x.spell = replace(x.spell, end=s.start, current=False)
+                    x.flags += ("end_inferred",)
+                    x.ended = True
         states.append(_Open(replace(s, current=True), s.item))
     for s in _dedupe(offices):
         # 「决定任命某某为某市副市长、代理市长」: the office reader's 代市长 is the résumé's 代理市长
@@ -411,14 +445,25 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
             st.spell = replace(st.spell, end=later[0] if later else None, current=False)
             st.flags += ("end_inferred",) if later else ()
             st.ended = True
+    if any("deceased" in s.flags for s in posts):  # an obituary's subject: every post is of the past
+        for st in states:
+            st.spell = replace(st.spell, current=False)
+            st.ended = True
     # the text names a post later than the résumé's last item (an office, 「现任」, a page title)
     stated = {_key(s) for s in offices} | {_key(s) for s in current_items}
-    others = bool(stated - {_key(x.spell) for x in states if x.spell.form in ("range", "line-start", "start")})
+    later = stated - {_key(x.spell) for x in states if x.spell.form in ("range", "line-start", "start")}
+    others = bool(later)
+    later_posts = [x.spell for x in states if _key(x.spell) in later]
     out = []
     for st in states:
         s = st.spell
+        # a Party post the later stated posts do not end stays held (「2020年任某省委副书记，2022年任代省长」 and
+        # the report of his election as 省长)
+        kept = others and s.item == last_item and bool(later_posts) and s.form in ("range", "line-start", "start") \
+            and not any(_key(x) == _key(s) for x in later_posts) and not _ends(s, later_posts, held_kinds, gaz) \
+            and s.body.kind == "党委" and s.role in ("书记", "副书记", "常委")
         if s.end is None and not s.current and not st.ended and s.form != "office" and (
-                "start_from_page_date" in s.flags or (not others and (s.item == last_item or not restating))):
+                "start_from_page_date" in s.flags or kept or (not others and (s.item == last_item or not restating))):
             s = replace(s, current=True)  # the last item of a résumé that names nothing later
         flags = tuple(dict.fromkeys(s.flags + st.flags))
         if s.end is not None:
@@ -432,6 +477,10 @@ def _career(posts: list[Spell], gaz: Gazetteer, page_date: str | None) -> list[S
     # an office the text states of the person in passing (「时任某县委书记某某」) adds nothing to a post
     # the résumé dates
     dated_keys = {_key(s) for s in out}
+    # 「此前，某某任A」「原任A的某某」: A ends where the appointment the text reports starts
+    first_now = began[0] if began else None
+    undated = [replace(s, end=first_now, flags=s.flags + ("end_inferred",))
+               if "before_now" in s.flags and first_now and s.end is None else s for s in undated]
     out.extend(s for s in _dedupe(undated) if "stated" not in s.flags or _key(s) not in dated_keys)
     out.extend(asides)
     return out
@@ -470,6 +519,9 @@ def _page_year(s: Spell, page_date: str | None) -> Spell:
         return replace(s, flags=flags + (("page_time",) if s.start is None else ()))  # the page's time: last
     year = int(page_date[:4]) + int(off)
     return replace(s, start=f"{year}-{int(mon):02d}" if mon else str(year), flags=flags)
+
+
+_ELECTED = re.compile(r"当选|選|选举|选为|补选|被任命|任命为")
 
 
 def _dates_post(s: Spell) -> bool:

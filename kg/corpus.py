@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError
+from .lexicon import TRANSLITERATION_CHARS
 
 #: Files larger than this are refused rather than read (a newspaper article is a few 10 kB).
 MAX_BYTES = 20 * 1024 * 1024
@@ -137,6 +138,11 @@ def _looks_like_text(text: str) -> bool:
 # normalisation
 
 
+# a name's middle dot lost to an encoding and printed as 「?」 between the parts of a transliterated
+# name (「阿不都?热合曼」): read as the dot
+_LOST_JOINER = re.compile("(?<=[{0}])\\?(?=[{0}])".format("".join(sorted(TRANSLITERATION_CHARS))))
+
+
 def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
     """NFKC, line joins and paragraph dedupe; returns the text and its offset map into ``raw``.
 
@@ -148,7 +154,10 @@ def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
     '党的二\\n十大精神。'
     >>> normalise("１２３")[0]
     '123'
+    >>> normalise("阿不都?热合曼主持。你好?我")[0]  # a lost middle dot (_LOST_JOINER), a question mark
+    '阿不都·热合曼主持。你好?我'
     """
+    raw = _LOST_JOINER.sub("·", raw)  # one character for one: the offsets into ``raw`` hold
     chars, origin = _nfkc(raw)
 
     # lines as (text stripped of surrounding whitespace, its start in ``chars``); empty ones dropped

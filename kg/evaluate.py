@@ -23,6 +23,7 @@ from typing import Iterable
 
 from .errors import UsageError
 from .gazetteer import load as load_gazetteer
+from .lexicon import canonical_role
 from .chinese import key_form
 from .records import BODY_KINDS
 
@@ -180,9 +181,9 @@ def _division_key(name: str | None, parent: str | None = None) -> str:
 
 def office_key(row: dict) -> tuple:
     """(person, role, body, division): the division by the code kg gives when it gives one, else
-    by its name within its parent."""
+    by its name within its parent; the role in its canonical spelling (代理县长 = 代县长)."""
     division = row.get("division_code") or _division_key(row.get("division"), row.get("parent"))
-    return (_norm(row["person"]), _norm(row["role"]), _norm(row["body"]), division)
+    return (_norm(row["person"]), canonical_role(_norm(row["role"])), _norm(row["body"]), division)
 
 
 def load_gold(path: str | Path) -> dict[str, dict]:

@@ -30,7 +30,7 @@ _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治�
 # Bare short forms that are ordinary words or too ambiguous to stand for a division.
 _BAD_SHORT = set("""城关 城区 新城 郊区 市中 矿区 开发 高新 经济 新区 东区 西区 南区 北区 中区 长安 白银 通州
     和平 河东 河西 南山 北山 东山 西山 城中 城东 城西 城北 城南 铁西 铁东 向阳 红旗 前进 胜利 永红
-    朝阳 海南 南开 鼓楼 普陀 宝山 金山 青山 兴安 安宁 永定 大同 太平 新华 和田 阿里 江南 江北
+    朝阳 南开 鼓楼 普陀 宝山 金山 青山 兴安 安宁 永定 大同 太平 新华 和田 阿里 江南 江北
     民主 团结 光明 平安 吉利 合作 长寿 东方 中山 大方 三门 石林 凤凰 黄山 华山 泰山 五指山""".split())
 
 
@@ -109,13 +109,27 @@ class Gazetteer:
 
     @cached_property
     def _pinyin(self) -> dict[str, list[Division]]:
+        return self._romanised(lambda syllables: "".join(syllables))
+
+    def by_initials(self, label: str) -> list[Division]:
+        """The divisions whose short form's syllables begin with the letters of ``label`` (「丹棱」
+        dl, 「四川」 sc): how some county sites name their hosts (scdl.gov.cn)."""
+        return self._initials.get(label.lower(), [])
+
+    @cached_property
+    def _initials(self) -> dict[str, list[Division]]:
+        return self._romanised(lambda syllables: "".join(p[0] for p in syllables))
+
+    def _romanised(self, spell) -> dict[str, list[Division]]:
+        """The divisions by ``spell`` of their bare short forms' toneless pinyin syllables (bare forms have
+        two characters or more)."""
         from pypinyin import lazy_pinyin  # only for documents whose division only their site names
 
         index: dict[str, list[Division]] = {}
         for text, forms in self.aliases.items():
             bare = [a.division for a in forms if a.bare]
             if bare:
-                found = index.setdefault("".join(lazy_pinyin(text)), [])
+                found = index.setdefault(spell(lazy_pinyin(text)), [])
                 found.extend(d for d in bare if d not in found)
         return index
 
@@ -168,6 +182,8 @@ def _written_forms(d: Division) -> list[tuple[str, bool]]:
                 short_suffix = {"自治县": "县", "自治州": "州", "自治旗": "旗", "自治区": ""}[suffix]
                 if short_suffix:
                     forms.append((stem + short_suffix, False))
+            if suffix == "特别行政区":
+                forms.append((stem + "特区", False))  # 香港特区
             if len(stem) >= 2 and stem not in _BAD_SHORT:
                 forms.append((stem, True))
             break

@@ -6,6 +6,7 @@ of the corpus is named here (places come from the gazetteer).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -25,6 +26,23 @@ class Title:
     level: str | None = None
     committee: str | None = None
 
+
+_ACTING_IN_FULL = re.compile(r"^代理(?=[省市县区州旗盟]长$)")
+
+
+def canonical_role(role: str) -> str:
+    """A role as compared across spellings: an acting head printed in full is the short title
+    (代理县长 -> 代县长, the title kg writes); every other role as it is.
+
+    >>> canonical_role("代理县长"), canonical_role("代县长"), canonical_role("代理书记")
+    ('代县长', '代县长', '代理书记')
+    """
+    return _ACTING_IN_FULL.sub("代", role)
+
+
+#: Characters of transliterated (Uyghur, Kazakh, Mongolian) names: 「阿不都热合曼」「库尔班」
+TRANSLITERATION_CHARS = frozenset("阿艾买提尔克甫吾依热合曼孜娜古丽木哈尼亚斯拉汗江衣坎库班吐尕努穆麦托乎伊力巴图萨塔西都吉则普赛来皮扎罕约夏米"
+                                  "苏里沙布迪肉达别拜仁其格特乌兰日赫玛妮帕孜夫洛娃耶奴比")
 
 _CPPCC = ("政协",)
 _SPECIAL = ("政协专委会",)
@@ -76,6 +94,11 @@ def _titles() -> dict[str, Title]:
     add("国家副主席", ("中央",), role="副主席", implies_body=True, level="nation")
     add("委员长", _NPC)
     add("副委员长", _NPC)
+    # the heads of the Hong Kong and Macau governments and their secretaries (SCHEMA.md: the SAR's 政府)
+    add("行政长官", _GOV, implies_body=True, level="特别行政区")
+    for dept in ("政务司", "财政司", "律政司", "行政法务司", "经济财政司", "保安司", "社会文化司", "运输工务司"):
+        for pre in ("", "副"):
+            add(f"{dept}{pre}司长", _GOV, role=f"{pre}司长", implies_body=True, level="特别行政区", committee=dept)
     for suffix in ("省", "市", "县", "区", "州", "旗", "盟"):
         for pre in ("", "副", "常务副", "代", "代理"):
             role = f"代{suffix}长" if pre == "代理" else None
@@ -90,7 +113,9 @@ def _titles() -> dict[str, Title]:
     add("顾问", ("政协", "人大", "政协专委会", "中央", "党委", "政府"))  # 「区委顾问」「县政府顾问」
     for s in ("总工程师", "总经济师", "总会计师", "总统计师", "总规划师", "总农艺师", "总畜牧师"):
         add(s, _GOV)  # a department's chief engineer, economist ...: 「县统计局总统计师」
-    for s in ("局长", "副局长", "厅长", "副厅长"):
+    for s in ("局长", "副局长"):  # (of a government's bureau, or of a CPPCC's: 「全国政协办公厅新闻局」)
+        add(s, _GOV + _SPECIAL)
+    for s in ("厅长", "副厅长"):
         add(s, _GOV)
     for s in ("署长", "副署长"):
         add(s, ("中央", "政府"))
@@ -239,12 +264,13 @@ NAME_FOLLOWERS = sorted(
         的 列席 宣读 通报 应邀 分别 是 也 就 围绕 先后 还 到 赴 深入 来 一同 会见 看望 调研 考察 听取 传达
         要求 希望 认为 回顾 总结 宣布 主讲 进行 发表 提出 带队 同志 等 在 向 从 以 将 把 被 于 先生 女士
         领学 领读 作了 出任 担任 接任 获 荣获 同 跟 所作 所 在会上 会上 一起 共同 亲自 专程 实地 现场
-        摄影 报道 首先 最后 随后 主讲 宣讲 解读 答 问 称 谈 讲 并 又 则 即 今年 近日 日前 上午
+        摄影 报道 首先 最后 随后 主讲 宣讲 解读 答 问 称 谈 讲 并 又 则 即 今年 近日 日前 今日 今天 昨日 昨天 当天 当日 上午
         下午 晚上 前往 走访 慰问 检查 督导 视察 部署 安排 批示 寄语 做 作出 提议 建议 呼吁 号召 代为
         还是 已 曾 参与 召集 召开 组织 致 发言 汇报 点评 工作室 通过 参会 出镜 到会
         特邀 再次 再度 首次 连任 亲切 热情 认真 专门 一并 获邀 受邀 被 亦 均 委托
-        坦言 直言 表态 调度 领衔 点题 致辞 致欢迎辞 参观 前来 指导 督查 充分
-        由 随同 经由 替 期间 之后 以来 活佛 大毛拉 大阿訇 法师 主教 牧师""".split()  # 「某某活佛」「某某大毛拉」: an honorific, no part of the name
+        坦言 直言 表态 调度 领衔 点题 致辞 致欢迎辞 参观 前来 指导 督查 充分 受 座谈
+        作报告 作通报 作专题 作说明 作讲话 作重要讲话 作发言 作总结 作动员 作部署 作工作报告 作题为 作辅导 作交流发言 作表态发言 作“ 作《
+        由 随同 经由 替 期间 之后 以来 系 活佛 大毛拉 大阿訇 法师 主教 牧师""".split()  # 「某某活佛」「某某大毛拉」: an honorific, no part of the name
     ),
     key=len,
     reverse=True,
@@ -279,7 +305,8 @@ NOT_NAMES = set(
     """同志 领导 委员 主任 主席 代表 常委 书记 成员 干部 群众 全体 全市 全县 全省 全区 各级 有关 相关 部分
     大家 我们 他们 其中 一行 分别 等人 一起 同时 党员 专家 学者 记者 通讯 作者 摄影 报道 本报 市委 县委
     区委 省委 政协 人大 政府 党组 机关 会议 常务 秘书 部长 局长 市长 县长 区长 省长
-    界别 联谊 沙龙 热议 文创 崇尚 建言 议政 履职 风采 心声 荣休 特邀 资深 荣誉""".split()  # around 委员: 「委员沙龙」「委员热议」「荣休委员」
+    界别 联谊 沙龙 热议 文创 崇尚 建言 议政 履职 风采 心声 荣休 特邀 资深 荣誉
+    候任 首任 前任 时任 现任 继任 新任 历任 曾任 卸任""".split()  # around 委员: 「委员沙龙」「委员热议」「荣休委员」
 )
 
 #: Press-credit roles as printed (longest first) and how they are recorded.

@@ -52,13 +52,14 @@ _SUFFIX_OK = {
     "林区": lambda d: d.kind == "林区",
     "特区": lambda d: d.kind == "特区",
     "地区": lambda d: d.kind == "地区",
+    "特别行政区": lambda d: d.kind == "特别行政区",
 }
 
 
 # a body named by its level word alone (「自治区政协」「县委」)
 _LEVEL_BODY = re.compile("(自治区|[省市县区州旗盟])(?:政协|人大|政府|委)")
 # what a site adds to a division's pinyin in its host: 「gaotaizx」「zxgaotai」「gaotaixian」
-_SITE_AFFIXES = ("zhengxie", "zx", "xian", "shi", "qu", "rd", "news", "xw", "gov")
+_SITE_AFFIXES = ("zhengxie", "zxw", "zx", "xian", "shi", "qu", "qi", "meng", "zhou", "diqu", "rd", "news", "xw", "gov")
 # members residing in a province, by its one-character abbreviation: 「住宁全国政协委员」「住琼省政协委员」
 _RESIDENT = re.compile("住([" + "".join(PROVINCE_ABBREVIATIONS) + "])(?=(?:全国|省|区)?(?:政协|人大))")
 # the other side of a meeting: 「与广东省政协进行对口交流」「同乙县政协签订结对协议」
@@ -77,6 +78,10 @@ _GOING = re.compile(r"(?:赴|到|走进|前往|深入|抵达|奔赴|远赴)(?:�
 _ARRIVAL = re.compile(r"(?<![以未原本近将从后带起出回过进上下])(?:来|莅临|莅)(?:中共)?$")
 _ARRIVAL_AHEAD = re.compile(r"[^，,。；;！？\n]{0,16}?(?<![以未原本近将从后带起出回过进上下])(?:来|莅临|莅)(?=[\u4e00-\u9fff]{2})")
 _HOSTED = re.compile(r"(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
+# an outlet named after a place: 「海南日报」「河北新闻网」
+_OUTLET = re.compile("日报|晚报|新闻网|电视台|广播电视台|融媒|在线|网")
+# a special administrative region by its abbreviation after a verb of being or going there: 「在澳期间」「访港」
+_IN_REGION = re.compile("(?:在|来|访|赴|抵|驻|莅|返|离)([港澳])(?![区澳台])")
 _VISITOR = re.compile(r"[^，,。；;！？\n]{0,16}?(?:到|赴|来|莅临|莅)(?:我|本)[省市县区州旗盟]")
 
 
@@ -160,8 +165,10 @@ class DivisionContext:
         # is not the destination's
         self._arrivals: list[tuple[int, int, int]] = []
         self.counterparts: set[str] = set()  # divisions whose bodies the subject meets (set by _collect)
+        self.descents: set[str] = set()  # a division visited by a committee above it, and its ancestors
         self._visitors: set[int] = set()  # where a visitors' own division is named (「甲市…来我市」)
         self._decided: dict[str, object] = {}  # level -> its test of ambiguous anchors (_decided_by)
+        self._own_level_visits: set[str] = set()  # destinations a committee of their own level went to
         self._division_starts = {m.start for m in analysis.matches if m.kind == "division"} \
             | {m.start for m in analysis.bare}
         self.anchors: list[Anchor] = []
@@ -203,6 +210,12 @@ class DivisionContext:
             if strong is None and not (m.start in a.token_starts and m.end in a.token_ends):
                 continue  # inside a word: 「玉林」 in the name 施玉林
             cands = m.divisions
+            if len(cands) > 1 and sum(d.level == "province" for d in cands) == 1 \
+                    and (strong is None or _OUTLET.match(text, m.end)):
+                # a province's short form that a county or a prefecture shares (海南: 海南省, 海南区,
+                # 海南藏族自治州; 河北区, 河南蒙古族自治县), in running text or naming an outlet (「海南日报讯」):
+                # the province; a place's dateline (「本报海南讯」) leaves the level word to decide
+                cands = [d for d in cands if d.level == "province"]
             if strong is None:
                 # bare names of provinces and prefecture-level cities are distinctive enough, and
                 # so is a county's when the document names its city (分宜 beside 新余市)
@@ -219,6 +232,9 @@ class DivisionContext:
                 for c in cands:
                     self.anchors.append(Anchor(m.start, m.end, c, m.text, strong=True, ambiguous=True,
                                                away=self._is_away(m.start, m.end)))
+            elif len(provinces := [c for c in cands if c.level == "province"]) == 1:
+                # 「服务海南」 in running text (海南省, 海南藏族自治州): a province's short form is the province's
+                self._add(m.start, m.end, provinces[0], m.text, weak=True)
         for m in _RESIDENT.finditer(text):  # 「住宁全国政协委员」: 宁夏's
             d = self.gaz.get(PROVINCE_ABBREVIATIONS[m.group(1)])
             if d is not None:
@@ -251,6 +267,11 @@ class DivisionContext:
                 ok = _SUFFIX_OK.get(m.group(1))
                 if ok is not None and ok(a.division):
                     visited.add(a.division.code)
+                elif ok is not None and any(ok(anc) for anc in self.gaz.ancestors(a.division)):
+                    # 「市政协主席甲到乙区调研」: a committee visiting a division of its own (a district of
+                    # its city): the district hosts, its city is the visitors'
+                    self.descents |= {a.division.code} | {anc.code for anc in self.gaz.ancestors(a.division)}
+        self._own_level_visits = set(visited)
         if visited:
             self.anchors = [replace(a, away=True) if a.division.code in visited else a for a in self.anchors]
 
@@ -407,6 +428,9 @@ class DivisionContext:
             # named only later (a report that names its county further down)
             later = [a for a in later_all if ok(a.division) and (a.weak == weak or not a.weak)]
             later = [a for a in later if not a.derived] or later
+            # a division written before one inside it (「酒泉市玉门市」) names that one
+            later = [a for a in later if not any(b.pos == a.end and b.division.code != a.division.code
+                                                 and self.gaz.is_within(b.division, a.division) for b in later)]
             # only when the text names one such division: a list of other places is no guide
             if later and len({a.division.code or a.division.name for a in later}) == 1:
                 return to_ref(later[0].division, later[0].written if not later[0].derived else None, self.gaz)
@@ -431,13 +455,41 @@ class DivisionContext:
             self._decided[level] = lambda a: not a.ambiguous or (ok(a.division) and fitting[a.pos] == 1)
         return self._decided[level]
 
-    def only_division(self, level: str) -> DivisionRef | None:
-        """The one division of ``level`` this text names as home (none visited), or None when it
-        names none or several."""
+    def destination(self, level: str, pos: int) -> DivisionRef | None:
+        """Where nothing else places a level word (:meth:`resolve_level`, the headline, the site): the place
+        the text's visitors went to, for its hosts (「市政协主席甲率队到乙区调研。区委书记丙陪同」: 乙区's
+        区委), where no committee of the place's own level went there; or the city or province the place
+        lies in, for the visitors' own bodies (that 市政协 is 乙区's city), where the text names no
+        division of that level at all (「赴上海市浦东新区」 names 上海市: the visitors are another city's)."""
+        ok = _SUFFIX_OK.get(level)
+        if ok is None or self._hosts:
+            return None
+        text = self.analysis.search
+        places = [a for a in self.anchors if a.away and not a.derived and a.division.code
+                  and a.pos not in self._visitors and _GOING.search(text, max(0, a.pos - 4), a.pos)]
+
+        def in_visitors_clause(a: Anchor) -> bool:
+            return max(text.rfind(c, 0, a.pos) for c in "，,；;。\n") + 1 <= pos < a.pos
+
+        hosts = {a.division.code: a for a in places if ok(a.division)
+                 and a.division.code not in self._own_level_visits and not in_visitors_clause(a)}
+        if len(hosts) == 1:
+            a = next(iter(hosts.values()))
+            return to_ref(a.division, a.written, self.gaz)
+        if hosts or any(ok(a.division) and not a.derived for a in self.anchors):
+            return None
+        around = {x.code: x for a in places for x in self.gaz.ancestors(a.division) if ok(x)}
+        return to_ref(next(iter(around.values())), None, self.gaz) if len(around) == 1 else None
+
+    def only_division(self, level: str, descents: bool = False) -> DivisionRef | None:
+        """The one division of ``level`` this text names as home (none visited; ``descents``: also a
+        division a committee above it visits, and that committee's own: 「市政协主席甲到乙区调研」), or
+        None when it names none or several."""
         ok = _SUFFIX_OK.get(level)
         if ok is None:
             return None
-        found = [a for a in self.anchors if ok(a.division) and not a.away and not a.ambiguous]
+        found = [a for a in self.anchors if ok(a.division) and not a.ambiguous
+                 and (not a.away or (descents and a.division.code in self.descents))]
         named = [a for a in found if not a.derived] or found
         if self._hosts:  # 「甲区政协来乙区考察」 over a text that receives the visitors: 乙区
             text = self.analysis.search
@@ -446,6 +498,18 @@ class DivisionContext:
         if len({a.division.code or a.division.name for a in named}) != 1:
             return None
         return to_ref(named[0].division, named[0].written if not named[0].derived else None, self.gaz)
+
+    def region_in_sentence(self, pos: int) -> DivisionRef | None:
+        """The special administrative region last named in the sentence of ``pos`` before it: by
+        name (an anchor) or by abbreviation after a verb of being or going there (「在澳」「访港」)."""
+        ok = _SUFFIX_OK["特别行政区"]
+        s0, _ = self.analysis.sentence_of(pos)
+        found = [(a.pos, a.division) for a in self.anchors
+                 if s0 <= a.pos and a.end <= pos and ok(a.division) and not a.ambiguous]
+        found += [(m.start(1), self.gaz.get(PROVINCE_ABBREVIATIONS[m.group(1)]))
+                  for m in _IN_REGION.finditer(self.analysis.search, s0, pos)]
+        found = [(p, d) for p, d in found if d is not None]
+        return to_ref(max(found, key=lambda f: f[0])[1], None, self.gaz) if found else None
 
     def _nearest(self, group: list[Anchor], ok) -> Anchor | None:
         # a strong anchor (dateline/head) of the item wins over incidental mentions after it
@@ -549,6 +613,14 @@ class Resolver:
             if d is None:
                 return None, f"{body.stem}: the short form names no one division here"
             return to_ref(d, None, self.gaz), ""
+        if body.level == "特别行政区":
+            # 「行政长官某某」: the region its sentence names before it, by name (「澳门近年在行政长官某某为首的
+            # 特区政府领导下」) or by its one-character abbreviation after a verb of being there (「在澳期间,
+            # 将拜会行政长官某某」; the nearest region named before is 「从香港抵达澳门」's 香港), else as a level
+            # word is resolved
+            ref = ctx.region_in_sentence(body.start)
+            if ref is not None:
+                return ref, ""
         if body.level:
             ref = ctx.resolve_level(body.level, body.start)
             if ref is None and body.level == "区":
@@ -557,8 +629,14 @@ class Resolver:
             if ref is None and self._headline_context is not None:
                 # 「市政协主席某某出席」 under the headline 「……会议在某某举行」
                 ref = self._headline_context.only_division(body.level)
+                if ref is None:
+                    # 「市政协主席甲到乙区调研」 over a text that names no division: the district hosts
+                    # the report's 区 bodies, its city is the visitors' 市
+                    ref = self._headline_context.only_division(body.level, descents=True)
             if ref is None:
                 ref = self._site_division(body.level)
+            if ref is None:
+                ref = ctx.destination(body.level, body.start)
             if ref is None:
                 return None, f"{body.level}: no division of that level named in the text around it"
             return ref, ""
@@ -588,7 +666,10 @@ class Resolver:
         for labels in (host_labels, path_labels):
             found: dict[str, Division] = {}
             for label in labels:
-                for named in self._read_as_divisions(label.lower()):
+                named_by = self._read_as_divisions(label.lower())
+                if not named_by and labels is host_labels:
+                    named_by = self._read_as_initials(label.lower())
+                for named in named_by:
                     d = named if ok(named) else next((a for a in self.gaz.ancestors(named) if ok(a)), None)
                     if d is not None:
                         found[d.code] = d
@@ -607,10 +688,28 @@ class Resolver:
         found = self.gaz.by_pinyin(label)
         if found or len(label) < 5:
             return found
-        for affix in _SITE_AFFIXES:
-            if label.endswith(affix) and (found := self.gaz.by_pinyin(label[: -len(affix)])):
-                return found
-            if label.startswith(affix) and (found := self.gaz.by_pinyin(label[len(affix):])):
+        # one affix, then two (「alukeerqinqizx」: the banner's level and the committee's)
+        readings = [label]
+        for _ in range(2):
+            readings = [r for x in readings for a in _SITE_AFFIXES
+                        for r in ((x[: -len(a)],) if x.endswith(a) else ()) + ((x[len(a):],) if x.startswith(a) else ())
+                        if len(r) >= 4]
+            for r in readings:
+                if found := self.gaz.by_pinyin(r):
+                    return found
+        return []
+
+    def _read_as_initials(self, label: str) -> list[Division]:
+        """The county or city a host label reads as in initials after its province's (「scdl」: 四川's
+        sc, then dl, 丹棱), when one division of that province reads so; an affix (「hnzx」「gsrd」: a
+        committee's or a congress's) is no county."""
+        for k in (2, 3):
+            head, rest = label[:k], label[k:]
+            if not 2 <= len(rest) <= 4 or rest in _SITE_AFFIXES or not rest.isalpha():
+                continue
+            provinces = {d.code for d in self.gaz.by_initials(head) if d.level == "province"}
+            found = [d for d in self.gaz.by_initials(rest) if d.province in provinces and d.level != "province"]
+            if len(found) == 1:
                 return found
         return []
 

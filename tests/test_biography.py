@@ -830,3 +830,238 @@ STRUCTURE_FORMS = {
 def test_structure_forms(name):
     text, expected = STRUCTURE_FORMS[name]
     assert spells(text) == expected
+
+
+def test_a_bare_year_is_neither_an_intros_tail_nor_a_dated_post():
+    from kg.extract import biography
+    # the year pattern is an alternation: spliced into a longer pattern it must stay one group
+    assert biography._INTRO.search("会上，王建国，2003号文件") is None
+    assert biography._INTRO.search("会上，王建国，2003年生") is not None
+    assert biography._NAME_BEFORE_DATED.search("王建国2003号") is None
+    assert biography._NAME_BEFORE_DATED.search("王建国2003年任高台县县长") is not None
+    assert biography._NAME_BEFORE_DATED.search("王建国二〇〇三年任高台县县长") is not None
+
+
+MORE_STRUCTURE_FORMS = {
+    "a proposed post of an appointment notice is not held": (
+        "李文华，男，汉族，1972年3月生，甘肃民乐人，大学学历，现任民乐县委副书记、县长，拟任县委书记。\n",
+        {("副书记", "党委", "民乐县", None, None, True), ("县长", "政府", "民乐县", None, None, True)}),
+    "slashes between year and month, and a day after the month in dots": (
+        "李文华，男，1969年2月生。\n1990/07—1993/03 临泽县委办公室干事\n1993.03.12—1998.10.08 临泽县副县长\n",
+        {("干事", "党委", "临泽县", "1990-07", "1993-03", False), ("副县长", "政府", "临泽县", "1993-03", "1998-10", False)}),
+    "a bare 自治区 body is the region the page names": (
+        "宁夏回族自治区政协领导简介\n马建国，男，回族，1960年生。2010年任银川市委书记，2016年任自治区政协副主席。\n",
+        {("书记", "党委", "银川市", "2010", "2016", False), ("副主席", "政协", "宁夏回族自治区", "2016", None, True)}),
+    "a bare level word after a move is the division moved to": (
+        "马建国，男，回族，1960年生。2005年任宁夏回族自治区吴忠市委书记，2010年调赴西藏工作，任自治区政协副主席。\n",
+        {("书记", "党委", "吴忠市", "2005", "2010", False), ("副主席", "政协", "西藏自治区", "2010", None, True)}),
+    "a bare level word after a move to a short form in the same clause": (
+        "王浩，男，1963年生。2010年任山东省烟台市委书记，2017年北上河北任省委副书记。\n",
+        {("书记", "党委", "烟台市", "2010", "2017", False), ("副书记", "党委", "河北省", "2017", None, True)}),
+    "an obituary's subject holds no post now": (
+        "李文华同志逝世\n甘肃省政协原副主席李文华同志，因病医治无效，于2020年3月5日在兰州逝世，享年88岁。\n"
+        "李文华同志是甘肃临泽人，1932年11月出生。1983年任临泽县委书记，1995年任甘肃省政协副主席。\n",
+        {("书记", "党委", "临泽县", "1983", "1995", False), ("副主席", "政协", "甘肃省", "1995", None, False)}),
+    "a bare 卸任 ends what was held": (
+        "马建国，男，回族，1950年生。2008年任宁夏回族自治区政协副主席。2013年1月卸任。\n",
+        {("副主席", "政协", "宁夏回族自治区", "2008", "2013-01", False)}),
+}
+
+
+@pytest.mark.parametrize("name", list(MORE_STRUCTURE_FORMS))
+def test_more_structure_forms(name):
+    text, expected = MORE_STRUCTURE_FORMS[name]
+    assert spells(text) == expected
+
+
+def test_the_time_a_post_was_held_is_no_current_post():
+    text = ("王刚，男，1958年生，甘肃高台人。2003年任高台县委副书记，2008年任高台县人大常委会主任，2013年退休。"
+            "任高台县政协主席王刚期间，他推动了委员工作室建设。\n")
+    assert not any(s[5] for s in spells(text))
+
+
+@pytest.mark.parametrize("heading", ["马建国：自治区政协主席", "马建国，自治区政协主席", "【马建国】", "马建国 主席",
+                                     "马建国\n自治区政协党组书记、主席"])
+def test_a_heading_that_names_the_subject_before_its_post(heading):
+    text = (f"宁夏回族自治区政协领导\n{heading}\n男，回族，1960年生。2010年任银川市委书记，2016年任自治区政协主席。\n"
+            "李红：自治区政协副主席\n女，汉族，1965年生。2012年任吴忠市市长，2018年任自治区政协副主席。\n")
+    doc = parse_document(text.encode("utf-8"), "bio.txt")
+    got = {(s.person, s.role, s.start) for s in extract_document(doc).spells}
+    assert got == {("马建国", "书记", "2010"), ("马建国", "主席", "2016"), ("李红", "市长", "2012"), ("李红", "副主席", "2018")}
+
+
+def test_an_appointment_that_makes_the_appointee_acting_and_a_regions_chairman_of_its_government():
+    text = ("1月5日，内蒙古自治区人大常委会会议决定任命李明为内蒙古自治区副主席，决定其代理自治区主席。"
+            "李明，男，1966年生，2015年任包头市市长。\n")
+    got = spells(text, "2021-01-06")
+    assert ("副主席", "政府", "内蒙古自治区", "2021-01", None, True) in got
+    assert ("代理主席", "政府", "内蒙古自治区", "2021-01", None, True) in got
+    got = spells("12月3日，张掖市人大常委会会议决定任命王刚为张掖市副市长，决定其代理市长职务。\n王刚，男，汉族，1970年生。"
+                 "2016年任高台县委书记。\n", "2020-12-04")
+    assert ("代理市长", "政府", "张掖市", "2020-12", None, True) in got
+
+
+@pytest.mark.parametrize("intro, name", [
+    ("艾尔肯·吐尼亚孜，男，维吾尔族，1961年生，新疆伊宁人。", "艾尔肯·吐尼亚孜"),
+    ("乌云其木格，女，蒙古族，1961年生。", "乌云其木格"),
+    ("新疆维吾尔自治区政协领导\n努尔兰·阿不都满金\n男，哈萨克族，1962年生。", "努尔兰·阿不都满金"),
+])
+def test_transliterated_and_long_names_of_a_subject(intro, name):
+    text = intro + "2010年任伊犁哈萨克自治州州长，2016年任新疆维吾尔自治区政协主席。\n"
+    got = {(s.person, s.role, s.start) for s in extract_document(parse_document(text.encode("utf-8"), "bio.txt")).spells}
+    assert got == {(name, "州长", "2010"), (name, "主席", "2016")}
+
+
+def test_a_news_lead_dated_by_its_day_alone_names_the_person_it_elects():
+    text = ("新华社乌鲁木齐1月27日电 27日，新疆维吾尔自治区十三届人大五次会议选举艾尔肯·吐尼亚孜为自治区人民政府主席。"
+            "至此，代省长已经全部转正。\n")
+    got = spells(text, "2022-01-27")
+    assert ("主席", "政府", "新疆维吾尔自治区", "2022-01", None, True) in got
+
+
+@pytest.mark.parametrize("lead", [
+    "沉痛悼念\n中国共产党优秀党员，甘肃省政协原副主席李文华同志，因病医治无效，于2020年3月5日在兰州逝世，享年88岁。\n",
+    "讣告\n甘肃省政协原副主席李文华同志，于2020年3月5日因病逝世，享年88岁。",
+])
+def test_an_obituarys_lead_names_its_subject_after_a_title(lead):
+    text = lead + ("李文华同志1932年11月出生于甘肃临泽，1949年8月参加工作。1953年任临泽县委副书记，1965年任张掖地委副书记，"
+                   "1988年任甘肃省政协副主席，1998年离休。\n")
+    assert spells(text) == {("副书记", "党委", "临泽县", "1953", "1965", False),
+                            ("副书记", "党委", "张掖地区", "1965", "1988", False),
+                            ("副主席", "政协", "甘肃省", "1988", "1998", False)}
+
+
+@pytest.mark.parametrize("appointment, ended", [
+    ("3月28日，张掖市人大常委会会议决定任命他为张掖市副市长。", True),
+    ("今年3月，他被任命为张掖市副市长。", True),
+])
+def test_an_appointment_of_the_subject_named_by_a_pronoun_takes_the_page_year(appointment, ended):
+    text = "李明，男，汉族，1970年生，2016年任高台县委书记。" + appointment + "\n"
+    got = spells(text, "2021-03-29")
+    assert ("副市长", "政府", "张掖市", "2021-03", None, True) in got
+    assert ("书记", "党委", "高台县", "2016", "2021-03" if ended else None, False) in got
+
+
+@pytest.mark.parametrize("middle, held", [
+    ("2003年05月，兼任高台县委党校校长；", set()),
+    ("2004年03月，挂职任甘肃省发展和改革委员会副主任；", {("副主任", "政府", "甘肃省", "2004-03", "2005-03", False)}),
+    ("2004年03月，兼任张掖市委委员；", {("委员", "党委", "张掖市", "2004-03", "2005-03", False)}),
+])
+def test_a_restating_line_of_a_concurrent_post_or_a_secondment_ends_nothing(middle, held):
+    text = ("李明，男，汉族，1965年3月生。\n2001年06月，高台县委副书记、县长；\n" + middle
+            + "\n2005年03月，高台县委副书记、县长；\n2006年09月，高台县委书记。\n")
+    assert spells(text) == {("副书记", "党委", "高台县", "2001-06", "2006-09", False),
+                            ("县长", "政府", "高台县", "2001-06", "2006-09", False),
+                            ("书记", "党委", "高台县", "2006-09", None, True)} | held
+
+
+def test_an_election_line_between_two_restating_lines_is_one_spell_across_it():
+    text = ("李明，男，汉族，1965年3月生。\n1998.03 高台县委副书记、代县长\n1999.01 当选为高台县县长\n"
+            "2001.06 高台县委副书记、县长\n2006.09 高台县委书记\n")
+    assert spells(text) == {("副书记", "党委", "高台县", "1998-03", "2006-09", False),
+                            ("代县长", "政府", "高台县", "1998-03", "1999-01", False),
+                            ("县长", "政府", "高台县", "1999-01", "2006-09", False),
+                            ("书记", "党委", "高台县", "2006-09", None, True)}
+
+
+def test_a_civil_service_rank_of_a_government_department_and_a_tables_post_field():
+    text = "李明，男，汉族，1962年3月生。\n2011.06—2016.09 高台县委书记\n2016.09— 甘肃省农业农村厅副巡视员\n"
+    assert ("副巡视员", "政府", "甘肃省", "2016-09", None, True) in spells(text)
+    for field in ("职务", "现任职务"):
+        text = f"姓名：李明\n性别：男\n出生年月：1962.03\n{field}：张掖市政协党组书记、主席\n"
+        assert spells(text) == {("党组书记", "政协", "张掖市", None, None, True), ("主席", "政协", "张掖市", None, None, True)}
+
+
+STATE_ORGAN_FORMS = {
+    "a state administration's department, 兼 after a résumé title, no end for a post held along": (
+        "李文华，男，1964年生。后历任国家环境保护总局核安全司司长兼核安全中心主任等职，2006年任甘肃省副省长。\n",
+        {("司长", "政府", "全国", None, None, False), ("主任", "政府", "全国", None, None, False),
+         ("副省长", "政府", "甘肃省", "2006", None, True)}),
+    "a state commission by its short name": (
+        "李文华，男，1964年生。2006年任甘肃省副省长，2010年任国家发改委副主任。\n",
+        {("副省长", "政府", "甘肃省", "2006", "2010", False), ("副主任", "政府", "全国", "2010", None, True)}),
+    "a grade before the title, units of the organ after it": (
+        "李文华，男，1960年生。历任海关总署署长办公室正处级秘书、业务规范司副司长、政策法规司司长等职，2001年任甘肃省副省长。\n",
+        {("秘书", "政府", "全国", None, None, False), ("副司长", "政府", "全国", None, None, False),
+         ("司长", "政府", "全国", None, "2001", False), ("副省长", "政府", "甘肃省", "2001", None, True)}),
+}
+
+
+@pytest.mark.parametrize("name", list(STATE_ORGAN_FORMS))
+def test_state_organ_forms(name):
+    text, expected = STATE_ORGAN_FORMS[name]
+    assert spells(text) == expected
+
+
+def test_a_congress_committee_on_rural_affairs_is_no_village_committee():
+    text = "李明，男，汉族，1962年3月生。\n2009.01—2010.01 甘肃省人大常委会农业与农村委员会主任委员\n"
+    assert spells(text) == {("主任委员", "人大", "甘肃省", "2009-01", "2010-01", False)}
+
+
+@pytest.mark.parametrize("text", [
+    "王刚 张掖市委书记\n王刚，男，汉族，1965年3月生，甘肃高台人。\n2011.06—2016.09 高台县委书记\n"
+    "2016.09—2021.10 张掖市委副书记、市长\n2021.10 任现职\n",
+    "张掖市委书记王刚简历\n王刚，男，汉族，1965年3月生，甘肃高台人。2011年6月任高台县委书记，2016年9月任张掖市委副书记、市长，"
+    "2021年10月任现职。\n",
+    "王刚，男，汉族，1965年3月生，甘肃高台人，现任张掖市委书记。2011年6月任高台县委书记，2016年9月任张掖市委副书记、市长，"
+    "2021年10月任现职。\n",
+])
+def test_ren_xianzhi_dates_the_current_post_the_text_states_elsewhere(text):
+    assert spells(text) == {("书记", "党委", "高台县", "2011-06", "2016-09", False),
+                            ("副书记", "党委", "张掖市", "2016-09", "2021-10", False),
+                            ("市长", "政府", "张掖市", "2016-09", "2021-10", False),
+                            ("书记", "党委", "张掖市", "2021-10", None, True)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本报讯 3月28日，甘肃省第十四届人大常委会第五次会议决定任命王建国为甘肃省副省长，任命李红为甘肃省农业农村厅厅长。\n",
+     {("副省长", "政府", "甘肃省", "2023-03", None, True), ("厅长", "政府", "甘肃省", "2023-03", None, True)}),
+    ("3月28日，省委决定王建国同志任中共张掖市委书记，免去其张掖市人民政府市长职务。\n",
+     {("书记", "党委", "张掖市", "2023-03", None, True), ("市长", "政府", "张掖市", None, "2023-03", False)}),
+    ("近日，中组部宣布中央决定，任命王建国为甘肃省副省长。\n", {("副省长", "政府", "甘肃省", None, None, True)}),
+])
+def test_a_dated_appointment_names_its_appointee_with_no_intro(text, expected):
+    assert spells(text, "2023-03-29") == expected
+
+
+def test_an_appointment_with_no_day_a_post_held_before_and_a_candidate_name_no_subject():
+    # a session's list of posts (no date near it), 「此前，某某任……」, 「提名为……候选人」
+    for text in ("会议决定，张左己为经济委员会主任，张福森为社会和法制委员会主任。\n",
+                 "此前，王建国任甘肃省自然资源厅厅长、党组书记。\n",
+                 "1月4日，省委决定，王建国同志任中共张掖市委副书记，提名为张掖市人民政府市长候选人。\n"):
+        assert spells(text, "2021-01-08") == set()
+
+
+def test_the_post_held_before_an_appointment_ends_where_the_appointment_starts():
+    text = "本报讯 3月28日，甘肃省人大常委会会议决定任命王建国为甘肃省副省长。此前，王建国任张掖市委书记。\n"
+    assert spells(text, "2023-03-29") == {("副省长", "政府", "甘肃省", "2023-03", None, True),
+                                          ("书记", "党委", "张掖市", None, "2023-03", False)}
+
+
+def test_an_election_on_a_month_day_after_a_later_month_is_in_the_pages_year_and_keeps_the_party_post():
+    text = ("李明，男，汉族，1965年生。2022年12月任甘肃省委副书记、代省长。1月16日，在甘肃省第十四届人民代表大会第一次会议上，"
+            "李明当选为甘肃省省长。\n")
+    assert spells(text, "2023-01-17") == {("副书记", "党委", "甘肃省", "2022-12", None, True),
+                                          ("代省长", "政府", "甘肃省", "2022-12", "2023-01", False),
+                                          ("省长", "政府", "甘肃省", "2023-01", None, True)}
+
+
+def test_a_pronoun_after_a_second_appointee_named_after_a_title_and_an_appointment_ends_the_post_before():
+    text = ("本报讯 3月28日，甘肃省人大常委会会议决定任命王建国为甘肃省副省长。王建国，男，1965年生，2016年任张掖市委书记。"
+            "另一位新任副省长李红，此前任甘肃省发展和改革委员会主任。她1970年生于兰州，2015年任酒泉市市长。\n")
+    doc = with_metadata(parse_document(text.encode("utf-8"), "bio.txt"), {"date": "2023-03-29"})
+    got = {(s.person, s.role, s.start, s.end) for s in extract_document(doc).spells}
+    assert ("李红", "市长", "2015", None) in got or ("李红", "市长", "2015", "2019") in got
+    assert not any(p == "王建国" and r == "市长" for p, r, _, _ in got)
+    assert ("王建国", "书记", "2016", "2023-03") in got
+
+
+def test_the_holder_a_relative_clause_of_current_posts_names_and_a_second_subjects_birth():
+    text = ("本报讯 3月28日，甘肃省人大常委会会议决定任命王建国为甘肃省副省长。现任张掖市委书记、张掖军分区党委第一书记的"
+            "李红（1970年5月生），曾在2010年至2015年间担任酒泉市市长。\n")
+    doc = with_metadata(parse_document(text.encode("utf-8"), "bio.txt"), {"date": "2023-03-29"})
+    ex = extract_document(doc)
+    got = {(s.person, s.role, s.body.division.name, s.start, s.end, s.current) for s in ex.spells}
+    assert got == {("王建国", "副省长", "甘肃省", "2023-03", None, True), ("李红", "书记", "张掖市", None, None, True),
+                   ("李红", "市长", "酒泉市", "2010", "2015", False)}
+    assert {p.person: p.born for p in ex.people}.get("王建国") is None  # 「（1970年5月生）」 is 李红's

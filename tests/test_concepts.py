@@ -204,3 +204,9 @@ def test_verdicts_follow_a_substitution(a, b):
     before = {(n.replace(a, "\0"), t) for n, t in _concepts(text)}
     after = {(n.replace(b, "\0"), t) for n, t in _concepts(text.replace(a, b))}
     assert before == after
+
+
+def test_a_numeral_opening_an_adverb_is_no_formula():
+    """「一定」「一切」 open with 一 but are an adverb and a pronoun: the quotes hold speech or a motto, no numbered formula."""
+    assert _concepts("他嘱咐我“一定要坚持住”。") == set()
+    assert _concepts("牢固树立“两个确立”。") == {("两个确立", "slogan")}

@@ -50,6 +50,19 @@ def test_scoring_normalises_both_sides_alike():
     assert (report.press.tp, report.press.fp, report.press.fn) == (1, 0, 0)
 
 
+def test_an_acting_head_printed_in_full_is_the_short_title():
+    """The gold writes 代理县长 as printed, kg writes 代县长: one role; 代理书记 stays its own."""
+    from kg.evaluate import score
+
+    def office(role):
+        return {"person": "周定龙", "role": role, "body": "政府", "division": "富民县", "division_code": "530125"}
+
+    gold = {"a.txt": {"offices": [office("代理县长"), office("代理书记")], "press": [], "concepts": []}}
+    predicted = {"a.txt": {"offices": [office("代县长"), office("代书记")], "press": [], "concepts": []}}
+    report = score(gold, predicted)
+    assert (report.offices.tp, report.offices.fp, report.offices.fn) == (1, 1, 1)
+
+
 def test_a_missed_concept_is_shown_with_its_sentence(tmp_path):
     """Gold concepts carry no evidence: the miss is listed with the document's sentence holding it."""
     texts = tmp_path / "texts"

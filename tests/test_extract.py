@@ -600,6 +600,30 @@ UNSEEN_FORMS += [
     # 「甲主席」 for a 常务副主席 named in the text is a courtesy, not a second post
     ("阿坝藏族羌族自治州政协常务副主席李建国出席。会上,李建国主席作了讲话。",
      {("李建国", "常务副主席", "政协", "513200")}),
+    # a member's title, 、, and the post at work with an occupation no lexicon of offices holds
+    ("中山市政协常委、香港立法会议员周某某表示,要积极建言。乌鲁木齐市政协委员、某某春(集团)有限责任公司总经理吴某说。"
+     "新疆维吾尔自治区政协委员、木垒哈萨克自治县人民医院检验科医生艾尔肯说。",
+     {("周某某", "常务委员", "政协", "442000"), ("吴某", "委员", "政协", "650100"), ("艾尔肯", "委员", "政协", "650000")}),
+    # a Mongolian name ending in a one-character verb before 、 (孟和达来), and 「会议由副主席某某主持」
+    ("阿鲁科尔沁旗召开会议。旗委副书记、旗长孟和达来、旗人大常委会主任赵某出席。会议由旗委副书记王某某主持。",
+     {("孟和达来", "副书记", "党委", "150421"), ("孟和达来", "旗长", "政府", "150421"),
+      ("赵某", "主任", "人大", "150421"), ("王某某", "副书记", "党委", "150421")}),
+    ("房山区政协召开常委会。区政协主席唐某某,副主席周某某出席会议。会议由副主席李某某主持。",
+     {("唐某某", "主席", "政协", "110111"), ("周某某", "副主席", "政协", "110111"), ("李某某", "副主席", "政协", "110111")}),
+    # a distributive or a sector after 委员 is no name
+    ("谷城县政协召开会议。各界别政协委员各尽其才。港澳委员和侨界委员代表发言。来自各界的政协委员汇聚一堂。", set()),
+    # the heads of the Hong Kong and Macau governments and their secretaries are the SAR's government
+    ("香港特区政府举行仪式。行政長官李某某今日在社交媒體發文。政務司司長陳某某亦有出席。",
+     {("李某某", "行政长官", "政府", "810000"), ("陳某某", "司长", "政府", "810000")}),
+    # a middle dot lost to an encoding (「?」 inside a transliterated name); 受 and 座谈 end a name
+    ("新疆维吾尔自治区政协副主席阿不都?热合曼、王建民受委托作报告。广西壮族自治区政协副主席李某某座谈时指出。",
+     {("阿不都·热合曼", "副主席", "政协", "650000"), ("王建民", "副主席", "政协", "650000"),
+      ("李某某", "副主席", "政协", "450000")}),
+    # names go on into the next item only where the item ends with them: places after 「赴我州」 are no names
+    ("本报讯 甘孜州政协主席孙某某率考察团赴我州泸定、康定、丹巴等地考察。", {("孙某某", "主席", "政协", "513300")}),
+    # 作 before a report or a briefing ends the name jieba glued it to (曾某作/通报); a name holding 作 keeps it
+    ("凉山彝族自治州委副书记、州长曾某作通报。甘肃省政协主席李作成作工作报告。",
+     {("曾某", "副书记", "党委", "513400"), ("曾某", "州长", "政府", "513400"), ("李作成", "主席", "政协", "620000")}),
     # a religious honorific after the name is no part of it
     ("伊犁哈萨克自治州政协宗教界委员洛桑·丹增嘉措活佛、库尔班·吐尔逊大阿訇出席。",
      {("洛桑·丹增嘉措", "委员", "政协", "654000"), ("库尔班·吐尔逊", "委员", "政协", "654000")}),
@@ -788,3 +812,185 @@ def test_a_rank_in_a_party_department():
     text = "兰州市政协召开会议。市委统战部副部长王刚、二级调研员李明华出席。"
     got = {(o.person, o.role, o.body.kind, o.body.committee) for o in extract_document(parse_document(text.encode(), "k.txt")).offices}
     assert got == {("王刚", "副部长", "党委", "统战部"), ("李明华", "二级调研员", "党委", "统战部")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the region written before the title, in full, as 特区 or by its short form
+    ("香港特别行政区行政长官王刚出席。", {("王刚", "810000")}),
+    ("澳門特區行政長官王剛出席。", {("王剛", "820000")}),
+    # the region its sentence names before it, by name or by abbreviation after a verb of being there
+    ("澳門近年在行政長官王剛為首的特區政府領導下發展。", {("王剛", "820000")}),
+    ("中评社香港电 访问团赴澳门交流。访问团在澳期间,将拜会行政长官王刚。", {("王刚", "820000")}),
+    # no region in its sentence: the place the visitors went to is the hosts' (kg.resolve: DivisionContext.destination)
+    ("访问团赴澳门交流。行政长官王刚将会见访问团。", {("王刚", "820000")}),
+    # a former, first or future head holds no post now
+    ("香港特区首任行政长官王刚、前行政长官李明华、候任行政长官张国强出席。", set()),
+    ("香港历届行政长官王刚、李明华出席。", set()),
+])
+def test_the_head_of_a_special_administrative_region(text, expected):
+    got = {(o.person, o.body.division.code) for o in extract_document(parse_document(text.encode(), "s.txt")).offices
+           if o.role == "行政长官"}
+    assert got == expected
+    assert all(o.body.kind == "政府" for o in extract_document(parse_document(text.encode(), "s.txt")).offices
+               if o.role == "行政长官")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a ·-joined name right after a title, before an election to another organisation's post
+    ("黑龙江省召开会议。副省长米吉提·阿布来提当选为民进黑龙江省第六届委员会主任委员。",
+     {("米吉提·阿布来提", "副省长")}),
+    # 对 bounds a name no surname list vouches for (a rare surname, a Mongolian name)
+    ("黑龙江省召开会议。省政协副主席、省委统战部部长缑超萍对新当选的班子表示祝贺。",
+     {("缑超萍", "副主席"), ("缑超萍", "部长")}),
+    ("黑龙江省召开会议。省政协副主席图雅其木格对新当选的班子表示祝贺。", {("图雅其木格", "副主席")}),
+])
+def test_names_bounded_by_a_title_before_and_a_preposition_after(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "b.txt")).offices} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sector named by a party is the committee's, not the party's
+    ("蔡甸区政协主席胡某某,民进界别政协委员常某某、姚某某参加;民进蔡甸区委主委王某某出席。",
+     {("胡某某", "主席", "政协", ""), ("常某某", "委员", "政协", ""), ("姚某某", "委员", "政协", "")}),
+    # organs of a CPPCC: a bureau of its general office, the Party group of its staff
+    ("全国政协办公厅新闻局局长周某某表示,各地政协开展工作。", {("周某某", "局长", "政协专委会", "办公厅新闻局")}),
+    ("全国政协机关党组副书记仝某某出席。", {("仝某某", "党组副书记", "政协专委会", "机关")}),
+    # a chairman's secretary with no division, after an officer of one of the committee's organs
+    ("贵州省政协办公厅接待处处长侯某某、政协主席秘书杨某某、政协副主席秘书黄某某来澳交流。",
+     {("侯某某", "处长", "政协专委会", "办公厅接待处"), ("杨某某", "秘书", "政协", ""), ("黄某某", "秘书", "政协", "")}),
+])
+def test_sectors_organs_and_staff_of_a_committee(text, expected):
+    got = {(o.person, o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "o.txt")).offices}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare title listed right after another organisation's, and the bare titles after it in the paragraph,
+    # are that organisation's, not the committee named before
+    ("全国政协召开会议。全国工商联党组书记、副主席王某某，副主席李某某出席。", set()),
+    ("张掖市高台县召开会议。县政协副主席、县工商联主席王某某出席。", {("王某某", "副主席", "政协")}),
+    ("张掖市政协召开会议。某某公司董事长、党委书记王某某出席。", set()),
+    # a former post is ours, void; the bare titles after it are still the committee's
+    ("张掖市政协召开会议。原市政协副主席王某某，副主席李某某出席。", {("李某某", "副主席", "政协")}),
+])
+def test_a_bare_title_after_another_organisations_post(text, expected):
+    assert {(o.person, o.role, o.body.kind) for o in extract_document(parse_document(text.encode(), "g.txt")).offices} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a department's head by its short title (协调部长 = 协调部部长), of the central organ named before
+    ("据报道,中联办副主任王某某任视察团顾问,协调部长许某参加视察团活动。",
+     {("王某某", "副主任", "中央", "中联办"), ("许某", "部长", "中央", "中联办协调部")}),
+    ("中共中央政治局委员王某某，组织部部长李某某出席。", {("王某某", "委员", "中央", "中共中央政治局")}),
+    # a counted list of members after a preposition, closed by 、 before other things honoured
+    ("鸡西市政协召开会议。会议对丁某某等41名优秀政协委员、经济委员会等3个优秀专委会进行表彰。",
+     {("丁某某", "委员", "政协", "")}),
+])
+def test_department_heads_and_counted_members_after_a_preposition(text, expected):
+    got = {(o.person, o.role, o.body.kind, o.body.committee or "") for o in extract_document(parse_document(text.encode(), "q.txt")).offices}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a membership of two committees: 「甲市、乙县两级政协委员」; a division's full name is no person's
+    ("张掖市、高台县两级政协委员李某某出席。", {("李某某", "620700"), ("李某某", "620724")}),
+    ("张掖市政协召开会议。甘肃省、张掖市两级政协委员李某某、王某某出席。",
+     {("李某某", "620000"), ("李某某", "620700"), ("王某某", "620000"), ("王某某", "620700")}),
+])
+def test_a_membership_of_two_levels(text, expected):
+    assert {(o.person, o.body.division.code) for o in extract_document(parse_document(text.encode(), "l.txt")).offices} == expected
+
+
+def test_a_secretary_speaking_at_his_party_committees_meeting():
+    # 「甲书记在中共某省委……全会上」: the committee whose meeting it is, named right after the title
+    text = "王建国书记在中共甘肃省委十四届三次全会上强调,要加强团结。"
+    got = {(o.person, o.role, o.body.kind, o.body.division.code) for o in extract_document(parse_document(text.encode(), "m.txt")).offices}
+    assert got == {("王建国", "书记", "党委", "620000")}
+    # another body's meeting names no Party committee
+    assert extract_document(parse_document("王建国书记在甘肃省政协会议上强调。".encode(), "m.txt")).offices == []
+
+
+def test_a_title_carried_over_a_comma_to_a_list_of_other_organisations_officers():
+    # 「某委员会委员,民盟某省委副主委甲、民建某省委副主委乙」: the committee's members, each with a party post
+    text = "甘肃省政协经济委员会委员,民盟甘肃省委副主委王某某、民建甘肃省委副主委李某某、九三学社甘肃省委副主委赵某某参加。"
+    got = {(o.person, o.role, o.body.kind) for o in extract_document(parse_document(text.encode(), "c.txt")).offices}
+    assert got == {(p, "委员", "政协专委会") for p in ("王某某", "李某某", "赵某某")}
+    # an item with a body of ours has its own post only
+    text = "甘肃省政协经济委员会委员,民盟甘肃省委副主委王某某、甘肃省政协副主席李某某参加。"
+    got = {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "c.txt")).offices}
+    assert got == {("王某某", "委员"), ("李某某", "副主席")}
+
+
+def test_places_listed_after_a_name_are_no_names():
+    # 「副主席甲、永靖、东乡等县」: a list that closes as one of places holds no more names
+    text = "甘肃省政协副主席王某某、永靖、东乡等县调研。"
+    assert {o.person for o in extract_document(parse_document(text.encode(), "p.txt")).offices} == {"王某某"}
+    # a name that is also a county's short form is a name in a list of names
+    text = "甘肃省政协副主席王某某、江华、李某某出席。"
+    assert {o.person for o in extract_document(parse_document(text.encode(), "p.txt")).offices} == {"王某某", "江华", "李某某"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a photograph's places after the names of a list: 「李某(中)、赵某(右)」
+    ("张掖市高台县政协召开会议。县政协副主席李某某（中）、赵某某（右）参加调研。", {"李某某", "赵某某"}),
+    ("张掖市高台县政协召开会议。县政协副主席李某某(左二)、赵某某(右一)、孙某某参加调研。", {"李某某", "赵某某", "孙某某"}),
+    ("张掖市高台县政协召开会议。图为县政协主席王某某（前排左二）在调研。", {"王某某"}),
+])
+def test_a_photographs_places_after_names(text, expected):
+    assert {o.person for o in extract_document(parse_document(text.encode(), "f.txt")).offices} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an election or appointment as the object of a decision: 「通过了增补甲、乙为县政协委员的决定」
+    ("张掖市高台县政协召开常委会议。会议协商通过了增补王某某、李某某为县政协委员的决定。",
+     {("王某某", "委员"), ("李某某", "委员")}),
+    ("张掖市高台县政协召开常委会议。会议通过了关于王某某任县政协秘书长的决定。", {("王某某", "秘书长")}),
+    # candidates (人选) hold no post yet
+    ("张掖市高台县政协召开常委会议。会议审议通过王某某、李某某为县政协常委人选。", set()),
+])
+def test_elections_as_the_object_of_a_decision(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "d.txt")).offices} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a post stated as what its holder is, before the name: 「身为全国政协委员的甲」「作为县政协主席的乙」
+    ("【本报讯】身兼全国政协委员的李某某表示支持。", {("李某某", "委员")}),
+    ("作为高台县政协主席的王某某带头调研。", {("王某某", "主席")}),
+    ("张掖市高台县政协召开会议。县政协委员的职责是履职。", set()),
+    # a roster under 「多名」 and a bracketed post after a dateline's bracket
+    ("【本报讯】多名全国政协委员,包括李某某、王某某及赵某某等出席活动。",
+     {("李某某", "委员"), ("王某某", "委员"), ("赵某某", "委员")}),
+    ("【本报讯】李某某(全国政协委员)表示支持。", {("李某某", "委员")}),
+])
+def test_posts_stated_before_a_possessive_and_rosters_of_many(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "h.txt")).offices} == expected
+
+
+def test_members_named_before_their_title_in_a_report_that_names_no_officer():
+    # 「市政协十一届一次会议……甲委员建议,乙委员建议」: the members of the committee the report names
+    text = ("记者从市政协十一届一次会议提案组了解到,市政协委员提交提案185件。翟某鹏委员建议加快民营经济发展,"
+            "席子明委员建议清除马路停车场。件件提案事关开封发展。")
+    got = {(o.person, o.role, o.body.division.code) for o in extract_document(parse_document(text.encode(), "k.txt")).offices}
+    assert ("席子明", "委员", "410200") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one-character words after a name no surname vouches for: 作, 以(及), 亦, 也, 获, 赴 (not 任: 「他调任」)
+    ("四川省凉山彝族自治州召开会议。州委副书记、州长米吉提·买买提作通报。", "米吉提·买买提"),
+    ("全国政协召开会议。全国政协副主席李某、副秘书长卓玛格桑亦亲自参与。", "卓玛格桑"),
+    ("据报道,中联办副主任包力高宝音赴港出席活动。", "包力高宝音"),
+    ("广西壮族自治区政协召开会议。自治区政协副主席姜某某、秘书长眭林俊以及办公厅有关领导出席。", "眭林俊"),
+])
+def test_a_minority_name_ends_before_a_one_character_word(text, expected):
+    assert expected in {o.person for o in extract_document(parse_document(text.encode(), "u.txt")).offices}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a post the named person also holds, stated with 是/系 after the chain and name
+    ("图木舒克市农业农村局局长蒋某某是该市政协委员。", {("蒋某某", "局长"), ("蒋某某", "委员")}),
+    ("张掖市高台县召开会议。县农业农村局局长王某某系县政协常委。", {("王某某", "局长"), ("王某某", "常务委员")}),
+    # a title inside what follows is no post of theirs
+    ("张掖市高台县召开会议。县农业农村局局长王某某是县政协委员推荐的代表。", {("王某某", "局长")}),
+])
+def test_a_further_post_stated_with_shi(text, expected):
+    assert {(o.person, o.role) for o in extract_document(parse_document(text.encode(), "s.txt")).offices} == expected

@@ -15,7 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def reference(raw: str) -> tuple[str, tuple[int, ...]]:
-    """The per-character normalise of kg 0.1 (before the fast path)."""
+    """The per-character normalise of kg 0.1 (before the fast path), with the lost middle dot read
+    back (one character for one, as kg.corpus does first)."""
+    from kg.corpus import _LOST_JOINER
+
+    raw = _LOST_JOINER.sub("·", raw)
     chars: list[str] = []
     origin: list[int] = []
     for i, c in enumerate(raw):

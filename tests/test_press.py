@@ -171,6 +171,70 @@ CASES = [
     ("甘某某 柏某 摄 5月6日，" + BODY, {("甘某某", "摄影"), ("柏某", "摄影")}),
     ("记者 甘某某 摄5月6日，" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
     ("(作者系某某县政协党组书记、主席)\n" + BODY, set()),
+    # press10 and real4: a page's widgets after the names and the 作者简介 heading; an empty 作者: before the next
+    # label; a label's prefix (文章来源: 文章作者:); an outlet naming itself; a picture's note in brackets
+    ("标题\n2020年08月28日 来源:《某某》2019年第10期 作者:甘某某 柏某 字号\n作者简介:甘某某,某某大学教授。\n" + BODY,
+     {("甘某某", "作者"), ("柏某", "作者")}),
+    ("标题\n刊发日期:2022-04-26 作者:  语音阅读:\n" + BODY, set()),
+    ("标题\n文章来源:某某网 文章作者:甘某某\n" + BODY, {("甘某某", "作者")}),
+    (BODY + " (本刊)", set()),
+    ("委员在会上发言。某某社发(资料照片)\n" + BODY, set()),
+    # labels: a dot as the mark (「文.甲」), the writer's label joined to another job (「文字/剪辑:甲」)
+    ("标题\n\n文.甘某某\n\n" + BODY, {("甘某某", "作者")}),
+    (BODY + "\n监制:柏某\n文字/剪辑:甘某某\n编辑:滕某", {("甘某某", "作者")}),
+    # each name before its job: 「(甲 文/乙 图)」 (the same as 「(甲/文 乙/图)」)
+    (BODY + " (甘某某 文/柏某 图)", {("甘某某", "作者"), ("柏某", "摄影")}),
+    # a dateline's bracket broken across two lines by the page
+    ("本报讯(记者\n甘某某)10月23日，" + BODY, {("甘某某", "记者")}),
+    # a newsroom's line of many reporters closing with 摄影报道: the role word credits them, 摄影 only one alone
+    ("某某县融媒体中心记者:甘某某 柏某 滕某某 龚某 鄢某某 郜某 甘某 柏某某 摄影报道\n" + BODY,
+     {(n, "记者") for n in ("甘某某", "柏某", "滕某某", "龚某", "鄢某某", "郜某", "甘某", "柏某某")}),
+    # one name spread by layout spaces right under the title is the byline; a speaker's under a report's occasion is none
+    ("我和我们的政协\n\n甘  某\n\n某年我参加了考试，" + BODY, {("甘某", "作者")}),
+    ("某某县政协常务委员会工作报告\n—在某月某日政协某某县委员会第五次会议上\n甘  某\n各位委员、同志们:\n" + BODY, set()),
+    # an outlet's byline between spaces inside a running line, between the title and the text
+    ("标题 某某社某某分社记者 甘某某 柏某 滕某某 春节是观察农村变化的重要窗口，" + BODY,
+     {("甘某某", "记者"), ("柏某", "记者"), ("滕某某", "记者")}),
+    # 专电, the date and the place glued to the name, with or without brackets; a place there is no name
+    ("本报驻京记者甘某某6日北京专电 " + BODY, {("甘某某", "记者")}),
+    ("【本报驻京记者 甘某某 6日北京专电】" + BODY, {("甘某某", "记者")}),
+    # 「(据《某某日报》甲)」; 「(甲)某某日报」 closing the text; 「某某网消息(甲 乙)」「某某在线报道(记者 甲):」
+    (BODY + "(据《某某日报》甘某某)", {("甘某某", "作者")}),
+    (BODY + "会议结束。(甘某某)某某日报", {("甘某某", "作者")}),
+    ("某某网消息(甘某某 柏某)" + BODY, {("甘某某", "作者"), ("柏某", "作者")}),
+    ("某某在线报道(记者 甘某某):" + BODY, {("甘某某", "记者")}),
+    # a round-up's source tags: two or more brackets holding only a division's short name (one alone may be a name)
+    ("各地动态。" + BODY + "(张 北)\n" + BODY + "(宁 陕)", set()),
+    # photographers between spaces before 摄影报道 closing a caption; a caption's 甲 乙 摄 keeps the last only (above)
+    ("委员视察企业。 甘某某 柏某 摄影报道\n" + BODY, {("甘某某", "摄影"), ("柏某", "摄影")}),
+    # a labelled footer with semicolons; the next label glued to an author; a label's word before a colon is none
+    (BODY + "\n记者:甘某某;摄影:柏某", {("甘某某", "记者"), ("柏某", "摄影")}),
+    ("标题\n作者:甘某某 文章来源:某某网\n" + BODY, {("甘某某", "作者")}),
+    ("标题\n作者:  点击数:120\n" + BODY, set()),
+    # a person the text credits already, printed before 摄 elsewhere, took pictures too (not 「摄影作品」)
+    ("本报讯(记者 甘某某)" + BODY + "\n图为会议现场。 甘某某 摄\n" + BODY, {("甘某某", "记者"), ("甘某某", "摄影")}),
+    ("本报讯(记者 甘某某)" + BODY + "\n委员甘某某摄影作品展开幕。", {("甘某某", "记者")}),
+    # what a page prints in an author's field when it names no one
+    ("标题\n来源:某某网 作者:佚名 发布时间:2020-01-01\n" + BODY, set()),
+    ("标题\n作者:小编\n" + BODY, set()),
+    # photographers between spaces right after the caption's sentence (after other words only the last, above)
+    (BODY + "\n委员们进场。 甘某某 柏某 摄", {("甘某某", "摄影"), ("柏某", "摄影")}),
+    # press10 batch C: a unit and its author under the title (and subtitles); a closing 供稿) whose opening bracket
+    # the page lost; a caption's credit run into the next paragraph
+    ("标题\n——副标题\n某某市政协文史馆 甘某某\n岁月荏苒，" + BODY, {("甘某某", "作者")}),
+    ("标题\n" + BODY + "\n某某县政协办公室  甘某某  供稿)", {("甘某某", "作者")}),
+    ("标题\n会议在某地开幕。 甘某某 摄柏某某说，" + BODY, {("甘某某", "摄影")}),
+    ("标题\n会议在某地开幕。 甘某某 摄影师柏某某说，" + BODY, set()),
+    # press10 batch D: 驻京 with no outlet before the role word; the agency before its photographer's name
+    (BODY + "\n会议闭幕。驻京记者甘某某摄", {("甘某某", "记者"), ("甘某某", "摄影")}),
+    ("会议在某地闭幕(某某社 甘某某摄) " + BODY, {("甘某某", "摄影")}),
+    # the bare name before the first role word of a dateline bracket: a name that is also a word, a Tibetan name;
+    # 〔〕 brackets and a colon after 讯
+    ("本报讯(金星 通讯员 柏某)" + BODY, {("金星", "作者"), ("柏某", "通讯员")}),
+    ("本报讯(会议 通讯员 柏某)" + BODY, set()),
+    ("本报讯(德庆占堆 通讯员 柏某)" + BODY, {("德庆占堆", "作者"), ("柏某", "通讯员")}),
+    ("本报讯〔甘某某 通讯员 柏某〕" + BODY, {("甘某某", "作者"), ("柏某", "通讯员")}),
+    ("本报讯:(甘某某 通讯员 柏某)" + BODY, {("甘某某", "作者"), ("柏某", "通讯员")}),
 ]
 
 

@@ -72,7 +72,8 @@ def _resume_titles() -> dict[str, lx.Title]:
 
 
 #: Ranks that can be the whole post (「湖北省委政法委科员」): a spell flagged ``rank``.
-RANKS = ("科员", "副主任科员", "主任科员", "调研员", "副调研员")
+RANKS = ("科员", "副主任科员", "主任科员", "调研员", "副调研员", "巡视员", "副巡视员", "一级巡视员", "二级巡视员",
+         "一级调研员", "二级调研员", "三级调研员", "四级调研员", "一级主任科员", "二级主任科员", "三级主任科员", "四级主任科员")
 RESUME_TITLES: dict[str, lx.Title] = _resume_titles()
 ALL_TITLES: dict[str, lx.Title] = {**lx.TITLES, **RESUME_TITLES}
 _TITLE_LENGTHS = sorted({len(k) for k in ALL_TITLES}, reverse=True)
@@ -89,7 +90,8 @@ _MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _SEP = r"(?:-{1,2}|—{1,2}|–{1,2}|~|～|─{1,2}|―{1,2}|至|到)"
 _YEAR_RE = re.compile(_YEAR)
 _SEP_RE = re.compile(rf"[ \t]*{_SEP}[ \t]*")
-_MON_DOT = re.compile(r"[.．][ \t]*(1[0-2]|0?[1-9])(?!\d)")
+_MON_DOT = re.compile(r"[.．/／][ \t]*(1[0-2]|0?[1-9])(?!\d)")
+_DAY_DOT = re.compile(r"[.．/／](?:[12]?\d|3[01])(?![\d.．/／])")  # 「2016.09.12」: the day after the month
 _MON_CN = re.compile(rf"[ \t]*({_MON})[ \t]*月")
 _NOW = re.compile(r"至今|现在|今")
 _RELATIVE = re.compile(rf"(?P<rel>翌年|次年|第二年|同年|当年)(?:[ \t]*(?P<m>{_MON})[ \t]*月)?")
@@ -125,7 +127,8 @@ def _point(text: str, i: int) -> When | None:
         return None
     dot = _MON_DOT.match(text, j)
     if dot:
-        return When(f"{year}-{int(dot.group(1)):02d}", _after_day(text, dot.end()))
+        day = _DAY_DOT.match(text, dot.end())
+        return When(f"{year}-{int(dot.group(1)):02d}", day.end() if day else _after_day(text, dot.end()))
     k = j
     while k < len(text) and text[k] in " \t":
         k += 1
@@ -261,7 +264,9 @@ _EDUCATION = re.compile(
     rf"(?:学历|文化程度|文化|毕业)(?:[,，、]?[{HAN}]{{0,8}}(?:硕士|博士|学士)(?:学位)?)?)|[{HAN}]{{0,8}}(?:硕士|博士)(?:学位))"
 )
 _AGE_CN = "[二三四五六七八九]十[一二三四五六七八九]?"  # 「五十八岁」
-_HEADING = re.compile(rf"^(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?(?:\s*[:：]?\s*(?:简历|个人简历|同志简历|简介|的简历|履历|个人履历|人物简介|人物履历|生平|个人资料|简况)"
+#: a transliterated name, its parts joined by a middle dot (「某某·某某某」)
+_TRANSLITERATED = re.compile(rf"[{HAN}]{{1,8}}[·•・][{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,10}})?")
+_HEADING = re.compile(rf"^(?P<name>{_TRANSLITERATED.pattern}|[{HAN}·]{{2,6}}?)(?:同志)?(?:\s*[:：]?\s*(?:简历|个人简历|同志简历|简介|的简历|履历|个人履历|人物简介|人物履历|生平|个人资料|简况)"
                       rf"|\s*(?P<bracket>[\[【(（].*))?\s*$")
 
 
@@ -306,7 +311,7 @@ class _Anchors:
     subjects found are the same (tests/test_fast_paths.py)."""
 
     years: bool  # a year with 年
-    dated: tuple[int, ...]  # where the lookahead of ``_NAME_BEFORE_DATED`` can hold: 19xx/20xx, a year with 年
+    dated: tuple[int, ...]  # where the lookahead of ``_NAME_BEFORE_DATED`` can hold: a year with 年
     tails: tuple[int, ...]  # where an intro's tail (``_TAIL``) starts
     age: bool  # 岁
     pronoun: bool  # 他 / 她
@@ -321,7 +326,7 @@ class _Anchors:
         years = _year_starts(text)
         return cls(
             years=bool(years),
-            dated=tuple(sorted(set(years).union(_starts(_DIGIT_YEAR, text)))),
+            dated=tuple(years),
             tails=tuple(_starts(_TAIL_AT, text)),
             age="岁" in text,
             pronoun="他" in text or "她" in text,
@@ -336,14 +341,16 @@ class _Anchors:
 _ETHNIC_IS = re.compile(rf"是(?:一名|一位)?[{HAN}]{{1,3}}族")
 #: what follows a subject's name in an intro (「，男，」「，回族，」「，1966年10月生，」「出生于」「 男 」「，58岁」):
 #: its first character is one of ``_TAIL_FIRST``
-_TAIL = (rf"[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|{_YEAR}[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])"
+_TAIL = (rf"[,，、（(]\s*(?:男|女|[{HAN}]{{1,4}}族|(?:{_YEAR})[ \t]*年|(?:19|20)\d\d[.．]\d|出生于|生于|(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁|[{HAN}]{{2,8}}?人[,，])"
          rf"|[ \t]+(?:男|女)(?=[ \t,，])|出生于|出生在|生于|是(?:一名|一位)?[{HAN}]{{1,3}}族(?=[{HAN}]{{0,3}}(?:干部|人|[,，。]))|(?:现年|今年)(?:\d{{2}}|{_AGE_CN})岁|,?[ \t]*(?:{_YEAR})[ \t]*年[^,，。]{{0,6}}(?:出生|生)[,，]")
 _TAIL_FIRST = ",，、（( \t出生是现今12一二"
 _TAIL_AT = re.compile(rf"(?=[{_TAIL_FIRST}])(?:{_TAIL})")
 #: 「某某，男，……」「某某,回族,……」「某某，1966年10月生，……」「某某出生于……」: a name (2 to 6 characters, and
 #: 同志) at a clause's head, then a tail: every match starts 2 to 8 characters before a tail
 _INTRO = re.compile(rf"(?:^|(?<=[\n。;；,，:：\s】」”“]))(?P<name>[{HAN}·]{{2,6}}?)(?:同志)?(?P<tail>{_TAIL})", re.M)
-_DIGIT_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+_DOTTED_INTRO = re.compile(rf"(?:^|(?<=[\n。;；,，:：\s】」”“]))(?P<name>{_TRANSLITERATED.pattern})(?:同志)?(?P<tail>{_TAIL})", re.M)
 
 
 def _starts(pattern: re.Pattern, text: str) -> list[int]:
@@ -371,7 +378,7 @@ def _year_starts(text: str) -> list[int]:
     return out
 # 「某某2003年任……」「某某，1998年起任……」「某某于2012年1月当选……」: a name, then (the lookahead) a dated
 # post; every match starts 2 to 6 characters before a place where the lookahead holds
-_DATED = rf"{_YEAR}[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任)"
+_DATED = rf"(?:{_YEAR})[ \t]*年[^,，。]{{0,8}}(?:任|起|后|当选|出任|担任|调任|转任)"
 _NAME_BEFORE_DATED = re.compile(rf"(?P<name>[{HAN}·]{{2,4}}?)[,，]?(?:于|自|从)?(?={_DATED})")
 
 
@@ -405,9 +412,20 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
         # a gender, an ethnicity or an age: only a person has one (「某某，男，」「某某 男 58岁」「某某，年龄58岁」)
         strong = re.match(rf"[,，、（(]\s*(?:男|女|[\u4e00-\u9fff]{{1,4}}族)|[ \t]+(?:男|女)|是(?:一名|一位)?[{HAN}]{{1,3}}族|[,，、（(]?\s*(?:现年|今年|年龄[:：]?)?(?:\d{{2}}|{_AGE_CN})岁",
                           m.group("tail")) is not None
-        if not _is_name(r, m.start("name"), m.end("name"), strong=strong):
+        if not _is_name(r, m.start("name"), m.end("name"), strong=strong, long=strong):
             continue
         _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
+    # 「某某·某某某，男，维吾尔族，……」: a transliterated name longer than the intro's window
+    for m in (_DOTTED_INTRO.finditer(text) if any(c in text for c in "·•・") else ()):
+        if _is_name(r, m.start("name"), m.end("name"), strong=True):
+            _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
+    # 「省委决定王某同志任……」「……决定：王某任……」: the appointee of a decision the office reader does not read
+    for m in (re.finditer(rf"决定[:：]?[ \t]*(?P<name>[{HAN}]{{2,3}}?)同志任(?![命职])", text) if "决定" in text else ()):
+        s0, s1 = r.analysis.sentence_of(m.start())
+        p0 = r.analysis.sentence_of(s0 - 1)[0] if s0 > 0 else s0
+        if _is_name(r, m.start("name"), m.end("name")) and not _PROPOSED_ANYWHERE.search(text, s0, s1) \
+                and _APPOINTED_ON.search(text, p0, s1):
+            _add_subject(found, surface[m.start("name"):m.end("name")], m.start("name"))
     # 「1965年4月出生的某某」「生于1955年7月的某某」
     for m in () if not an.years else re.finditer(rf"(?:(?:出生于|生于)[ \t]*(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?|"
                          rf"(?:{_YEAR})[ \t]*年(?:[ \t]*(?:{_MON})[ \t]*月)?(?:出生|生))的(?P<name>[{HAN}]{{2,4}})",
@@ -440,6 +458,30 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
                 _add_subject(found, surface[k:e], k)
                 break
     holders = {key_form(o.person) for o in offices}
+    # 「现任某市委书记、某职的某某（1970年5月生），曾在……」: the holder of the posts a relative clause names
+    for m in (re.finditer(rf"现任(?P<posts>[^。；;，,]{{2,40}}?)的(?P<name>[{HAN}]{{2,3}}?)(?=[（(,，])", text) if "现任" in text else ()):
+        k = m.start("name")
+        if _title_at_end(text, m.start("posts"), m.end("posts")) is not None and _is_name(r, k, m.end("name")):
+            _add_subject(found, surface[k:m.end("name")], k)
+    # 「……会议决定任命甲为某省副省长」「省委决定：甲同志任中共某市委书记」「甲、乙任某省副省长」: the person an
+    # appointment names (a page of appointments prints no intro)
+    for o in offices:
+        if o.form != "election" or key_form(o.person) in found:
+            continue
+        s0, s1 = r.analysis.sentence_of(o.evidence.start)
+        k = text.find(key_form(o.person), s0, s1)
+        listed = k >= 0 and re.match(rf"(?:同志)?(?:[、和](?:[{HAN}]{{2,3}})(?:同志)?)*(?:任|出任|担任)(?![命职务])",
+                                     text[k + len(key_form(o.person)):k + len(key_form(o.person)) + 16])
+        earlier = k >= 0 and re.search(r"(?:此前|之前|原|曾)[,，]?[ \t]*$", text[max(s0, k - 5):k]) is not None
+        # a dated appointment only (its sentence or the one before gives the day: a news report's), not a
+        # session's list of posts
+        p0 = r.analysis.sentence_of(s0 - 1)[0] if s0 > 0 else s0
+        dated = _APPOINTED_ON.search(text, p0, s1) is not None
+        if (_APPOINTING.search(text, s0, s1) or listed) and dated and not earlier and not _PROPOSED_ANYWHERE.search(text, s0, s1):
+            if k >= 0 and 2 <= len(o.person) <= 4 and not re.match(r"[他她其该次同]", o.person) \
+                    and not re.search(r"先后|此前|之前|以后|曾[任担]|[曾又再]$", o.person) \
+                    and _is_name(r, k, k + len(key_form(o.person))):
+                _add_subject(found, surface[k:k + len(key_form(o.person))], k)
     # 「曾任某省委副书记的某某与之……」: a holder of a post of the past, named after it
     for m in () if not an.once else re.finditer(rf"(?:曾任|曾担任|原任|此前任)[^，,。；;]{{2,24}}?的(?P<n>[{HAN}]{{2,3}})", text):
         e = r.name_at(m.start("n"))
@@ -460,7 +502,8 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
         for k in range(len(before) - 2, -1, -1):
             e = r.name_at(s0 + k)
             if e is not None and e - (s0 + k) in (2, 3) and _is_name(r, s0 + k, e) and (
-                    k == 0 or before[k - 1] in "的,，、有是人") and text[e:e + 1] in ",，。\n" + "则也":
+                    k == 0 or before[k - 1] in "的,，、有是人" or any(t.end == s0 + k for t in r.titles)) \
+                    and text[e:e + 1] in ",，。\n" + "则也":  # (「另一位新任副省长某某，此前任……。她……」: after a title too)
                 _add_subject(found, surface[s0 + k:e], s0 + k)
                 _add_subject(found, surface[s0 + k:e], m.start())
                 break
@@ -477,7 +520,8 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             dated_lead = an.years and re.search(rf"(?:{_YEAR})[ \t]*年[^,，。;；]{{0,8}}[,，]$", before) and re.search(
                 r"(?:出任|担任|调任|转任|升任|任|当选)", after)
             sentence = text[max(text.rfind("。", 0, k), text.rfind("\n", 0, k)) + 1:k]
-            led = re.match(rf"\s*(?:(?:{_YEAR})[ \t]*年|今年|去年|前年|(?:{_MON})[ \t]*月[ \t]*\d{{1,2}}[ \t]*日)", sentence)
+            # 「27日，……会议选举某某为……」: a news lead dated by its day alone too, after a dateline (「新华社某地1月27日电」)
+            led = re.match(rf"\s*(?:[^。\n，,]{{2,24}}?电[ \t]*)?(?:(?:{_YEAR})[ \t]*年|今年|去年|前年|(?:(?:{_MON})[ \t]*月[ \t]*)?\d{{1,2}}[ \t]*日)", sentence)
             appointed = led and (re.search(r"(?:任命|选举|决定|提名)$", before) or re.match(
                 r"(?:同志)?(?:调任|转任|出任|升任|当选为|当选)", text[e:e + 4]))
             dated_lead = dated_lead or appointed
@@ -555,16 +599,45 @@ def find_subjects(r: Reader, offices: list[OfficeMention]) -> list[Subject]:
             k = start + h.start("name")
             if _is_name(r, k, k + len(h.group("name")), heading=True):
                 _add_subject(found, surface[k:k + len(h.group("name"))], ls)
+        # 「某某：某市政协主席」「某某，某市政协主席」「某某 主席」「【某某】」: the name first, then its post or
+        # nothing, the résumé on the next line (a gender, an ethnicity or a birth, or a dated line)
+        h = _NAME_HEADING.match(line)
+        nxt = text[start + len(line) + 1:start + len(line) + 60]
+        if h and (h.group("post") is None or _title_at_end(text, start + h.start("post"), start + h.end("post")) is not None) \
+                and (_NEXT_INTRO.match(nxt) or _career_line(nxt.lstrip())):
+            g = "name" if h.group("name") else "bname"
+            k = start + h.start(g)
+            if _is_name(r, k, k + len(h.group(g)), heading=True, strong=h.group("post") is None):
+                _add_subject(found, surface[k:k + len(h.group(g))], ls)
         start += len(line) + 1
     # an obituary's 「某某同志逝世」 heading, 「某某同志是某地人」 (only where 同志 is printed at all)
     for m in (_OBITUARY.finditer(text) if "同志" in text else ()):
         k = m.start("name")
         if _is_name(r, k, m.end("name"), heading=True):
             _add_subject(found, surface[k:m.end("name")], k)
+    # 「……原副主席某某同志，因病医治无效，于2020年3月5日在兰州逝世」: the person whose death the sentence
+    # reports, named after a boundary or a title (an obituary's lead)
+    for j in (_occurrences("同志", text) if "同志" in text and _DEATH.search(text) else ()):
+        rest = re.split(r"[。\n]", text[j + 2:j + 80], maxsplit=1)[0]
+        if not _DEATH.search(rest) or re.match(r"[的们]", text[j + 2:j + 3]):
+            continue
+        for n in (3, 2, 4):
+            k = j - n
+            if k < 0 or not (k == 0 or text[k - 1] in "\n。，,、 \t" or any(t.end == k for t in r.titles)):
+                continue
+            if _is_name(r, k, j, heading=True):
+                _add_subject(found, surface[k:j], k)
+                break
     subjects = sorted(found.values(), key=lambda s: s.start)
+    others = sorted(k for s in subjects for k in (s.intros or [s.start]))
     for s in subjects:
-        s.facts = _merged_demographics(r, s)
+        s.facts = _merged_demographics(r, s, others)
     return subjects
+
+
+_NAME_HEADING = re.compile(rf"\s*(?:[【\[](?P<bname>{_TRANSLITERATED.pattern}|[{HAN}]{{2,4}})[】\]]|(?P<name>{_TRANSLITERATED.pattern}|[{HAN}]{{2,4}}?)(?:同志)?(?:[ \t]*[:：,，][ \t]*|[ \t]+)"
+                           rf"(?P<post>[{HAN}、]{{2,30}}))[ \t]*$")
+_NEXT_INTRO = re.compile(rf"[ \t]*(?:男|女|[{HAN}]{{1,4}}族|(?:{_YEAR})[ \t]*年[^,，。\n]{{0,6}}(?:出生|生)|(?:19|20)\d\d[.．]\d{{1,2}}[ \t]*(?:出生|生))[,，、 \t]")
 
 
 def _dotted_end(text: str, k: int, e: int) -> int:
@@ -577,11 +650,14 @@ def _dotted_end(text: str, k: int, e: int) -> int:
     return e
 
 
-def _merged_demographics(r: Reader, s: Subject) -> PersonMention | None:
+def _merged_demographics(r: Reader, s: Subject, starts: list[int] = ()) -> PersonMention | None:
     """The demographics of every intro of the subject, field by field: the first intro's, completed
     (or made more precise: 1955 -> 1955-12) by the later ones (a news lead 「某某，生于1975年11月」
     and the résumé further down 「某某，男，39岁（1975年11月出生），汉族，浙江某县人，……」)."""
-    found = [f for f in (_demographics(r, Subject(s.name, k)) for k in (s.intros or [s.start])) if f is not None]
+    mine = set(s.intros or [s.start])
+    # each intro's window stops where another subject is introduced (「……任命甲为……。现任某职的乙（1970年5月生）」)
+    found = [f for f in (_demographics(r, Subject(s.name, k), next((x for x in starts if x > k and x not in mine), None))
+                         for k in (s.intros or [s.start])) if f is not None]
     if not found:
         return None
     best = max(found, key=lambda f: sum(1 for n in _FIELDS if getattr(f, n)))
@@ -607,9 +683,10 @@ def _add_subject(found: dict[str, Subject], name: str, start: int) -> None:
     found[key].intros = intros
 
 
-def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: bool = False) -> bool:
+def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: bool = False, long: bool = False) -> bool:
     """Is ``text[start:end]`` a person's name? ``strong``: a gender or an ethnicity follows it
-    (「某某，男，」), which only a person has, so a surname outside the common ones is fine."""
+    (「某某，男，」), which only a person has, so a surname outside the common ones is fine; ``long``: it
+    is a gender or an ethnicity right after the name, so five or six characters are fine too."""
     text = r.text[start:end]
     if not plausible_name(text) or text in lx.TITLES or any(text.endswith(t) for t in ("简历", "简介", "族")):
         return False
@@ -617,10 +694,14 @@ def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: boo
         return False
     if _RELATIVE.match(text) or re.match(r"(?:今年|去年|前年|年底|年初|年末)", text):
         return False  # 「同年底出任……」: a date counted from the one before, not 同 the surname
-    if re.match(r"任(?:上|内|期|职|命|免)|(?:时|原|现|曾|历|后)任|都是", text):
+    if re.match(r"任(?:上|内|期|职|命|免)|(?:时|原|现|曾|历|后)任|都是|曾(?:在|于|经|先后|多次|长期|担|历)", text):
         return False  # 「……书记任上调任……」: 任 the verb, not the surname
     if strong and 2 <= len(text) <= 4:
         return True
+    if (strong or heading) and _TRANSLITERATED.fullmatch(text):
+        return True  # 「某某·某某某」: a transliterated name (Uyghur, Kazakh), dots between its parts
+    if long and len(text) in (5, 6) and not_a_word(text) and not re.match(r"本报|本刊|记者|通讯员|新华社", text):
+        return True  # 「某某某某某，女，蒙古族」: a Mongolian or Tibetan name of five or six characters
     if not (text[0] in lx.SURNAMES or text[:2] in lx.COMPOUND_SURNAMES):
         return False
     if heading:
@@ -628,8 +709,9 @@ def _is_name(r: Reader, start: int, end: int, heading: bool = False, strong: boo
     return r.name_at(start, lenient=True) == end or (len(text) in (2, 3) and not_a_word(text))
 
 
-def _demographics(r: Reader, s: Subject) -> PersonMention | None:
-    """The subject's demographics from the sentence(s) of its intro (up to the first 。 or line)."""
+def _demographics(r: Reader, s: Subject, limit: int | None = None) -> PersonMention | None:
+    """The subject's demographics from the sentence(s) of its intro (up to the first 。 or line, and
+    before ``limit``, where another subject is introduced)."""
     text = r.text
     a = s.start
     line_end = text.find("\n", a)
@@ -645,6 +727,8 @@ def _demographics(r: Reader, s: Subject) -> PersonMention | None:
                 and not _career_line(text[nxt + 1:nxt + 40].lstrip()):  # not a résumé's first dated line
             nxt = text.find("\n", nxt + 1)
         b = min(len(text) if nxt < 0 else nxt, b + 201)
+    if limit is not None and a < limit < b:
+        b = limit
     window = text[a:b]
     if key_form(s.name) not in window and not window.startswith(("男", "女")) and not re.match(r"\s*[\u4e00-\u9fff]{2,3}省", window):
         pass
@@ -703,12 +787,12 @@ def _date_of(year: str | None, month: str | None) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # career items
 
-_CURRENT = re.compile(r"(?:现任|現任|现为|现在|目前任|目前担任|现担任)")
+_CURRENT = re.compile(r"(?:现任|現任|现为|现在|目前任|目前担任|现担任|(?:现任职务|現任職務|现职|現職|职务|職務)[:：])")
 _UNDATED = re.compile(r"(?:从政早期|早年|早期|毕业后|此前|之前|之后|此后|后来|其后|后|曾|先后|又|再)?(?:历任|先后任|先后担任|曾任|曾担任|担任过|任|担任|出任)")
 _SEQUENCE_WORDS = re.compile(r"历任|先后|直至|直到|陆续")
 _HEAD = re.compile(
     r"(?:在[^,，。;；]{2,40}?(?:会议|大会|全会)上|经[^,，。;；]{2,30}?(?:决定|批准|同意)|由[^,，。;；]{2,20}?(?:任命|提名)"
-    r"|[\s,，、]|同志|他|她|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
+    r"|决定其|[\s,，、]|同志|他|她|先后|历任|曾任|曾|早年|从政早期|之后|此后|其后|后来|后|又|再|并|还|同时|直至|直到|随后|旋即|起|开始"
     r"|被选举为|被选为|选举为|选为|当选为|当选|正式|被任命为|任命为|被任命|被提拔为|提拔为|明确为|出任|担任过|担任|调任|转任|升任"
     r"|晋升为|晋升|改任|接任|兼任|兼|调到|调入|调往|调|到|回到|任职|被选|任命|任|为|于|是|在|南下履新|履新|主持"
     r"|不再担任|不再兼任|被免去|免去|辞去|卸任)+"
@@ -722,10 +806,18 @@ _BODY_WORDS = ("县委", "市委", "区委", "州委", "旗委", "盟委", "地�
                "人民政府", "县政府", "市政府", "区政府", "政府", "县人大常委会", "市人大常委会", "人大常委会", "县人大",
                "市人大", "区人大", "人大", "县政协", "市政协", "区政协", "政协", "行署", "革委会", "革委", "县革委会")
 _DEPARTMENT = re.compile(rf"^[{HAN}]{{1,14}}?(?:局|厅|委员会|委|办公室|办|署|处|室|部|司|中心|科)$")
-_MINISTRY = re.compile(rf"^(?:国家|国务院)?(?P<m>[{HAN}]{{1,8}}?(?:部|总署))(?P<u>[{HAN}]{{1,8}}?司)?$")  # 「海关总署」
+# 「海关总署」「人事部某司」「国家环境保护总局某司」「国家发改委」「海关总署署长办公室」: the state's organs and their units
+_MINISTRY = re.compile(rf"^(?:(?:国家|国务院)?(?P<m>[{HAN}]{{1,8}}?(?:部|总署|总局))|(?P<m2>(?:国家|国务院)[{HAN}]{{1,10}}?(?:委员会|发改委|计委|经贸委|委|局|办公室|办)))"
+                       rf"(?P<u>[{HAN}]{{1,10}}?(?:司|局|厅|办公室|中心))?$")
 _FOREIGN = tuple(m for m in lx.FOREIGN_ORG_MARKERS if m not in ("前", "原", "机关", "镇", "乡")) + (
     "乡", "镇", "公社", "社校", "厂", "校", "院", "团", "队", "站", "场", "所", "店", "矿", "部队", "军", "党校",
     "指挥部", "筹备组", "管委会", "管理委员会", "开发区", "新区", "工委会", "党支部", "党总支")
+
+
+def _foreign_in(words: str) -> bool:
+    """Do ``words`` name a unit of another organisation (a school, a firm, a village)? 村委 in
+    「农业与农村委员会」 (a congress's committee) is no village committee."""
+    return any(m in words for m in _FOREIGN) and any(m in words.replace("村委员会", "") for m in _FOREIGN)
 
 
 @dataclass(frozen=True)
@@ -782,19 +874,58 @@ def find_spells(r: Reader, offices: list[OfficeMention]) -> tuple[list[SpellMent
         if key_form(o.person) in names:
             s0, s1 = r.analysis.sentence_of(o.evidence.start)
             at = dated_at.get(key_form(o.person), [])
-            past = re.search(r"(?:时任|原任|曾任|前任|原)$", r.text[max(0, o.body.start - 3):o.body.start]) is not None
+            past = re.search(r"(?:时任|原任|曾任|前任|原)$", r.text[max(0, o.body.start - 3):o.body.start]) is not None or (
+                k >= 0 and re.search(r"(?:此前|之前)[,，]?[ \t]*$", r.text[max(s0, k - 5):k]) is not None)  # 「此前，某某任……」
+            # 「任某县政协主席某某期间」: the time of a post held then, not a post held now
+            past = past or (k >= 0 and _DURING.match(r.text, k + len(key_form(o.person))) is not None)
             inside = bool(at) and min(at) < s0 and max(at) > s1 and not re.search(r"现任|今天|今日|目前", r.text[s0:s1])
+            # 「原任A的某某」「此前，某某任A」: the post the appointment the text reports replaces (it ends there)
+            before_now = re.search(r"(?:原任|原)$", r.text[max(0, o.body.start - 3):o.body.start]) is not None or (
+                k >= 0 and re.search(r"(?:此前|之前)[,，]?[ \t]*$", r.text[max(s0, k - 5):k]) is not None)
             if past or inside:  # 「时任某县委书记某某」, or 「……后，某某出任某市委书记。2018年3月，……」: a post of the past
                 spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence,
-                                           flags=("undated", "in_sequence", "stated"), item=base, form="undated"))
+                                           flags=("undated", "in_sequence", "stated") + (("before_now",) if before_now else ()),
+                                           item=base, form="undated"))
                 continue
             # 「6日……选举某某为……」: elected or appointed on the day of the text
             page = o.form in ("election", "appointment") and bool(
-                re.search(r"今天|今日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
+                re.search(r"今天|今日|昨天|昨日|(?<![\d月])\d{1,2}日", r.text[s0:s1]))
             spells.append(SpellMention(names[key_form(o.person)], o.role, o.body, o.evidence, current=True,
                                        flags=("start_from_page_date",) if page else (), item=base, form="office"))
+    # 「2021.10 任现职」「2021年10月任现职」: the date of the current posts the text states elsewhere (现任, a
+    # heading, an office of the person): they start then, and end what was held before
+    present = [s for s in spells if s.form == "present"]
+    if present:
+        spells = [s for s in spells if s.form != "present"]
+        for p in present:
+            now = [s for s in spells if key_form(s.person) == key_form(p.person) and s.current and s.form in ("current", "office")]
+            seen: set = set()
+            for s in now:
+                if (s.role, s.body.kind, s.body.written) not in seen:
+                    seen.add((s.role, s.body.kind, s.body.written))
+                    spells.append(replace(s, start=p.start, end=None, current=False, form="start", item=p.item,
+                                          evidence=p.evidence, flags=(), seq=""))
+    # 「某某同志因病医治无效……逝世」: an obituary's subject holds no post now
+    dead = {key_form(s.name) for s in subjects if _deceased(r.text, key_form(s.name))}
+    if dead:
+        spells = [replace(s, flags=s.flags + ("deceased",)) if key_form(s.person) in dead else s for s in spells]
     people = [s.facts for s in subjects if s.facts is not None]
     return spells, people
+
+
+_DEATH = re.compile(r"逝世|去世|病逝|辞世|离世|与世长辞|不幸遇难|因公殉职|因病医治无效")
+
+
+def _deceased(text: str, name: str) -> bool:
+    """Does the text report the death of ``name`` (the name, then a death in the same sentence, or
+    「沉痛悼念某某」)?"""
+    if _DEATH.search(text) is None:
+        return False
+    for k in _occurrences(name, text):
+        rest = re.split(r"[。\n]", text[k + len(name):k + len(name) + 80], maxsplit=1)[0]
+        if _DEATH.search(rest) or re.search(r"(?:悼念|缅怀|追悼|遗体告别)[^。\n]{0,6}$", text[max(0, k - 10):k]):
+            return True
+    return False
 
 
 def _depths(text: str) -> list[int]:
@@ -851,7 +982,7 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
     # a text that prints full dates of its own: its date may be one of them, not the page's (a lead's
     # 「1月20日」 is then not counted from it)
     full_dates = re.search(rf"(?:{_YEAR})[ \t]*年[ \t]*(?:{_MON})[ \t]*月[ \t]*\d{{1,2}}[ \t]*日", text) is not None
-    for m in re.finditer(rf"{_YEAR}|翌年|次年|第二年|同年|当年|今年|去年|前年|{_LATER_WORDS.pattern}|(?:{_MON})[ \t]*月|现任|現任|现为|现在|目前任|目前担任|现担任|今天|今日",
+    for m in re.finditer(rf"{_YEAR}|翌年|次年|第二年|同年|当年|今年|去年|前年|{_LATER_WORDS.pattern}|(?:{_MON})[ \t]*月|(?<=\n)(?:现任职务|現任職務|现职|現職|职务|職務)[:：]|现任|現任|现为|现在|目前任|目前担任|现担任|今天|今日",
                          text):
         i = m.start()
         if depth[i] or (starts and i < starts[-1][1]):
@@ -880,12 +1011,12 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         if not at_boundary and not spaced:
             continue
         word = m.group(0)
-        if not at_boundary and (_CURRENT.fullmatch(word) or word in ("今天", "今日")):
+        if not at_boundary and (_CURRENT.fullmatch(word) or word in ("今天", "今日", "昨天", "昨日")):
             continue
         if _CURRENT.fullmatch(word):
             starts.append((i, m.end(), None, "current", False))
             continue
-        if word in ("今天", "今日"):  # 「某某今天出任……」: the document's own day
+        if word in ("今天", "今日", "昨天", "昨日"):  # 「某某今天出任……」「昨日，……」: the document's own day (its month)
             starts.append((i, m.end(), DateExpr(None, None, m.end()), "today", False))
             continue
         if _BIRTH_BEFORE.search(before[-3:]):
@@ -894,8 +1025,13 @@ def _items(r: Reader, subjects: list[Subject]) -> list[Item]:
         # news lead's 「1月12日，」 before any year is printed: the document's year
         py = re.match(rf"(?P<w>今年|去年|前年)(?:[ \t]*(?P<m>{_MON})[ \t]*月)?", text[i:]) if word in ("今年", "去年", "前年") else None
         md_lead = re.match(rf"(?P<m>{_MON})[ \t]*月[ \t]*(?:[12]?\d|3[01])[ \t]*日", text[i:])
+        # (also a month and day after dates of a year only: 「……2016年任某职。3月28日，……决定任命他为……」, a
+        # résumé prints no days)
         fresh = year is None or (prev == "\n" and month is not None and md_lead is not None
-                                 and (cn_number(md_lead.group("m")) or 13) <= month)
+                                 and (cn_number(md_lead.group("m")) or 13) <= month) or (
+            md_lead is not None and month is None and prev in "。\n") or (
+            # 「……2022年12月任某省代省长。1月16日，……当选为某省省长」: an earlier month than the date before
+            md_lead is not None and month is not None and prev == "。" and (cn_number(md_lead.group("m")) or 13) < month)
         lead_day = md_lead if (
             fresh and not _YEAR_RE.match(text, i) and prev in "。\n" and not full_dates and re.search(
                 r"选举|当选|任命|决定|出任|调任|转任|履新|就任", re.split(r"[。\n]", text[i:i + 120], maxsplit=1)[0])) else None
@@ -1031,14 +1167,18 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
     text = r.text
     out = []
     taken = [(x[0], x[1]) for x in starts]
-    for subject in subjects:
-        n = re.escape(key_form(subject.name))
-        for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，]){n}(?:同志)?任(?![命职])|{n}(?:同志)?被(?:正式)?任命为"
+    # 「……决定任命他为……」: a pronoun for the subject (the item's person is the paragraph's)
+    for n in [re.escape(key_form(s.name)) for s in subjects] + ["(?:他|她)"]:
+        for m in re.finditer(rf"任命{n}(?:同志)?为|(?<=[:：,，;；]){n}(?:同志)?任(?![命职])|(?<=决定){n}(?:同志)?任(?![命职])|{n}(?:同志)?被(?:正式)?任命为"
                              rf"|(?:选举|补选)(?P<was>[^，,。；;为]{{2,16}}?){n}(?:同志)?为", text):
             i = m.start()
             s0 = _sentence_start(text, i)
             if depth[i] or not re.search(r"决定|任命|选举|补选", text[s0:m.end()]) or _YEAR_RE.search(text[s0:i]):
                 continue
+            if n == "(?:他|她)" and any(s0 <= x[0] < i for x in starts):
+                continue  # 「今年3月，他被任命为……」: a dated item's
+            if re.search(r"(?:此前|之前|此前曾|原|曾)[,，]?[ \t]*$", text[max(s0, i - 6):i]):
+                continue  # 「此前，某某任……」: the post held before the appointment, not the new one
             if m.group("was") is not None:
                 # 「会议选举原某市委书记某某为某省政协副主席」: the post after 为 (the one before the name is
                 # the holder's earlier post, the office reader's)
@@ -1062,7 +1202,7 @@ def _appointments(r: Reader, subjects: list[Subject], depth: list[int], starts) 
             if md is not None:  # 「1月8日上午，某市人大常委会……决定任命某某为……」: that month of the document's year
                 out.append((i, i, None, f"appointed-month:{cn_number(md.group('m'))}", False))
                 continue
-            today = re.search(r"今天|今日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None
+            today = re.search(r"今天|今日|昨天|昨日|(?<![\d月])\d{1,2}日", text[s0:s1]) is not None
             out.append((i, i, None, "appointed-today" if today else "appointed", False))
     return out
 
@@ -1076,11 +1216,21 @@ def _headings(r: Reader, subjects: list[Subject]) -> list[tuple]:
         m = re.match(rf"\s*(?P<name>[{HAN}·]{{2,6}})\s*[\[【](?P<posts>[^\]】]{{2,40}})[\]】]\s*$", line) or re.match(
             # 「某某 （1945.4— ） 某部部长、党组书记。」: a who's-who entry, the years of a life then the posts
             rf"\s*(?P<name>[{HAN}·]{{2,6}})\s*[(（][ \t]*(?:19|20)\d\d[^)）\n]{{0,20}}[)）]\s*(?P<posts>[^\n。]{{2,60}})。?\s*$", line)
-        if m and any(key_form(s.name) == key_form(m.group("name")) for s in subjects):
+        # 「某某 某市委书记」「某某：某市政协主席」「某市市长：某某」: a heading line of the name and the post
+        m = m or _NAME_POST_LINE.match(line) or _POST_NAME_LINE.match(line)
+        if m and any(key_form(s.name) == key_form(m.group("name")) for s in subjects) and (
+                "[" in line or "【" in line or re.search(r"[(（]", line) or _title_at_end(
+                    text, pos + m.start("posts"), pos + m.end("posts")) is not None):
             a, b = pos + m.start("posts"), pos + m.end("posts")
             out.append((a, a, DateExpr(None, None, b), "heading", False))
         pos += len(line) + 1
     return out
+
+
+_NAME_POST_LINE = re.compile(rf"\s*(?P<name>{_TRANSLITERATED.pattern}|[{HAN}]{{2,4}}?)(?:同志)?(?:[ \t]*[:：,，][ \t]*|[ \t]+)"
+                             rf"(?P<posts>[{HAN}、]{{3,30}})[ \t]*$")
+_POST_NAME_LINE = re.compile(rf"\s*(?P<posts>[{HAN}、]{{3,30}}?)(?:[ \t]*[:：][ \t]*|[ \t]+)(?P<name>{_TRANSLITERATED.pattern}|[{HAN}]{{2,4}})"
+                             rf"(?:同志)?[ \t]*$")
 
 
 def _depth0_end(text: str, depth: list[int], a: int, b: int) -> int:
@@ -1152,7 +1302,7 @@ def _undated_items(r: Reader, subjects: list[Subject], depth: list[int], starts)
                     later_list = None
                 if later_list is None:
                     break
-            elif limit is not None and not re.match(r"(?:此前|之前)?(?:曾|历任|先后)", w):
+            elif limit is not None and not re.match(r"(?:此前|之前|后|之后|此后|其后|后来)?(?:曾|历任|歷任|先后)", w):
                 break
             a = s0 + m.end("w")
             person = _subject_at(subjects, s0, text, s0, s1)
@@ -1217,6 +1367,10 @@ def _pieces(r: Reader, a: int, b: int, skip: list[tuple[int, int]]) -> list[tupl
         while j < b and not mask[j - a] and not _PIECE_BREAK.match(text[j]):
             j += 1
         for i0, i1 in r.items(k, j):
+            # 「某司司长兼某中心主任」: 兼 after a title only résumés use (the reader splits after its own)
+            for x in [x for x in range(i0 + 2, i1 - 1) if text[x] == "兼" and _title_at_end(text, i0, x) is not None]:
+                out.append((i0, x, clause_start))
+                clause_start, i0 = False, x + 1
             out.append((i0, i1, clause_start))
             clause_start = False
         clause_start = True
@@ -1231,8 +1385,19 @@ _UNIT_TITLE = TitleAt(0, 0, "主任", lx.Title("主任", "主任", ("政府", "�
 _NO_LONGER = re.compile(r"[ \t,，]*(?:起)?[ \t,，]*(?:不再担任|卸任|被免去|免去|辞去|不再兼任)")
 _UNIT_OF_OTHERS = re.compile(rf"(?:到|在|进入|调入|调到)(?P<unit>[{HAN}]{{2,20}}?)(?:工作|工做|任职)")
 _UNTIL_NOW = re.compile(r"(?:直至|直到)(?:本次|此次|这次|今次|日前)")
+#: after a holder's name: the time the post was held (「某县政协主席某某期间」「……任内」)
+_DURING = re.compile(r"(?:同志)?(?:任职|在任|主政|工作)?(?:期间|期間|任内|任期内|在任时|任职时)")
+#: an item that opens with a concurrent post or a secondment (「兼任……」「挂职任……」)
+_HELD_ALONG = re.compile(r"[ \t,，、]*(?:同时|并)?(?:(?:兼任|兼)|(?P<s>挂职|挂任|下派))")
+#: an item that dates the current post (「任现职」「起任现职」「任现职至今」)
+_PRESENT_POST = re.compile(r"[ \t,，]*(?:起|开始|后)?[ \t]*(?:任|担任|出任|升任|调任|转任|改任)?现职(?:务)?(?:至今)?[ \t]*(?:[。；;，,\n]|$)")
+_APPOINTING = re.compile(r"任命|决定|任免|宣布|晋升")
+_APPOINTED_ON = re.compile(r"\d{1,2}[ \t]*日|[今昨]天|[今昨]日|日前|近日|(?:19|20)\d\d[ \t]*年|今年|[一二三四五六七八九十\d]{1,2}[ \t]*月")
+_PROPOSED_ANYWHERE = re.compile(r"拟任|拟提名|拟推荐|候选人|提名为")
+#: a proposed post (「拟任」「拟提名为」「拟推荐为」 in an appointment notice): no post held
+_PROPOSED = re.compile(r"[ \t]*(?:拟任|拟提名|拟推荐|拟提拔|拟任命|拟选任|拟聘任|拟作为|拟进一步使用|拟转任|拟调任|拟担任)")
 #: an item that ends a career (「2018年退休」「，2015年3月离休。」「2020年1月，到龄退休」)
-_RETIRED = re.compile(r"[ \t,，]*(?:到龄|光荣|正式|办理)?(?:退休|离休|退居二线)(?:[。；;,，\n]|$)")
+_RETIRED = re.compile(r"[ \t,，]*(?:到龄|光荣|正式|办理)?(?:退休|离休|退居二线|卸任|离任|退出领导岗位)(?:[。；;,，\n]|$)")
 _OTHER_ROLE = re.compile(r"(?:董事长|总经理|经理|厂长|校长|院长|社长|会长|团长|政委|主任医师|总编辑)$")
 _BEFORE_THEN = re.compile(r"[^,，。;；:：\n]{0,16}(?:之前|以前)[,，]")
 # 「从某省委常委、某市委书记任上调任……」「从某职的位子上转任……」: the posts left at the item's date
@@ -1249,6 +1414,10 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
     from dataclasses import replace
 
     text = r.text
+    if item.when is not None and item.when.start and _PRESENT_POST.match(text, item.start, item.end):
+        # 「2021.10 任现职」: a marker, read by :func:`find_spells` once the current posts are known
+        return [SpellMention(item.person, "", BodyMention("政府", item.start, level="nation", written=""),
+                             r.evidence(item.start, item.end, item.clause), start=item.when.start, item=n, form="present")]
     chain: list[Segment] = []
     bodies_of_kind: dict[str, BodyMention] = {}
     found_any = False
@@ -1282,7 +1451,11 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                 if text.startswith(name, k):
                     who, k = r.surface(k, k + len(name)), k + len(name)
                     break
-            clause_ends = item.when is not None and bool(_NO_LONGER.match(text, k)) and (k > i0 or found_any)
+            if _PROPOSED.match(text, k):
+                break  # 「现任某县县长，拟任县委书记」: a post proposed, not held (a 公示's résumé)
+            # (and in an announced appointment: 「……任某市委书记，免去其某市市长职务」 ends at the appointment)
+            clause_ends = (item.when is not None or item.form == "current") and bool(_NO_LONGER.match(text, k)) \
+                and (k > i0 or found_any)
             titled = _has_title(r, i0, i1)
             if found_any and not titled and leaving and _MOVE.match(text, i0, i1):
                 continue  # 「……任上，调赴某省，任……」
@@ -1314,7 +1487,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
                      # 「共青团某省委常委、组织部部长」「到共青团某省委工作，先后任青农部副部长」: the league's units
                      after_other=bool(other_at and other_at[-1] > last_found
                                       and not re.search("[,，;；。]", text[other_at[-1]:i0])) or bool(
-                         work and any(m in work.group("unit") for m in _FOREIGN)))
+                         work and _foreign_in(work.group("unit"))))
         if len(other_at) > before_other and not found_any and groups and not groups[-1] and item.sequence:
             groups.append([])  # 「先后担任共青团某市委书记、某区区长」: the date starts the league's post only
         bare = _bare_division(r, i0, i1, names) if post is None else None
@@ -1332,6 +1505,8 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             pending_towns.clear()
             continue
         body, title, flags = post
+        if not body.names and not body.stem and body.level in _MOVE_LEVELS:
+            body = _moved_to(r, item.start, max(i0, body.start), body) or body  # 「调赴某自治区工作，任自治区政协副主席」
         shared, pending = pending, []
         if body.level == TOWNSHIP:
             suffix = re.search(r"(?:公社|街道|乡|镇)$", body.names[-1].text)
@@ -1401,7 +1576,7 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
         a = other_at[0]
         out.append(SpellMention(item.person, "", BodyMention("政府", a, level="nation", written=""),
                                 r.evidence(a, item.end, item.clause), start=item.when.start, item=n, form="other"))
-    if not out and form in ("range", "line-start", "start") and item.when is not None and item.when.start \
+    if not out and form in ("range", "line-start", "start", "ended") and item.when is not None and item.when.start \
             and _RETIRED.match(text, item.start, item.end):
         # 「2018年退休」「2015年3月离休」: the career ends, every post held with it (no spell of its own)
         out.append(SpellMention(item.person, "", BodyMention("政府", item.start, level="nation", written=""),
@@ -1412,6 +1587,11 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
         out = [replace(s, flags=s.flags + ("moved",)) for s in out]  # the move ends what was held before it
     if form != "ended" and item.when is not None:  # the posts a clause gives up end at the item's date
         out = [replace(s, start=None, end=item.when.start, current=False) if s.form == "ended" else s for s in out]
+    along = _HELD_ALONG.match(text, item.start, item.end) if item.when is not None and form in (
+        "range", "line-start", "start") else None
+    if along is not None:  # 「2004.03 兼任某职」「2004年03月，挂职任某职」: held along with what the lines before list
+        mark = ("secondment",) if along.group("s") else ("concurrent",)
+        out = [replace(s, flags=s.flags + mark) if s.form != "aside" and mark[0] not in s.flags else s for s in out]
     # the parentheses of the line: 「（其间：2005.03-2006.09兼任……）」「（1999.01当选）」「（党组成员）」
     for p0, p1 in parens:
         until = re.fullmatch(r"\s*(?:至|到)\s*(.+?)\s*(?:止)?\s*", text[p0:p1])
@@ -1431,6 +1611,35 @@ def _posts(r: Reader, item: Item, n: int, names: tuple[str, ...] = (),
             continue
         out.extend(_paren_posts(r, item, n, p0, p1, [s for s in out if s.form != "aside"] or posts, names))
     return out
+
+
+_MOVE_LEVELS = ("自治区", "省", "市", "州", "县", "区", "旗", "盟")
+#: a move to a division before a bare level word's post: the division the level word stands for
+_MOVE_TO = re.compile(r"(?:调赴|调往|调到|调入|调至|调回|调任|跨省赴任|赴任|赴|前往|到|进入|北上|南下|西进|东进|回到)$")
+
+
+_MOVE_AFTER = re.compile(r"[ \t]*(?:工作|任职|挂职|[,，]|任|担任|出任)")  # the place of the move, no body of its own
+
+
+def _moved_to(r: Reader, lo: int, hi: int, body: BodyMention) -> BodyMention | None:
+    """「2010年调赴某自治区工作，任自治区政协副主席」「赴新疆工作，任自治区……」: a bare level word's body in
+    the division the item moves to (the resolver does not count a destination as home: a visit's is
+    not). The last division named in ``[lo, hi)`` after a verb of moving, with the level's suffix
+    (a short form keeps the level, for resolution to check)."""
+    text = r.text
+    found = None
+    for d in r.divisions:
+        if lo <= d.start and d.end <= hi and _MOVE_TO.search(text, max(lo, d.start - 4), d.start) \
+                and _MOVE_AFTER.match(text, d.end):
+            if text[d.start:d.end].endswith(body.level) and not (body.level == "区" and text[d.start:d.end].endswith("自治区")):
+                found = body.but(names=(NameAt(text[d.start:d.end], d.start),))
+    if found is None and body.level in ("自治区", "省"):
+        for m in r.analysis.bare:
+            if lo <= m.start and m.end <= hi and _MOVE_TO.search(text, max(lo, m.start - 4), m.start) \
+                    and _MOVE_AFTER.match(text, m.end) \
+                    and not any(d.start <= m.start < d.end for d in r.divisions):
+                found = body.but(stem=m.text, start=m.start)
+    return found
 
 
 def _bare_division(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> NameAt | None:
@@ -1485,12 +1694,14 @@ def _date_posts(item: Item, groups: list[list[SpellMention]], form: str, text: s
     if not posts:
         return []
     if form == "current":
-        return [replace(s, current=True) for s in posts]
+        return [replace(s, current=s.form != "ended") for s in posts]
     if form == "undated":
         until = next((f[6:] for f in item.flags if f.startswith("until:")), None)
         rest = text[posts[-1].evidence.end:item.end]
         if until and rest.strip() and not _TAIL.fullmatch(rest):
             until = None  # the succession's last post is not the six bodies' (「……、某省青联主席等职」)
+        if until and len(posts) >= 2 and "兼" in text[posts[-2].evidence.end:posts[-1].evidence.start + 2]:
+            until = None  # 「……司长兼某中心主任等职」: held along with the post before, no end of its own
         return [replace(s, end=until if s is posts[-1] else None,
                         flags=tuple(f for f in s.flags if not f.startswith("until:")) + ("undated", "in_sequence")
                         + (("end_inferred",) if until and s is posts[-1] else ())) for s in posts]
@@ -1582,7 +1793,7 @@ def _strip_head(r: Reader, i0: int, i1: int, names: tuple[str, ...]) -> int:
         if k == a:
             break
         a = k
-    for name in names:  # 「……会议选举某某为某省省长」「代理省长3个月的某某当选某省省长」: the post after the name
+    for name in names + ("他", "她"):  # 「……会议选举某某为某省省长」「代理省长3个月的某某当选某省省长」: the post after the name
         m = re.search(rf"(?:选举|补选|任命|决定任命){re.escape(name)}(?:同志)?为|{re.escape(name)}(?:同志)?(?:被任命为|当选为|当选|出任|就任)",
                       text[a:i1])
         if m is not None:
@@ -1618,6 +1829,18 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
         chain.append(Segment(inherit, t.title, True, a))
     if carry is not None and t.start == a and not chain and carry.kind in t.title.kinds:
         chain.append(Segment(carry, t.title, True, a))  # a bare title: the body of the item before
+    acting = re.match(r"代理(?=[\u4e00-\u9fff])", text[a:t.start]) if t.title.role in ("主席", "副主席") else None
+    if acting is not None:  # 「决定其代理自治区主席」: the acting chairman (代理主席)
+        a += 2
+        t = TitleAt(t.start, t.end, "代理" + t.text, lx.Title("代理" + t.text, "代理" + t.title.role, t.title.kinds))
+    region = text[a:t.start]
+    if t.title.role.endswith("主席") and t.title.role != "主席团主席" and (region == "自治区" or (
+            a in r.division_by_start and r.division_by_start[a].end == t.start and region.endswith("自治区"))):
+        # 「内蒙古自治区副主席」「任命某某为自治区主席」: an autonomous region's chairman is its government's
+        body = BodyMention("政府", a, names=(NameAt(region, a),) if region != "自治区" else (),
+                           level="自治区" if region == "自治区" else None, written=region)
+        chain.append(Segment(body, t.title, True, a))
+        return body, t.title, flags
     mids = list(_MID_VERB.finditer(text, a, t.start))
     if mids:
         # 「到某厅某局挂职担副局长」「某部挂职任某司副司长」: the unit is around the verb
@@ -1632,7 +1855,7 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
     if town is not None:
         chain.append(Segment(town, t.title, True, a))
         return town, t.title, flags
-    if any(m in region for m in _FOREIGN) and not _is_division_word(r, a, t.start):
+    if _foreign_in(region) and not _is_division_word(r, a, t.start):
         chain.clear()
         bodies_of_kind.clear()  # 「共青团某市委副书记、党组成员」: the Party group is the league's
         if other is not None:
@@ -1654,6 +1877,9 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
             body = None  # a unit named with its own division (「湖北省商务厅」) is not the chain's
         if body is None:
             body = _fallback_body(r, a, region, t, chain) or _merged_level(r, a, region, t)
+            grade = _GRADE.search(region)
+            if body is None and grade is not None and grade.start() > 0:  # 「某署办公室正处级秘书」: a grade before the title
+                body = _fallback_body(r, a, region[:grade.start()], t, chain)
             if body is None:
                 return None
             if after_other and body.level == "nation" and body.committee and _MINISTRY.match(region):
@@ -1665,6 +1891,7 @@ def _post(r: Reader, i0: int, i1: int, chain: list[Segment], bodies_of_kind: dic
     return body, t.title, flags
 
 
+_GRADE = re.compile(r"[正副](?:处|科|厅|局|县|部|司|地|师|团)级$")
 _MID_VERB = re.compile(r"挂职担任|挂职任|挂职担|挂职|挂任|下派到|下派任|任职|(?<=[局厅委部办室处司署])任")
 _SUFFIX = r"(?:地区|自治州|自治县|自治旗|自治区|特别行政区|省|县|市|区|州|盟|旗|林区|特区)"
 _WORD = "|".join(sorted(map(re.escape, _BODY_WORDS), key=len, reverse=True))
@@ -1767,14 +1994,18 @@ def _past_division(r: Reader, a: int, t: TitleAt) -> BodyMention | None:
                        committee=committee, written=region)
 
 
+#: a level word alone (「自治区」「自治州」), no name of a division
+_LEVEL_ONLY = re.compile(r"自治(?:区|州|县|旗)|特别行政区")
+
+
 def _unknown_division(r: Reader, a: int, t: TitleAt, chain: list[Segment]) -> BodyMention | None:
     """A body word right after a suffixed name the analysis does not know as a division."""
     past = _past_division(r, a, t)
     if past is not None:
         return past
     m = re.match(rf"(?:中共)?([{HAN}]{{1,5}}?{_SUFFIX})(?:{_WORD})", r.text[a:t.start])
-    if m is None:
-        return None
+    if m is None or _LEVEL_ONLY.fullmatch(m.group(1)):
+        return None  # 「自治区政协」: a level word alone, the level the resolver places
     end = a + m.end(1)
     if r.division_names_before(end, a) or any(d.start < end and d.end > a for d in r.divisions):
         return None
@@ -1793,7 +2024,7 @@ def _is_division_word(r: Reader, a: int, b: int) -> bool:
     for w in BODY_WORD.finditer(text, a, b):  # 「国务院」: 院 in a body's own name
         masked[w.start() - a:w.end() - a] = "\0" * (w.end() - w.start())
     rest = "".join(masked)
-    return not any(m in rest for m in _FOREIGN)
+    return not _foreign_in(rest)
 
 
 def _fallback_body(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segment]) -> BodyMention | None:
@@ -1846,7 +2077,7 @@ def _fallback_body(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segme
         u = re.match(rf"[{HAN}]{{1,6}}?{_SUFFIX}(?={_WORD}|[{HAN}]{{1,14}}(?:局|厅|委员会|委|办公室|办|署|处|室|部|司|科)$|$)",
                      region[k:])
         stem = re.match(rf"[{HAN}]{{2,4}}?(?=地委|行署)", region[k:])
-        if u and not names:
+        if u and not names and not _LEVEL_ONLY.fullmatch(u.group(0)):
             names, unknown = (NameAt(u.group(0), a + k),), True
             k += u.end()
             continue
@@ -1862,7 +2093,8 @@ def _fallback_body(r: Reader, a: int, region: str, t: TitleAt, chain: list[Segme
     if not names:
         mm = _MINISTRY.match(region)
         if mm and not r.divisions_in(a, a + len(region)) and "政府" in title.kinds:
-            return BodyMention("政府", a, level="nation", committee=mm.group("m") + (mm.group("u") or ""), written=written)
+            return BodyMention("政府", a, level="nation", committee=(mm.group("m") or mm.group("m2")) + (mm.group("u") or ""),
+                               written=written)
         return None
     word = re.match(_WORD, rest)
     committee = None

@@ -23,10 +23,13 @@ _INHERIT = re.compile(r"(第?[一二三四五六七八九十百\d]+届|新一届
 # a suffix-ending word the gazetteer may not know (梁平县, 陇西市): kept as written
 # a preposition before a head of government's title (「受代省长某某委托」)
 _PREPOSITIONS = re.compile("^(?:受|由|经|请|据|向|同|邀请)")
+# a subject led by an officer, no body named: 「会议由」「座谈会由」「活动由」
+_LED_BY = re.compile(rf"[{HAN}]{{0,8}}由")
 # titles a Party committee has only in its departments
 _DEPARTMENT_HEADS = frozenset(("主任", "副主任", "常务副主任", "驻会副主任", "专职副主任"))
 # the organs of a CPPCC besides its special committees: its office, divisions, research units
-_CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公厅|办公室)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)|机关[{HAN}]{{1,8}}?[组队]|(?:机关)?驻[{HAN}]{{1,10}}?工作[组队]")
+_CPPCC_ORGAN = re.compile(rf"(?:机关)?(?:办公厅|办公室)?(?:办公室|办公厅|研究室|[{HAN}]{{1,10}}?处|[{HAN}]{{2,10}}?中心)|机关[{HAN}]{{1,8}}?[组队]|(?:机关)?驻[{HAN}]{{1,10}}?工作[组队]"
+                          rf"|办公厅[{HAN}]{{1,8}}?局")  # (「全国政协办公厅新闻局」)
 # the organs an officer of a committee also heads, written without the body (not a 中心 or a 处,
 # which may be anyone's: 「商务部广交会中心主任」)
 _OFFICE_ORGAN = re.compile("(?:办公厅|办公室)?(?:办公室|办公厅|研究室)")
@@ -41,6 +44,8 @@ NATIONAL_FORMAL = re.compile(r"(?:中国人民政治协商会议|政协)第?[一
 _LEVEL_TERM = re.compile(r"([省市县区州旗盟])第?[一二三四五六七八九十百\d]+届$")
 # a term between a division's name and its body: 「南沙区第二届政协」
 _TERM_BEFORE_BODY = re.compile(r"第?[一二三四五六七八九十百\d]+届$")
+# the levels of a membership held in several committees: 「甲市、乙县两级政协委员」
+LEVELS_BEFORE_BODY = re.compile("[两三四]级$")
 _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|州|旗|盟))$")
 
 
@@ -48,8 +53,11 @@ _SUFFIXED = re.compile(rf"([{HAN}]{{2,6}}?(?:地区|林区|特区|市|县|区|�
 # 副主席」 (no unit word in it: 「市委组织部的」 names a department)
 _QUALIFYING = re.compile(rf"[{HAN}]{{2,16}}的")
 _UNIT_WORD = re.compile("委|部|局|厅|办|会|组|处|室|中心|公司|单位|机关")
-# the same clause with no body before it, inheriting one: only with a verb of a portfolio
-_PORTFOLIO = re.compile(rf"(?:分管|负责|联系|协助|主持|挂钩|牵头|对口|包联)[{HAN}]{{1,14}}的")
+# the same clause with no body before it, inheriting one: only with a verb of a portfolio; and a duty
+# ending the words before a title (「……办公室分管日常工作的副主任」「主持工作的副主席」): one clause, two uses
+_PORTFOLIO_WORDS = rf"(?:分管|负责|联系|协助|主持|挂钩|牵头|对口|包联)[{HAN}]{{1,14}}?的"
+_PORTFOLIO = re.compile(_PORTFOLIO_WORDS)
+_DUTY = re.compile(_PORTFOLIO_WORDS + "$")
 # a clause setting some of the officers apart by a post they do not hold: 「不是党组成员的副主席」
 _NEGATED = re.compile(rf"(?:不是|并非|非|不担任|未担任)[{HAN}]{{1,14}}的")
 
@@ -64,12 +72,12 @@ def qualifying(rest: str, portfolio: bool = False) -> bool:
         and not any(t in rest for t in lx.TITLES)
 
 
+# a sector right before the committee's word: 「民进界别政协委员」
+_SECTOR_BEFORE = re.compile(rf"[{HAN}]{{1,8}}?界别?(?=政协)")
 # where a person comes from or stands for, before the body: 「来自官渡镇的」「作为农工党界别的」
 _ORIGIN = re.compile(rf"(?:来自|作为|身为)[{HAN}]{{1,16}}?的(?=[{HAN}])")
 
 
-# a duty between a body and its officer's title: 「分管日常工作的副主任」「主持工作的副主席」
-_DUTY = re.compile(r"(?:分管|主持|负责)[\u4e00-\u9fff]{1,8}的$")
 # a division's departments: the Party committee's own, and the government's (「交通运输厅」「公安局」
 # 「发展和改革委员会」「卫生健康委」)
 _PARTY_DEPARTMENT = re.compile("宣传部|组织部|统战部|政法委|纪委|政研室|农办|编办")
@@ -124,6 +132,8 @@ def body_of_word(r: Reader, word: lx.BodyWord, body_start: int, floor: int, writ
     names = r.division_names_before(body_start, floor)
     if not names and (term := _TERM_BEFORE_BODY.search(r.text, floor, body_start)):
         names = r.division_names_before(term.start(), floor)  # 「南沙区第二届政协委员」
+    if not names and (levels := LEVELS_BEFORE_BODY.search(r.text, floor, body_start)):
+        names = r.division_names_before(levels.start(), floor)  # 「甲市、乙县两级政协委员」: 乙县's (and 甲市's)
     if names:
         return BodyMention(word.kind, names[0].start, names=names, written=written)
     if word.level == "区" and body_start - 1 >= floor and r.text[body_start - 1] in "澳港":
@@ -205,8 +215,15 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     bodies = list(BODY_WORD.finditer(masked_s))
     named_at = min([m.start - start for m in div_spans] + [m.start() for m in bodies], default=0)
     unmarked = unmarked[max(0, named_at - 4):]
+    # a sector of the committee named by a party or an organisation (「民进界别政协委员」「工商联界政协
+    # 委员」) is no organ of that party
+    unmarked = _SECTOR_BEFORE.sub(lambda m: "\0" * len(m.group(0)), unmarked)
     if any(mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS) or re.search(r"[省市县区]委会", masked_s):
-        return invalid(title, start)
+        # another organisation's office is read as another organisation's title (「全国工商联党组书记、
+        # 副主席甲」: the bare 副主席 after it is the federation's too); a former post (原, 前) is ours, void
+        former = any(mk in unmarked for mk in ("原", "前")) and not any(
+            mk in unmarked for mk in lx.FOREIGN_ORG_MARKERS if mk not in ("原", "前"))
+        return invalid(title if former else None, start)
     # 「温州市委」: a division directly followed by 委
     after_div = [m for m in div_spans if m.end < end and text[m.end] == "委" and not text.startswith("委员", m.end)]
     if after_div:
@@ -235,6 +252,8 @@ def parse_body(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
             return Segment(None, title, True, start, committee_only=word.committee, same_division=word.kind)
         if word.kind == "政协" and _CPPCC_ORGAN.fullmatch(rest):  # 「政协办公室主任某某」: the same, an organ of it
             return Segment(None, title, True, start, committee_only=rest, same_division="政协专委会")
+        if word.kind == "政协" and title.role == "秘书" and rest in _SECRETARIES_OF:  # 「政协主席秘书某某」
+            return Segment(None, title, True, start, same_division="政协")
         return invalid(title, start)
     if word.committee:
         if rest and (word.kind == "中央" or word.surface in lx.STATE_COUNCIL_MINISTRIES):
@@ -258,6 +277,10 @@ def _body_unnamed(r: Reader, word: lx.BodyWord, body_start: int, start: int, wri
     return None
 
 
+# the officers of a committee whose secretaries are staff of the committee (「政协副主席秘书」)
+_SECRETARIES_OF = ("主席", "副主席", "秘书长", "党组书记")
+
+
 def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segment:
     """The words between a body and its title: nothing, a standing committee, a special
     committee (政协教育科技委员会) or a department (市委统战部)."""
@@ -276,12 +299,15 @@ def with_rest(body: BodyMention, rest: str, title: lx.Title, start: int) -> Segm
         return segment(body.but(committee=title.committee), title, start)
     if kind == "政协":
         if title.role == "秘书":  # 「政协副主席秘书」: the secretary of one of its officers
-            return segment(body, title, start) if rest in ("主席", "副主席", "秘书长", "党组书记") else invalid(title, start)
+            return segment(body, title, start) if rest in _SECRETARIES_OF else invalid(title, start)
         if re.fullmatch(rf"[{HAN}]{{1,8}}界(?:别)?|港区|澳区|港澳区|香港区|澳门区", rest) and title.role in ("委员", "常委", "常务委员"):
             return segment(body, title, start)  # 「政协宗教界委员」「省政协港区委员」: a member for a sector
         if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(委员会|委|工委)(办公室)?", rest) \
                 and not rest.startswith("机关"):  # (「港澳台侨(外事)委员会」)
             return segment(body.but(kind="政协专委会", committee=rest), title, start)
+        if rest == "机关" and title.role in ("党组书记", "党组副书记", "党组成员"):
+            # 「全国政协机关党组副书记」: the Party group of the committee's staff, an organ of it
+            return segment(body.but(kind="政协专委会", committee="机关"), title, start, allow_extra=(title.role,))
         if (rest == "机关" or _CPPCC_ORGAN.fullmatch(rest)) and title.role in lx.RANKS:
             return segment(body, title, start)  # 「省政协办公厅一级巡视员」: a rank of the committee
         if _CPPCC_ORGAN.fullmatch(rest):
@@ -310,12 +336,41 @@ def segment(body: BodyMention, title: lx.Title | None, start: int, allow_extra: 
     return Segment(body, title, True, start)
 
 
+SAR = "特别行政区"
+# a term or time before a head's title: a former, first, future or acting one (「首任行政长官」「候任」)
+_TERM_BEFORE_TITLE = re.compile("(?:首|候|时|前|历|原|上|新|第[一二三四五六七八九十]+)任?$|任$|届$")
+_SAR_SUFFIX = re.compile("(?:特别行政区|特区)(?:政府)?$")
+
+
+def _sar_head(r: Reader, start: int, end: int, title: lx.Title, region: str, written: str) -> Segment:
+    """「行政长官某某」「澳门特区行政长官某某」「香港特别行政区行政长官」: the head of a special
+    administrative region's government, the region written before the title (in full or by its short
+    form) or else the one the text is about; words of the clause before it (「拜会行政长官某某」「在行政长官
+    某某为首的」) name no other body, a term before it (「首任」「前」) makes it no current post."""
+    if _TERM_BEFORE_TITLE.search(region):
+        return invalid(title, start)
+    names = r.division_names_before(end, start)
+    committee = title.committee  # 「政务司司长」: a department of the region's government
+    if names:
+        return Segment(BodyMention("政府", names[0].start, names=names, committee=committee, written=written),
+                       title, True, start)
+    suffix = _SAR_SUFFIX.search(r.text, start, end)
+    bare = r.bare_before(suffix.start() if suffix else end, start)
+    if bare is not None:
+        return Segment(BodyMention("政府", bare.start, stem=bare.text, committee=committee, written=written),
+                       title, True, start)
+    return Segment(BodyMention("政府", end, level=SAR, committee=committee, written=written or title.surface),
+                   title, True, start)
+
+
 def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
     """An item with no body word: a title that implies its body (县长, 总理), a sub-body of the
     inherited body (统战部部长), a level word and a department (市卫生健康委), or an inheritor."""
     text = r.text
     region = text[start:end].strip()
     written = r.surface(start, end)
+    if title is not None and title.level == SAR:
+        return _sar_head(r, start, end, title, region, written)
     if title is not None and title.implies_body and title.level:
         region = _PREPOSITIONS.sub("", region)  # 「受代省长某某委托」「由副省长某某作报告」
         if region and not _TERM.fullmatch(region):
@@ -327,8 +382,9 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         body = BodyMention(title.kinds[0], start, level=title.level, committee=title.committee,
                            written=written or title.surface)
         return Segment(body, title, True, start)
-    if not region or _INHERIT.fullmatch(region) or qualifying(region, portfolio=True):
-        return Segment(None, title, True, start)  # inherit (「,分管日常工作的副主席乙」 too)
+    if not region or _INHERIT.fullmatch(region) or qualifying(region, portfolio=True) or _LED_BY.fullmatch(region):
+        # inherit (「,分管日常工作的副主席乙」 too, and 「会议由副主席乙主持」: the meeting's own officer)
+        return Segment(None, title, True, start)
     if title is not None and title.role in ("主席", "副主席"):
         # 「山西省副主席某某」: a province's, city's or county's chairman is its CPPCC's; an
         # autonomous region's is its government's (自治区主席), which no rule here guesses
@@ -354,6 +410,10 @@ def bodiless(r: Reader, start: int, end: int, title: lx.Title) -> Segment:
         if first is None:
             return invalid(title, start)
         return Segment(first.but(borrowed=True), title, True, start)
+    # 「协调部长」 after 「中联办副主任甲,」: 部长 of the 部 its first words name (协调部), as 统战部长 is
+    if title is not None and title.surface in ("部长", "副部长") and re.fullmatch(rf"[{HAN}]{{2,4}}", region) \
+            and not region.endswith("部") and not r.divisions_in(start, end):
+        return Segment(None, title, True, start, committee_only=region + "部")
     # 「统战部部长」 after 「省委常委、」, 「文化文史和学习委主任」: a sub-body of the inherited body
     # (a region that names a division is no sub-body of the inherited body: 「河北省第十二届人民代表会常务委员会主任」)
     if re.fullmatch(rf"[{HAN}]{{1,16}}?(?:[(（][{HAN}]{{1,6}}[)）][{HAN}]{{0,6}}?)?(部|委员会|委|工委|办公室|办公厅|局|厅)", region) \

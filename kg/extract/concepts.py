@@ -5,12 +5,14 @@ The press puts named campaigns, formulas and brands in quotation marks: 「“�
 shape says so, and its type comes from, in order: the word right after the closing quote (行动 ->
 campaign, 品牌 -> brand, 理念 -> slogan), its own head word (…行动, …工作室, …年), and numbered
 formulas (两个确立, 三抓三促). Quoted speech, long clauses, book titles and ordinary words are not
-concepts.
+concepts. A span that only its shape makes a concept (a coined word of one piece) is decided by the scorer of
+:mod:`.concept_score`, a logistic regression cross-validated on the read sets.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -142,7 +144,8 @@ def _strong_cue(name: str, s: str, q: "_Quote", after: str) -> str | None:
     if re.match(rf"[{NUM}]", name) and not re.fullmatch(rf"[{NUM}]+", name) and not _ONE_OF.fullmatch(name) \
             and not re.match(r"(?:19|20)[0-9]{2}(?![0-9])", name) and not (len(name) == 2 and name[0] == "一" and _ordinary_word(name)) \
             and not (name[0] in "万千百" and _ordinary_word(name)) \
-            and not (len(name) == 4 and name[0] == "一" and len(re.findall(f"[{NUM}]", name)) == 1 and _ordinary_word(name)):
+            and not (len(name) == 4 and name[0] == "一" and len(re.findall(f"[{NUM}]", name)) == 1 and _ordinary_word(name)) \
+            and not _adverb_opening(name):
         # 「“万家灯火”」「“一池春水”」: idioms, no formula
         # 「“2024某地考察团”」: a year opens the name of an event, not a formula; 「“一体”」 is a word
         return "a numbered formula"
@@ -151,6 +154,14 @@ def _strong_cue(name: str, s: str, q: "_Quote", after: str) -> str | None:
     if re.fullmatch(r"[0-9]{2,6}[A-Za-z]", name):
         return "a numbered formula (digits and a letter: 「“136N”」)"
     return None
+
+
+def _adverb_opening(name: str) -> bool:
+    """「“一定要坚持住”」「“一切为了群众”」: a numeral that begins an adverb, a pronoun or a conjunction opens no formula."""
+    from ..nlp import pos_cut
+
+    words = pos_cut(name)
+    return bool(words) and len(words[0][0]) >= 2 and words[0][1] in ("d", "r", "c")
 
 
 def _type_word_after(after: str) -> bool:
@@ -423,9 +434,13 @@ def judge_quotes(s: str, heads: set[str]):
     """``(quote, Verdict)`` for every quoted span of ``s``. A span that nothing types but that is coordinated
     with a concept of its own length (「“一国两制”、“某人治某”」, 「以“书香政协”助推“书香社会”建设」) is one too."""
     judged = [(q, judge(s, q, heads)) for q in _quoted(s)]
+    counts = Counter(normalise_name(s[q.start:q.end]) for q, _ in judged)
+    from .concept_score import WEAK_CUES
+
+    strong = {normalise_name(s[q.start:q.end])[:2] for q, v in judged if v.type is not None and not v.reason.startswith(WEAK_CUES)}
     for i, (q, v) in enumerate(judged):
         if v.reason != _UNTYPED:
-            yield q, v
+            yield q, _scored(s, q, v, counts, strong)
             continue
         name = normalise_name(s[q.start:q.end])
         for j in (i - 1, i + 1):
@@ -439,10 +454,27 @@ def judge_quotes(s: str, heads: set[str]):
                     and re.fullmatch(r"[、和与及]", between):
                 v = Verdict(w.type, f"coordinated with the concept “{other}”")
                 break
-        yield q, v
+        yield q, _scored(s, q, v, counts, strong)
 
 
 _UNTYPED = "no head word, type word or formula shape"
+#: the scorer's threshold (scripts/train_concept_scorer.py, EVAL.md)
+SCORE_THRESHOLD = 0.5
+
+
+def _scored(s: str, q: "_Quote", v: Verdict, counts: Counter, strong: set[str]) -> Verdict:
+    """A span accepted on its shape alone stays a concept only if the scorer of :mod:`.concept_score` says so."""
+    from . import concept_score
+
+    name = normalise_name(s[q.start:q.end])
+    if v.type is None or not v.reason.startswith(concept_score.SHAPE_ONLY) or not concept_score.applies(name):
+        return v
+    feats = concept_score.features(name, s[max(0, q.open - 12):q.open], s[q.close:q.close + 12], counts[name],
+                                   bool(_LAUNCHED.search(s, max(0, q.open - 60), q.open)),
+                                   kin=name[:2] in strong, headline="\n" not in s[:q.open].lstrip())
+    if concept_score.score(feats) >= SCORE_THRESHOLD:
+        return v
+    return Verdict(None, f"shape only, and the scorer says no ({concept_score.explain(feats)})")
 
 
 def judge(s: str, q: "_Quote", heads: set[str] = frozenset()) -> Verdict:

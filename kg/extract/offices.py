@@ -27,10 +27,10 @@ from dataclasses import replace
 
 from .. import lexicon as lx
 from ..records import BodyMention, OfficeMention, PressCredit
-from .bodies import STAFF_TITLES, Segment, invalid, parse_body, segment
+from .bodies import LEVELS_BEFORE_BODY, STAFF_TITLES, Segment, invalid, parse_body, segment
 from .dates import cn_number
 from .post_titles import find_post_titles
-from .reader import CANDIDATE_WORD, CLAUSE_BREAK, ITEM_BREAK, RANK_NOTE, Reader, not_a_word, plausible_name
+from .reader import BODY_WORD, CANDIDATE_WORD, CLAUSE_BREAK, FOLLOWERS, ITEM_BREAK, RANK_NOTE, Reader, not_a_word, plausible_name
 
 _LINK = re.compile(r"(?:同志)?(?:(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+)(?=[人名位]))"
                    r"(?:人|名|位)?(?:委员|同志)?)?"
@@ -40,18 +40,22 @@ _LINK = re.compile(r"(?:同志)?(?:(?:等(?:\d+|[一二两三四五六七八九�
 # verb of leading (「主席甲率副主席乙、丙调研」)
 _JOIN = re.compile("以及|及|和|与|率领|带领|率|陪同|会同|偕同")
 # words before the names of an election or appointment: 「补选甲、乙为常务委员」「决定任命甲为……」
-_ELECTING = re.compile("选举|补选|增选|增补|改选|推选|决定任命|任命|聘任|聘请")
+_ELECTING = re.compile("选举|补选|增选|增补|改选|推选|决定任命|任命|聘任|聘请|关于(?=[\u4e00-\u9fff]{2,4}(?:同志)?(?:任|为))")
+# (「通过了关于甲任县政协秘书长的决定」: the decision's subject)
 # the close of a list of members: 「8名委员」「等41名优秀政协委员」「6名县政协委员」「等委员」
 _COUNTED_MEMBERS = re.compile(
     r"(?P<etc>等)?(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:名|位))?(?:优秀|新任|新增)?"
     r"(?P<body>(?:[省市县区州旗盟]|自治区)?政协)?(?P<title>委员)(?!会)")
 _PREPOSITION = re.compile("对|向|给|为")
 # a verb of taking up a post after a name and before the post: 「甲已出任省政协党组书记」
-_TOOK_POST = re.compile("(?:已|又|再|现|将)?(?:出任|担任|调任|转任|改任|当选为|当选)|(?:已|现)任")
+_TOOK_POST = re.compile("(?:已|又|再|现|将)?(?:出任|担任|调任|转任|改任|当选为|当选)|(?:已|现)任|(?:也|还|同时)?(?:是|系)")
+# (「农业农村局局长甲是该市政协委员」「乙系县政协常委」: a post the names hold besides)
 # a committee's term written before or inside its name: 「七届州政协」「政协某某县第十届委员会」
 _TERM_NUMBER = re.compile(r"(?<![新上下本这])第?([一二三四五六七八九十]+|\d+)届")  # (新一届: the new term, no number)
 _TERM_BEFORE = re.compile(_TERM_NUMBER.pattern + "$")
 _PREVIOUS_TERM = re.compile("(?:上届|上一届|前一届)(?:中共)?$")
+# the decision an election or appointment is the object of: 「通过了增补甲、乙为县政协委员的决定」
+_DECISION_TAIL = re.compile("的(?:决定|建议|提议|议案|请示|报告|通知|名单)")
 _FIRST_SESSION = re.compile("(?:届|委员会)第?一次(?:全体)?会议")
 
 
@@ -134,6 +138,9 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             continue
         # 「全国政协委员，省政协副主席张某」: a chain cut by a comma goes on in the next clause
         chain: list[Segment] = carried if text[c0 - 1 : c0] in (",", "，") else []
+        # 「某委员会委员,民盟某省委副主委甲、民建某省委副主委乙」: the title carried over the comma is
+        # every listed person's, each after another organisation's post of their own
+        listed_under = [sg for sg in chain if sg.valid and sg.body is not None]
         carried = []
         closed = False
         names_mode = False
@@ -161,13 +168,15 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             lead = elect.end() if elect else i0
             in_list = text[i0 - 1 : i0] == ITEM_BREAK or text[i1 : i1 + 1] == ITEM_BREAK
             name_end = r.name_at(lead, lenient=in_list)
-            if name_end is not None and titles and _post_end(text, titles[-1]) >= i1 - 2:
+            if name_end is not None and titles and (_post_end(text, titles[-1]) >= i1 - 2
+                                                    or _DECISION_TAIL.fullmatch(text, _post_end(text, titles[-1]), i1)):
                 note = RANK_NOTE.match(text, name_end)  # 「丙(女)当选为副主席」
                 link = _LINK.match(text, note.end() if note else name_end)
                 if link and not r.title_at(name_end):
                     elected = pending + [(lead, name_end)]
-                    elected_posts = _posts(r, link.end(), [t for t in titles if t.start >= link.end()],
-                                           chain, bodies_of_kind)
+                    elected_posts = _posts(r, link.end(), [t for t in titles if t.start >= link.end()
+                                                           and not CANDIDATE_WORD.match(text, _post_end(text, t))],
+                                           chain, bodies_of_kind)  # (「为县政协常委人选」: a candidate)
                     for seg in elected_posts:
                         for ns, ne in elected:
                             out.append(_office(r, ns, ne, seg, c0, c1, "election"))
@@ -192,6 +201,9 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                         continue  # inside names already read
                     if closed:
                         chain, closed = [], False
+                        if listed_under and text[region - 1 : region] == ITEM_BREAK \
+                                and _foreign_item(r, region, title):
+                            chain = list(listed_under)
                     member = _member_before_employer(r, region, title)
                     if member is not None:
                         # 「区政协委员南华西街道党工委书记甲」: the membership, then the post at work
@@ -203,7 +215,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                             while text[region : region + 1] in (" ", "\u3000"):
                                 region += 1
                     seg = _segment_for(r, region, title, chain, bodies_of_kind, not other_organisation)
-                    shared = _office_sharing_title(r, before, region, title, seg)
+                    shared = _office_sharing_title(r, before, region, title, seg) \
+                        or _levels_twin(r, before, region, title, seg)
                     if shared is not None:
                         twins[seg.body] = shared.body
                     elif seg.valid and seg.body in twins and title.title is not None:
@@ -217,15 +230,23 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                     chain.append(seg)
                     if seg.body is not None and seg.valid:
                         bodies_of_kind[seg.body.kind] = seg.body
-                    if seg.title is None or seg.body is not None:
-                        other_organisation = seg.title is None
+                    # (a bare title voided as the post of another organisation's chain before it,
+                    # 「全国工商联党组书记、副主席甲」, leaves that organisation's the paragraph's too)
+                    of_another = seg.title is None or (not seg.valid and seg.body is None and len(chain) > 1
+                                                       and chain[-2].title is None and not chain[-2].valid)
+                    if of_another or seg.body is not None:
+                        other_organisation = of_another
                         if other_organisation:
                             bodies_of_kind.clear()
                     names, _ = r.names_from(r.after_title(title), c1)
                     for ns, ne in names:
                         _record(r, chain, ns, ne, c0, c1, out)
-                    closed, names_mode = True, True
                     region = names[-1][1] if names else title.end
+                    # the next item goes on with the names only where this one ends with them (「主席甲率考察团
+                    # 赴我州乙、丙等地」: 丙 is a place, not another of the titles' names)
+                    closed = True
+                    rest = text[region:i1].strip(" \u3000")
+                    names_mode = not rest or rest in FOLLOWERS  # (「甲活佛、乙」「甲同志、乙」: an honorific)
                 pending = []
                 read_until = region  # names after the first one were read by names_from
                 last = titles[-1]
@@ -251,7 +272,8 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                 continue
             # an item ending in a title: one link of a chain still waiting for its name — unless
             # it closes a counted list of names (「甲、乙、丙6名县政协委员,分别……」)
-            closes_list = name_end is not None and _counts(_COUNTED_MEMBERS.match(text, name_end))
+            closes_list = (name_end is not None and _counts(_COUNTED_MEMBERS.match(text, name_end))) \
+                or (not pending and _members_after_preposition(r, i0, i1) is not None)  # 「会议对甲等41名优秀政协委员、」
             if titles and titles[-1].end == i1 and not closes_list:
                 if closed:
                     chain, closed = [], False
@@ -281,8 +303,10 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
             # a bare name: the next one in a list, or one waiting for 「当选」 (「乙(女)、丙当选」: a
             # note after it)
             note = RANK_NOTE.match(text, name_end) if name_end is not None else None
+            if name_end is not None and r.place_in_list(lead, name_end):
+                continue  # 「副主席甲、永靖、东乡等县」: places listed, no names
             if name_end is not None and (name_end == i1 or r.is_follower(name_end) or text.startswith("等", name_end)
-                                         or (note is not None and note.end() == i1)):
+                                         or (note is not None and (note.end() == i1 or r.boundary(note.end())))):
                 if names_mode and chain:
                     _record(r, chain, i0, name_end, c0, c1, out)
                     if text.startswith("以及", name_end) and not r.title_at(name_end + 2):
@@ -373,6 +397,26 @@ def _office_sharing_title(r: Reader, before: tuple[int, int] | None, i0: int, ti
     return first
 
 
+def _foreign_item(r: Reader, i0: int, title) -> bool:
+    """Is the item from ``i0`` to ``title`` another organisation's post (a democratic party's, a
+    federation's: 「民建某省委副主委」), with no body of ours?"""
+    seg = parse_body(r, i0, title.start, title.title) if title.title is not None else None
+    return title.title is None or (seg is not None and not seg.valid and seg.title is None)
+
+
+def _levels_twin(r: Reader, before: tuple[int, int] | None, i0: int, title, seg: Segment) -> Segment | None:
+    """「甲市、乙县两级政协委员丙」: the membership in the committee of the division listed before
+    ``i0`` (an item of division names alone), besides the one the item names."""
+    if before is None or before[1] + 1 != i0 or not seg.valid or seg.body is None or title.title is None \
+            or not any(LEVELS_BEFORE_BODY.search(r.text, i0, m.start()) for m in BODY_WORD.finditer(r.text, i0, title.start)):
+        return None
+    names = r.division_names_before(before[1], before[0])
+    if not names or r.text[before[0] : names[0].start].strip():
+        return None
+    twin = segment(seg.body.but(names=names, start=names[0].start, level=None, stem=None), title.title, before[0])
+    return twin if twin.valid else None
+
+
 def _join_at(r: Reader, i: int) -> re.Match | None:
     """A joining word at ``i`` (「及秘书长丙」), not the first character of a division's name
     (和静县, 和田地区, 会同县)."""
@@ -409,23 +453,33 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
     """The segment for the title whose item starts at ``i0``, inheriting its body where needed."""
     title = title_match.title
     if title is None and title_match.text in STAFF_TITLES:  # 「县政协机关工作组副组长」
-        seg = parse_body(r, i0, title_match.start, STAFF_TITLES[title_match.text])
-        return seg if seg.valid and seg.body is not None else invalid(None, i0)
-    if title is None:  # another organisation's title
+        title = STAFF_TITLES[title_match.text]
+        seg = parse_body(r, i0, title_match.start, title)
+        if not (seg.valid and (seg.body is not None or seg.same_division)):
+            return invalid(None, i0)  # (「政协主席秘书」 with no division: the committee named before's)
+        if seg.body is not None:
+            return seg
+    elif title is None:  # another organisation's title
         return invalid(None, i0)
-    seg = parse_body(r, i0, title_match.start, title)
+    else:
+        seg = parse_body(r, i0, title_match.start, title)
     if not seg.valid or seg.body is not None:
         return seg
     # inherit the body: from the chain, else the paragraph, else the body named last before it
     if chain and not chain[-1].valid and chain[-1].body is None \
-            and (r.text.startswith("兼", i0) or r.text[i0 - 1 : i0] == "兼" or seg.committee_only):
-        # 「政青副主席兼秘书长」「政青副主席、对外交流委员会主任」: a post held with another organisation's,
-        # or in a unit named right after it, is that organisation's too
+            and (r.text.startswith("兼", i0) or r.text[i0 - 1 : i0] == "兼" or seg.committee_only
+                 or (chain[-1].title is None and r.text[i0 - 1 : i0] == ITEM_BREAK)):
+        # 「政青副主席兼秘书长」「政青副主席、对外交流委员会主任」「全国工商联党组书记、副主席」: a post held
+        # with another organisation's, in a unit named right after it or listed right after it with no
+        # body of its own, is that organisation's too
         return invalid(title, i0)
     base = next((sg.body for sg in reversed(chain) if sg.valid and sg.body is not None), None)
     if seg.same_division:  # 「政协主席某某」: the division of the nearest body, whatever its kind
-        if base is not None and base.committee:
-            return invalid(title, i0)  # 「某某局局长、党委委员」: the unit's own Party committee
+        if base is not None and base.committee and not (
+                base.kind in ("政协", "政协专委会") and seg.same_division in ("政协", "政协专委会")):
+            # 「某某局局长、党委委员」: the unit's own Party committee (a CPPCC organ's officer before
+            # 「政协主席秘书」 leaves the committee's division: 「省政协办公厅某处处长甲、政协主席秘书乙」)
+            return invalid(title, i0)
         base = base or (list(bodies_of_kind.values())[-1] if bodies_of_kind else None) \
             or (_named_before(r, None, i0) if named_before else None)
         if base is not None and base.level == "nation" and seg.same_division == "政府" and seg.committee_only:
@@ -452,6 +506,10 @@ def _segment_for(r: Reader, i0: int, title_match, chain: list[Segment],
         if kind == "政协专委会" and not re.search("委员会|委|工委|办公室$|办公厅$|研究室$|处$|中心$|[组队]$",
                                                 seg.committee_only):
             return invalid(title, i0)
+        if kind == "中央" and base.committee and "政治局" not in base.committee \
+                and seg.committee_only.endswith("部") and not seg.committee_only.startswith(("中央", "国家")):
+            # 「中联办副主任甲,协调部长乙」: a department of the central organ named before
+            return segment(base.but(committee=base.committee + seg.committee_only), title, i0)
         if kind == "中央":  # 「国家发展和改革委员会主任」 after central titles: no guess
             return invalid(title, i0)
         return segment(base.but(kind=kind, committee=seg.committee_only), title, i0)
@@ -673,7 +731,7 @@ def _bracketed_posts(r: Reader) -> list[OfficeMention]:
         p = m.start()
         ns = next((k for k in range(max(0, p - 4), p - 1) if r.name_at(k) == p
                    and (k == 0 or text[k - 1] in CLAUSE_BREAK or text[k - 1] == ITEM_BREAK
-                        or text[k - 1] in " \u3000")), None)  # (a list separated by spaces)
+                        or text[k - 1] in " \u3000】]")), None)  # (a list separated by spaces; 「【本报讯】甲(…)」)
         if ns is None:
             continue
         for seg in _chain_of(r, b0, b1):
@@ -689,7 +747,7 @@ def _bracketed_posts(r: Reader) -> list[OfficeMention]:
 _ROSTER_INTRO = re.compile(r"(?:他们是|她们是|分别是|分别为|依次是|包括|名单如下|成员有|成员包括|成员为)"
                            r"[:：]?\s*(?:[(（][^)）\n]{0,16}[)）])?")
 # the count that makes the title one for a whole list: 「共十五名」「有16人」「8位」
-_ROSTER_COUNT = re.compile(r"(?:共|有|计)?(?:\d+|[一二两三四五六七八九十百]+)(?:名|位|人)")
+_ROSTER_COUNT = re.compile(r"(?:共|有|计)?(?:\d+|[一二两三四五六七八九十百]+|多|数|几)(?:名|位|人)")  # (「多名委员,包括」)
 
 
 def _item_of(r: Reader, title) -> int:

@@ -28,6 +28,9 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
     holders = {o.person for o in found}
     main_cppcc = next((o.body.but(kind="政协", committee=None, borrowed=True) for o in found
                        if o.body.kind in ("政协", "政协专委会")), None)
+    # a report that names its committee but no officer (「市政协十一届一次会议……甲委员建议」): that committee's
+    named_cppcc = main_cppcc or next((b.but(borrowed=True) for b in r.named_bodies
+                                      if b.kind == "政协" and b.committee is None), None)
     for t, ns, ne in _names_before_titles(r):
         person = r.surface(ns, ne)
         title = t.title
@@ -60,11 +63,11 @@ def find_post_titles(r: Reader, found: list[OfficeMention]) -> list[OfficeMentio
         elif t.text in ("书记", "副书记"):
             # 「中共某某区委某某书记作讲话」「市委全会和某某书记的讲话」: the Party committee named
             # just before, in the same sentence
-            body = _named_in_sentence(r, "党委", ns, within=16)
+            body = _named_in_sentence(r, "党委", ns, within=16) or _meeting_of_after(r, t.end)
         elif title.level and "政府" in title.kinds:  # 「某某区长作政府工作报告」: the level's government
             body = BodyMention("政府", t.start, level=title.level, written=t.text)
         elif t.text in ("委员", "常委") and person not in holders:
-            body = main_cppcc
+            body = named_cppcc
         if body is None:
             continue
         role = title.role if not (t.text == "常委" and body.kind == "政协") else "常务委员"
@@ -123,6 +126,20 @@ def _named_in_sentence(r: Reader, kind: str, pos: int, within: int | None = None
         if floor <= body.start < pos and body.kind == kind and body.committee is None:
             return body
     return None
+
+
+# a Party committee's meeting right after 「甲书记在」: 「中共某省委十四届三次全会上」「市委常委会上」
+_AT_MEETING = re.compile(r"在(?:中共)?[\u4e00-\u9fff]{2,14}?委(?:[^，,。；;\n]{0,12}?)(?:全会|会议|常委会)上")
+
+
+def _meeting_of_after(r: Reader, pos: int) -> BodyMention | None:
+    """「甲书记在中共某省委十四届三次全会上强调」: the Party committee whose meeting the secretary
+    speaks at, named right after the title."""
+    m = _AT_MEETING.match(r.text, pos)
+    if not m:
+        return None
+    return next((b for b in r.named_bodies if b.kind == "党委" and b.committee is None
+                 and pos < b.start < m.end() and b.start <= pos + 3), None)
 
 
 def _named_in_paragraph(r: Reader, kind: str, pos: int) -> BodyMention | None:

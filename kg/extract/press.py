@@ -33,17 +33,22 @@ _ROLES = sorted(ROLE_WORDS, key=len, reverse=True)
 ROLE = "|".join(r"\s?".join(map(re.escape, w)) for w in _ROLES)
 _STAFF = "|".join(map(re.escape, sorted(lx.PRESS_STAFF_WORDS, key=len, reverse=True)))
 #: an outlet right before a role word: 「东北网记者」「海南日报全媒体记者」「本报驻北京记者」「政协联线记者」
-OUTLET = (rf"(?:[{HAN}]{{1,8}}[-－/])?[{HAN}·]{{0,12}}?(?:报|台|网|社|刊|媒体|媒|线|新闻|端|频道|融媒体中心|传媒中心)"
-          rf"(?:驻[{HAN}]{{1,5}}?)?")  # a site before its paper: 「天山网-新疆日报记者」「石榴云/新疆日报记者」
+OUTLET = (rf"(?:(?:[{HAN}]{{1,8}}[-－/])?[{HAN}·]{{0,12}}?(?:报|台|网|社|刊|媒体|媒|线|新闻|端|频道|融媒体中心|传媒中心)"
+          rf"(?:驻[{HAN}]{{1,5}}?)?|驻[{HAN}]{{1,3}}?(?=记者))")  # a site before its paper: 「天山网-新疆日报记者」「石榴云/新疆日报记者」;
+#                                                             「驻京记者」 with no outlet before it
 _ROLE_AT = re.compile(rf"(?:{OUTLET})?({ROLE})")
 _BARE_ROLE_AT = re.compile(rf"({ROLE})")
 _STAFF_AT = re.compile(rf"(?:{_STAFF})(?:人)?")
-_SEPARATORS = " \u3000、,，:：|/"
+_SEPARATORS = " \u3000、,，:：;；|/\n"
 # labels before names: 文/图 (text and pictures), 文/ (text), 图/ (pictures)
 _LABELS = (("【作者】", "文"), ("【文】", "文"), ("文/图", "文图"), ("图/文", "文图"), ("图文/", "文图"), ("图文:", "文图"), ("图文：", "文图"), ("文/", "文"), ("图/", "图"), ("图:", "图"), ("图：", "图"),
            ("文|", "文"), ("图|", "图"), ("文:", "文"), ("文：", "文"), ("图片:", "图"), ("图片：", "图"),
            ("文字:", "文"), ("文字：", "文"), ("供稿:", "文"), ("供稿：", "文"), ("供图:", "图"), ("供图：", "图"), ("图片/", "图"),
-           ("文·图/", "文图"), ("文、图/", "文图"), ("文图/", "文图"), ("文·图:", "文图"), ("文·图：", "文图"))
+           ("文·图/", "文图"), ("文、图/", "文图"), ("文图/", "文图"), ("文·图:", "文图"), ("文·图：", "文图"),
+           ("文.", "文"), ("文．", "文"), ("图.", "图"), ("图．", "图"))  # 「文.某某」: a dot as the label's mark
+#: 「文字/剪辑:某某」: the writer's label joined to another job of the same person
+_LABELS = tuple((f"{w}/{job}{colon}", v) for w, v in (("文字", "文"), ("摄影", "图")) for job in ("剪辑", "编辑", "摄像", "制作", "配音")
+                for colon in ":：") + _LABELS
 #: closing words after a slash: 「记者 某某/文」「某某/图」
 _SLASH_CLOSERS = (("/摄影", "/摄影"), ("/摄", "/摄"), ("/图", "/摄"), ("/文", "/文"))
 #: marks opening a byline of names alone: 「□ 某某」; other marks open one only before a role word
@@ -53,13 +58,21 @@ _ROLE_MARKS = "◎○◆◇★☆▪"
 # closing words after names, longest first
 _CLOSERS = ("摄影报道", "/摄影", "/摄", "摄影", "摄", "报道", "供稿", "供图", "文/图", "图/文")
 #: a date and 电 closing a dateline bracket: 「十日电」「1月29日电」
-_DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$")
+_DATELINE_END = re.compile(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日(?:[\u4e00-\u9fff]{2,4}?专)?电$")
 #: words of a section's label, never of a name: 「【图片新闻】」「(视频)」
-_SECTION_WORDS = re.compile("新闻|图片|视频|专题|要闻|动态|头条|快讯|聚焦|关注|资讯|图集|专栏|简讯")
+_SECTION_WORDS = re.compile("新闻|图片|视频|专题|要闻|动态|头条|快讯|聚焦|关注|资讯|图集|专栏|简讯|照片|资料")
+#: an outlet naming itself where a name would stand: 「(本刊)」「(本网)」
+_SELF_OUTLETS = {"本刊", "本网", "本台", "本站", "本报", "本社", "本部"}
+#: what a page prints in an author's field when it names no one: 「作者:佚名」「作者:小编」「作者:网络」
+_NO_ONE = {"佚名", "小编", "管理员", "网络", "综合", "原创", "转载", "网友", "编辑部", "未知", "匿名", "不详", "本站编辑"}
 #: where a person stands in a photo: 「(前排左三)」「(左起)」
 _PHOTO_POSITION = re.compile(r"[前后中]排|[左右][起一二三四五六七八九十]|[一二三四五六七八九十]排|居中")
 #: labels of a page's metadata line that may follow a name with no space: 「作者:某某源自:某某」
 _META_LABELS = "来源|源自|编辑|责编|发布|时间|点击|浏览|阅读|字号|审核|审签|审稿|初审|复审|终审|摄影|图片"
+#: words opening the label of a metadata line's next field (「文章来源:」「语音阅读:」「发布时间:」)
+_LABEL_PREFIXES = ("文章", "信息", "稿件", "新闻", "图片", "语音", "发布", "刊发", "更新", "原文", "转载")
+#: a page's widgets and headings after a credit: 「作者:甲 乙 字号」「作者简介:」; the next field's label
+_WIDGETS = re.compile(rf"(?:字号|打印|收藏|分享|关闭|纠错|简介|语音|朗读|评论|点赞|(?:{'|'.join(_LABEL_PREFIXES)})?(?:{_META_LABELS})[:：]|[{HAN}]{{2,5}}[:：])")
 #: a unit, not a person, before 供稿: 「(政协办供稿)」
 _UNIT_INSIDE = re.compile("政协|人大|党委|委员会|县|市|区|镇|乡|街道|局|办|部")
 _UNIT_END = ("政协", "委员会", "委", "局", "办", "部", "会", "院", "中心", "室", "处", "厅", "所", "站", "组", "馆", "团")
@@ -78,6 +91,7 @@ def find_press(r: Reader) -> list[PressCredit]:
     out: list[PressCredit] = []
     for a, b, alone in _credit_spans(r):
         out.extend(_credits(r, a, b, alone))
+    out.extend(_photos_of_the_credited(r, out))
     seen = set()
     unique = []
     for p in out:
@@ -87,12 +101,32 @@ def find_press(r: Reader) -> list[PressCredit]:
     return unique
 
 
+def _photos_of_the_credited(r: Reader, found: list[PressCredit]) -> list[PressCredit]:
+    """「本报讯(记者 甲)……。 甲 摄」: a person the text credits already, printed before 摄 anywhere else, took
+    pictures too (a name credited once is the text's own reporter, not someone in a photo)."""
+    if "摄" not in r.text:
+        return []
+    text = r.text
+    out = []
+    for person in sorted({p.person for p in found if p.role != "摄影"} - {p.person for p in found if p.role == "摄影"}):
+        for m in re.finditer(re.escape(person), r.doc.text):  # the printed name; offsets as in the reader's text
+            s, e = m.start(), m.end()
+            if re.match(r"[ \u3000]*/?摄(?=\s|$|[)）\]】。,，;；]|[0-9])", text[e : e + 4]) and (s == 0 or not re.match(rf"[{HAN}]", text[s - 1])
+                                                                              or text[s - 1] in "者员"):
+                out.append(_credit(r, s, e, "摄影"))
+                break
+    return out
+
+
 # -- where credits stand ------------------------------------------------------------------------
 
 
 _NEXT_LABEL = re.compile(rf"\s+(?:{_META_LABELS})[:：]")
-_GLUED_LABEL = re.compile(rf"(?<![\s|])(?:{_META_LABELS})[:：]")
-_BRACKETED = re.compile(r"[(（【\[]([^()（）【】\[\]\n]{1,80})[)）】\]]")
+_GLUED_LABEL = re.compile(rf"(?<![\s|;；,，、]){''.join(f'(?<!{p})' for p in _LABEL_PREFIXES)}"
+                          rf"(?:(?:{'|'.join(_LABEL_PREFIXES)})?(?:{_META_LABELS}))[:：]")
+_BRACKETED = re.compile(r"[(（【\[〔]([^()（）【】\[\]〔〕\n]{1,80})[)）】\]〕]")
+#: a dateline's bracket broken across two lines by the page: 「本报讯(记者\n某某)10月23日,……」
+_BRACKETED_BROKEN = re.compile(r"[(（]([^()（）【】\[\]\n]{1,30}\n[^()（）【】\[\]\n]{1,30})[)）]")
 _SPACES_3000 = re.compile(r"[\s\u3000、]+")
 _SPACES_DUN = re.compile(r"[\s、]+")
 _SPACE_OR_DUN = re.compile(r"[\s、]")
@@ -106,9 +140,9 @@ _SLASH_CREDIT_LINE = re.compile(rf"(?:[{HAN}]{{2,4}}\s*/\s*(?:文|图|摄影|摄
 _NAME_PHOTO_LINE = re.compile(rf"[{HAN}]{{2,3}}(?:摄影报道|摄影|摄)")
 _PHOTOGRAPHERS_OPENING = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?(?=\s|$)")
 _PHOTOGRAPHERS_OPENING_SPAN = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}\s*/摄(?:影)?")
-_SOURCE_LINE = re.compile(r"(?:来源|发布时间|时间)[:：]")
+_SOURCE_LINE = re.compile(r"(?:(?:文章|信息|稿件|新闻)?来源|发布时间|时间)[:：]")
 _AUTHOR_FIELD = re.compile(r"\s作者[:：]\s*")
-_LABEL_LINE = re.compile(r"^(?:【(?:作者|文)】|图文\s*[/／:：]|文\s*[·、]\s*图\s*[/／:：]|[文图]\s*[/／|丨｜:：]|图片\s*[:：/]|供图\s*[:：]|文字\s*[:：]|作者[:：]|撰稿|撰文)")
+_LABEL_LINE = re.compile(r"^(?:【(?:作者|文)】|图文\s*[/／:：]|文\s*[·、]\s*图\s*[/／:：]|[文图]\s*[/／|丨｜:：.．]|图片\s*[:：/]|供图\s*[:：]|文字\s*(?:/\s*[\u4e00-\u9fff]{2}\s*)?[:：]|作者[:：]|撰稿|撰文)")
 _EDITOR_LINE = re.compile(r"(?:责任编辑|编辑|責任編輯|編輯|责编|責編)\s*[:：]")
 
 
@@ -131,11 +165,26 @@ def _credit_spans(r: Reader):
     """``(start, end, alone)`` of every candidate credit string; ``alone``: names without a role
     word are the authors."""
     text = r.text
-    for m in _BRACKETED.finditer(text):
+    brackets = list(_BRACKETED.finditer(text))
+    # 「(张 北)」「(宁 陕)」: a round-up's source tags, two or more brackets holding only a division's short name
+    tags = {m.start() for m in brackets if _place_tag(m.group(1))}
+    tags = tags if len(tags) >= 2 else set()
+    for m in brackets:
         if _column_heading(text, m.start(), m.end()):
             yield m.start(1), m.end(1), False  # 「【两会闻】」 heading the paragraph after it: a column, no author
             continue
-        yield m.start(1), m.end(1), _at_end_of_item(text, m.end()) or _after_dateline(text, m.start())
+        if m.start() in tags:
+            continue
+        if k := _ATTRIBUTED.match(m.group(1)):
+            # 「(据《某某日报》甲)」: the paper a text was taken from, then its author
+            yield m.start(1) + k.end(), m.end(1), "spaced-alone"
+            continue
+        yield m.start(1), m.end(1), _at_end_of_item(text, m.end()) or _after_dateline(text, m.start()) \
+            or _before_outlet(text, m.end())
+    if "\n" in text:
+        for m in _BRACKETED_BROKEN.finditer(text):
+            if _after_dateline(text, m.start()):
+                yield m.start(1), m.end(1), True
     offset = 0
     lines = text.split("\n")
     last = max((i for i, ln in enumerate(lines) if ln.strip()), default=-1)
@@ -146,6 +195,17 @@ def _credit_spans(r: Reader):
                 and (i == last or all(_surnamed(w) for w in _SPACES_3000.split(m.group(1)))):
             # 「某某民建 甲」 closing the text: the unit that sent it in, then its author
             yield lead + m.start(1), lead + m.end(1), "spaced-alone"
+        if 1 <= i <= 6 and (m := _UNIT_BYLINE.fullmatch(st)) and _under_title(lines, i, titles=4) \
+                and all(_surnamed(w) for w in _SPACES_3000.split(m.group(1))):
+            # 「中国政协文史馆 甲」: a unit and its author on a line of their own under the title (and subtitles)
+            yield lead + m.start(1), lead + m.end(1), "spaced-alone"
+        if 1 <= i <= 3 and _SPREAD_NAME.fullmatch(st) and _under_title(lines, i):
+            # 「马  榕」: one name spread by layout spaces right under the title is the piece's byline (a speaker's
+            # name under the occasion of a work report 「—在……会议上」 is none: p32 of press8)
+            yield lead, lead + len(st), "spread"
+        if i == last and _SUPPLIED_UNOPENED.fullmatch(st):
+            # 「某某办公室  甲  供稿)」 closing the text, its opening bracket lost by the page
+            yield lead, lead + len(st.rstrip(")）")), True
         if (i == last or 1 <= i <= 3 or _before_editor(lines, i)) and _bare_names_line(st):
             # 「董 某 张某某」: a line of names alone closing the text, under the title or before the editor's line
             yield lead, lead + len(st), "spaced-alone"
@@ -171,14 +231,16 @@ def _credit_spans(r: Reader):
             # 「来源:某某网   作者:记者 甲 乙/文 丙/图   编辑:丁」: a metadata line's author field, up to the next label
             yield lead + m.end(), lead + _field_end(st, m.end()), False
             yield from _tails(line, offset)
-        elif len(st) <= 40 and (_LABEL_LINE.match(st) or _ROLE_AT.match(st)):
+        elif len(st) <= (40 if not _ROLE_AT.match(st) else 64) and (_LABEL_LINE.match(st) or _ROLE_AT.match(st)):
             # 「作者:某某(系某某县政协委员)」: a note in brackets after the names is no part of the credit, nor
             # the next label of a metadata line glued to the name (「作者:某某来源:某某网站」)
             cut = len(_OPEN_BRACKET.split(st)[0].rstrip())
             glued = _GLUED_LABEL.search(st, 3)  # 「文字:甲 摄影:乙」 is one credit
             yield lead, lead + min(cut, glued.start() if glued else cut), False
             if _ROLE_AT.match(st):
-                yield from _tails(line, offset)  # 「本报记者某某“……”」: the line may be text after a credit
+                # 「本报记者某某“……”」: the line may be text after a credit (but 「记者:甲 乙 摄影报道」's last name
+                # is no caption's photographer: the credit opening the line covers it)
+                yield from _tails(line, offset, caption=False)
         else:
             yield from _tails(line, offset)
         offset += len(line) + 1
@@ -206,6 +268,23 @@ def _bare_names_line(st: str) -> bool:
         and len(_SPACE_OR_DUN.sub("", st)) >= 4 and st[-1] not in "摄报"
 
 
+_SUPPLIED_UNOPENED = re.compile(r"[^()（）\n]{2,40}供稿[)）]")
+_SPREAD_NAME = re.compile(rf"[{HAN}][ \u3000]{{1,3}}[{HAN}](?:[ \u3000]{{1,3}}[{HAN}])?")
+
+
+def _under_title(lines: list[str], i: int, titles: int = 1) -> bool:
+    """Line ``i`` comes right after the first line of the text (its title; up to ``titles`` lines of title and
+    subtitles, none a sentence), and the text after it opens with no address (「各位委员、同志们:」)."""
+    before = [lines[k].strip() for k in range(i) if lines[k].strip()]
+    nxt = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
+    return 1 <= len(before) <= titles and not any(b.endswith(("。", "！", "？", "!", "?")) for b in before) \
+        and bool(nxt) and not nxt.endswith((":", "："))
+
+
+_UNIT_BYLINE = re.compile(rf"[{HAN}]{{2,16}}(?:政协|委员会|办公室|文史馆|博物馆|纪念馆|图书馆|研究院|研究所|研究中心|党校|大学|学院)"
+                          rf"[\s\u3000]+([{HAN}]{{2,3}}(?:[\s\u3000、]+[{HAN}]{{2,3}}){{0,2}})")
+
+
 def _before_editor(lines: list[str], i: int) -> bool:
     """The next line that is not empty is an editor's: 「编辑: 某某」 (the text ends before it)."""
     nxt = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
@@ -223,17 +302,30 @@ _T_BYLINE_END = re.compile(rf"[。!?！？]\s*[{_BYLINE_MARKS}]\s*([{HAN}·]{{2,
 _T_DATELINE_REPORT = re.compile(rf"(?:讯|电)[】\]]?\s*((?:{ROLE})[^:：。\n()（）]{{2,24}}?报道)\s*[:：]")
 _T_DATELINE_SPACED = re.compile(rf"\s*[{HAN}]{{0,12}}?(?:讯|电)[\s:：]+[■●◎]?\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*{_SPACED_NAME}"
                                 rf"(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?{_SPACED_NAME}){{0,5}})(?=[\s\u3000]+\S|[0-9０-９])")
+#: 「……新图景 新华社某某分社记者 甲 乙 丙 春节是……」: an outlet's byline between spaces inside a running line
+_T_SPACED_BYLINE = re.compile(rf"(?:^|(?<=[ \u3000]))((?:{OUTLET})(?:{ROLE})[ \u3000]+{_SPACED_NAME}(?:[ \u3000]+{_SPACED_NAME}){{0,5}})"
+                              rf"(?=[ \u3000]+\S)")
+#: 「本报驻京记者甲6日北京专电 ……」: a dateline without brackets, the date and place glued to the name
+_T_NAMED_DATELINE = re.compile(rf"\s*[【\[]?((?:(?:{OUTLET})|驻[{HAN}]{{1,4}}?)?(?:{ROLE})[ \u3000]?([{HAN}]{{2,4}}?))[ \u3000]?"
+                               rf"(?=[0-9０-９一二三四五六七八九十]{{1,3}}日[{HAN}]{{0,4}}?专?电)")
+#: 「……。甲 乙 摄影报道」: two to four photographers' names between spaces closing a caption after its sentence
+_T_PHOTO_REPORTERS = re.compile(rf"(?:^|[。!?！？]|(?<=[ \u3000]))\s*({_SPACED_NAME}(?:[ \u3000、]+{_SPACED_NAME}){{1,3}}[ \u3000]*摄影报道)\s*$")
+#: 「……进场。 甲 乙 摄」: photographers' names between spaces right after the caption's sentence (after other words
+#: they may be people in the photo: 「……开幕 甲 乙 摄」 keeps the last name only)
+_T_PHOTOGRAPHERS_AFTER_SENTENCE = re.compile(rf"[。!?！？]\s*({_SPACED_NAME}(?:[ \u3000、]+{_SPACED_NAME}){{1,3}}[ \u3000]*/?摄)\s*$")
+#: 「……开幕。 乙 摄崔波说,……」: a caption's credit run into the next paragraph by the page
+_T_CAPTION_RUN_ON = re.compile(rf"[。!?！？][ \u3000]+([{HAN}]{{2,3}}[ \u3000]+摄)(?=[{HAN}])(?![影像制取入氏])")
 _T_GLUED_CAPTION = re.compile(rf"[。!?！？]\s*([{HAN}]{{2,3}}(?:摄影|/摄|摄))\s*$")
 _T_REPORT_OPENING = re.compile(rf"\s*((?:{OUTLET})?(?:{ROLE})[:：]?\s*[{HAN}]{{2,4}}(?:[\s、]+(?:(?:{OUTLET})?(?:{ROLE})[:：]?\s*)?"
                                rf"[{HAN}]{{2,4}}){{0,5}}\s*报道)(?=[\s\u3000:：])")
 _T_REPORTER_QUOTE = re.compile(rf"\s*((?:{OUTLET})?(?:{ROLE})\s*[{HAN}]{{2,3}})(?=[“「])")
 _T_SOURCE_NAMES = re.compile(rf"\s*(?:[0-9:：\- ]+\s*)?(?:信息|稿件|文章)?来源[:：]\s*[{HAN}·]{{2,16}}?(?:报|网|台|社|端|刊|媒体|中心|新闻|频道|政协|委员会|办公室)[\s\u3000]+"
                              rf"([{HAN}]{{2,3}}(?:[\s\u3000]+[{HAN}]{{2,3}}){{0,5}})\s*$")
-_T_META_AUTHOR = re.compile(rf"(?:^|\s|\||(?<=[0-9]))((?:文/|作者[:：]|撰稿(?:人)?[:：]|采写[:：])\s*[{HAN}·]{{2,8}}?)(?=\s|\||$|{_META_LABELS})")
+_T_META_AUTHOR = re.compile(rf"(?:^|\s|\||(?<=[0-9]))(?:文章)?((?:文/|作者[:：]|撰稿(?:人)?[:：]|采写[:：])\s*[{HAN}·]{{2,8}}?)(?=\s|\||$|{_META_LABELS})(?!\s*[文图](?:[)）]|$))")
 _T_META_WORDS = ("文/", "作者", "撰稿", "采写")
 
 
-def _tails(line: str, offset: int):
+def _tails(line: str, offset: int, caption: bool = True):
     """Credits inside or at the end of a running line.
 
     Each pattern is tried only where the line holds what it cannot match without (a role word, 摄,
@@ -250,7 +342,7 @@ def _tails(line: str, offset: int):
             yield offset + m.start(1), offset + m.end(1), False
     # 「……隆重开幕 某某 摄」「大会主席台某某 摄」
     # (searched only in a line that ends so: the pattern tries every start in a run of Han)
-    m = _T_CAPTION.search(line) if line.rstrip().endswith(("摄影报道", "摄影", "摄")) else None
+    m = _T_CAPTION.search(line) if caption and line.rstrip().endswith(("摄影报道", "摄影", "摄")) else None
     if m:
         yield offset + m.start(1), offset + m.end(0), "caption"
     # 「某某 某某 摄 1月5日,……」: a photo credit glued to the paragraph after it
@@ -270,6 +362,18 @@ def _tails(line: str, offset: int):
         m = _T_DATELINE_SPACED.match(line[:120])
         if m:
             yield offset + m.start(1), offset + m.end(1), "spaced"
+        for m in _T_SPACED_BYLINE.finditer(line):
+            yield offset + m.start(1), offset + m.end(1), "spaced"
+        m = _T_NAMED_DATELINE.match(line)
+        if m and not _place_tag(m.group(2)) and not _is_place(m.group(2)):  # 「本报记者广州二十日电」: a place
+            yield offset + m.start(1), offset + m.end(1), False
+    if caption and line.rstrip().endswith("摄影报道") and (m := _T_PHOTO_REPORTERS.search(line)):
+        yield offset + m.start(1), offset + m.end(1), "photo-line"
+    if caption and line.rstrip().endswith("摄") and (m := _T_PHOTOGRAPHERS_AFTER_SENTENCE.search(line)):
+        yield offset + m.start(1), offset + m.end(1), "photo-line"
+    if photo:
+        for m in _T_CAPTION_RUN_ON.finditer(line):
+            yield offset + m.start(1), offset + m.end(1), "photo-line"
     # 「……现场。某某摄」: a caption whose photographer's name is glued to 摄 after the sentence
     m = _T_GLUED_CAPTION.search(line) if photo else None
     if m:
@@ -293,6 +397,22 @@ def _tails(line: str, offset: int):
         yield offset + m.start(1), offset + m.end(1), False
 
 
+_ATTRIBUTED = re.compile(r"(?:据|转自|摘自|选自)\s*《[^》]{1,20}》\s*(?=\S)")
+_OUTLET_CLOSING = re.compile(rf"[ \u3000]*[{HAN}]{{2,10}}(?:日报|晚报|报|网|客户端|电视台|融媒体中心)[ \u3000]*(?:\n|$)")
+
+
+def _place_tag(content: str) -> bool:
+    from ..gazetteer import load
+
+    word = re.sub(r"[\s\u3000]", "", content)
+    return 2 <= len(word) <= 3 and bool(re.fullmatch(rf"[{HAN}]+", word)) and bool(load().lookup(word))
+
+
+def _before_outlet(text: str, pos: int) -> bool:
+    """「……。(甲)某某日报」: a bracket followed by the outlet's name ending the line closes the text."""
+    return bool(_OUTLET_CLOSING.match(text, pos))
+
+
 def _at_end_of_item(text: str, pos: int) -> bool:
     rest = text[pos : pos + 3]
     return not rest.strip() or rest.startswith("\n")
@@ -300,8 +420,8 @@ def _at_end_of_item(text: str, pos: int) -> bool:
 
 def _after_dateline(text: str, pos: int) -> bool:
     """A bracket right after 「……讯」「……电」 opens a dateline: 「某某网讯(甲 乙)」."""
-    before = text[max(0, pos - 4) : pos].rstrip()  # 「某某网讯  (甲 乙)」: layout spaces before the bracket
-    return before.endswith(("讯", "电"))
+    before = text[max(0, pos - 5) : pos].rstrip().rstrip(":：").rstrip()  # 「某某网讯  (甲 乙)」「本报讯:(甲)」
+    return before.endswith(("讯", "电", "消息", "报道"))  # 「某某网消息(甲 乙)」「某某在线报道(记者 甲)」
 
 
 # -- reading a credit string --------------------------------------------------------------------
@@ -310,6 +430,8 @@ def _after_dateline(text: str, pos: int) -> bool:
 def _credits(r: Reader, a: int, b: int, alone) -> list[PressCredit]:
     if alone == "caption":
         return _caption_credit(r, a, b)
+    if alone == "spread":  # 「马  榕」: one name, its characters spread by layout spaces
+        return [_credit(r, a, b, "作者")] if _surnamed(r.text[a:b]) else []
     if alone == "photo-line":  # 「会议现场 某某/摄」: the words before the names are a caption
         found = parse_credit(r.text[a:b])
         return [_credit(r, a + ns, a + ne, role) for ns, ne, role in found if _surnamed(r.text[a + ns : a + ne])]
@@ -319,6 +441,10 @@ def _credits(r: Reader, a: int, b: int, alone) -> list[PressCredit]:
             return []
         return [_credit(r, a + ns, a + ne, role) for ns, ne, role in found]
     return [_credit(r, a + ns, a + ne, role) for ns, ne, role in parse_credit(r.text[a:b], bool(alone))]
+
+
+_NAMES_BEFORE_LABELS = re.compile(rf"[{HAN}]{{2,4}}(?:[ \u3000][{HAN}]{{2,4}})*[ \u3000][文图]/[{HAN}]{{2,4}}(?:[ \u3000][{HAN}]{{2,4}})*[ \u3000][文图]")
+_LABEL_AFTER_NAME = re.compile(r"([ \u3000])([文图])/")
 
 
 def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
@@ -336,6 +462,10 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
     text = _strip_dateline(text).replace("丨", "|").replace("｜", "|").replace("／", "/")
     # 「文 | 某某」「图 / 某某」: a space between a label's word and its mark (moved after the mark, same length)
     text = re.sub(r"(?:(?<=^)|(?<=[\s]))([文图])(\s+)([/|:：])", lambda m: m.group(1) + m.group(3) + m.group(2), text)
+    if _NAMES_BEFORE_LABELS.fullmatch(text):
+        # 「甲 文/乙 图」: each name before its job (the same length as 「甲/文 乙/图」, which is read so)
+        text = _LABEL_AFTER_NAME.sub(lambda m: "/" + m.group(2) + m.group(1), text)
+        text = text[:-2] + "/" + text[-1]
     items = _items(text)
     if items is None:
         return []
@@ -348,7 +478,7 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
         if it.kind == "role":
             pictures = role == "摄影" and not group
             if role is None and group and alone is True and not out \
-                    and all(_surnamed(text[n.start : n.end]) and not _organisation(text[n.start : n.end]) for n in group):
+                    and all(_surnamed_before_role(text[n.start : n.end]) and not _organisation(text[n.start : n.end]) for n in group):
                 # 「(甲 通讯员 乙)」 after 讯/电: the name before the first role word is the piece's author
                 out.extend((n.start, n.end, "作者") for n in group)
             role, group = it.value, []
@@ -366,6 +496,8 @@ def parse_credit(text: str, alone: bool = False) -> list[tuple[int, int, str]]:
         elif it.kind == "closer":
             if it.value in ("文/图", "图/文"):
                 photo_label = True
+            elif it.value == "摄影报道" and role and role != "摄影" and len(group) > 1:
+                pass  # 「记者:甲 乙 丙 摄影报道」: a newsroom's picture story, the role word credits them (as 文/图)
             elif "摄" in it.value:
                 out.extend((n.start, n.end, "摄影") for n in group)
             elif it.value == "/文":  # 「某某/文」: the writer
@@ -448,6 +580,12 @@ def _items(text: str) -> list[_Item] | None:
             items.append(_Item("role", i, rm.end(), role))
             i = rm.end()
             continue
+        om = _OUTLET_BEFORE_NAME.match(text, i)
+        if om and text[om.end() : om.end() + 1] in _SEPARATORS + "\u00a0" and _name_follows(text, om.end()):
+            i = om.end()  # 「(中评社 甲摄)」「(新华社 甲 摄)」: the outlet the person works for
+            continue
+        if _WIDGETS.match(text, i):
+            break  # 「作者:甲 乙 字号」「作者:  语音阅读:」「文章来源:」: what follows is the page's, not the credit's
         um = re.match(rf"[{HAN}]{{3,12}}", text[i:])
         if um and _unit_word(um.group(0)) and text[i + um.end() : i + um.end() + 1] in _SEPARATORS + "\u00a0" \
                 and _name_follows(text, i + um.end()):
@@ -466,7 +604,7 @@ def _items(text: str) -> list[_Item] | None:
         if supplied and len(name) >= 3 and name.endswith(_UNIT_END) and _UNIT_INSIDE.search(name[:-1]):
             i = e  # 「(政协办供稿)」: the supplying unit is credited to no one
             continue
-        if name in lx.NOT_NAMES or name in ROLE_WORDS or _organisation(name):
+        if name in lx.NOT_NAMES or name in ROLE_WORDS or name in _SELF_OUTLETS or name in _NO_ONE or _organisation(name):
             return None
         prev = items[-1] if items else None
         if prev and prev.kind == "name" and text[prev.end : i] in (" ", "\u3000") and _transliterated(text[prev.start : prev.end]) \
@@ -478,6 +616,7 @@ def _items(text: str) -> list[_Item] | None:
     return items
 
 
+_OUTLET_BEFORE_NAME = re.compile(rf"[{HAN}]{{2,6}}(?:社|网|台|日报|晚报)")
 _PARTIES = ("民建", "民盟", "民革", "民进", "农工党", "致公党", "九三学社", "台盟", "工商联")
 
 
@@ -532,7 +671,7 @@ def _name_end(text: str, i: int, glued: bool = False) -> int | None:
             return i + k  # 「记者某某北京报道」: the place of the report follows the name
         if _BARE_ROLE_AT.match(rest) or _STAFF_AT.match(rest) or rest.startswith(_CLOSERS) \
                 or (rest == "电") or re.match(rf"(?:{OUTLET})(?:{ROLE})", rest) and k <= 4 \
-                or re.match(r"(?:[一二三四五六七八九十\d]+月)?[一二三四五六七八九十\d]+日电$", rest):
+                or _DATELINE_END.match(rest):
             if k <= 4:
                 return i + k
             break
@@ -558,10 +697,10 @@ def _name_end(text: str, i: int, glued: bool = False) -> int | None:
 
 
 #: characters of Uyghur, Kazakh and Mongolian names as transliterated (阿不都, 买买提, 古丽, 巴特尔)
-_TRANSLIT = set("阿艾买提尔克甫吾依热合曼孜娜古丽木哈尼亚斯拉汗江衣坎库班吐尕努穆麦托乎伊力巴图萨塔西都吉则普赛来皮扎罕约夏米"
-                "苏里沙布迪肉达别拜仁其格特乌兰日赫玛妮帕孜夫洛娃耶奴比")
+_TRANSLIT = lx.TRANSLITERATION_CHARS
 #: and of Tibetan names (one name each, never joined to the next: 「(某某雍措 拉巴某玛)」 are two people)
-_TIBETAN = set("扎西顿珠次仁卓玛格桑梅朵拉巴泽塔雍措旺堆平达娃央金多吉尼德白曲珍群培罗嘎索朗强贡")
+_TIBETAN = set("扎西顿珠次仁卓玛格桑梅朵拉巴泽塔雍措旺堆平达娃央金多吉尼德白曲珍群培罗嘎索朗强贡"
+               "庆占丹增来松边普布姆宗旦加洛益阿赤列土登琼")
 
 
 def _transliterated(name: str) -> bool:
@@ -626,6 +765,14 @@ def _surnamed(name: str) -> bool:
     if 4 <= len(name) <= 6 and (_transliterated(name) or all(c in _TIBETAN for c in name)) and _name_like(name):
         return True  # 「拉巴顿珠」「巴特尔其其格」: a Tibetan or Mongolian name, no surname
     return 2 <= len(name) <= 3 and name[0] in lx.SURNAMES and _name_like(name)
+
+
+def _surnamed_before_role(name: str) -> bool:
+    """A bare name right before the first role word of a dateline's bracket (「(甲 通讯员 乙)」): the place vouches for
+    it, so a name that is also a word (金星, 方圆) stands if a surname opens it and it names no place."""
+    name = re.sub(r"\s", "", name)
+    return _surnamed(name) or (2 <= len(name) <= 3 and name[0] in lx.SURNAMES and name not in lx.NOT_NAMES
+                               and name not in ROLE_WORDS and not _is_place(name) and not _place_tag(name))
 
 
 def _name_like(name: str) -> bool:

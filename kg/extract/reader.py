@@ -33,10 +33,14 @@ RANK_NOTE = re.compile(
     # 「孙某(兼秘书长)当选为副主席」: a concurrent post noted after a name (read by _bracketed_posts)
     r"|[(（]兼任?(?:" + "|".join(sorted(map(re.escape, lx.TITLES), key=len, reverse=True)) + r")[)）]"
     r"|[(（](?:男|女)?[,，、]?[\u4e00-\u9fff]{1,3}族[)）]"  # 「孙某(女)」「李某(回族)」 after a name
+    # a photograph's place after a name: 「李某(中)」「赵某(左二)」「王某(前排右一)」
+    r"|[(（](?:[前后]排)?(?:[左右][一二三四五六七八九十\d]{1,2}|中|居中)[)）]"
 )
 # a part of a committee's name in brackets: 「港澳台侨(外事)委员会」
 COMMITTEE_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{0,6}?(?:委员会|委))")
-_CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|" + COMMITTEE_NOTE.pattern + "|[^"
+# a part of a firm's name in brackets: 「某某(集团)有限责任公司总经理」
+EMPLOYER_NOTE = re.compile(r"[(（](?:集团|控股|股份|中国|国际|香港|澳门)[)）](?=[\u4e00-\u9fff])")
+_CLAUSE = re.compile("(?:" + RANK_NOTE.pattern + "|" + COMMITTEE_NOTE.pattern + "|" + EMPLOYER_NOTE.pattern + "|[^"
                      + re.escape("".join(sorted(CLAUSE_BREAK))) + "])+")
 _ITEM = re.compile("[^" + ITEM_BREAK + "]+")
 # (a ministry's word before 门 is the generic 「部门」: 「公安部门」「民政部门」 name no ministry)
@@ -56,6 +60,11 @@ _FOLLOWER_FIRSTS = frozenset(w[0] for w in FOLLOWERS if w)
 _JOINED_NAME = re.compile(rf"[{HAN}]{{1,6}}[·•・\-](?:[{HAN}]{{1,10}}[·•・\-])?(?=[{HAN}])")
 
 
+# the close of a list of places: 「永靖、东乡等县」「临夏、和政等地」
+_PLACES_CLOSE = re.compile("等(?:县市|县区|市县|乡镇|[省市县区州旗盟乡镇地])")
+# a post stated as what its holder is before the name: 「身为全国政协委员的甲」
+_AS_A = re.compile("(?:作为|身为|身兼|同为)(?:一名|一位)?(?=[^，,。；;！？!?\n]*$)")
+_CLAUSE_CUT = re.compile("[，,。；;！？!?\n].*(?:作为|身为|身兼|同为)")
 # a count closing a list of names: 「甲、乙、丙三位同志为……」「丁等四名委员」
 _COUNT_AFTER_NAME = re.compile("[一二两三四五六七八九十]+(?:位|名)(?:同志|委员|代表)")
 # the last character of a unit's name (农水委, 办公厅, 研究室), never of a person's
@@ -213,7 +222,12 @@ class Reader:
     def after_title(self, title: Match) -> int:
         """Where a name after ``title`` starts: right after it, or after a rank note."""
         note = RANK_NOTE.match(self.text, title.end) or CANDIDATE_WORD.match(self.text, title.end)
-        return note.end() if note else title.end
+        if note:
+            return note.end()
+        if self.text.startswith("的", title.end) and _AS_A.search(self.text, max(0, title.start - 16), title.start) \
+                and not _CLAUSE_CUT.search(self.text, max(0, title.start - 16), title.start):
+            return title.end + 1  # 「身为全国政协委员的甲」「作为县政协主席的乙」: the post, then its holder
+        return title.end
 
     def divisions_in(self, start: int, end: int) -> list[Match]:
         k = bisect.bisect_right(self._division_ends, start)
@@ -263,10 +277,13 @@ class Reader:
 
     def name_at(self, i: int, lenient: bool = False) -> int | None:
         """End of a person's name starting at ``i`` (see :meth:`_name_end`); a name that ends in
-        和/与/及 right before a list separator keeps it (「巴图孟和、王某」)."""
+        和/与/及 right before a list separator keeps it (「巴图孟和、王某」), and so does a name that
+        ends in a one-character verb before 「、」 (「旗长孟和达来、」: no verb stands before 、)."""
         e = self._name_end(i, lenient)
-        if e is not None and e - i < 6 and e + 1 < len(self.text) and self.text[e] in "和与及" \
-                and self.text[e + 1] in "、,，":
+        text = self.text
+        if e is not None and e - i < 6 and e + 1 < len(text) and text[e + 1 : e + 2] in ("、", ",", "，") \
+                and (text[e] in "和与及" or (text[e + 1] == "、" and HAN_CHAR.match(text[e])
+                                             and text[e] not in _CLOSES_A_NAME and e not in self.title_by_start)):
             return e + 1
         return e
 
@@ -278,7 +295,11 @@ class Reader:
         text = self.text
         if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff":
             return None
+        if i in self.division_by_start:
+            return None  # 「张掖市、高台县两级……」: a division's full name is no person's
         m = _JOINED_NAME.match(text, i)
+        if m and any(p in self.title_by_start for p in range(i, m.end())):
+            return None  # 「副省长某某·某某当选」: a title before the name is none of it
         if m:  # 「艾某·某某某主持」: the last part ends where a follower word starts
             k = m.end()
             ends = []
@@ -342,6 +363,8 @@ class Reader:
                 return good[0]  # 「某某任视察团顾问」: 任 starts the post, not the given name
             if text[good[0]] == "说" and (good[1] >= len(text) or not HAN_CHAR.match(text[good[1]])):
                 return good[0]  # 「……主任崔某说。」
+            if text[good[0]] == "作" and self._follower_at(good[0], 2):
+                return good[0]  # 「州长曾某作通报」「主任委员金某作“……”专题讲座」 (jieba: 曾某作/通报)
             if text[good[0]] in "和及与" and (good[1] == len(text) or not HAN_CHAR.match(text[good[1]])
                                              or (self.is_follower(good[1]) and not self.starts_chain(good[1]))):
                 return good[1]  # 「王建和出席」「张国和在会上讲话」: a joining word needs something to join
@@ -505,6 +528,8 @@ class Reader:
             j = e
             if text.startswith("同志", j):
                 j += 2
+            if (note := RANK_NOTE.match(text, j)) is not None:
+                j = note.end()  # 「李某(中)、赵某(右)」
             if j < end and text[j] == ITEM_BREAK:
                 nxt = self.name_at(j + 1, lenient=True)
                 # a following item that starts a new chain is not another name
@@ -519,8 +544,27 @@ class Reader:
                         or self.is_follower(nxt)) and word_tag(text[j + 1 : nxt]) in (None, "nr", "nrfg", "nrt"):
                     i = j + 1
                     continue
-            return out, j
-        return out, i
+            return self._places_listed(out, j), j
+        return self._places_listed(out, i), i
+
+    def _places_listed(self, names: list[tuple[int, int]], j: int) -> list[tuple[int, int]]:
+        """``names`` without the places of a list that closes as one of places (「甲、永靖、东乡等县」)."""
+        return [n for n in names if not self.place_in_list(*n)]
+
+    @cached_property
+    def _place_spans(self) -> dict[int, int]:
+        return {m.start: m.end for m in self.analysis.bare} | {m.start: m.end for m in self.divisions}
+
+    def place_in_list(self, i: int, e: int) -> bool:
+        """Is ``text[i:e]`` a division's name (full or bare) in a list of places, one that closes with
+        「等县」「等地」 after more places (「永靖、东乡、积石山等县」)?"""
+        spans = self._place_spans
+        if spans.get(i) != e:
+            return False
+        k = e
+        while k < len(self.text) and self.text[k] == ITEM_BREAK and (k + 1) in spans:
+            k = spans[k + 1]
+        return bool(_PLACES_CLOSE.match(self.text, k))
 
     def name_before(self, pos: int, after_body: bool = False) -> tuple[int, int] | None:
         """A name ending at ``pos`` that jieba segments as its own word(s) (「王某总理」), the longest
@@ -627,9 +671,9 @@ _CLAUSE_OPENERS = frozenset("但都也还就又更并和与及而才再却仍即
 # a candidate's word between a title and the name (「县长候选人某某」; offices.py keeps no such office)
 CANDIDATE_WORD = re.compile("候选人|提名人选|建议人选|人选")
 # single characters that end a name no surname vouches for (「主席某某某向大会作报告」「某某某的讲话」)
-_BOUNDS_A_NAME = "等为和及与说率在向的作"
+_BOUNDS_A_NAME = "等为和及与说率在向的作对以亦也获赴"
 # single characters that end a ·-joined name wherever they follow it (「某某·某某在会上说」)
-_CLOSES_A_NAME = "在等为率的被对向"  # (「某某·某某被提名增补为」「某某·某某对新当选的」)
+_CLOSES_A_NAME = "在等为率的被对向作以亦也获赴"  # (「某某·某某被提名增补为」「某某·某某对新当选的」)
 # a count that closes a list of names: 「甲、乙、丙8名委员」「甲、乙等委员」
 # the characters a COUNT starting with a Han character starts with
 _COUNT_FIRSTS = frozenset("等一二两三四五六七八九十")
@@ -736,6 +780,8 @@ def _function_word(word: str) -> bool:
     """An adverb, conjunction, preposition, pronoun, particle or numeral (「其实」「同时」), or a
     common verb (「委员管理、群众参与」: 管理 27190): never a name, even inside a list."""
     tag = word_tag(word)
+    if tag == "m" and not _NUMERALS.search(word[1:]):
+        return False  # 「万峰」 (m): the surname 万 and a given name, no number
     return tag is not None and (tag[0] in "dcprum" or (tag[0] == "v" and word_frequency(word) >= _VERY_COMMON))
 
 
@@ -746,6 +792,7 @@ def _ordinary(word: str) -> bool:
 
 
 # characters that are surnames too rarely to outweigh their use as a preposition or an adverb
+_VERBAL_TAGS = frozenset(("v", "vn", "vd", "i", "l", "a", "ad", "d"))
 _FUNCTION_CHARS = frozenset("由在对为从将把被也都就还又均已正自至")
 
 
@@ -756,6 +803,11 @@ def plausible_name(name: str, closed: bool = False) -> bool:
         return False
     if len(name) == 3 and name[0] in _FUNCTION_CHARS and word_tag(name[1:]) in ("t", "f", "r", "j"):
         return False  # 「由上届」「在今年」「均以来」: a preposition or adverb and a time or place word
+    if len(name) == 4 and name[:2] not in lx.COMPOUND_SURNAMES and word_tag(name[:2]) in _VERBAL_TAGS \
+            and not all(c in lx.TRANSLITERATION_CHARS for c in name):
+        return False  # 「政协委员汇聚一堂」: four characters opening with a verb (not 买买提某某)
+    if name[0] in "各每该此" or (len(name) >= 3 and name[-1] == "界"):
+        return False  # 「委员各尽其才」: a distributive, no surname; 「港澳委员和侨界委员」: a sector (侨界, 工商界)
     return not name.endswith(("同志", "等") if closed else ("同志", "等", "和", "与", "及"))
 
 
