@@ -57,7 +57,7 @@ _SUFFIX_OK = {
 
 
 # a body named by its level word alone (「自治区政协」「县委」)
-_LEVEL_BODY = re.compile("(自治区|[省市县区州旗盟])(?:政协|人大|政府|委)")
+_LEVEL_BODY = re.compile("(自治区|地区|林区|特区|[省市县区州旗盟])(?:政协|人大|政府|委)")
 # what a site adds to a division's pinyin in its host: 「gaotaizx」「zxgaotai」「gaotaixian」
 _SITE_AFFIXES = ("zhengxie", "zxw", "zx", "xian", "shi", "qu", "qi", "meng", "zhou", "diqu", "rd", "news", "xw", "gov")
 # members residing in a province, by its one-character abbreviation: 「住宁全国政协委员」「住琼省政协委员」
@@ -165,10 +165,10 @@ class DivisionContext:
         # is not the destination's
         self._arrivals: list[tuple[int, int, int]] = []
         self.counterparts: set[str] = set()  # divisions whose bodies the subject meets (set by _collect)
-        self.descents: set[str] = set()  # a division visited by a committee above it, and its ancestors
         self._visitors: set[int] = set()  # where a visitors' own division is named (「甲市…来我市」)
         self._decided: dict[str, object] = {}  # level -> its test of ambiguous anchors (_decided_by)
         self._own_level_visits: set[str] = set()  # destinations a committee of their own level went to
+        self._visitor_levels: dict[int, set[str]] = {}  # a destination's position -> the visitors' level words
         self._division_starts = {m.start for m in analysis.matches if m.kind == "division"} \
             | {m.start for m in analysis.bare}
         self.anchors: list[Anchor] = []
@@ -232,9 +232,6 @@ class DivisionContext:
                 for c in cands:
                     self.anchors.append(Anchor(m.start, m.end, c, m.text, strong=True, ambiguous=True,
                                                away=self._is_away(m.start, m.end)))
-            elif len(provinces := [c for c in cands if c.level == "province"]) == 1:
-                # 「服务海南」 in running text (海南省, 海南藏族自治州): a province's short form is the province's
-                self._add(m.start, m.end, provinces[0], m.text, weak=True)
         for m in _RESIDENT.finditer(text):  # 「住宁全国政协委员」: 宁夏's
             d = self.gaz.get(PROVINCE_ABBREVIATIONS[m.group(1)])
             if d is not None:
@@ -264,13 +261,10 @@ class DivisionContext:
             for m in _LEVEL_BODY.finditer(text, c0, a.pos):
                 if any(s <= m.start() < e for s, e in named):
                     continue  # 「襄阳市委」: a named body, not the level word alone
+                self._visitor_levels.setdefault(a.pos, set()).add(m.group(1))
                 ok = _SUFFIX_OK.get(m.group(1))
                 if ok is not None and ok(a.division):
                     visited.add(a.division.code)
-                elif ok is not None and any(ok(anc) for anc in self.gaz.ancestors(a.division)):
-                    # 「市政协主席甲到乙区调研」: a committee visiting a division of its own (a district of
-                    # its city): the district hosts, its city is the visitors'
-                    self.descents |= {a.division.code} | {anc.code for anc in self.gaz.ancestors(a.division)}
         self._own_level_visits = set(visited)
         if visited:
             self.anchors = [replace(a, away=True) if a.division.code in visited else a for a in self.anchors]
@@ -459,8 +453,9 @@ class DivisionContext:
         """Where nothing else places a level word (:meth:`resolve_level`, the headline, the site): the place
         the text's visitors went to, for its hosts (「市政协主席甲率队到乙区调研。区委书记丙陪同」: 乙区's
         区委), where no committee of the place's own level went there; or the city or province the place
-        lies in, for the visitors' own bodies (that 市政协 is 乙区's city), where the text names no
-        division of that level at all (「赴上海市浦东新区」 names 上海市: the visitors are another city's)."""
+        lies in, for the visitors' own bodies of the level that went (that 市政协 is 乙区's city), where the
+        text names no division of that level at all (「赴上海市浦东新区」 names 上海市: the visitors are
+        another city's). ``pos`` -1: a body outside the text the context reads (a page's headline)."""
         ok = _SUFFIX_OK.get(level)
         if ok is None or self._hosts:
             return None
@@ -478,18 +473,18 @@ class DivisionContext:
             return to_ref(a.division, a.written, self.gaz)
         if hosts or any(ok(a.division) and not a.derived for a in self.anchors):
             return None
-        around = {x.code: x for a in places for x in self.gaz.ancestors(a.division) if ok(x)}
+        # (only for the level of the committee that went: 「区政协一行赴乙区」 says nothing of a 市政协)
+        around = {x.code: x for a in places if level in self._visitor_levels.get(a.pos, ())
+                  for x in self.gaz.ancestors(a.division) if ok(x)}
         return to_ref(next(iter(around.values())), None, self.gaz) if len(around) == 1 else None
 
-    def only_division(self, level: str, descents: bool = False) -> DivisionRef | None:
-        """The one division of ``level`` this text names as home (none visited; ``descents``: also a
-        division a committee above it visits, and that committee's own: 「市政协主席甲到乙区调研」), or
-        None when it names none or several."""
+    def only_division(self, level: str) -> DivisionRef | None:
+        """The one division of ``level`` this text names as home (none visited), or None when it
+        names none or several."""
         ok = _SUFFIX_OK.get(level)
         if ok is None:
             return None
-        found = [a for a in self.anchors if ok(a.division) and not a.ambiguous
-                 and (not a.away or (descents and a.division.code in self.descents))]
+        found = [a for a in self.anchors if ok(a.division) and not a.away and not a.ambiguous]
         named = [a for a in found if not a.derived] or found
         if self._hosts:  # 「甲区政协来乙区考察」 over a text that receives the visitors: 乙区
             text = self.analysis.search
@@ -631,8 +626,9 @@ class Resolver:
                 ref = self._headline_context.only_division(body.level)
                 if ref is None:
                     # 「市政协主席甲到乙区调研」 over a text that names no division: the district hosts
-                    # the report's 区 bodies, its city is the visitors' 市
-                    ref = self._headline_context.only_division(body.level, descents=True)
+                    # the report's 区 bodies, its city is the visitors' 市 (the text's clauses are none of
+                    # the headline's)
+                    ref = self._headline_context.destination(body.level, -1)
             if ref is None:
                 ref = self._site_division(body.level)
             if ref is None:
