@@ -208,7 +208,11 @@ def plot(results: list[dict], out: Path) -> bool:
     builds = [r for r in results if "build" in r and "jieba" in r["build"] and r["scale"] != "tiny"]
     if not builds:
         return False
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:  # the tables are written all the same
+        print(f"bench: {out} not drawn: the scaling figure needs matplotlib (pip install -e '.[bench]')")
+        return False
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
