@@ -806,6 +806,8 @@ def plausible_name(name: str, closed: bool = False) -> bool:
     if len(name) == 4 and name[:2] not in lx.COMPOUND_SURNAMES and word_tag(name[:2]) in _VERBAL_TAGS \
             and not all(c in lx.TRANSLITERATION_CHARS for c in name):
         return False  # 「政协委员汇聚一堂」: four characters opening with a verb (not 买买提某某)
+    if len(name) >= 3 and (name[1:] in lx.TITLES or name[2:] in lx.TITLES and name[:2] in lx.COMPOUND_SURNAMES):
+        return False  # 「委员和常委」「王主席」: a surname (or a conjunction) and a title, not a given name
     if name[0] in "各每该此" or (len(name) >= 3 and name[-1] == "界"):
         return False  # 「委员各尽其才」: a distributive, no surname; 「港澳委员和侨界委员」: a sector (侨界, 工商界)
     return not name.endswith(("同志", "等") if closed else ("同志", "等", "和", "与", "及"))
