@@ -40,7 +40,7 @@ _LINK = re.compile(r"(?:同志)?(?:(?:等(?:\d+|[一二两三四五六七八九�
 # verb of leading (「主席甲率副主席乙、丙调研」)
 _JOIN = re.compile("以及|及|和|与|率领|带领|率|陪同|会同|偕同")
 # words before the names of an election or appointment: 「补选甲、乙为常务委员」「决定任命甲为……」
-_ELECTING = re.compile("选举|补选|增选|增补|改选|推选|决定任命|任命|聘任|聘请|关于(?=[\u4e00-\u9fff]{2,4}(?:同志)?(?:任|为))")
+_ELECTING = re.compile("(?:选举|补选|增选|增补|改选|推选|决定任命|任命|聘任|聘请)了?|关于(?=[\u4e00-\u9fff]{2,4}(?:同志)?(?:任|为))")
 # (「通过了关于甲任县政协秘书长的决定」: the decision's subject)
 # the close of a list of members: 「8名委员」「等41名优秀政协委员」「6名县政协委员」「等委员」
 _COUNTED_MEMBERS = re.compile(
@@ -288,6 +288,13 @@ def _paragraph(r: Reader, p0: int, p1: int, out: list[OfficeMention]) -> None:
                 lead, name_end = i0 + 1, i1
             # 「甲、乙、丙8名委员围绕……」「甲、乙等委员」: members of the committee named before
             counted = _COUNTED_MEMBERS.match(text, name_end) if name_end is not None else None
+            if not _counts(counted) and pending and name_end is not None and text[name_end : name_end + 1] in ("与", "和", "及"):
+                # 「甲、乙与丙三位委员」: the list's last name joined by a conjunction before the count
+                last_end = r.name_at(name_end + 1, lenient=True)
+                last_count = _COUNTED_MEMBERS.match(text, last_end) if last_end is not None else None
+                if _counts(last_count):
+                    pending = pending + [(lead, name_end)]
+                    lead, name_end, counted = name_end + 1, last_end, last_count
             if not _counts(counted) and not pending:
                 # the names after a preposition: 「会议对甲等41名优秀政协委员进行表彰」
                 after = _members_after_preposition(r, i0, i1)
