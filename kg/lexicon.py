@@ -235,7 +235,6 @@ def _bodies() -> dict[str, BodyWord]:
     return b
 
 
-
 BODIES: dict[str, BodyWord] = _bodies()
 
 #: The characters a level word of a body can be (省政协, 县委 ...).

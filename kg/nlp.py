@@ -612,7 +612,7 @@ def _stands_alone(m: Match, a: Analysis) -> bool:
     text = a.search
     if text[m.start] in "和与及同" and m.start > 0 and "\u4e00" <= text[m.start - 1] <= "\u9fff" \
             and not text.startswith(bodies, m.end) \
-            and not any(d.kind == "division" and d.end == m.start for d in a.matches):
+            and _division_ending_at(a, m.start) is None:
         return False  # 「会议和县第十六届人大」: a conjunction and a level word; 「马鞍山市和县」 is one
     if m.end in a.token_ends or text.startswith(bodies, m.end):
         return True
@@ -620,14 +620,19 @@ def _stands_alone(m: Match, a: Analysis) -> bool:
     # or follows its city; 「应县委邀请」「新县委书记」「代县委书记」 are a preposition, "new" and "acting"
     return text.startswith("委", m.end) and text[m.start] not in "应新代和" and (
         m.start == 0 or not "\u4e00" <= text[m.start - 1] <= "\u9fff"
-        or any(d.kind == "division" and d.end == m.start for d in a.matches))
+        or _division_ending_at(a, m.start) is not None)
 
 
 def _after_its_parent(m: Match, a: Analysis) -> bool:
     """「陇南市礼县」「山南市错那市」 (jieba: 陇南/市礼/县政协, 山南/市错/那/市政协): a division right
     after its own city is one, however jieba cut them."""
-    before = next((d for d in a.matches if d.kind == "division" and d.end == m.start), None)
+    before = _division_ending_at(a, m.start)
     return before is not None and any(x.parent in {p.code for p in before.divisions} for x in m.divisions)
+
+
+def _division_ending_at(a: Analysis, pos: int) -> Match | None:
+    """The division match (before the dropping) that ends at ``pos``, if any."""
+    return next((d for d in a.matches if d.kind == "division" and d.end == pos), None)
 
 
 def analyse(text: str) -> Analysis:

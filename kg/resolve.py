@@ -154,6 +154,11 @@ class Anchor:
     # 东港市 or 东港区): only a level word that fits one of them alone decides (「市政协」)
 
 
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last comma, semicolon, full stop or line break)."""
+    return max(text.rfind(c, 0, pos) for c in "，,；;。\n") + 1
+
+
 class DivisionContext:
     """Division anchors of one document and the resolution of 「县/市/区/省」 words against them."""
 
@@ -257,7 +262,7 @@ class DivisionContext:
             if not a.away or a.derived or not a.division.code \
                     or not _GOING.search(text, max(0, a.pos - 4), a.pos):
                 continue
-            c0 = max(text.rfind(c, 0, a.pos) for c in "，,；;。\n") + 1  # the visitors named in the clause
+            c0 = _clause_start(text, a.pos)  # the visitors named in the clause
             for m in _LEVEL_BODY.finditer(text, c0, a.pos):
                 if any(s <= m.start() < e for s, e in named):
                     continue  # 「襄阳市委」: a named body, not the level word alone
@@ -280,7 +285,7 @@ class DivisionContext:
             if a.derived or not a.names_body or not a.division.code or text[a.pos - 1 : a.pos] not in _WITH \
                     or not _EXCHANGE.match(text, a.end):
                 continue
-            c0 = max(text.rfind(c, 0, a.pos) for c in "，,；;。\n") + 1
+            c0 = _clause_start(text, a.pos)
             if not any(b.division.code == a.division.code and c0 <= b.pos < a.pos for b in self.anchors):
                 out.add(a.division.code)
         return out
@@ -464,7 +469,7 @@ class DivisionContext:
                   and a.pos not in self._visitors and _GOING.search(text, max(0, a.pos - 4), a.pos)]
 
         def in_visitors_clause(a: Anchor) -> bool:
-            return max(text.rfind(c, 0, a.pos) for c in "，,；;。\n") + 1 <= pos < a.pos
+            return _clause_start(text, a.pos) <= pos < a.pos
 
         hosts = {a.division.code: a for a in places if ok(a.division)
                  and a.division.code not in self._own_level_visits and not in_visitors_clause(a)}

@@ -544,10 +544,10 @@ class Reader:
                         or self.is_follower(nxt)) and word_tag(text[j + 1 : nxt]) in (None, "nr", "nrfg", "nrt"):
                     i = j + 1
                     continue
-            return self._places_listed(out, j), j
-        return self._places_listed(out, i), i
+            return self._places_listed(out), j
+        return self._places_listed(out), i
 
-    def _places_listed(self, names: list[tuple[int, int]], j: int) -> list[tuple[int, int]]:
+    def _places_listed(self, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """``names`` without the places of a list that closes as one of places (「甲、永靖、东乡等县」)."""
         return [n for n in names if not self.place_in_list(*n)]
 
@@ -791,8 +791,9 @@ def _ordinary(word: str) -> bool:
     return tag is not None and not tag.startswith("nr") and tag not in ("nz", "ns")
 
 
-# characters that are surnames too rarely to outweigh their use as a preposition or an adverb
+# jieba's tags of verbs, idioms, adjectives and adverbs: what a four-character name does not open with
 _VERBAL_TAGS = frozenset(("v", "vn", "vd", "i", "l", "a", "ad", "d"))
+# characters that are surnames too rarely to outweigh their use as a preposition or an adverb
 _FUNCTION_CHARS = frozenset("由在对为从将把被也都就还又均已正自至")
 
 
@@ -806,7 +807,7 @@ def plausible_name(name: str, closed: bool = False) -> bool:
     if len(name) == 4 and name[:2] not in lx.COMPOUND_SURNAMES and word_tag(name[:2]) in _VERBAL_TAGS \
             and not all(c in lx.TRANSLITERATION_CHARS for c in name):
         return False  # 「政协委员汇聚一堂」: four characters opening with a verb (not 买买提某某)
-    if len(name) >= 3 and (name[1:] in lx.TITLES or name[2:] in lx.TITLES and name[:2] in lx.COMPOUND_SURNAMES):
+    if len(name) >= 3 and (name[1:] in lx.TITLES or (name[2:] in lx.TITLES and name[:2] in lx.COMPOUND_SURNAMES)):
         return False  # 「委员和常委」「王主席」: a surname (or a conjunction) and a title, not a given name
     if name[0] in "各每该此" or (len(name) >= 3 and name[-1] == "界"):
         return False  # 「委员各尽其才」: a distributive, no surname; 「港澳委员和侨界委员」: a sector (侨界, 工商界)
