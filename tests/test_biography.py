@@ -102,12 +102,6 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("name", list(CASES))
-def test_resume_forms(name):
-    text, expected = CASES[name]
-    assert spells(text) == expected
-
-
 def test_today_starts_in_the_documents_month():
     text = "本报兰州电 甘肃省政协委员李文华今天出任张掖市市长。\n李文华，男，1960年生。2015年任临泽县县长。\n"
     got = spells(text, date="2021-01-20")
@@ -237,12 +231,6 @@ NEW_FORMS = {
 }
 
 
-@pytest.mark.parametrize("name", list(NEW_FORMS))
-def test_new_resume_forms(name):
-    text, expected = NEW_FORMS[name]
-    assert spells(text) == expected
-
-
 @pytest.mark.parametrize("text, who, born", [
     ("临泽县委书记、县长李文华出生于1968年。2016年任临泽县县长。\n", "李文华", "1968"),
     ("1965年4月出生的李文华此前任甘肃省民政厅厅长。\n", "李文华", "1965-04"),
@@ -345,12 +333,6 @@ TOWN_FORMS = {
         {("副书记", "党委", "新坝公社", "1974", None, False), ("副书记", "党委", "黑泉公社", None, None, False),
          ("副主任", "政府", "新坝公社", "1974", None, False), ("副主任", "政府", "黑泉公社", None, None, True)}),
 }
-
-
-@pytest.mark.parametrize("name", list(TOWN_FORMS))
-def test_township_posts(name):
-    text, expected = TOWN_FORMS[name]
-    assert spells(text) == expected
 
 
 def test_appointed_at_a_session_after_a_sequence_and_a_whos_who_entry():
@@ -489,12 +471,6 @@ PROSE_FORMS = {
 }
 
 
-@pytest.mark.parametrize("name", list(PROSE_FORMS))
-def test_prose_resume_forms(name):
-    text, expected = PROSE_FORMS[name]
-    assert spells(text) == expected
-
-
 @pytest.mark.parametrize("text", [
     "【人物简介】马云山，58岁，大学文化。1995年任湟源县副县长。\n",
     "马云山 男 58岁 大学文化。1995年任湟源县副县长。\n",
@@ -539,12 +515,6 @@ LEAVING_FORMS = {
         {("副书记", "党委", "张掖市", "2003-01", "2008-03", False), ("代市长", "政府", "张掖市", "2003-01", "2003-03", False),
          ("市长", "政府", "张掖市", "2003-03", "2008-03", False), ("书记", "党委", "张掖市", "2008-03", None, True)}),
 }
-
-
-@pytest.mark.parametrize("name", list(LEAVING_FORMS))
-def test_leaving_and_carried_forms(name):
-    text, expected = LEAVING_FORMS[name]
-    assert spells(text) == expected
 
 
 def test_a_title_and_a_name_then_a_pronoun_clause_with_a_dated_career():
@@ -602,12 +572,6 @@ MORE_PROSE_FORMS = {
 }
 
 
-@pytest.mark.parametrize("name", list(MORE_PROSE_FORMS))
-def test_more_prose_forms(name):
-    text, expected = MORE_PROSE_FORMS[name]
-    assert spells(text) == expected
-
-
 def test_a_leads_month_and_day_date_an_appointment_that_follows_in_its_sentence():
     text = ("“80后”市长再添一位。12月8日下午，张掖市人大常委会举行会议，决定任命李文华为张掖市人民政府副市长，并决定其担任代理市长。\n"
             "公开资料显示，李文华出生于1980年1月。2021年5月，他调任酒泉市委常委、常务副市长。\n")
@@ -646,12 +610,6 @@ OTHER_ORGANISATION_FORMS = {
         "李文华，男，1965年生。2003年1月任高台县委书记。2005年3月兼任高台县人武部第一书记。2008年任张掖市副市长。\n",
         {("书记", "党委", "高台县", "2003-01", "2008", False), ("副市长", "政府", "张掖市", "2008", None, True)}),
 }
-
-
-@pytest.mark.parametrize("name", list(OTHER_ORGANISATION_FORMS))
-def test_posts_of_other_organisations_end_what_they_move_from(name):
-    text, expected = OTHER_ORGANISATION_FORMS[name]
-    assert spells(text) == expected
 
 
 def test_a_secondment_in_a_qijian_clause_or_parenthesis_keeps_the_post_it_is_held_with():
@@ -826,12 +784,6 @@ STRUCTURE_FORMS = {
 }
 
 
-@pytest.mark.parametrize("name", list(STRUCTURE_FORMS))
-def test_structure_forms(name):
-    text, expected = STRUCTURE_FORMS[name]
-    assert spells(text) == expected
-
-
 def test_a_bare_year_is_neither_an_intros_tail_nor_a_dated_post():
     from kg.extract import biography
     # the year pattern is an alternation: spliced into a longer pattern it must stay one group
@@ -866,12 +818,6 @@ MORE_STRUCTURE_FORMS = {
         "马建国，男，回族，1950年生。2008年任宁夏回族自治区政协副主席。2013年1月卸任。\n",
         {("副主席", "政协", "宁夏回族自治区", "2008", "2013-01", False)}),
 }
-
-
-@pytest.mark.parametrize("name", list(MORE_STRUCTURE_FORMS))
-def test_more_structure_forms(name):
-    text, expected = MORE_STRUCTURE_FORMS[name]
-    assert spells(text) == expected
 
 
 def test_the_time_a_post_was_held_is_no_current_post():
@@ -987,12 +933,6 @@ STATE_ORGAN_FORMS = {
 }
 
 
-@pytest.mark.parametrize("name", list(STATE_ORGAN_FORMS))
-def test_state_organ_forms(name):
-    text, expected = STATE_ORGAN_FORMS[name]
-    assert spells(text) == expected
-
-
 def test_a_congress_committee_on_rural_affairs_is_no_village_committee():
     text = "李明，男，汉族，1962年3月生。\n2009.01—2010.01 甘肃省人大常委会农业与农村委员会主任委员\n"
     assert spells(text) == {("主任委员", "人大", "甘肃省", "2009-01", "2010-01", False)}
@@ -1065,3 +1005,24 @@ def test_the_holder_a_relative_clause_of_current_posts_names_and_a_second_subjec
     assert got == {("王建国", "副省长", "甘肃省", "2023-03", None, True), ("李红", "书记", "张掖市", None, None, True),
                    ("李红", "市长", "酒泉市", "2010", "2015", False)}
     assert {p.person: p.born for p in ex.people}.get("王建国") is None  # 「（1970年5月生）」 is 李红's
+
+
+#: The tables of résumé forms above, each {case: (text, the spells expected)}, by what they test.
+SPELL_FORMS = {
+    "resume_forms": CASES,
+    "new_resume_forms": NEW_FORMS,
+    "township_posts": TOWN_FORMS,
+    "prose_resume_forms": PROSE_FORMS,
+    "leaving_and_carried_forms": LEAVING_FORMS,
+    "more_prose_forms": MORE_PROSE_FORMS,
+    "posts_of_other_organisations_end_what_they_move_from": OTHER_ORGANISATION_FORMS,
+    "structure_forms": STRUCTURE_FORMS,
+    "more_structure_forms": MORE_STRUCTURE_FORMS,
+    "state_organ_forms": STATE_ORGAN_FORMS,
+}
+
+
+@pytest.mark.parametrize("table, name", [(t, n) for t, forms in SPELL_FORMS.items() for n in forms])
+def test_spell_forms(table, name):
+    text, expected = SPELL_FORMS[table][name]
+    assert spells(text) == expected
